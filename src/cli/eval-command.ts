@@ -1,0 +1,170 @@
+import { createReadStream } from "node:fs";
+import { resolve } from "node:path";
+import type { CompiledPolicy } from "../compile/types.js";
+import { resolveCountry } from "../countries.js";
+import { isDecision, type DecisionName } from "../decisions.js";
+import { evaluate } from "../evaluate/evaluate.js";
+import { explain } from "../evaluate/explain.js";
+import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type InputRecord } from "../input/records.js";
+import { csvLine, CSV_COLUMNS, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "../report/eval-format.js";
+import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
+import { Output } from "./output.js";
+import { loadPolicyOrReport, UsageError, type Io } from "./common.js";
+import { makeStyle, wantsColour } from "./style.js";
+
+/** Options of `modpol eval`, as parsed from the command line. */
+export interface EvalOptions {
+  readonly policy: string;
+  readonly input?: string[];
+  readonly inputFormat?: string;
+  readonly country?: string;
+  readonly format: string;
+  readonly explain?: boolean;
+  readonly summary?: boolean;
+  readonly quiet?: boolean;
+  readonly failOn?: string[];
+  readonly offsets: string;
+  readonly maxRecordSize: string;
+  readonly color?: boolean;
+}
+
+export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
+
+/** A source of records: the TEXT arguments, or one input stream. */
+interface Source {
+  readonly name: string;
+  readonly records: (first: number) => AsyncGenerator<InputRecord>;
+}
+
+function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
+  const out = new Set<DecisionName>();
+  for (const item of list ?? []) {
+    for (const d of item.split(",").map((x) => x.trim().toLowerCase()).filter(Boolean)) {
+      if (!isDecision(d)) throw new UsageError(`--fail-on: '${d}' is not a decision (violating, exempt, clear, review)`);
+      out.add(d);
+    }
+  }
+  return out;
+}
+
+function parseSize(s: string): number {
+  const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-record-size: '${s}' is not a size such as 1048576, 512k or 4m`);
+  const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  const n = Number(m[1]) * mult;
+  if (n < 1) throw new UsageError("--max-record-size must be at least 1 byte");
+  return n;
+}
+
+function sources(texts: readonly string[], o: EvalOptions, io: Io, maxRecordBytes: number): Source[] {
+  const fmtOpt = o.inputFormat?.toLowerCase();
+  if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  const out: Source[] = [];
+  if (texts.length > 0) {
+    out.push({
+      name: "arguments",
+      records: async function* (first) {
+        for (let i = 0; i < texts.length; i++) yield { kind: "post", n: first + i, line: i + 1, id: String(first + i), text: texts[i] as string, country: undefined, date: undefined };
+      },
+    });
+  }
+  const inputs = o.input ?? [];
+  if (texts.length === 0 && inputs.length === 0) inputs.push("-");
+  for (const path of inputs) {
+    const isStdin = path === "-";
+    const name = isStdin ? "<stdin>" : path;
+    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
+    out.push({
+      name,
+      records: (first) => {
+        const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
+        return readRecords(stream as AsyncIterable<Buffer>, format, { maxRecordBytes, name, firstRecord: first });
+      },
+    });
+  }
+  return out;
+}
+
+/** `modpol eval`: classify posts from arguments, files or stdin. Returns the exit code. */
+export async function runEval(texts: readonly string[], o: EvalOptions, io: Io): Promise<number> {
+  const format = o.format.toLowerCase();
+  if (!(EVAL_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${EVAL_FORMATS.join(", ")}`);
+  const offsets = o.offsets.toLowerCase();
+  if (offsets !== "codepoint" && offsets !== "utf16") throw new UsageError(`--offsets: '${o.offsets}' is not codepoint or utf16`);
+  const failOn = parseFailOn(o.failOn);
+  let defaultCountry: string | undefined;
+  if (o.country !== undefined) {
+    defaultCountry = resolveCountry(o.country);
+    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
+  }
+  const maxRecordBytes = parseSize(o.maxRecordSize);
+  const srcs = sources(texts, o, io, maxRecordBytes);
+  const policy = loadPolicyOrReport(o.policy, io);
+  if (!policy) return 2;
+
+  const style = await makeStyle(format === "text" && wantsColour(io.stdout, io.env, o.color));
+  const fo: EvalFormatOptions = { offsets: offsets as OffsetUnit, style };
+  const out = new Output(io.stdout);
+  const summary = new SummaryCounter();
+  let failed = false;
+  let errors = 0;
+  let count = 0;
+  const showId = texts.length !== 1 || srcs.length > 1;
+
+  if (format === "csv" && !o.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
+  if (format === "json") await out.write(`{"policy":${JSON.stringify(policyInfo(policy))},"results":[`);
+  let n = 1;
+  outer: for (const src of srcs) {
+    const it = src.records(n);
+    for await (const rec of it) {
+      n = rec.n + 1;
+      const item = evaluateRecord(rec, policy, defaultCountry, o.explain === true);
+      if (item.kind === "error") {
+        errors++;
+        summary.addError();
+      } else {
+        summary.add(item.decision.country, item.decision.decision);
+        if (failOn.has(item.decision.decision)) failed = true;
+      }
+      if (!o.quiet) {
+        if (format === "jsonl") await out.write(jsonlLine(item, fo));
+        else if (format === "csv") await out.write(csvLine(item, fo));
+        else if (format === "json") await out.write(`${count > 0 ? "," : ""}\n${JSON.stringify(resultObject(item, fo.offsets))}`);
+        else await out.write(textBlock(item, fo, showId));
+      }
+      count++;
+      if (out.closed) {
+        await it.return(undefined);
+        break outer;
+      }
+    }
+  }
+  if (format === "json") await out.write(`${count > 0 ? "\n" : ""}]${o.summary ? `,"summary":${JSON.stringify(summaryObject(summary.summary))}` : ""}}\n`);
+  else if (o.summary) {
+    const table = summaryTable(summary.summary, style);
+    // Machine formats keep stdout parseable: their summary goes to stderr.
+    if (format === "text") await out.write(`${o.quiet ? "" : "\n"}${table}`);
+    else io.stderr.write(table);
+  }
+  await out.flush();
+  if (out.closed) return 0;
+  if (errors > 0) {
+    io.stderr.write(`modpol: ${errors} of ${count} record${count === 1 ? "" : "s"} could not be evaluated (see the error records)\n`);
+    return 3;
+  }
+  return failed ? 1 : 0;
+}
+
+function evaluateRecord(rec: InputRecord, policy: CompiledPolicy, defaultCountry: string | undefined, withExplanation: boolean): ResultItem {
+  if (rec.kind === "error") return { kind: "error", id: rec.id, line: rec.line, code: rec.code, message: rec.message };
+  const post = { text: rec.text, country: rec.country ?? defaultCountry ?? null };
+  if (withExplanation) {
+    const x = explain(post, policy);
+    return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: x, explanation: x };
+  }
+  return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: evaluate(post, policy) };
+}
+
+function policyInfo(p: CompiledPolicy): Record<string, unknown> {
+  return { id: p.id, title: p.title, file: p.file, effective: p.effective };
+}

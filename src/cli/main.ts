@@ -1,0 +1,74 @@
+import { Command, CommanderError, Option } from "commander";
+import { DEFAULT_POLICY } from "../load/files.js";
+import { UsageError, type Io } from "./common.js";
+import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
+
+/** Arguments of {@link main}: the command line after the program name, and the process's streams. */
+export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
+  readonly argv: readonly string[];
+  readonly stdin: Io["stdin"];
+  readonly stdout: Io["stdout"];
+  readonly stderr: Io["stderr"];
+}
+
+const VERSION = "0.1.0";
+
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+/**
+ * The whole command-line program. Returns the exit code (SPEC §4: 0 ok, 1 findings, 2 usage or
+ * policy error, 3 records that could not be evaluated) and never calls process.exit.
+ */
+export async function main(args: MainArgs): Promise<number> {
+  const io: Io = { stdin: args.stdin, stdout: args.stdout, stderr: args.stderr, env: args.env ?? process.env, cwd: args.cwd ?? process.cwd() };
+  let code = 0;
+  const program = new Command("modpol")
+    .description("Content-policy evaluator: YAML policies, per-country decisions, explained.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  program
+    .command("eval")
+    .description("classify posts (from TEXT arguments, --input files, or stdin)")
+    .argument("[text...]", "posts to classify, one per argument")
+    .option("-p, --policy <id|path>", "bundled policy id or policy file", DEFAULT_POLICY)
+    .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
+    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
+    .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("text"))
+    .option("--explain", "show the evidence, every signal and each rule tried")
+    .option("--summary", "print counts by country and decision")
+    .option("-q, --quiet", "print no per-post results (use with --summary or --fail-on)")
+    .option("--fail-on <decision>", "exit 1 when any post gets this decision (repeatable, or comma-separated)", collect)
+    .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
+    .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action(async (texts: string[], opts: EvalOptions) => {
+      code = await runEval(texts, opts, io);
+    });
+
+  try {
+    await program.parseAsync([...args.argv], { from: "user" });
+    if (args.argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`modpol: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr.write(`modpol: internal error: ${err?.message ?? String(e)}\nThis is a bug in modpol; please report it with the command you ran.\n`);
+    if (io.env.MODPOL_DEBUG) io.stderr.write(`${err?.stack ?? ""}\n`);
+    return 70;
+  }
+}

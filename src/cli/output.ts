@@ -1,0 +1,62 @@
+import type { Writable } from "node:stream";
+
+/**
+ * Buffered writes to a stream, with backpressure, that end quietly when the reader goes away
+ * (`modpol eval | head -1`): after EPIPE every write is dropped and `closed` turns true, so the
+ * caller can stop reading input.
+ */
+export class Output {
+  private buf: string[] = [];
+  private size = 0;
+  private broken = false;
+  private waiting: Promise<void> | null = null;
+
+  constructor(private readonly stream: Writable, private readonly flushAt = 64 * 1024) {
+    // Any write error (EPIPE above all) means nobody is reading any more: stop, quietly.
+    stream.on("error", () => {
+      this.broken = true;
+    });
+  }
+
+  /** True once the reader has gone away. */
+  get closed(): boolean {
+    return this.broken || this.stream.destroyed;
+  }
+
+  /** Queues text; flushes when enough is buffered. Await it to respect backpressure. */
+  async write(s: string): Promise<void> {
+    if (this.closed) return;
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= this.flushAt) await this.flush();
+  }
+
+  /** Writes out everything buffered, waiting for the stream to drain if it asks us to. */
+  async flush(): Promise<void> {
+    if (this.waiting) await this.waiting;
+    if (this.size === 0 || this.closed) {
+      this.buf = [];
+      this.size = 0;
+      return;
+    }
+    const chunk = this.buf.join("");
+    this.buf = [];
+    this.size = 0;
+    const ok = this.stream.write(chunk);
+    if (!ok && !this.closed) {
+      this.waiting = new Promise<void>((resolve) => {
+        const done = () => {
+          this.stream.off("drain", done);
+          this.stream.off("error", done);
+          this.stream.off("close", done);
+          resolve();
+        };
+        this.stream.on("drain", done);
+        this.stream.on("error", done);
+        this.stream.on("close", done);
+      });
+      await this.waiting;
+      this.waiting = null;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { SourceRef } from "../load/yaml-file.js";
+import { didYouMean } from "../suggest.js";
+import type { ContextDef, SignalDoc } from "../validate/schema.js";
+import type { LexiconInfo } from "./compile-lexicons.js";
+import type { Reporter } from "./reporter.js";
+import type { ContextC, Scope, SignalC } from "./types.js";
+
+type Path = (string | number)[];
+
+/** A signal definition and where it was written (the policy itself, or an included file). */
+export interface SignalSource {
+  readonly name: string;
+  readonly def: SignalDoc;
+  readonly ref: SourceRef;
+}
+
+/** Compiles the signals of a policy and orders them so each follows what it depends on. */
+export function compileSignals(
+  defs: readonly SignalSource[],
+  lexicons: ReadonlyMap<string, LexiconInfo>,
+  r: Reporter,
+  usedLexicons: Set<string>,
+): SignalC[] {
+  const names = defs.map((d) => d.name);
+  let ref: SourceRef = defs[0]?.ref ?? { file: "", span: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }) };
+  const indexOf = new Map(names.map((n, i) => [n, i]));
+  const lex = (name: string, path: Path): number | undefined => {
+    const li = lexicons.get(name);
+    if (!li) {
+      r.error(ref, path, "unknown-lexicon", `unknown lexicon '${name}'${didYouMean(name, lexicons.keys())}`);
+      return undefined;
+    }
+    usedLexicons.add(name);
+    return li.index;
+  };
+  const lexList = (v: string | string[] | undefined, path: Path): number[] => {
+    if (v === undefined) return [];
+    const list = Array.isArray(v) ? v : [v];
+    return list.flatMap((n, i) => {
+      const x = lex(n, Array.isArray(v) ? [...path, i] : path);
+      return x === undefined ? [] : [x];
+    });
+  };
+  const sig = (name: string, path: Path): number | undefined => {
+    const i = indexOf.get(name);
+    if (i === undefined) r.error(ref, path, "unknown-signal", `unknown signal '${name}'${didYouMean(name, names)}`);
+    return i;
+  };
+
+  function context(c: ContextDef, path: Path): ContextC | undefined {
+    const kinds = (["lexicon", "quoted", "clause-start", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
+    if (kinds.length !== 1) {
+      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
+      return undefined;
+    }
+    const kind = kinds[0];
+    const stray = (["before", "after", "scope"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
+    for (const k of stray) r.error(ref, [...path, k], "invalid-context", `'${k}' applies only to a lexicon context`, "key");
+    if (c.skip !== undefined && kind !== "clause-start") r.error(ref, [...path, "skip"], "invalid-context", "'skip' applies only to clause-start", "key");
+    switch (kind) {
+      case "lexicon": {
+        const lexs = lexList(c.lexicon, [...path, "lexicon"]);
+        const names = Array.isArray(c.lexicon) ? c.lexicon.join("|") : String(c.lexicon);
+        const where = c.before !== undefined && c.after !== undefined ? `within ${c.before} words before or ${c.after} after` : c.before !== undefined ? `within ${c.before} words before` : c.after !== undefined ? `within ${c.after} words after` : "anywhere";
+        const scope: Scope = c.scope ?? "sentence";
+        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, label: `${names} ${where} in the same ${scope}` };
+      }
+      case "quoted":
+        return { k: "quoted", label: "inside quotation marks" };
+      case "clause-start":
+        return { k: "clause-start", skip: lexList(c.skip, [...path, "skip"]), label: "at the start of a clause" };
+      case "all":
+      case "any": {
+        const items = (c[kind] as ContextDef[]).flatMap((x, i) => context(x, [...path, kind, i]) ?? []);
+        return { k: kind, items, label: items.map((i) => i.label).join(kind === "all" ? " and " : " or ") };
+      }
+      case "not": {
+        const item = context(c.not as ContextDef, [...path, "not"]);
+        return item ? { k: "not", item, label: `not (${item.label})` } : undefined;
+      }
+    }
+  }
+  const contexts = (v: ContextDef | ContextDef[] | undefined, path: Path): ContextC[] => {
+    if (v === undefined) return [];
+    if (Array.isArray(v)) return v.flatMap((c, i) => context(c, [...path, i]) ?? []);
+    const one = context(v, path);
+    return one ? [one] : [];
+  };
+
+  const compiled: SignalC[] = defs.map(({ name, def: d, ref: at }, index) => {
+    ref = at;
+    const path: Path = ["signals", name];
+    if ((d.lexicon === undefined) === (d.any === undefined)) {
+      r.error(ref, path, "invalid-signal", `signal '${name}' needs exactly one of 'lexicon' or 'any'`, "key");
+    }
+    const near = d.near === undefined ? null : typeof d.near === "string" ? { signal: sig(d.near, [...path, "near"]), scope: "sentence" as Scope, before: undefined, after: undefined } : { signal: sig(d.near.signal, [...path, "near", "signal"]), scope: d.near.scope ?? "sentence", before: d.near.before, after: d.near.after };
+    return {
+      name,
+      index,
+      description: d.description,
+      lexicons: lexList(d.lexicon, [...path, "lexicon"]),
+      members: (d.any ?? []).flatMap((m, i) => sig(m, [...path, "any", i]) ?? []),
+      require: d.require === undefined ? null : contexts(d.require, [...path, "require"]),
+      exclude: contexts(d.exclude, [...path, "exclude"]),
+      near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
+    };
+  });
+  return order(compiled, defs, r);
+}
+
+/** Topological order (members and `near` first); a cycle is an error at the first signal in it. */
+function order(signals: SignalC[], defs: readonly SignalSource[], r: Reporter): SignalC[] {
+  const state = new Uint8Array(signals.length);
+  const out: SignalC[] = [];
+  const visit = (s: SignalC, stack: string[]): void => {
+    if (state[s.index] === 2) return;
+    if (state[s.index] === 1) {
+      r.error((defs[s.index] as SignalSource).ref, ["signals", s.name], "signal-cycle", `signals depend on each other in a cycle: ${[...stack.slice(stack.indexOf(s.name)), s.name].join(" → ")}`, "key");
+      return;
+    }
+    state[s.index] = 1;
+    const deps = [...s.members, ...(s.near ? [s.near.signal] : [])];
+    for (const d of deps) visit(signals[d] as SignalC, [...stack, s.name]);
+    state[s.index] = 2;
+    out.push(s);
+  };
+  for (const s of signals) visit(s, []);
+  return out;
+}

@@ -1,0 +1,177 @@
+import { COUNTRY_CODES, resolveCountry } from "../countries.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { SourceRef } from "../load/yaml-file.js";
+import { didYouMean } from "../suggest.js";
+import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
+import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
+import { compileSignals, type SignalSource } from "./compile-signals.js";
+import { ExpressionError, parseExpression, type Expr, type NumExpr } from "./expression.js";
+import { Reporter } from "./reporter.js";
+import type { CompiledPolicy, CondC, NumC, RuleC, SignalC, TestCase } from "./types.js";
+
+/** What the compiler needs: a validated policy and the lexicon files it includes. */
+export interface PolicyInput {
+  readonly policy: { readonly doc: PolicyDoc; readonly ref: SourceRef };
+  readonly lexiconFiles: readonly { readonly doc: LexiconFileDoc; readonly ref: SourceRef }[];
+}
+
+/**
+ * Compiles a validated policy. Every name is resolved and every term and pattern checked here,
+ * once, so evaluation never meets an unknown name or a bad pattern. Returns the policy only when
+ * there are no errors; warnings travel with it.
+ */
+export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[] } {
+  const { doc, ref } = input.policy;
+  const r = new Reporter();
+  const { index, info } = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r);
+
+  const countrySets = new Map<string, ReadonlySet<string>>();
+  const signalDefs: SignalSource[] = [];
+  const signalAt = new Map<string, SourceRef>();
+  // The policy's own definitions first, then each included file's, in include order.
+  for (const { doc: d, ref: at } of [{ doc, ref }, ...input.lexiconFiles]) {
+    for (const [name, codes] of Object.entries(d.countries ?? {})) {
+      if (countrySets.has(name)) r.error(at, ["countries", name], "duplicate-name", `country set '${name}' is already defined`, "key");
+      const set = new Set<string>();
+      codes.forEach((c, i) => {
+        const up = c.toUpperCase();
+        if (!COUNTRY_CODES.has(up)) r.error(at, ["countries", name, i], "invalid-country", `'${c}' is not an ISO 3166-1 alpha-2 country code`);
+        else set.add(up);
+      });
+      countrySets.set(name, set);
+    }
+    for (const [name, def] of Object.entries(d.signals ?? {})) {
+      const prev = signalAt.get(name);
+      if (prev) {
+        r.error(at, ["signals", name], "duplicate-name", `signal '${name}' is already defined in ${prev.file}`, "key");
+        continue;
+      }
+      signalAt.set(name, at);
+      signalDefs.push({ name, def, ref: at });
+    }
+  }
+  const settings = new Map(Object.entries(doc.settings ?? {}));
+  const used = new Set<string>();
+  const signals = compileSignals(signalDefs, info, r, used);
+  const byName = new Map(signals.map((s) => [s.name, s]));
+
+  const rules: RuleC[] = [];
+  const ruleIds = new Map<string, number>();
+  doc.rules.forEach((rd, i) => {
+    const path = ["rules", i];
+    if (ruleIds.has(rd.id)) r.error(ref, [...path, "id"], "duplicate-rule-id", `rule id '${rd.id}' is already used by rule ${(ruleIds.get(rd.id) as number) + 1}`);
+    ruleIds.set(rd.id, i);
+    let expr: Expr;
+    try {
+      expr = parseExpression(rd.when);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
+      return;
+    }
+    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets });
+    rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
+  });
+
+  const fallback = typeof doc.default === "string" ? { decision: doc.default, reason: `no rule applies: the policy's default is ${doc.default}` } : doc.default;
+
+  const tests: TestCase[] = (doc.tests ?? []).map((t, i) => {
+    const path = ["tests", i];
+    let country: string | undefined;
+    if (t.country !== undefined) {
+      country = resolveCountry(t.country);
+      if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code or English country name`);
+    }
+    if (t.rule && !ruleIds.has(t.rule)) r.error(ref, [...path, "rule"], "unknown-rule", `unknown rule '${t.rule}'${didYouMean(t.rule, ruleIds.keys())}`);
+    const at = ref.span(path);
+    return { id: t.id ?? `${doc.id}#${i + 1}`, text: t.text, country, date: t.date, expect: t.expect, rule: t.rule, todo: t.todo ?? false, note: t.note, file: ref.file, line: at.line, column: at.column };
+  });
+
+  if (r.hasErrors) return { diagnostics: r.diagnostics };
+  const policy: CompiledPolicy = Object.freeze({
+    id: doc.id,
+    title: doc.title,
+    description: doc.description,
+    sources: doc.sources ?? [],
+    effective: doc.effective,
+    languages: doc.languages ?? [],
+    file: ref.file,
+    countrySets,
+    settings,
+    index,
+    signals,
+    signalByName: byName,
+    rules,
+    fallback,
+    tests,
+    warnings: r.diagnostics,
+  });
+  return { policy, diagnostics: r.diagnostics };
+}
+
+interface Scope {
+  readonly ref: SourceRef;
+  readonly path: (string | number)[];
+  readonly r: Reporter;
+  readonly byName: ReadonlyMap<string, SignalC>;
+  readonly settings: ReadonlyMap<string, number | boolean | string>;
+  readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+function resolve(e: Expr, s: Scope): CondC {
+  const err = (at: readonly [number, number], code: string, msg: string) => s.r.error(s.ref, s.path, code, msg, "value", at);
+  switch (e.k) {
+    case "or":
+    case "and":
+      return { k: e.k, items: e.items.map((x) => resolve(x, s)), at: e.at };
+    case "not":
+      return { k: "not", item: resolve(e.item, s), at: e.at };
+    case "const":
+      return e;
+    case "name": {
+      const sig = s.byName.get(e.name);
+      if (sig) return { k: "signal", signal: sig.index, at: e.at };
+      const v = s.settings.get(e.name);
+      if (typeof v === "boolean") return { k: "const", value: v, at: e.at };
+      if (v !== undefined) err(e.at, "invalid-setting-type", `setting '${e.name}' is ${typeof v}; only a boolean setting can stand as a condition`);
+      else err(e.at, "unknown-signal", `unknown signal '${e.name}'${didYouMean(e.name, [...s.byName.keys(), ...s.settings.keys()])}`);
+      return { k: "const", value: false, at: e.at };
+    }
+    case "country-in": {
+      if (e.set === null) {
+        for (const c of e.codes) if (!COUNTRY_CODES.has(c)) err(e.setAt, "invalid-country", `'${c}' is not an ISO 3166-1 alpha-2 country code`);
+        return { k: "country-in", codes: new Set(e.codes), set: null, at: e.at };
+      }
+      const set = s.countrySets.get(e.set);
+      if (!set) err(e.setAt, "unknown-country-set", `unknown country set '${e.set}'${didYouMean(e.set, s.countrySets.keys())}`);
+      return { k: "country-in", codes: set ?? new Set(), set: e.set, at: e.at };
+    }
+    case "country-known":
+      return e;
+    case "cmp":
+      return { k: "cmp", op: e.op, left: num(e.left, s), right: num(e.right, s), at: e.at };
+  }
+}
+
+function num(n: NumExpr, s: Scope): NumC {
+  const err = (at: readonly [number, number], code: string, msg: string) => s.r.error(s.ref, s.path, code, msg, "value", at);
+  const sig = (name: string, at: readonly [number, number]): number => {
+    const x = s.byName.get(name);
+    if (!x) err(at, "unknown-signal", `unknown signal '${name}'${didYouMean(name, s.byName.keys())}`);
+    return x?.index ?? -1;
+  };
+  switch (n.k) {
+    case "number":
+      return { k: "value", value: n.value, at: n.at };
+    case "setting": {
+      const v = s.settings.get(n.name);
+      if (v === undefined) err(n.at, "unknown-setting", `unknown setting '${n.name}'${didYouMean(n.name, s.settings.keys())}`);
+      else if (typeof v !== "number") err(n.at, "invalid-setting-type", `setting '${n.name}' is ${typeof v}; a comparison needs a number`);
+      return { k: "value", value: typeof v === "number" ? v : 0, at: n.at };
+    }
+    case "count":
+      return { k: "count", signals: n.names.map((x) => sig(x.name, x.at)), at: n.at };
+    case "matches":
+      return { k: "matches", signal: sig(n.name, n.nameAt), at: n.at };
+  }
+}

@@ -1,0 +1,135 @@
+import { createRequire } from "node:module";
+import type { TermPart } from "./terms.js";
+
+/** A compiled term, indexed under the keys of its first word. */
+export interface TermEntry {
+  /** Index into {@link LexiconIndex.lexicons}. */
+  readonly lexicon: number;
+  readonly lang: string;
+  /** The term as the author wrote it. */
+  readonly source: string;
+  readonly parts: readonly TermPart[];
+}
+
+/** A compiled RE2 pattern (linear-time: no backtracking). */
+export interface PatternEntry {
+  readonly lexicon: number;
+  readonly lang: string;
+  readonly source: string;
+  /** Finds matches in normalised text: [start, end) pairs. */
+  readonly find: (text: string) => Array<[number, number]>;
+}
+
+/** A character trie of stems: walking a word yields every stem that is a prefix of it. */
+export class StemTrie {
+  private readonly root: TrieNode = { next: new Map(), terms: [] };
+
+  add(key: string, t: TermEntry): void {
+    let n = this.root;
+    for (const ch of key) {
+      let c = n.next.get(ch);
+      if (!c) {
+        c = { next: new Map(), terms: [] };
+        n.next.set(ch, c);
+      }
+      n = c;
+    }
+    n.terms.push(t);
+  }
+
+  /** Calls `visit` for each term whose stem is a prefix of `word` (including `word` itself). */
+  prefixesOf(word: string, visit: (t: TermEntry) => void): void {
+    let n: TrieNode | undefined = this.root;
+    for (const ch of word) {
+      n = n.next.get(ch);
+      if (!n) return;
+      for (const t of n.terms) visit(t);
+    }
+  }
+}
+
+interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  readonly terms: TermEntry[];
+}
+
+/** One lookup table per view: exact words and stems. */
+export class ViewIndex {
+  readonly words = new Map<string, TermEntry[]>();
+  readonly stems = new StemTrie();
+
+  add(key: string, stem: boolean, t: TermEntry): void {
+    if (stem) this.stems.add(key, t);
+    else {
+      const l = this.words.get(key);
+      if (l) l.push(t);
+      else this.words.set(key, [t]);
+    }
+  }
+
+  /** Every term whose first word matches `key` in this view. */
+  lookup(key: string, visit: (t: TermEntry) => void): void {
+    const l = this.words.get(key);
+    if (l) for (const t of l) visit(t);
+    this.stems.prefixesOf(key, visit);
+  }
+}
+
+/**
+ * All lexicons of a policy in one structure, so a post is matched in a single pass over its words
+ * whatever the number of terms: each word costs a hash lookup and a walk down a trie per view.
+ */
+export class LexiconIndex {
+  /** Exact normalised forms. */
+  readonly exact = new ViewIndex();
+  /** Forms with repeated letters collapsed, consulted only for stretched words. */
+  readonly squeezed = new ViewIndex();
+  /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
+  readonly translit = new ViewIndex();
+  readonly patterns: PatternEntry[] = [];
+  readonly terms: TermEntry[] = [];
+
+  constructor(readonly lexicons: readonly string[]) {}
+
+  addTerm(t: TermEntry): void {
+    this.terms.push(t);
+    const first = t.parts[0];
+    if (!first || first.kind !== "word") return;
+    this.exact.add(first.key, first.stem, t);
+    this.squeezed.add(first.sq, first.stem, t);
+    if (first.tr !== undefined) this.translit.add(first.tr, first.stem, t);
+  }
+}
+
+type Re2 = {
+  RE2JS: {
+    compile(p: string, flags?: number): { matcher(s: string): { find(): boolean; start(): number; end(): number } };
+  };
+};
+let re2: Re2 | undefined;
+
+/**
+ * Compiles an RE2 pattern; throws with RE2's message when the pattern is invalid or uses a feature
+ * (backreferences, lookaround) that has no linear-time implementation. Loaded only when a policy
+ * has patterns, so the common case pays nothing for it at start-up.
+ */
+export function compileRe2(source: string): (text: string) => Array<[number, number]> {
+  re2 ??= createRequire(import.meta.url)("re2js") as Re2;
+  const p = re2.RE2JS.compile(source);
+  return (text) => {
+    const out: Array<[number, number]> = [];
+    const m = p.matcher(text);
+    while (m.find()) {
+      const s = m.start();
+      const e = m.end();
+      if (e > s) out.push([s, e]);
+    }
+    return out;
+  };
+}
+
+/** True when the pattern matches the empty string, which would put a match between every letter. */
+export function re2MatchesEmpty(source: string): boolean {
+  re2 ??= createRequire(import.meta.url)("re2js") as Re2;
+  return re2.RE2JS.compile(`^(?:${source})$`).matcher("").find();
+}

@@ -1,0 +1,66 @@
+import { squeeze, translitSkeleton } from "../text/keys.js";
+import { normalise } from "../text/normalise.js";
+import { tokenise } from "../text/tokenise.js";
+
+/** One word of a term as it is looked up: its keys in each view. */
+export interface WordPattern {
+  readonly kind: "word";
+  /** Matches any word that starts with `key` (a stem written `stem*`). */
+  readonly stem: boolean;
+  /** Normalised form. */
+  readonly key: string;
+  /** Form with repeated letters collapsed, compared with stretched words ("deeeath"). */
+  readonly sq: string;
+  /** Transliteration skeleton of a Cyrillic word, compared with Latin-script words; undefined if none. */
+  readonly tr: string | undefined;
+}
+
+/** Up to `max` arbitrary words (`~N` in a term). */
+export interface GapPattern {
+  readonly kind: "gap";
+  readonly max: number;
+}
+
+export type TermPart = WordPattern | GapPattern;
+
+/** Result of parsing a term: its parts, or why it is not a valid term. */
+export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | { ok: false; code: string; message: string };
+
+/** Transliteration keys shorter than this collide with unrelated Latin words too often to use. */
+const MIN_TRANSLIT = 4;
+const MAX_GAP = 5;
+
+/**
+ * Parses a lexicon term. Syntax: words separated by spaces; `word*` is a stem; a token `~N`
+ * (1 ≤ N ≤ 5) allows up to N arbitrary words in between. Words are normalised exactly like text.
+ */
+export function parseTerm(source: string): ParsedTerm {
+  const raw = source.trim().split(/\s+/u).filter((t) => t.length > 0);
+  if (raw.length === 0) return { ok: false, code: "empty-term", message: "empty term: it would match nothing (or everything)" };
+  const parts: TermPart[] = [];
+  const warnings: string[] = [];
+  for (const tok of raw) {
+    const gap = /^~(\d+)$/u.exec(tok);
+    if (gap) {
+      const max = Number(gap[1]);
+      if (max < 1 || max > MAX_GAP) return { ok: false, code: "invalid-term", message: `gap '${tok}' must be ~1 to ~${MAX_GAP}` };
+      if (parts.length === 0) return { ok: false, code: "invalid-term", message: "a term cannot start with a gap" };
+      parts.push({ kind: "gap", max });
+      continue;
+    }
+    const stem = tok.endsWith("*");
+    const body = stem ? tok.slice(0, -1) : tok;
+    if (body.includes("*")) return { ok: false, code: "invalid-term", message: `'*' may only end a word (in '${tok}')` };
+    if (body.length === 0) return { ok: false, code: "invalid-term", message: "'*' alone would match every word" };
+    const words = tokenise(normalise(body).text).words;
+    if (words.length === 0) return { ok: false, code: "invalid-term", message: `'${tok}' has no letters or digits to match` };
+    words.forEach((w, i) => {
+      const isStem = stem && i === words.length - 1;
+      if (isStem && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
+      const tr = translitSkeleton(w);
+      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && tr.length >= MIN_TRANSLIT && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
+    });
+  }
+  if (parts[parts.length - 1]?.kind === "gap") return { ok: false, code: "invalid-term", message: "a term cannot end with a gap" };
+  return { ok: true, parts, warnings };
+}

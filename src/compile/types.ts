@@ -1,0 +1,111 @@
+import type { DecisionName } from "../decisions.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { CmpOp, Range } from "./expression.js";
+import type { LexiconIndex } from "./lexicon-index.js";
+
+/** The unit a context window or a `near` stays inside. */
+export type Scope = "clause" | "sentence" | "post";
+
+/** A compiled context predicate, checked against one match of a signal. */
+export type ContextC =
+  | {
+      readonly k: "lexicon";
+      readonly lexicons: readonly number[];
+      readonly before: number | undefined;
+      readonly after: number | undefined;
+      readonly scope: Scope;
+      readonly label: string;
+    }
+  | { readonly k: "quoted"; readonly label: string }
+  | { readonly k: "clause-start"; readonly skip: readonly number[]; readonly label: string }
+  | { readonly k: "all" | "any"; readonly items: readonly ContextC[]; readonly label: string }
+  | { readonly k: "not"; readonly item: ContextC; readonly label: string };
+
+/** A compiled signal: a named fact about a post, built from lexicon matches. */
+export interface SignalC {
+  readonly name: string;
+  readonly index: number;
+  readonly description: string | undefined;
+  /** Lexicons whose matches are candidates (a lexicon signal). */
+  readonly lexicons: readonly number[];
+  /** Signals whose counted matches are united (an `any` signal). */
+  readonly members: readonly number[];
+  /** A candidate counts only if one of these holds (null: no requirement). */
+  readonly require: readonly ContextC[] | null;
+  /** A candidate does not count if any of these holds. */
+  readonly exclude: readonly ContextC[];
+  readonly near: { readonly signal: number; readonly scope: Scope; readonly before: number | undefined; readonly after: number | undefined } | null;
+}
+
+/** A compiled rule condition; names are resolved to indices and setting values. */
+export type CondC =
+  | { readonly k: "or" | "and"; readonly items: readonly CondC[]; readonly at: Range }
+  | { readonly k: "not"; readonly item: CondC; readonly at: Range }
+  | { readonly k: "const"; readonly value: boolean; readonly at: Range }
+  | { readonly k: "signal"; readonly signal: number; readonly at: Range }
+  | { readonly k: "country-in"; readonly codes: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
+  | { readonly k: "country-known"; readonly known: boolean; readonly at: Range }
+  | { readonly k: "cmp"; readonly op: CmpOp; readonly left: NumC; readonly right: NumC; readonly at: Range };
+
+export type NumC =
+  | { readonly k: "value"; readonly value: number; readonly at: Range }
+  | { readonly k: "count"; readonly signals: readonly number[]; readonly at: Range }
+  | { readonly k: "matches"; readonly signal: number; readonly at: Range };
+
+/** A compiled rule. */
+export interface RuleC {
+  readonly id: string;
+  readonly index: number;
+  readonly description: string | undefined;
+  readonly when: CondC;
+  /** The condition as written, for explanations. */
+  readonly whenSource: string;
+  readonly decision: DecisionName;
+  readonly reason: string;
+}
+
+/** A test case embedded in a policy or read from a case file, with where it was written. */
+export interface TestCase {
+  readonly id: string;
+  readonly text: string;
+  readonly country: string | undefined;
+  readonly date: string | undefined;
+  readonly expect: DecisionName;
+  /** Expected deciding rule; null = the default; undefined = not checked. */
+  readonly rule: string | null | undefined;
+  readonly todo: boolean | string;
+  readonly note: string | undefined;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Where a policy came from and what it says about itself. */
+export interface PolicyMeta {
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  readonly sources: readonly { readonly title: string; readonly url?: string | undefined; readonly date?: string | undefined }[];
+  readonly effective: { readonly from?: string | undefined; readonly until?: string | undefined } | undefined;
+  readonly languages: readonly string[];
+  /** The policy file (or "bundled:<id>" for a precompiled bundled policy). */
+  readonly file: string;
+}
+
+/**
+ * A policy compiled once and never changed: every name resolved, every term indexed, every pattern
+ * checked. {@link evaluate} needs nothing else.
+ */
+export interface CompiledPolicy extends PolicyMeta {
+  readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly settings: ReadonlyMap<string, number | boolean | string>;
+  readonly index: LexiconIndex;
+  /** In evaluation order: a signal comes after every signal it depends on. */
+  readonly signals: readonly SignalC[];
+  readonly signalByName: ReadonlyMap<string, SignalC>;
+  readonly rules: readonly RuleC[];
+  readonly fallback: { readonly decision: DecisionName; readonly reason: string };
+  readonly tests: readonly TestCase[];
+  /** Warnings found while compiling (errors prevent a CompiledPolicy from existing). */
+  readonly warnings: readonly Diagnostic[];
+}

@@ -1,0 +1,157 @@
+import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
+import type { DecisionName } from "../decisions.js";
+import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
+import { tokenise, type Tokens } from "../text/tokenise.js";
+import { matchLexicons, VIA_STRETCHED, VIA_TRANSLIT, type LexMatch } from "./match.js";
+import { computeSignals, type SignalState } from "./signals.js";
+
+/** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */
+export interface Post {
+  readonly text: string;
+  readonly country?: string | null | undefined;
+}
+
+/** One piece of evidence: a counted match of a signal, located in the text the user wrote. */
+export interface Evidence {
+  readonly signal: string;
+  /** The lexicon term (or pattern) that matched, as written in the lexicon. */
+  readonly term: string;
+  /** The original characters matched. */
+  readonly text: string;
+  /** Start and end (exclusive) in the original text, in UTF-16 code units (JavaScript string indices). */
+  readonly start: number;
+  readonly end: number;
+  readonly lexicon: string;
+  readonly lang: string;
+  /** Evasion transformations that made the match possible, e.g. "folded look-alike letters". */
+  readonly transforms: readonly string[];
+}
+
+/** The outcome for one post: the decision, the rule that made it (null: the policy default) and why. */
+export interface Decision {
+  readonly decision: DecisionName;
+  readonly rule: string | null;
+  readonly reason: string;
+  readonly policy: string;
+  readonly country: string | null;
+  readonly matches: readonly Evidence[];
+}
+
+/** Everything computed about a post before rules are applied; shared by evaluate and explain. */
+export interface Analysis {
+  readonly norm: NormalisedText;
+  readonly tokens: Tokens;
+  readonly lex: readonly LexMatch[][];
+  readonly states: readonly SignalState[];
+  readonly country: string | null;
+}
+
+/** Normalises, tokenises, matches and computes signals. Pure. */
+export function analyse(post: Post, policy: CompiledPolicy): Analysis {
+  const norm = normalise(post.text);
+  const tokens = tokenise(norm.text);
+  const lex = matchLexicons(policy.index, tokens, norm.text);
+  const states = computeSignals(policy, tokens, lex);
+  const country = post.country ? post.country.toUpperCase() : null;
+  return { norm, tokens, lex, states, country };
+}
+
+/** Value of a numeric term of a condition. */
+export function numValue(n: NumC, a: Analysis): number {
+  switch (n.k) {
+    case "value":
+      return n.value;
+    case "count":
+      return n.signals.reduce((acc, s) => acc + ((a.states[s]?.counted.length ?? 0) > 0 ? 1 : 0), 0);
+    case "matches":
+      return a.states[n.signal]?.counted.length ?? 0;
+  }
+}
+
+/** Truth of a rule condition for an analysed post. */
+export function holds(c: CondC, a: Analysis): boolean {
+  switch (c.k) {
+    case "or":
+      return c.items.some((x) => holds(x, a));
+    case "and":
+      return c.items.every((x) => holds(x, a));
+    case "not":
+      return !holds(c.item, a);
+    case "const":
+      return c.value;
+    case "signal":
+      return (a.states[c.signal]?.counted.length ?? 0) > 0;
+    case "country-in":
+      return a.country !== null && c.codes.has(a.country);
+    case "country-known":
+      return (a.country !== null) === c.known;
+    case "cmp": {
+      const l = numValue(c.left, a);
+      const r = numValue(c.right, a);
+      switch (c.op) {
+        case "<": return l < r;
+        case "<=": return l <= r;
+        case ">": return l > r;
+        case ">=": return l >= r;
+        case "==": return l === r;
+        case "!=": return l !== r;
+      }
+    }
+  }
+}
+
+/** The first rule whose condition holds, or undefined for the policy default. */
+export function decidingRule(policy: CompiledPolicy, a: Analysis): RuleC | undefined {
+  return policy.rules.find((r) => holds(r.when, a));
+}
+
+/** Turns a lexicon match into evidence that points at the original text. */
+export function toEvidence(signal: string, m: LexMatch, a: Analysis, policy: CompiledPolicy): Evidence {
+  const [start, end] = toOriginal(a.norm, m.start, m.end);
+  const transforms = transformsIn(a.norm, m.start, m.end);
+  if (m.via & VIA_STRETCHED) transforms.push("read stretched letters as one");
+  if (m.via & VIA_TRANSLIT) transforms.push("matched a Latin transliteration of a Cyrillic term");
+  return { signal, term: m.source, text: a.norm.original.slice(start, end), start, end, lexicon: policy.index.lexicons[m.lexicon] ?? "", lang: m.lang, transforms };
+}
+
+/**
+ * The evidence of a decision: every counted match of every signal that holds, in text order. A match
+ * that a union (`any`) signal only repeats from a member is listed once, under the member.
+ */
+export function evidenceOf(a: Analysis, policy: CompiledPolicy): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const s of policy.signals) {
+    const st = a.states[s.index];
+    if (!st) continue;
+    for (const m of st.counted) {
+      const key = `${m.t0}:${m.t1}:${m.lexicon}`;
+      if (s.members.length > 0 && seen.has(key)) continue;
+      seen.add(key);
+      out.push(toEvidence(s.name, m, a, policy));
+    }
+  }
+  return out.sort((x, y) => x.start - y.start || x.end - y.end || x.signal.localeCompare(y.signal));
+}
+
+/**
+ * Classifies one post under a compiled policy. Pure: no I/O, no globals; the same post and policy
+ * always give the same decision.
+ */
+export function evaluate(post: Post, policy: CompiledPolicy): Decision {
+  const a = analyse(post, policy);
+  return decide(a, policy);
+}
+
+/** The decision for an already analysed post. */
+export function decide(a: Analysis, policy: CompiledPolicy): Decision {
+  const rule = decidingRule(policy, a);
+  return {
+    decision: rule ? rule.decision : policy.fallback.decision,
+    rule: rule ? rule.id : null,
+    reason: rule ? rule.reason : policy.fallback.reason,
+    policy: policy.id,
+    country: a.country,
+    matches: evidenceOf(a, policy),
+  };
+}

@@ -1,0 +1,130 @@
+import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
+import type { Tokens } from "../text/tokenise.js";
+import type { LexMatch } from "./match.js";
+
+/** What a signal found in a post: the matches that count, and those that did not, with why. */
+export interface SignalState {
+  readonly counted: LexMatch[];
+  readonly discounted: { readonly m: LexMatch; readonly why: string }[];
+}
+
+interface Ctx {
+  readonly policy: CompiledPolicy;
+  readonly tokens: Tokens;
+  readonly lex: readonly LexMatch[][];
+  readonly states: SignalState[];
+}
+
+function unitOf(tokens: Tokens, scope: Scope): Uint32Array | null {
+  return scope === "clause" ? tokens.clause : scope === "sentence" ? tokens.sentence : null;
+}
+
+/** True when `x` lies within the window of `m`: N words before, N after, or anywhere in the unit. */
+function inWindow(tokens: Tokens, m: LexMatch, x: LexMatch, scope: Scope, before: number | undefined, after: number | undefined): boolean {
+  const unit = unitOf(tokens, scope);
+  if (unit && unit[x.t0] !== unit[m.t0]) return false;
+  if (before === undefined && after === undefined) return !(x.t0 === m.t0 && x.t1 === m.t1 && x.lexicon === m.lexicon);
+  if (before !== undefined && x.t1 <= m.t0 && m.t0 - (x.t1 - 1) <= before) return true;
+  if (after !== undefined && x.t0 >= m.t1 && x.t0 - m.t1 + 1 <= after) return true;
+  return false;
+}
+
+/** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
+export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
+  const { tokens } = ctx;
+  switch (c.k) {
+    case "lexicon":
+      for (const l of c.lexicons) {
+        for (const x of ctx.lex[l] ?? []) {
+          if (inWindow(tokens, m, x, c.scope, c.before, c.after)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
+        }
+      }
+      return null;
+    case "quoted":
+      return tokens.quoted[m.t0] ? "inside quotation marks" : null;
+    case "clause-start": {
+      const cl = tokens.clause[m.t0];
+      for (let t = m.t0 - 1; t >= 0 && tokens.clause[t] === cl; t--) {
+        const skipped = c.skip.some((l) => (ctx.lex[l] ?? []).some((x) => x.t0 <= t && t < x.t1));
+        if (!skipped) return null;
+      }
+      return "at the start of a clause";
+    }
+    case "all": {
+      const whys: string[] = [];
+      for (const i of c.items) {
+        const w = contextHolds(i, m, ctx);
+        if (w === null) return null;
+        whys.push(w);
+      }
+      return whys.join(" and ");
+    }
+    case "any":
+      for (const i of c.items) {
+        const w = contextHolds(i, m, ctx);
+        if (w !== null) return w;
+      }
+      return null;
+    case "not":
+      return contextHolds(c.item, m, ctx) === null ? c.label : null;
+  }
+}
+
+function candidates(s: SignalC, ctx: Ctx): LexMatch[] {
+  if (s.members.length === 0) return s.lexicons.flatMap((l) => ctx.lex[l] ?? []);
+  const seen = new Set<string>();
+  const out: LexMatch[] = [];
+  for (const mi of s.members) {
+    for (const m of ctx.states[mi]?.counted ?? []) {
+      const k = `${m.t0}:${m.t1}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(m);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Computes every signal of the policy for one post, in dependency order. A candidate match counts
+ * unless a `require` context is missing, an `exclude` context holds, or the `near` signal is absent.
+ */
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, lex: readonly LexMatch[][]): SignalState[] {
+  const states: SignalState[] = new Array(policy.signals.length);
+  const ctx: Ctx = { policy, tokens, lex, states };
+  for (const s of policy.signals) {
+    const counted: LexMatch[] = [];
+    const discounted: { m: LexMatch; why: string }[] = [];
+    for (const m of candidates(s, ctx)) {
+      if (s.require) {
+        let ok = false;
+        for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
+        if (!ok) {
+          discounted.push({ m, why: `needs ${s.require.map((c) => c.label).join(" or ")}` });
+          continue;
+        }
+      }
+      let excluded: string | null = null;
+      for (const c of s.exclude) {
+        excluded = contextHolds(c, m, ctx);
+        if (excluded !== null) break;
+      }
+      if (excluded !== null) {
+        discounted.push({ m, why: `excluded: ${excluded}` });
+        continue;
+      }
+      if (s.near) {
+        const near = s.near;
+        const other = states[near.signal]?.counted ?? [];
+        if (!other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after) || (x.t0 === m.t0 && x.t1 === m.t1 && near.before === undefined && near.after === undefined))) {
+          discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
+          continue;
+        }
+      }
+      counted.push(m);
+    }
+    states[s.index] = { counted, discounted };
+  }
+  return states;
+}

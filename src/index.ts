@@ -1,0 +1,18 @@
+/**
+ * modpol's programmatic API. Load a policy once, then evaluate posts with it:
+ *
+ * ```ts
+ * import { loadPolicy, evaluate } from "modpol";
+ * const { policy, diagnostics } = loadPolicy("meta-2022-03-10");
+ * if (policy) console.log(evaluate({ text: "Death to Putin!", country: "PL" }, policy).decision);
+ * ```
+ */
+export { loadPolicy, loadPolicyFile, type LoadOptions, type LoadResult } from "./pipeline.js";
+export { evaluate, type Decision, type Evidence, type Post } from "./evaluate/evaluate.js";
+export { explain, type Explanation, type RuleTrace, type SignalTrace, type CondTrace } from "./evaluate/explain.js";
+export type { CompiledPolicy } from "./compile/types.js";
+export type { Diagnostic } from "./diagnostics.js";
+export { formatDiagnosticLine } from "./diagnostics.js";
+export { DECISIONS, type DecisionName } from "./decisions.js";
+export { BUNDLED_IDS, DEFAULT_POLICY } from "./load/files.js";
+export { resolveCountry } from "./countries.js";

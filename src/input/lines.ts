@@ -1,0 +1,56 @@
+/** One physical line of input, or a note that it was longer than the limit (its content dropped). */
+export type Line = { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: number };
+
+const decoder = new TextDecoder("utf-8", { fatal: false });
+
+/**
+ * Splits a byte stream into lines without ever holding more than one line (up to `maxBytes`) in
+ * memory: a longer line is skipped as it streams past and reported by its length. Handles CRLF, a
+ * UTF-8 byte order mark and a missing final newline; invalid UTF-8 becomes U+FFFD.
+ */
+export async function* readLines(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let partLen = 0;
+  let overflow = 0; // bytes of the current line beyond what we keep
+  let lineNo = 1;
+  let first = true;
+  const finish = (): Line => {
+    let buf = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partLen);
+    parts = [];
+    partLen = 0;
+    if (overflow > 0) {
+      const len = overflow + buf.length;
+      overflow = 0;
+      return { line: lineNo, tooLong: len };
+    }
+    if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    first = false;
+    if (buf.length > 0 && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
+    return { line: lineNo, text: decoder.decode(buf) };
+  };
+  const add = (b: Buffer): void => {
+    if (overflow > 0 || partLen + b.length > maxBytes) {
+      overflow += partLen + b.length;
+      parts = [];
+      partLen = 0;
+      first = false;
+      return;
+    }
+    parts.push(b);
+    partLen += b.length;
+  };
+  for await (const chunk of source) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(10, start);
+      if (nl < 0) break;
+      add(buf.subarray(start, nl));
+      yield finish();
+      lineNo++;
+      start = nl + 1;
+    }
+    if (start < buf.length) add(buf.subarray(start));
+  }
+  if (partLen > 0 || overflow > 0) yield finish();
+}

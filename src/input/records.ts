@@ -1,0 +1,128 @@
+import { resolveCountry } from "../countries.js";
+import { readLines } from "./lines.js";
+
+/** Input formats (SPEC §4). */
+export const INPUT_FORMATS = ["lines", "jsonl", "csv"] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** A post read from input, ready to evaluate. */
+export interface PostRecord {
+  readonly kind: "post";
+  /** 1-based record number across all inputs. */
+  readonly n: number;
+  /** Physical line in its input where the record starts. */
+  readonly line: number;
+  readonly id: string;
+  readonly text: string;
+  /** Resolved ISO code, or undefined when the record names none. */
+  readonly country: string | undefined;
+  readonly date: string | undefined;
+}
+
+/** A record that cannot be evaluated; it is reported in place and evaluation goes on. */
+export interface ErrorRecord {
+  readonly kind: "error";
+  readonly n: number;
+  readonly line: number;
+  readonly id: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type InputRecord = PostRecord | ErrorRecord;
+
+/** Options for reading records. */
+export interface ReadOptions {
+  /** Largest record accepted, in bytes; a larger one becomes an error record. */
+  readonly maxRecordBytes: number;
+  /** Name of the input, used in error messages. */
+  readonly name: string;
+  /** Number of the first record (records are numbered across inputs). */
+  readonly firstRecord: number;
+}
+
+/** Picks the input format from a file name's extension (lines when unknown). */
+export function formatFromPath(path: string): InputFormat {
+  const p = path.toLowerCase();
+  if (p.endsWith(".jsonl") || p.endsWith(".ndjson") || p.endsWith(".json")) return "jsonl";
+  if (p.endsWith(".csv")) return "csv";
+  return "lines";
+}
+
+/** Reads records of the given format from a byte stream, streaming. */
+export function readRecords(source: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  if (format === "csv") return readCsvRecords(source, opts);
+  return format === "jsonl" ? readJsonl(source, opts) : readPlainLines(source, opts);
+}
+
+function tooLarge(n: number, line: number, bytes: number, opts: ReadOptions): ErrorRecord {
+  return { kind: "error", n, line, id: String(n), code: "record-too-large", message: `${opts.name}:${line}: record is ${bytes} bytes; the limit is ${opts.maxRecordBytes} (--max-record-size)` };
+}
+
+async function* readPlainLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  let n = opts.firstRecord;
+  for await (const l of readLines(source, opts.maxRecordBytes)) {
+    if ("tooLong" in l) {
+      yield tooLarge(n, l.line, l.tooLong, opts);
+      n++;
+      continue;
+    }
+    // Blank lines separate nothing and carry no post: they are not records.
+    if (l.text.trim() === "") continue;
+    yield { kind: "post", n, line: l.line, id: String(n), text: l.text, country: undefined, date: undefined };
+    n++;
+  }
+}
+
+async function* readJsonl(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  let n = opts.firstRecord;
+  for await (const l of readLines(source, opts.maxRecordBytes)) {
+    if ("tooLong" in l) {
+      yield tooLarge(n, l.line, l.tooLong, opts);
+      n++;
+      continue;
+    }
+    if (l.text.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(l.text);
+    } catch (e) {
+      yield { kind: "error", n, line: l.line, id: String(n), code: "invalid-json", message: `${opts.name}:${l.line}: ${(e as Error).message}` };
+      n++;
+      continue;
+    }
+    yield fromObject(value, n, l.line, opts);
+    n++;
+  }
+}
+
+/** Builds a record from a parsed JSON object or CSV row, checking the fields SPEC §4 names. */
+export function fromObject(value: unknown, n: number, line: number, opts: Pick<ReadOptions, "name">): InputRecord {
+  const where = `${opts.name}:${line}`;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    return { kind: "error", n, line, id: String(n), code: "invalid-record", message: `${where}: a record must be a JSON object with a "text" field` };
+  }
+  const o = value as Record<string, unknown>;
+  const rawId = o.id;
+  const id = typeof rawId === "string" && rawId !== "" ? rawId : typeof rawId === "number" && Number.isFinite(rawId) ? String(rawId) : String(n);
+  const err = (code: string, message: string): ErrorRecord => ({ kind: "error", n, line, id, code, message: `${where}: ${message}` });
+  if (!("text" in o) || o.text === undefined || o.text === null) return err("missing-text", 'the record has no "text" field');
+  if (typeof o.text !== "string") return err("invalid-text", `"text" must be a string, not ${Array.isArray(o.text) ? "a list" : typeof o.text}`);
+  let country: string | undefined;
+  if (o.country !== undefined && o.country !== null && o.country !== "") {
+    if (typeof o.country !== "string") return err("invalid-country", '"country" must be a string');
+    country = resolveCountry(o.country);
+    if (!country) return err("invalid-country", `"${o.country}" is not a country code or English country name`);
+  }
+  let date: string | undefined;
+  if (o.date !== undefined && o.date !== null && o.date !== "") {
+    if (typeof o.date !== "string" || Number.isNaN(Date.parse(o.date))) return err("invalid-date", `"date" must be a date such as 2022-03-11`);
+    date = o.date;
+  }
+  return { kind: "post", n, line, id, text: o.text, country, date };
+}
+
+async function* readCsvRecords(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  const { readCsv } = await import("./csv.js");
+  yield* readCsv(source, opts);
+}

@@ -1,0 +1,129 @@
+import type { Decision, Evidence } from "../evaluate/evaluate.js";
+import type { CondTrace, Explanation } from "../evaluate/explain.js";
+import { decisionColour, type Style } from "./style.js";
+
+/** How evidence offsets are counted in machine-readable output. */
+export type OffsetUnit = "codepoint" | "utf16";
+
+/** One output record: a decision for a post, or an error for a record that could not be evaluated. */
+export type ResultItem =
+  | { readonly kind: "decision"; readonly id: string; readonly line: number; readonly text: string; readonly decision: Decision; readonly explanation?: Explanation | undefined }
+  | { readonly kind: "error"; readonly id: string; readonly line: number; readonly code: string; readonly message: string };
+
+/** Options shared by the eval formatters. */
+export interface EvalFormatOptions {
+  readonly offsets: OffsetUnit;
+  readonly style: Style;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Converts a UTF-16 offset in `text` to the unit asked for. */
+export function convertOffset(text: string, utf16: number, unit: OffsetUnit): number {
+  if (unit === "utf16" || !SURROGATE.test(text)) return utf16;
+  let cps = 0;
+  for (let i = 0; i < utf16; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) cps++;
+  }
+  return cps;
+}
+
+function jsonMatch(e: Evidence, text: string, unit: OffsetUnit): Record<string, unknown> {
+  return { signal: e.signal, term: e.term, text: e.text, start: convertOffset(text, e.start, unit), end: convertOffset(text, e.end, unit) };
+}
+
+/** The JSON object of one result, with exactly the fields SPEC §4 names (plus `explanation` on request). */
+export function resultObject(item: ResultItem, unit: OffsetUnit): Record<string, unknown> {
+  if (item.kind === "error") return { id: item.id, line: item.line, error: { code: item.code, message: item.message } };
+  const d = item.decision;
+  const o: Record<string, unknown> = { id: item.id, decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, country: d.country, matches: d.matches.map((m) => jsonMatch(m, item.text, unit)) };
+  if (item.explanation) o.explanation = explanationObject(item.explanation, item.text, unit);
+  return o;
+}
+
+function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Record<string, unknown> {
+  const ev = (e: Evidence) => ({ ...jsonMatch(e, text, unit), lexicon: e.lexicon, lang: e.lang, transforms: e.transforms });
+  return {
+    rules: x.rules.map((r) => ({ id: r.id, decision: r.decision, holds: r.holds, condition: r.trace })),
+    signals: x.signals.filter((s) => s.counted.length + s.discounted.length > 0).map((s) => ({ name: s.name, holds: s.holds, counted: s.counted.map(ev), discounted: s.discounted.map((d) => ({ ...ev(d.evidence), why: d.why })) })),
+  };
+}
+
+/** One JSONL line (with its newline). */
+export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
+  return `${JSON.stringify(resultObject(item, o.offsets))}\n`;
+}
+
+/** CSV columns of eval output. */
+export const CSV_COLUMNS = ["id", "decision", "rule", "reason", "policy", "country", "matches", "error_code", "error_message"] as const;
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One CSV row (with its newline); matches are `signal:text@start-end` joined by "; ". */
+export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
+  const cells =
+    item.kind === "error"
+      ? [item.id, "", "", "", "", "", "", item.code, item.message]
+      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.matches.map((m) => `${m.signal}:${m.text}@${convertOffset(item.text, m.start, o.offsets)}-${convertOffset(item.text, m.end, o.offsets)}`).join("; "), "", ""];
+  return `${cells.map(csvField).join(",")}\n`;
+}
+
+/** The text with every evidence span marked by the style's highlight. */
+export function highlightSpans(text: string, spans: readonly { start: number; end: number }[], style: Style): string {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = "";
+  let pos = 0;
+  for (const s of sorted) {
+    if (s.start < pos) continue;
+    out += text.slice(pos, s.start) + style.highlight(text.slice(s.start, s.end));
+    pos = s.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Renders a condition trace inline: each atom followed by ✓ or ✗ (or its number). */
+export function renderTrace(t: CondTrace, style: Style): string {
+  const mark = (v: boolean | number) => (typeof v === "number" ? style.cyan(`=${v}`) : v ? style.green("✓") : style.red("✗"));
+  if (!t.children || t.children.length === 0) return `${t.text} ${mark(t.value)}`;
+  return `${t.text} ${mark(t.value)}  {${t.children.map((c) => renderTrace(c, style)).join(", ")}}`;
+}
+
+/** The human-readable block for one result. */
+export function textBlock(item: ResultItem, o: EvalFormatOptions, showId: boolean): string {
+  const s = o.style;
+  const prefix = showId ? `${s.dim(`${item.id}`)} ` : "";
+  if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
+  const d = item.decision;
+  const colour = decisionColour(s, d.decision);
+  const country = d.country ? ` ${s.dim(`[${d.country}]`)}` : ` ${s.dim("[no country]")}`;
+  const lines: string[] = [];
+  const shown = item.explanation ? highlightSpans(item.text, d.matches, s) : item.text;
+  lines.push(`${prefix}${s.bold(colour(d.decision))}${country} ${oneLine(shown)}`);
+  lines.push(`  ${s.dim(d.rule ? `rule ${d.rule}:` : "default:")} ${d.reason}`);
+  if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ")}`);
+  if (item.explanation) lines.push(...explainLines(item.explanation, s));
+  return `${lines.join("\n")}\n`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\r?\n/g, " ⏎ ");
+}
+
+function explainLines(x: Explanation, s: Style): string[] {
+  const out: string[] = [];
+  const active = x.signals.filter((g) => g.counted.length + g.discounted.length > 0);
+  if (active.length > 0) out.push(`  ${s.bold("signals")}`);
+  for (const g of active) {
+    out.push(`    ${g.holds ? s.green("✓") : s.red("✗")} ${g.name}`);
+    for (const e of g.counted) out.push(`        ${s.bold(`"${e.text}"`)} [${e.start}, ${e.end}) term ${s.cyan(e.term)} (${e.lexicon}, ${e.lang})${e.transforms.length ? s.yellow(` — ${e.transforms.join("; ")}`) : ""}`);
+    for (const d of g.discounted) out.push(`        ${s.dim(`"${d.evidence.text}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${d.why}`)}`);
+  }
+  out.push(`  ${s.bold("rules")}`);
+  for (const r of x.rules) out.push(`    ${r.holds ? s.green("✓") : s.red("✗")} ${r.id} → ${r.decision}: ${renderTrace(r.trace, s)}`);
+  if (x.rule === null) out.push(`    ${s.dim(`no rule held: default → ${x.decision}`)}`);
+  return out;
+}

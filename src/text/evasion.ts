@@ -1,0 +1,182 @@
+import { RewriteBuilder } from "./rewrite.js";
+import type { Transformer } from "./transformers.js";
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+
+/** Latin letters that pass for Cyrillic ones in lower case (after case folding). */
+const LATIN_TO_CYRILLIC: Record<string, string> = {
+  a: "а", b: "в", c: "с", e: "е", h: "н", i: "і", k: "к", m: "м", n: "п", o: "о", p: "р", r: "г",
+  t: "т", u: "и", x: "х", y: "у", j: "ј",
+};
+/** Cyrillic letters that pass for Latin ones. */
+const CYRILLIC_TO_LATIN: Record<string, string> = {
+  а: "a", в: "b", е: "e", і: "i", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y",
+  х: "x", ѕ: "s", ј: "j", ԁ: "d", ԛ: "q", ԝ: "w", г: "r", п: "n", и: "u", ь: "b",
+};
+
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const MIXED_HINT = /\p{Script=Latin}/u;
+const MIXED_HINT2 = /\p{Script=Cyrillic}/u;
+
+type Script = "latin" | "cyrillic" | "other";
+
+function majorityScript(word: string): { script: Script; latin: number; cyrillic: number } {
+  let latin = 0;
+  let cyrillic = 0;
+  for (const ch of word) {
+    if (LATIN_LETTER.test(ch)) latin++;
+    else if (CYRILLIC_LETTER.test(ch)) cyrillic++;
+  }
+  const script: Script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
+  return { script, latin, cyrillic };
+}
+
+/**
+ * Words that mix Latin and Cyrillic letters ("Смeрть", "Пyтин") are written in one script with a few
+ * look-alikes from the other: fold the minority letters into the majority script. A word written
+ * wholly in one script is never touched, so clean text of either script is unchanged.
+ */
+export const confusables: Transformer = {
+  name: "confusables",
+  description: "folded look-alike letters",
+  evasion: true,
+  apply(input) {
+    if (!MIXED_HINT.test(input) || !MIXED_HINT2.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    for (const m of input.matchAll(LETTER_RUN)) {
+      const w = m[0];
+      const { script, latin, cyrillic } = majorityScript(w);
+      if (latin === 0 || cyrillic === 0 || script === "other") continue;
+      const table = script === "cyrillic" ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
+      const minority = script === "cyrillic" ? LATIN_LETTER : CYRILLIC_LETTER;
+      for (let i = 0; i < w.length; i++) {
+        const ch = w[i] as string;
+        const to = minority.test(ch) ? table[ch] : undefined;
+        if (to === undefined) continue;
+        b.keep(last, m.index + i);
+        b.replace(m.index + i, m.index + i + 1, to);
+        last = m.index + i + 1;
+      }
+    }
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};
+
+const LEET_LATIN: Record<string, string> = {
+  "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "@": "a", $: "s",
+  "!": "i", "|": "l", "€": "e",
+};
+const LEET_CYRILLIC: Record<string, string> = {
+  "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а",
+};
+/** A run of letters, digits and the symbols leetspeak uses inside words. */
+const LEET_RUN = /[\p{L}\p{M}\p{N}@$!|€]+/gu;
+const LEET_HINT = /[\p{N}@$!|€]/u;
+const LETTER = /\p{L}/u;
+const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * Leetspeak inside words ("d3ath", "k1ll", "inv4ders", "0кyпант"): a digit or symbol becomes the
+ * letter it imitates, but only in a word that is mostly letters, so "2022", "4th" of a date or
+ * "covid19" in clean text keep their meaning and symbols at a word's edge stay punctuation.
+ */
+export const leet: Transformer = {
+  name: "leet",
+  description: "read digits and symbols as letters (leetspeak)",
+  evasion: true,
+  apply(input) {
+    if (!LEET_HINT.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    for (const m of input.matchAll(LEET_RUN)) {
+      const w = m[0];
+      let letters = 0;
+      let others = 0;
+      for (const ch of w) {
+        if (LETTER.test(ch)) letters++;
+        else others++;
+      }
+      if (others === 0 || letters < 2 || others > letters) continue;
+      const table = majorityScript(w).script === "cyrillic" ? LEET_CYRILLIC : LEET_LATIN;
+      for (let i = 0; i < w.length; i++) {
+        const ch = w[i] as string;
+        const to = table[ch];
+        if (to === undefined) continue;
+        const prev = w[i - 1];
+        const next = w[i + 1];
+        // Symbols only between word characters: "die!" keeps its exclamation mark.
+        const symbol = !/\p{N}/u.test(ch);
+        if (symbol && (prev === undefined || next === undefined || !WORDISH.test(prev) || !WORDISH.test(next)))
+          continue;
+        if (!symbol && prev === undefined && next === undefined) continue;
+        b.keep(last, m.index + i);
+        b.replace(m.index + i, m.index + i + 1, to);
+        last = m.index + i + 1;
+      }
+    }
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};
+
+const SEPARATOR = /^[ .\-_*·•/+,]{1,3}$/u;
+/** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
+const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
+
+function isolatedLetterAt(s: string, i: number): boolean {
+  const ch = s[i];
+  if (ch === undefined || !LETTER.test(ch)) return false;
+  const prev = s[i - 1];
+  const next = s[i + 1];
+  return (prev === undefined || !WORDISH.test(prev)) && (next === undefined || !WORDISH.test(next));
+}
+
+/**
+ * Letters spelled out one at a time ("K i l l", "С.м.е.р.т.ь", "d-i-e"): join a run of three or more
+ * single letters. Runs made only of real one-letter words with plain spaces are left alone.
+ */
+export const spacedLetters: Transformer = {
+  name: "spaced-letters",
+  description: "joined letters spelled out with spaces or dots",
+  evasion: true,
+  apply(input) {
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    let i = 0;
+    let any = false;
+    while (i < input.length) {
+      if (!isolatedLetterAt(input, i)) {
+        i++;
+        continue;
+      }
+      const letters = [i];
+      let j = i + 1;
+      for (;;) {
+        let k = j;
+        while (k < input.length && k - j < 3 && !WORDISH.test(input[k] as string)) k++;
+        if (k === j || !SEPARATOR.test(input.slice(j, k)) || !isolatedLetterAt(input, k)) break;
+        letters.push(k);
+        j = k + 1;
+      }
+      const onlySpaces = letters.every((p, n) => n === 0 || /^ +$/.test(input.slice((letters[n - 1] as number) + 1, p)));
+      const allCommon = letters.every((p) => COMMON_SINGLES.has(input[p] as string));
+      if (letters.length >= 3 && !(onlySpaces && allCommon)) {
+        any = true;
+        b.keep(last, i + 1);
+        for (let n = 1; n < letters.length; n++) {
+          const p = letters[n] as number;
+          b.drop((letters[n - 1] as number) + 1, p);
+          b.keep(p, p + 1);
+        }
+        last = j;
+      }
+      i = j;
+    }
+    if (!any) return null;
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};

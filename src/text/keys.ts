@@ -1,0 +1,69 @@
+/**
+ * Alternative keys under which a word is looked up, besides its normalised form. Each key is a
+ * "view" that both lexicon terms and text words are reduced to, so matching stays one table lookup.
+ */
+
+const RUN3 = /(\p{L})\1\1/u;
+
+/** True when a word has a letter written three or more times in a row ("deeeath", "killll"). */
+export function isStretched(word: string): boolean {
+  return RUN3.test(word);
+}
+
+/** Collapses every run of a repeated letter to one ("killll" → "kil", "kill" → "kil"). */
+export function squeeze(word: string): string {
+  let out = "";
+  let prev = "";
+  for (const ch of word) {
+    if (ch !== prev) out += ch;
+    prev = ch;
+  }
+  return out;
+}
+
+const CYRILLIC_ROMAN: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "ie", ж: "zh", з: "z", и: "i", і: "i",
+  ї: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u",
+  ў: "u", ф: "f", х: "h", ц: "c", ч: "ch", ш: "sh", щ: "shch", ъ: "", ы: "i", ь: "", э: "e", ю: "iu",
+  я: "ia", "'": "",
+};
+
+/** Latin spellings that several romanisation schemes use for one Cyrillic letter, in skeleton form. */
+const LATIN_CANON: ReadonlyArray<[RegExp, string]> = [
+  [/shch|szcz|sch/g, "shch"],
+  [/kh/g, "h"],
+  [/tch|cz/g, "ch"],
+  [/sz/g, "sh"],
+  [/ts|tz/g, "c"],
+  [/(?:y|j|i)e/g, "ie"],
+  [/(?:y|j|i)u/g, "iu"],
+  [/(?:y|j|i)a/g, "ia"],
+  [/(?:y|j|i)o/g, "io"],
+  [/[yj]/g, "i"],
+  [/w/g, "v"],
+  [/x/g, "ks"],
+  [/q/g, "k"],
+  [/'/g, ""],
+];
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const ONLY_LATIN = /^[a-z']+$/;
+
+/**
+ * A script-neutral skeleton for matching Latin transliterations of Cyrillic words: "okupantam",
+ * "okkupantam" and "окупантам" share one skeleton. Returns undefined for words of other scripts.
+ */
+export function translitSkeleton(word: string): string | undefined {
+  let latin: string;
+  if (CYRILLIC.test(word)) {
+    latin = "";
+    for (const ch of word) {
+      const r = CYRILLIC_ROMAN[ch];
+      if (r === undefined && CYRILLIC.test(ch)) return undefined;
+      latin += r ?? ch;
+    }
+  } else if (ONLY_LATIN.test(word)) latin = word;
+  else return undefined;
+  for (const [re, to] of LATIN_CANON) latin = latin.replace(re, to);
+  return squeeze(latin);
+}

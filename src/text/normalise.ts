@@ -1,0 +1,88 @@
+import { confusables, leet, spacedLetters } from "./evasion.js";
+import type { Rewrite } from "./rewrite.js";
+import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "./transformers.js";
+
+/** The transformers, in the order they run. Order matters: case and width are folded before the
+ * script-aware steps look at letters, and letters are repaired before spaced runs are joined. */
+export const TRANSFORMERS: readonly Transformer[] = [
+  invisible,
+  compat,
+  lower,
+  apostrophes,
+  diacritics,
+  confusables,
+  leet,
+  spacedLetters,
+];
+
+/**
+ * Text after normalisation, with a map back to the original. For normalised code unit i,
+ * the original characters are `[starts[i], ends[i])`.
+ */
+export interface NormalisedText {
+  readonly original: string;
+  readonly text: string;
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  /** Per normalised code unit: bit k set when evasion transformer k (in {@link TRANSFORMERS}) changed it. */
+  readonly flags: Uint16Array;
+}
+
+function identity(s: string): NormalisedText {
+  const n = s.length;
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return { original: s, text: s, starts, ends, flags: new Uint16Array(n) };
+}
+
+function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
+  const n = r.text.length;
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  const flags = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = r.from[i] as number;
+    const t = r.to[i] as number;
+    starts[i] = prev.starts[f] ?? prev.original.length;
+    ends[i] = t > f ? (prev.ends[t - 1] as number) : (starts[i] as number);
+    let fl = r.changed[i] ? bit : 0;
+    for (let k = f; k < t; k++) fl |= prev.flags[k] as number;
+    flags[i] = fl;
+  }
+  return { original: prev.original, text: r.text, starts, ends, flags };
+}
+
+/** Runs every transformer over `text`; spans of the result map back through {@link toOriginal}. */
+export function normalise(text: string, transformers: readonly Transformer[] = TRANSFORMERS): NormalisedText {
+  let cur = identity(text);
+  transformers.forEach((t, k) => {
+    const r = t.apply(cur.text);
+    if (r) cur = compose(cur, r, t.evasion ? 1 << k : 0);
+  });
+  return cur;
+}
+
+/** Maps the normalised span [start, end) to the original text's [start, end). */
+export function toOriginal(n: NormalisedText, start: number, end: number): [number, number] {
+  if (end <= start) {
+    const p = start < n.text.length ? (n.starts[start] as number) : n.original.length;
+    return [p, p];
+  }
+  return [n.starts[start] as number, n.ends[end - 1] as number];
+}
+
+/** Names of the evasion transformers that changed any unit of the normalised span [start, end). */
+export function transformsIn(n: NormalisedText, start: number, end: number): string[] {
+  let bits = 0;
+  for (let i = start; i < end; i++) bits |= n.flags[i] as number;
+  if (bits === 0) return [];
+  const out: string[] = [];
+  TRANSFORMERS.forEach((t, k) => {
+    if (bits & (1 << k)) out.push(t.description);
+  });
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * A rewrite of a string that remembers, for every output code unit, which input units produced it.
+ * Transformers build one with {@link RewriteBuilder}; the pipeline composes them so that any span of
+ * the final normalised text maps back to the exact characters the user wrote.
+ */
+export interface Rewrite {
+  readonly text: string;
+  /** Per output code unit: first input unit it came from. */
+  readonly from: Uint32Array;
+  /** Per output code unit: one past the last input unit it came from. */
+  readonly to: Uint32Array;
+  /** Per output code unit: 1 when this transformer changed it (used to name evasion transforms). */
+  readonly changed: Uint8Array;
+}
+
+/** Builds a {@link Rewrite} left to right. */
+export class RewriteBuilder {
+  private readonly parts: string[] = [];
+  private from: number[] = [];
+  private to: number[] = [];
+  private changed: number[] = [];
+  /** A dropped input span marks the next output unit as changed, so a match across it is explained. */
+  private pendingChange = false;
+  private touched = false;
+
+  constructor(private readonly input: string) {}
+
+  /** Copies input units [start, end) unchanged. */
+  keep(start: number, end: number): void {
+    if (end <= start) return;
+    this.parts.push(this.input.slice(start, end));
+    for (let i = start; i < end; i++) {
+      this.from.push(i);
+      this.to.push(i + 1);
+      this.changed.push(this.pendingChange ? 1 : 0);
+      this.pendingChange = false;
+    }
+  }
+
+  /** Replaces input units [start, end) by `out`; every output unit maps to the whole input span. */
+  replace(start: number, end: number, out: string, isChange = true): void {
+    if (out.length === 0) {
+      this.drop(start, end);
+      return;
+    }
+    this.touched = true;
+    this.parts.push(out);
+    for (let k = 0; k < out.length; k++) {
+      this.from.push(start);
+      this.to.push(end);
+      this.changed.push(isChange || this.pendingChange ? 1 : 0);
+      this.pendingChange = false;
+    }
+  }
+
+  /** Removes input units [start, end). */
+  drop(start: number, end: number, isChange = true): void {
+    if (end <= start) return;
+    this.touched = true;
+    if (isChange) this.pendingChange = true;
+  }
+
+  /** The rewrite, or null when nothing changed (the common case for clean text). */
+  finish(): Rewrite | null {
+    if (!this.touched) return null;
+    return {
+      text: this.parts.join(""),
+      from: Uint32Array.from(this.from),
+      to: Uint32Array.from(this.to),
+      changed: Uint8Array.from(this.changed),
+    };
+  }
+}

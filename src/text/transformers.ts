@@ -1,0 +1,147 @@
+import { RewriteBuilder, type Rewrite } from "./rewrite.js";
+
+/**
+ * One small normalisation step. Transformers run in a fixed order (see {@link TRANSFORMERS}); each
+ * either returns null (nothing to do, the fast path for clean text) or a {@link Rewrite}.
+ */
+export interface Transformer {
+  /** Stable identifier, used in explanations and tests. */
+  readonly name: string;
+  /** How an explanation names what it did, e.g. "folded look-alike letters". */
+  readonly description: string;
+  /** True when a change by this step is evidence of deliberate disguise and worth reporting. */
+  readonly evasion: boolean;
+  apply(input: string): Rewrite | null;
+}
+
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
+const INVISIBLE_G = new RegExp(INVISIBLE.source, "gu");
+
+/** Zero-width, bidi and other invisible characters, used to split words so filters miss them. */
+const invisible: Transformer = {
+  name: "invisible",
+  description: "removed invisible characters",
+  evasion: true,
+  apply(input) {
+    if (!INVISIBLE.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    for (const m of input.matchAll(INVISIBLE_G)) {
+      b.keep(last, m.index);
+      b.drop(m.index, m.index + m[0].length);
+      last = m.index + m[0].length;
+    }
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};
+
+/** A base character with the combining marks that follow it (or a lone run of marks). */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\u0000-\u007F]*$/;
+
+/** Unicode compatibility folding (NFKC): fullwidth, mathematical and other styled letters. */
+const compat: Transformer = {
+  name: "compat",
+  description: "folded styled or fullwidth characters",
+  evasion: true,
+  apply(input) {
+    if (ASCII_ONLY.test(input) || input.normalize("NFKC") === input) return null;
+    const b = new RewriteBuilder(input);
+    for (const m of input.matchAll(CLUSTER)) {
+      const c = m[0];
+      const k = c.normalize("NFKC");
+      if (k === c) b.keep(m.index, m.index + c.length);
+      // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise.
+      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k);
+    }
+    return b.finish();
+  },
+};
+
+const HAS_UPPER = /\p{Lu}|\p{Lt}/u;
+const CODE_POINT = /[\s\S]/gu;
+
+/** Case folding, code point by code point so that offsets stay exact (İ → i̇ grows). */
+const lower: Transformer = {
+  name: "lower",
+  description: "folded case",
+  evasion: false,
+  apply(input) {
+    if (!HAS_UPPER.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    for (const m of input.matchAll(CODE_POINT)) {
+      const c = m[0];
+      const l = c.toLowerCase();
+      if (l === c) b.keep(m.index, m.index + c.length);
+      else b.replace(m.index, m.index + c.length, l, false);
+    }
+    return b.finish();
+  },
+};
+
+const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
+const APOSTROPHES_G = new RegExp(APOSTROPHES.source, "gu");
+
+/** One apostrophe for all: Ukrainian writes вб'ю with ', ’ or ʼ interchangeably. */
+const apostrophes: Transformer = {
+  name: "apostrophes",
+  description: "unified apostrophes",
+  evasion: false,
+  apply(input) {
+    if (!APOSTROPHES.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    for (const m of input.matchAll(APOSTROPHES_G)) {
+      b.keep(last, m.index);
+      b.replace(m.index, m.index + 1, "'", false);
+      last = m.index + 1;
+    }
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};
+
+const LATIN = /\p{Script=Latin}/u;
+const MARK = /\p{M}/u;
+const MARKS_G = /\p{M}/gu;
+const SPECIAL_LATIN: Record<string, string> = {
+  ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l",
+};
+const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u1E00-\u1EFFё]/u;
+
+/**
+ * Folds Latin diacritics (śmierć = smierc; people type both) and ё → е; strips stray combining marks
+ * piled on other scripts ("Zalgo" text), keeping canonical letters such as й and ї.
+ */
+const diacritics: Transformer = {
+  name: "diacritics",
+  description: "folded diacritics",
+  evasion: false,
+  apply(input) {
+    if (!NEEDS_FOLD.test(input)) return null;
+    const b = new RewriteBuilder(input);
+    for (const m of input.matchAll(CLUSTER)) {
+      const c = m[0];
+      const end = m.index + c.length;
+      let out: string;
+      let evasive = false;
+      const base = c.normalize("NFC");
+      if (base === "ё") out = "е";
+      else if (SPECIAL_LATIN[c] !== undefined) out = SPECIAL_LATIN[c];
+      else if (LATIN.test(c)) out = base.normalize("NFD").replace(MARKS_G, "");
+      else if (MARK.test(base)) {
+        out = base.replace(MARKS_G, "");
+        // One stray mark can be a typo; a pile of them is decoration meant to defeat filters.
+        evasive = c.length - out.length > 1;
+      } else out = base;
+      if (out === c) b.keep(m.index, end);
+      else b.replace(m.index, end, out, evasive);
+    }
+    return b.finish();
+  },
+};
+
+export { invisible, compat, lower, apostrophes, diacritics };

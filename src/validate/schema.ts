@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { DECISIONS } from "../decisions.js";
+
+/**
+ * The shape of policy and lexicon files. This one definition drives validation (with positions,
+ * see validate.ts), the TypeScript types of the compiler's input, and `modpol schema`.
+ */
+
+const NAME_RE = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
+const nameOf = (what: string) =>
+  z
+    .string()
+    .regex(NAME_RE, `${what} names are lower-case words joined by '-' or '.', e.g. target.invaders`)
+    .describe(`${what} name: lower-case words joined by '-' or '.'`);
+
+export const Decision = z.enum(DECISIONS).describe("violating | exempt | clear | review");
+export const Lang = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, "a language is an ISO 639 code such as en, uk, ru, pl")
+  .describe("ISO 639-1 language code");
+
+const Term = z.string().describe("a word or phrase; 'stem*' matches any ending; '~N' skips up to N words");
+const Terms = z.array(Term);
+const ByLang = z.union([Terms, z.record(Lang, Terms)]);
+
+export const LexiconDef = z.union([
+  Terms,
+  z.strictObject({
+    description: z.string().optional(),
+    terms: ByLang.optional(),
+    patterns: ByLang.optional().describe("RE2 regular expressions, matched on normalised text"),
+  }),
+]);
+
+const Scope = z.enum(["clause", "sentence", "post"]).describe("clause | sentence | post");
+const Window = z.number().int().min(0).max(50);
+
+export interface ContextDef {
+  lexicon?: string | string[];
+  before?: number;
+  after?: number;
+  scope?: "clause" | "sentence" | "post";
+  quoted?: boolean;
+  "clause-start"?: boolean;
+  skip?: string | string[];
+  all?: ContextDef[];
+  any?: ContextDef[];
+  not?: ContextDef;
+}
+
+export const Context: z.ZodType<ContextDef> = z.lazy(() =>
+  z.strictObject({
+    lexicon: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
+    before: Window.optional().describe("within this many words before the match"),
+    after: Window.optional().describe("within this many words after the match"),
+    scope: Scope.optional(),
+    quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
+    "clause-start": z.literal(true).optional().describe("the match opens its clause"),
+    skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
+    all: z.array(Context).optional(),
+    any: z.array(Context).optional(),
+    not: Context.optional(),
+  }),
+);
+const Contexts = z.union([Context, z.array(Context)]);
+
+export const SignalDef = z.strictObject({
+  description: z.string().optional(),
+  lexicon: z.union([nameOf("lexicon"), z.array(nameOf("lexicon")).min(1)]).optional(),
+  any: z.array(nameOf("signal")).min(1).optional().describe("union of other signals' counted matches"),
+  require: Contexts.optional().describe("a match counts only when one of these holds"),
+  exclude: Contexts.optional().describe("a match does not count when any of these holds"),
+  near: z
+    .union([
+      nameOf("signal"),
+      z.strictObject({
+        signal: nameOf("signal"),
+        scope: Scope.optional(),
+        before: Window.optional(),
+        after: Window.optional(),
+      }),
+    ])
+    .optional()
+    .describe("a match counts only near a counted match of this signal (same sentence by default)"),
+});
+
+export const RuleDef = z.strictObject({
+  id: nameOf("rule"),
+  description: z.string().optional(),
+  when: z.string().min(1).describe("condition over signals, country sets, counts and settings"),
+  decision: Decision,
+  reason: z.string().min(1).describe("one line shown with every decision this rule makes"),
+});
+
+export const TestDef = z.strictObject({
+  id: z.string().optional(),
+  text: z.string(),
+  country: z.string().optional(),
+  date: z.string().optional(),
+  expect: Decision,
+  rule: z.union([nameOf("rule"), z.null()]).optional().describe("the rule expected to decide; null = the default"),
+  todo: z.union([z.boolean(), z.string()]).optional().describe("a known gap: reported, never a failure"),
+  note: z.string().optional(),
+});
+
+const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, "a date is YYYY-MM-DD");
+
+export const PolicyDef = z.strictObject({
+  $schema: z.string().optional(),
+  modpol: z.literal(1).optional().describe("policy language version"),
+  id: nameOf("policy"),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  sources: z
+    .array(z.strictObject({ title: z.string(), url: z.string().optional(), date: DateStr.optional(), note: z.string().optional() }))
+    .optional(),
+  effective: z.strictObject({ from: DateStr.optional(), until: DateStr.optional() }).optional(),
+  languages: z.array(Lang).optional().describe("languages the policy's lexicons are expected to cover"),
+  include: z.array(z.string().min(1)).optional().describe("lexicon files, relative to this file"),
+  countries: z.record(nameOf("country set"), z.array(z.string())).optional(),
+  settings: z.record(nameOf("setting"), z.union([z.number(), z.boolean(), z.string()])).optional(),
+  lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
+  signals: z.record(nameOf("signal"), SignalDef).optional(),
+  rules: z.array(RuleDef).min(1),
+  default: z.union([Decision, z.strictObject({ decision: Decision, reason: z.string().min(1) })]),
+  tests: z.array(TestDef).optional(),
+});
+
+export const LexiconFileDef = z.strictObject({
+  $schema: z.string().optional(),
+  language: Lang.optional().describe("language of every term in this file that names none"),
+  description: z.string().optional(),
+  countries: z.record(nameOf("country set"), z.array(z.string())).optional(),
+  lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
+  signals: z.record(nameOf("signal"), SignalDef).optional(),
+});
+
+export type PolicyDoc = z.infer<typeof PolicyDef>;
+export type LexiconFileDoc = z.infer<typeof LexiconFileDef>;
+export type LexiconDoc = z.infer<typeof LexiconDef>;
+export type SignalDoc = z.infer<typeof SignalDef>;
+export type RuleDoc = z.infer<typeof RuleDef>;
+export type TestDoc = z.infer<typeof TestDef>;

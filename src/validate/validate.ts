@@ -1,0 +1,138 @@
+import { isMap, isScalar } from "yaml";
+import type { z } from "zod";
+import type { Diagnostic } from "../diagnostics.js";
+import { diagAt, locate, type YamlFile } from "../load/yaml-file.js";
+import { didYouMean } from "../suggest.js";
+import { LexiconFileDef, PolicyDef, type LexiconFileDoc, type PolicyDoc } from "./schema.js";
+
+/** Which kind of file a YAML document is, judged by its top-level keys. */
+export function fileKind(f: YamlFile): "policy" | "lexicons" | "cases" | "unknown" {
+  const c = f.doc.contents;
+  if (!isMap(c)) return "unknown";
+  const keys = new Set(c.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")));
+  if (keys.has("rules") || keys.has("signals") || keys.has("id")) return "policy";
+  if (keys.has("cases")) return "cases";
+  if (keys.has("lexicons")) return "lexicons";
+  return "unknown";
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Validates a policy file against the schema; every problem becomes a positioned diagnostic. */
+export function validatePolicy(f: YamlFile, maxAliasCount = 100): { doc?: PolicyDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, PolicyDef, maxAliasCount) as { doc?: PolicyDoc; diagnostics: Diagnostic[] };
+}
+
+/** Validates a lexicon file (one pulled in by a policy's `include`). */
+export function validateLexiconFile(f: YamlFile, maxAliasCount = 100): { doc?: LexiconFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, LexiconFileDef, maxAliasCount) as { doc?: LexiconFileDoc; diagnostics: Diagnostic[] };
+}
+
+function validateWith(f: YamlFile, schema: z.ZodType, maxAliasCount: number): { doc?: unknown; diagnostics: Diagnostic[] } {
+  let value: unknown;
+  try {
+    value = f.doc.toJS({ maxAliasCount });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { diagnostics: [diagAt(f, 0, 1, "yaml-alias-limit", msg)] };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const r = locate(f, []);
+    return { diagnostics: [diagAt(f, r[0], Math.max(r[1], r[0] + 1), "invalid-type", "a policy file must be a mapping of keys to values")] };
+  }
+  const res = schema.safeParse(value, { reportInput: true });
+  if (res.success) return { doc: res.data, diagnostics: [] };
+  const out: Diagnostic[] = [];
+  for (const issue of res.error.issues) out.push(...issueToDiagnostics(f, issue, schema));
+  return { diagnostics: out };
+}
+
+function shapeKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  // Walk the schema along the path to list the keys allowed where an unknown key was found.
+  let s: unknown = schema;
+  for (const seg of path) {
+    s = unwrap(s);
+    const def = (s as { def?: Record<string, unknown> }).def;
+    if (!def) return [];
+    if (def.type === "object") s = (def.shape as Record<string, unknown>)[String(seg)];
+    else if (def.type === "array") s = def.element;
+    else if (def.type === "record") s = def.valueType;
+    else return [];
+  }
+  s = unwrap(s);
+  const def = (s as { def?: Record<string, unknown> }).def;
+  if (def?.type === "object") return Object.keys(def.shape as object);
+  if (def?.type === "union") {
+    for (const o of def.options as unknown[]) {
+      const d = (unwrap(o) as { def?: Record<string, unknown> }).def;
+      if (d?.type === "object") return Object.keys(d.shape as object);
+    }
+  }
+  return [];
+}
+
+function unwrap(s: unknown): unknown {
+  for (let i = 0; i < 10; i++) {
+    const def = (s as { def?: Record<string, unknown> } | undefined)?.def;
+    if (!def) return s;
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType;
+    else if (def.type === "lazy") s = (def.getter as () => unknown)();
+    else return s;
+  }
+  return s;
+}
+
+function issueToDiagnostics(f: YamlFile, issue: Issue, schema: z.ZodType, base: readonly PropertyKey[] = []): Diagnostic[] {
+  const path = [...base, ...issue.path] as (string | number)[];
+  const where = path.length ? `'${path.join(".")}'` : "the file";
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return issue.keys.map((k) => {
+        const [s, e] = locate(f, [...path, k], "key");
+        return diagAt(f, s, e, "unknown-key", `unknown key '${k}' in ${where}${didYouMean(k, shapeKeys(schema, path))}`);
+      });
+    case "invalid_union": {
+      // Report the alternative that got furthest, judged by how deep its first problem lies.
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const best = branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
+      if (best && depth(best) > 0) return best.flatMap((i) => issueToDiagnostics(f, i, schema, path));
+      const [s, e] = locate(f, path);
+      return [diagAt(f, s, e, "invalid-type", `${where} has the wrong type${unionHint(issue)}`)];
+    }
+    case "invalid_key": {
+      const [s, e] = locate(f, path, "key");
+      const inner = issue.issues[0]?.message ?? issue.message;
+      return [diagAt(f, s, e, "invalid-name", `invalid name '${String(path[path.length - 1])}': ${inner}`)];
+    }
+    case "invalid_type": {
+      const missing = issue.input === undefined;
+      if (missing) {
+        const parent = path.slice(0, -1);
+        const [s, e] = locate(f, parent, parent.length ? "key" : "value");
+        return [diagAt(f, s, parent.length ? e : Math.min(e, s + 1), "missing-field", `missing required key '${String(path[path.length - 1])}' in ${parent.length ? `'${parent.join(".")}'` : "the file"}`)];
+      }
+      const [s, e] = locate(f, path);
+      return [diagAt(f, s, e, "invalid-type", `${where}: expected ${issue.expected}, got ${describe(issue.input)}`)];
+    }
+    default: {
+      const [s, e] = locate(f, path);
+      return [diagAt(f, s, e, "invalid-value", `${where}: ${issue.message}`)];
+    }
+  }
+}
+
+function depth(branch: readonly Issue[]): number {
+  return Math.max(...branch.map((i) => i.path.length + (i.code === "invalid_type" && i.path.length === 0 ? -1 : 0)));
+}
+
+function unionHint(issue: Extract<Issue, { code: "invalid_union" }>): string {
+  const expected = issue.errors.flatMap((b) => b.filter((i) => i.code === "invalid_type" && i.path.length === 0).map((i) => (i as { expected: string }).expected));
+  return expected.length ? `: expected ${[...new Set(expected)].join(" or ")}` : "";
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
