@@ -50,12 +50,13 @@ export async function main(args: MainArgs): Promise<number> {
       code = await runEval(texts, opts, io);
     });
 
+  if (args.argv.length === 0) {
+    // No command at all is a usage error, but a helpful one.
+    program.outputHelp();
+    return 2;
+  }
   try {
     await program.parseAsync([...args.argv], { from: "user" });
-    if (args.argv.length === 0) {
-      program.outputHelp();
-      return 2;
-    }
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {

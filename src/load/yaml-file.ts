@@ -29,16 +29,21 @@ export function spanOf(f: Pick<YamlFile, "lines">, start: number, end: number): 
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
-/** A diagnostic at character offsets [start, end) of `f`. */
+/** A diagnostic at character offsets [start, end) of `f`; a span over several lines is cut at the first. */
 export function diagAt(
-  f: Pick<YamlFile, "lines" | "file">,
+  f: Pick<YamlFile, "lines" | "file"> & { readonly text?: string },
   start: number,
   end: number,
   code: string,
   message: string,
   severity: Diagnostic["severity"] = "error",
 ): Diagnostic {
-  return { file: f.file, ...spanOf(f, start, end), severity, code, message };
+  const span = spanOf(f, start, end);
+  if (span.endLine > span.line) {
+    const eol = (f as { text?: string }).text?.indexOf("\n", start) ?? -1;
+    if (eol > start) return { file: f.file, ...spanOf(f, start, eol), severity, code, message };
+  }
+  return { file: f.file, ...span, severity, code, message };
 }
 
 /** Parses YAML text, reporting syntax errors, duplicate keys and custom tags with positions. */
@@ -56,8 +61,14 @@ export function parseYaml(file: string, absPath: string, text: string, limits = 
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, en] = e.pos;
     const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
-    const msg = e.message.split("\n")[0] ?? e.message;
-    diagnostics.push(diagAt(f, s, Math.max(en, s + 1), code, msg.replace(/ at line \d+, column \d+:?$/, "")));
+    let msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
+    let end = Math.max(en, s + 1);
+    if (code === "duplicate-key") {
+      const key = /^[^:\n]+?(?=\s*:)/.exec(text.slice(s))?.[0] ?? text.slice(s, end);
+      msg = `duplicate key '${key}': each key may appear once in a mapping`;
+      end = s + key.length;
+    }
+    diagnostics.push(diagAt(f, s, end, code, msg));
   }
   // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
   walk(doc.contents, (n) => {
@@ -133,7 +144,11 @@ export function sourceRef(f: YamlFile): SourceRef {
         const value = f.doc.getIn(path as (string | number)[]);
         const raw = f.text.slice(s, e);
         const p = typeof value === "string" ? raw.indexOf(value) : -1;
-        if (p >= 0) return spanOf(f, s + p + sub[0], s + p + Math.max(sub[1], sub[0] + 1));
+        if (p >= 0) {
+          // An error "at the end of the condition" points at its last character.
+          const a = Math.min(sub[0], Math.max(0, (value as string).length - 1));
+          return spanOf(f, s + p + a, s + p + Math.max(sub[1], a + 1));
+        }
       }
       return spanOf(f, s, Math.max(e, s + 1));
     },

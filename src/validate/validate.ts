@@ -85,6 +85,11 @@ function unwrap(s: unknown): unknown {
 function issueToDiagnostics(f: YamlFile, issue: Issue, schema: z.ZodType, base: readonly PropertyKey[] = []): Diagnostic[] {
   const path = [...base, ...issue.path] as (string | number)[];
   const where = path.length ? `'${path.join(".")}'` : "the file";
+  if (issue.code !== "unrecognized_keys" && issue.code !== "invalid_union" && "input" in issue && issue.input === undefined && path.length > 0) {
+    const parent = path.slice(0, -1);
+    const [s, e] = locate(f, parent, parent.length ? "key" : "value");
+    return [diagAt(f, s, parent.length ? e : Math.min(e, s + 1), "missing-field", `missing required key '${String(path[path.length - 1])}' in ${parent.length ? `'${parent.join(".")}'` : "the file"}`)];
+  }
   switch (issue.code) {
     case "unrecognized_keys":
       return issue.keys.map((k) => {
@@ -105,12 +110,6 @@ function issueToDiagnostics(f: YamlFile, issue: Issue, schema: z.ZodType, base: 
       return [diagAt(f, s, e, "invalid-name", `invalid name '${String(path[path.length - 1])}': ${inner}`)];
     }
     case "invalid_type": {
-      const missing = issue.input === undefined;
-      if (missing) {
-        const parent = path.slice(0, -1);
-        const [s, e] = locate(f, parent, parent.length ? "key" : "value");
-        return [diagAt(f, s, parent.length ? e : Math.min(e, s + 1), "missing-field", `missing required key '${String(path[path.length - 1])}' in ${parent.length ? `'${parent.join(".")}'` : "the file"}`)];
-      }
       const [s, e] = locate(f, path);
       return [diagAt(f, s, e, "invalid-type", `${where}: expected ${issue.expected}, got ${describe(issue.input)}`)];
     }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { run } from "./run.js";
+
+const MINI = "test/fixtures/mini/policy.yaml";
+
+interface Scenario {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly stdin?: string;
+  readonly exitCode: number;
+  readonly stdout?: RegExp | ((s: string) => void);
+  readonly stderr?: RegExp;
+}
+
+const scenarios: Scenario[] = [
+  { name: "one post from an argument", args: ["eval", "-p", MINI, "-c", "UA", "Death to the invaders!"], exitCode: 0, stdout: /^exempt \[UA\] Death to the invaders!\n  rule inv: invaders\n/ },
+  { name: "outside the region the same post violates", args: ["eval", "-p", MINI, "-c", "DE", "Death to the invaders!"], exitCode: 0, stdout: /^violating \[DE\]/ },
+  { name: "country by English name, any case", args: ["eval", "-p", MINI, "-c", "poland", "Death to Putin"], exitCode: 0, stdout: /^exempt \[PL\]/ },
+  { name: "unknown country is a usage error", args: ["eval", "-p", MINI, "-c", "Narnia", "x"], exitCode: 2, stderr: /unknown country 'Narnia'/ },
+  { name: "unknown format is a usage error", args: ["eval", "-p", MINI, "-f", "xml", "x"], exitCode: 2, stderr: /xml/ },
+  { name: "missing policy is exit 2", args: ["eval", "-p", "no-such-policy", "x"], exitCode: 2, stderr: /no policy file or bundled policy named 'no-such-policy'/ },
+  { name: "--fail-on hit exits 1", args: ["eval", "-p", MINI, "--fail-on", "violating", "kill them"], exitCode: 1 },
+  { name: "--fail-on miss exits 0", args: ["eval", "-p", MINI, "--fail-on", "violating,review", "hello"], exitCode: 0 },
+  { name: "--fail-on with a bad decision", args: ["eval", "-p", MINI, "--fail-on", "bad", "x"], exitCode: 2, stderr: /'bad' is not a decision/ },
+  { name: "stdin lines, ids are record numbers", args: ["eval", "-p", MINI, "-f", "jsonl"], stdin: "hello\n\nkill them\n", exitCode: 0, stdout: (s) => {
+      const lines = s.trim().split("\n").map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.id, l.decision])).toEqual([["1", "clear"], ["2", "violating"]]);
+    } },
+  { name: "jsonl record fields are exactly the contract", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"id":"a","text":"Death to Putin","country":"pl"}\n', exitCode: 0, stdout: (s) => {
+      expect(JSON.parse(s)).toEqual({ id: "a", decision: "exempt", rule: "hos", reason: "hos", policy: "mini", country: "PL", matches: [
+        { signal: "violent-call", term: "death to", text: "Death to", start: 0, end: 8 },
+        { signal: "hos", term: "putin", text: "Putin", start: 9, end: 14 },
+      ] });
+    } },
+  { name: "bad records become error records in place and exit 3", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"text":"ok"}\nnot json\n{"id":9}\n{"text":"kill"}\n', exitCode: 3, stdout: (s) => {
+      const lines = s.trim().split("\n").map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.error?.code ?? l.decision)).toEqual(["clear", "invalid-json", "missing-text", "violating"]);
+      expect(lines[1]).toMatchObject({ id: "2", line: 2 });
+      expect(lines[2]).toMatchObject({ id: "9", line: 3 });
+    }, stderr: /2 of 4 records could not be evaluated/ },
+  { name: "csv in, csv out", args: ["eval", "-p", MINI, "-f", "csv", "--input-format", "csv"], stdin: 'ID,Text,Country\n7,"Death to Putin, now",UA\n8,hello,PL\n', exitCode: 0, stdout: (s) => {
+      expect(s.split("\n")[0]).toBe("id,decision,rule,reason,policy,country,matches,error_code,error_message");
+      expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,violent-call:Death to@0-8; hos:Putin@9-14,,");
+      expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,");
+    } },
+  { name: "json output is one document", args: ["eval", "-p", MINI, "-f", "json", "--summary", "-c", "UA", "kill", "hello"], exitCode: 0, stdout: (s) => {
+      const doc = JSON.parse(s);
+      expect(doc.policy.id).toBe("mini");
+      expect(doc.results).toHaveLength(2);
+      expect(doc.summary).toMatchObject({ total: 2, errors: 0, decisions: { violating: 1, clear: 1 }, byCountry: { UA: { violating: 1, clear: 1 } } });
+    } },
+  { name: "summary table in text mode", args: ["eval", "-p", MINI, "--summary", "-q", "-c", "UA", "kill", "hello", "death to putin"], exitCode: 0, stdout: /country\s+violating\s+exempt\s+clear\s+review\s+total\nUA\s+1\s+1\s+1\s+0\s+3\nall\s+1\s+1\s+1\s+0\s+3/ },
+  { name: "explain shows signals, spans and the rules tried", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "Death to Putin"], exitCode: 0, stdout: (s) => {
+      expect(s).toContain("[Death to] [Putin]");
+      expect(s).toMatch(/✗ inv → exempt: .*invaders ✗/);
+      expect(s).toMatch(/✓ hos → exempt/);
+    } },
+  { name: "explain says which evasion made a match", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "D3ath to Ｐｕｔｉｎ"], exitCode: 0, stdout: /leetspeak[\s\S]*fullwidth/ },
+  { name: "offsets count code points by default", args: ["eval", "-p", MINI, "-f", "jsonl", "-c", "UA", "🇺🇦 Death to Putin"], exitCode: 0, stdout: /"start":3,"end":11/ },
+  { name: "utf16 offsets on request", args: ["eval", "-p", MINI, "-f", "jsonl", "--offsets", "utf16", "-c", "UA", "🇺🇦 Death to Putin"], exitCode: 0, stdout: /"start":5,"end":13/ },
+  { name: "over-long record is an error record", args: ["eval", "-p", MINI, "-f", "jsonl", "--max-record-size", "10"], stdin: "short\nthis line is far too long\nkill\n", exitCode: 3, stdout: (s) => {
+      expect(s.trim().split("\n").map((l) => JSON.parse(l).error?.code ?? "ok")).toEqual(["ok", "record-too-large", "ok"]);
+    } },
+  { name: "no arguments prints help and exits 2", args: [], exitCode: 2, stdout: /Usage: modpol/ },
+  { name: "unknown option is a usage error", args: ["eval", "--bogus"], exitCode: 2, stderr: /unknown option '--bogus'/ },
+  { name: "--help exits 0", args: ["eval", "--help"], exitCode: 0, stdout: /--fail-on <decision>/ },
+];
+
+describe("modpol eval (in-process scenarios)", () => {
+  it.each(scenarios)("$name", async (sc) => {
+    const r = await run(sc.args, sc.stdin ?? "");
+    expect(r.code, r.stderr).toBe(sc.exitCode);
+    if (sc.stdout instanceof RegExp) expect(r.stdout).toMatch(sc.stdout);
+    else if (sc.stdout) sc.stdout(r.stdout);
+    if (sc.stderr) expect(r.stderr).toMatch(sc.stderr);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it("colours text on request and not otherwise", async () => {
+    const plain = await run(["eval", "-p", MINI, "kill"]);
+    const coloured = await run(["eval", "-p", MINI, "kill"], "", { FORCE_COLOR: "1", NO_COLOR: "" });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+  });
+});
