@@ -21,14 +21,15 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
-const policies = (values.policy ?? [...BUNDLED_IDS]).map((id) => {
-  const r = loadPolicy(id);
+const policies = [];
+for (const id of values.policy ?? [...BUNDLED_IDS]) {
+  const r = await loadPolicy(id);
   if (!r.policy) {
     for (const d of r.diagnostics) console.error(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
     process.exit(2);
   }
-  return r.policy;
-});
+  policies.push(r.policy);
+}
 
 const cases = [];
 for (const path of positionals) {

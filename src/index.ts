@@ -3,11 +3,12 @@
  *
  * ```ts
  * import { loadPolicy, evaluate } from "modpol";
- * const { policy, diagnostics } = loadPolicy("meta-2022-03-10");
+ * const { policy, diagnostics } = await loadPolicy("meta-2022-03-10");
  * if (policy) console.log(evaluate({ text: "Death to Putin!", country: "PL" }, policy).decision);
  * ```
  */
-export { loadPolicy, loadPolicyFile, type LoadOptions, type LoadResult } from "./pipeline.js";
+export { loadPolicy } from "./policy-loader.js";
+export type { LoadOptions, LoadResult } from "./pipeline.js";
 export { evaluate, type Decision, type Evidence, type Post } from "./evaluate/evaluate.js";
 export { explain, type Explanation, type RuleTrace, type SignalTrace, type CondTrace } from "./evaluate/explain.js";
 export type { CompiledPolicy } from "./compile/types.js";

@@ -9,7 +9,8 @@ import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type Inpu
 import { csvLine, CSV_COLUMNS, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
 import { Output } from "./output.js";
-import { loadPolicyOrReport, UsageError, type Io } from "./common.js";
+import { UsageError, type Io } from "./io.js";
+import { openPolicyOrReport } from "./open-policy.js";
 import { makeStyle, wantsColour } from "./style.js";
 
 /** Options of `modpol eval`, as parsed from the command line. */
@@ -99,7 +100,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   }
   const maxRecordBytes = parseSize(o.maxRecordSize);
   const srcs = sources(texts, o, io, maxRecordBytes);
-  const policy = loadPolicyOrReport(o.policy, io);
+  const policy = await openPolicyOrReport(o.policy, io);
   if (!policy) return 2;
 
   const style = await makeStyle(format === "text" && wantsColour(io.stdout, io.env, o.color));

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_POLICY } from "../load/files.js";
-import { UsageError, type Io } from "./common.js";
+import { UsageError, type Io } from "./io.js";
 import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
 
 /** Arguments of {@link main}: the command line after the program name, and the process's streams. */

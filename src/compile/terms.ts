@@ -56,7 +56,8 @@ export function parseTerm(source: string): ParsedTerm {
     if (words.length === 0) return { ok: false, code: "invalid-term", message: `'${tok}' has no letters or digits to match` };
     words.forEach((w, i) => {
       const isStem = stem && i === words.length - 1;
-      if (isStem && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
+      // In a phrase the other words constrain a short stem; alone it would hit unrelated words.
+      if (isStem && raw.length === 1 && words.length === 1 && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
       const tr = translitSkeleton(w);
       parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && tr.length >= MIN_TRANSLIT && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
     });

@@ -20,10 +20,13 @@ function unitOf(tokens: Tokens, scope: Scope): Uint32Array | null {
 }
 
 /** True when `x` lies within the window of `m`: N words before, N after, or anywhere in the unit. */
-function inWindow(tokens: Tokens, m: LexMatch, x: LexMatch, scope: Scope, before: number | undefined, after: number | undefined): boolean {
+function inWindow(tokens: Tokens, m: LexMatch, x: LexMatch, scope: Scope, before: number | undefined, after: number | undefined, overlapCounts = false): boolean {
   const unit = unitOf(tokens, scope);
   if (unit && unit[x.t0] !== unit[m.t0]) return false;
-  if (before === undefined && after === undefined) return !(x.t0 === m.t0 && x.t1 === m.t1 && x.lexicon === m.lexicon);
+  // For a context cue, the candidate owns its words: a cue inside it ("should NOT be illegal" within
+  // a call phrase) is part of the call, not context around it. For `near`, a target inside the call
+  // phrase ("хай усі окупанти здохнуть") is as near as it gets.
+  if (before === undefined && after === undefined) return overlapCounts || x.t1 <= m.t0 || x.t0 >= m.t1;
   if (before !== undefined && x.t1 <= m.t0 && m.t0 - (x.t1 - 1) <= before) return true;
   if (after !== undefined && x.t0 >= m.t1 && x.t0 - m.t1 + 1 <= after) return true;
   return false;
@@ -117,7 +120,7 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, lex: read
       if (s.near) {
         const near = s.near;
         const other = states[near.signal]?.counted ?? [];
-        if (!other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after) || (x.t0 === m.t0 && x.t1 === m.t1 && near.before === undefined && near.after === undefined))) {
+        if (!other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after, true))) {
           discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
           continue;
         }
