@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/evaluate/evaluate.js";
+import { explain } from "../../src/evaluate/explain.js";
+import { loadPolicy } from "../../src/pipeline.js";
+
+const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
+
+describe("evaluate", () => {
+  it.each([
+    ["Death to the Russian invaders!", "UA", "exempt", "inv"],
+    ["Death to the Russian invaders!", "DE", "violating", "v"],
+    ["Death to the Russian invaders!", null, "violating", "v"],
+    ["Death to Putin", "PL", "exempt", "hos"],
+    ["Death to Putin, shoot him", "PL", "violating", "v"],
+    ["I don't want them to die, not even Putin", "UA", "clear", null],
+    ["Good morning", "UA", "clear", null],
+  ] as const)("%s (%s) → %s by %s", (text, country, decision, rule) => {
+    const d = evaluate({ text, country }, mini);
+    expect(d.decision).toBe(decision);
+    expect(d.rule).toBe(rule);
+    expect(d.policy).toBe("mini");
+    expect(d.country).toBe(country);
+  });
+
+  it("is pure: the same input gives the same output, and the policy is frozen", () => {
+    const a = evaluate({ text: "Death to Putin", country: "PL" }, mini);
+    const b = evaluate({ text: "Death to Putin", country: "PL" }, mini);
+    expect(a).toEqual(b);
+    expect(Object.isFrozen(mini)).toBe(true);
+  });
+
+  it.each([
+    "Death to Putin",
+    "D3ath to Ｐｕｔｉｎ!!",
+    "🇺🇦🇺🇦 DEATH\u200B TO   putin",
+    "С.м.е.р.т.ь Пyтіну",
+    "Smert okupantam",
+    "Deeeath to the inv4ders",
+  ])("evidence spans point at the original characters: %s", (text) => {
+    const d = evaluate({ text, country: "UA" }, mini);
+    expect(d.matches.length).toBeGreaterThan(0);
+    for (const m of d.matches) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.start).toBeLessThan(m.end);
+    }
+  });
+
+  it("names the signal and the lexicon term of each match", () => {
+    const d = evaluate({ text: "Смерть окупантам", country: "UA" }, mini);
+    expect(d.matches.map((m) => [m.signal, m.term, m.text])).toEqual([
+      ["violent-call", "смерть", "Смерть"],
+      ["invaders", "окупант*", "окупантам"],
+    ]);
+  });
+});
+
+describe("explain", () => {
+  it("gives the same decision as evaluate, with the rules tried up to the deciding one", () => {
+    const post = { text: "Death to Putin", country: "PL" };
+    const x = explain(post, mini);
+    expect({ decision: x.decision, rule: x.rule }).toEqual({ decision: "exempt", rule: "hos" });
+    expect(x.rules.map((r) => [r.id, r.holds])).toEqual([["inv", false], ["hos", true]]);
+    expect(x.rules[0]?.trace.children?.map((c) => [c.text, c.value])).toEqual([
+      ["violent-call", true],
+      ["country in region", true],
+      ["invaders", false],
+    ]);
+  });
+
+  it("records why a match did not count", () => {
+    const x = explain({ text: "I don't say death to them. Death to Putin", country: "UA" }, mini);
+    const call = x.signals.find((s) => s.name === "violent-call");
+    expect(call?.discounted.map((d) => [d.evidence.text, d.why])).toEqual([["death to", 'excluded: neg "don\'t"']]);
+    expect(call?.counted.map((e) => e.text)).toEqual(["Death to"]);
+  });
+
+  it("counts signals, not matches, in count()", () => {
+    const x = explain({ text: "Death to Putin: shoot and poison him", country: "UA" }, mini);
+    const hos = x.rules.find((r) => r.id === "hos");
+    const cmp = hos?.trace.children?.[3];
+    expect(cmp?.children?.map((c) => c.value)).toEqual([1, 1]);
+  });
+});
