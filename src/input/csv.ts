@@ -46,7 +46,7 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): 
     if (size <= maxChars) field += s;
   };
   const feed = function* (text: string): Generator<RawRow> {
-    if (first) {
+    if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }

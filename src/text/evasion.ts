@@ -77,6 +77,10 @@ const LEET_RUN = /[\p{L}\p{M}\p{N}@$!|€]+/gu;
 const LEET_HINT = /[\p{N}@$!|€]/u;
 const LETTER = /\p{L}/u;
 const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+/** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
+const NUMBER_WITH_SUFFIX = /^\p{N}+\p{L}{1,2}$/u;
+/** Two or more digits ending a word ("covid19", "win10") are a number, not letters. */
+const TRAILING_NUMBER = /\p{N}{2,}$/u;
 
 /**
  * Leetspeak inside words ("d3ath", "k1ll", "inv4ders", "0кyпант"): a digit or symbol becomes the
@@ -99,9 +103,10 @@ export const leet: Transformer = {
         if (LETTER.test(ch)) letters++;
         else others++;
       }
-      if (others === 0 || letters < 2 || others > letters) continue;
+      if (others === 0 || letters < 2 || others > letters || NUMBER_WITH_SUFFIX.test(w)) continue;
       const table = majorityScript(w).script === "cyrillic" ? LEET_CYRILLIC : LEET_LATIN;
-      for (let i = 0; i < w.length; i++) {
+      const stop = TRAILING_NUMBER.exec(w)?.index ?? w.length;
+      for (let i = 0; i < stop; i++) {
         const ch = w[i] as string;
         const to = table[ch];
         if (to === undefined) continue;
@@ -124,7 +129,7 @@ export const leet: Transformer = {
 
 const SEPARATOR = /^[ .\-_*·•/+,]{1,3}$/u;
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
-const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
+const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 
 function isolatedLetterAt(s: string, i: number): boolean {
   const ch = s[i];

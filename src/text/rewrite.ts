@@ -40,7 +40,7 @@ export class RewriteBuilder {
   /** Replaces input units [start, end) by `out`; every output unit maps to the whole input span. */
   replace(start: number, end: number, out: string, isChange = true): void {
     if (out.length === 0) {
-      this.drop(start, end);
+      this.drop(start, end, isChange);
       return;
     }
     this.touched = true;

@@ -43,15 +43,8 @@ export function tokenise(text: string): Tokens {
   // Position in `text` of each quote we opened, so an unbalanced one can be taken back.
   const openAt: number[] = [];
   const openWord: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const gapStart = i === 0 ? 0 : (e[i - 1] as number);
-    const gap = text.slice(gapStart, s[i]);
-    if (i > 0 && gap.length > 0) {
-      if (SENTENCE_END.test(gap)) {
-        sen++;
-        cl++;
-      } else if (CLAUSE_END.test(gap)) cl++;
-    }
+  /** Follows the quotation marks in the gap before word i (i = n: the text after the last word). */
+  const quotes = (gapStart: number, gap: string, i: number): void => {
     for (let k = 0; k < gap.length; k++) {
       const ch = gap[k] as string;
       if (OPENERS.has(ch)) {
@@ -79,10 +72,23 @@ export function tokenise(text: string): Tokens {
         }
       }
     }
+  };
+  for (let i = 0; i < n; i++) {
+    const gapStart = i === 0 ? 0 : (e[i - 1] as number);
+    const gap = text.slice(gapStart, s[i]);
+    if (i > 0 && gap.length > 0) {
+      if (SENTENCE_END.test(gap)) {
+        sen++;
+        cl++;
+      } else if (CLAUSE_END.test(gap)) cl++;
+    }
+    quotes(gapStart, gap, i);
     sentence[i] = sen;
     clause[i] = cl;
     quotedDepth[i] = depth;
   }
+  // A quotation closed at the very end of the text ("… «смерть окупантам»") is closed, not stray.
+  if (n > 0) quotes(e[n - 1] as number, text.slice(e[n - 1]), n);
   // A quote never closed is more likely a stray mark than a quotation running to the end.
   const quoted = new Uint8Array(n);
   const firstUnclosed = openWord.length > 0 ? (openWord[0] as number) : n;

@@ -41,6 +41,9 @@ const invisible: Transformer = {
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\u0000-\u007F]*$/;
+/** A disguise is a styled letter or digit (fullwidth, mathematical, circled, squared) that folds to one plain one. */
+const STYLED = /^[\p{L}\p{Nd}\p{So}]/u;
+const PLAIN = /^[\p{L}\p{N}]\p{M}*$/u;
 
 /** Unicode compatibility folding (NFKC): fullwidth, mathematical and other styled letters. */
 const compat: Transformer = {
@@ -54,8 +57,9 @@ const compat: Transformer = {
       const c = m[0];
       const k = c.normalize("NFKC");
       if (k === c) b.keep(m.index, m.index + c.length);
-      // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise.
-      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k);
+      // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise; so is typography
+      // (…, №, ﬁ, Armenian և, no-break space, m²). A disguise is a styled letter or digit made plain.
+      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k && STYLED.test(c) && PLAIN.test(k));
     }
     return b.finish();
   },
@@ -119,7 +123,8 @@ const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u1E00-\u1EFFё]/u;
 const diacritics: Transformer = {
   name: "diacritics",
   description: "folded diacritics",
-  evasion: false,
+  // Only piles of marks ("Zalgo") count as disguise; ordinary diacritics are folded unflagged.
+  evasion: true,
   apply(input) {
     if (!NEEDS_FOLD.test(input)) return null;
     const b = new RewriteBuilder(input);
@@ -131,8 +136,11 @@ const diacritics: Transformer = {
       const base = c.normalize("NFC");
       if (base === "ё") out = "е";
       else if (SPECIAL_LATIN[c] !== undefined) out = SPECIAL_LATIN[c];
-      else if (LATIN.test(c)) out = base.normalize("NFD").replace(MARKS_G, "");
-      else if (MARK.test(base)) {
+      else if (LATIN.test(c)) {
+        out = base.normalize("NFD").replace(MARKS_G, "");
+        // Marks that do not compose into one letter (ệ does) are piled on for decoration.
+        evasive = base.length - out.length > 1;
+      } else if (MARK.test(base)) {
         out = base.replace(MARKS_G, "");
         // One stray mark can be a typo; a pile of them is decoration meant to defeat filters.
         evasive = c.length - out.length > 1;

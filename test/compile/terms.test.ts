@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { parseTerm, type ParsedTerm, type TermPart } from "../../src/compile/terms.js";
+
+function parts(source: string): TermPart[] {
+  const r = parseTerm(source);
+  if (!r.ok) throw new Error(`expected '${source}' to parse, got ${r.code}: ${r.message}`);
+  return r.parts;
+}
+
+/** A term in a compact form: words as key (with * for stems), gaps as ~N. */
+function shape(source: string): string {
+  return parts(source)
+    .map((p) => (p.kind === "gap" ? `~${p.max}` : `${p.key}${p.stem ? "*" : ""}`))
+    .join(" ");
+}
+
+describe("parseTerm: valid terms", () => {
+  it.each([
+    ["one word", "смерть", "смерть"],
+    ["a stem", "вбий*", "вбий*"],
+    ["several words", "заслугову* на смерть", "заслугову* на смерть"],
+    ["a gap", "хай ~2 здохн*", "хай ~2 здохн*"],
+    ["the largest gap", "I ~5 kill", "i ~5 kill"],
+    ["the smallest gap", "kill ~1 them", "kill ~1 them"],
+    ["extra spaces", "  kill*   them  ", "kill* them"],
+    ["tabs and newlines", "kill\tthem\nall", "kill them all"],
+    ["upper case", "DEATH To", "death to"],
+    ["Polish diacritics", "Śmierć wrogom", "smierc wrogom"],
+    ["ё", "Ёлка", "елка"],
+    ["a curly apostrophe", "вб’ю", "вб'ю"],
+    ["a modifier-letter apostrophe", "вбʼємо", "вб'ємо"],
+    ["fullwidth letters", "Ｐｕｔｉｎ", "putin"],
+    ["leetspeak in a term is read like text", "d3ath", "death"],
+    ["a hyphenated word becomes two words", "self-defence", "self defence"],
+    ["a hyphenated stem: the star goes to the last word", "anti-war*", "anti war*"],
+    ["digits", "covid19", "covid19"],
+  ])("%s: %j", (_, source, expected) => {
+    expect(shape(source)).toBe(expected);
+  });
+
+  it("gives every key of a word", () => {
+    expect(parseTerm("Окупантам смерть* kill*")).toMatchInlineSnapshot(`
+      {
+        "ok": true,
+        "parts": [
+          {
+            "key": "окупантам",
+            "kind": "word",
+            "sq": "окупантам",
+            "stem": false,
+            "tr": "okupantam",
+          },
+          {
+            "key": "смерть",
+            "kind": "word",
+            "sq": "смерть",
+            "stem": true,
+            "tr": "smert",
+          },
+          {
+            "key": "kill",
+            "kind": "word",
+            "sq": "kil",
+            "stem": true,
+            "tr": undefined,
+          },
+        ],
+        "warnings": [],
+      }
+    `);
+  });
+
+  it.each([
+    ["killll", "kil"],
+    ["оккупант", "окупант"],
+    ["death", "death"],
+  ])("keeps the squeezed form of %j for stretched text", (source, sq) => {
+    const [p] = parts(source);
+    expect(p?.kind === "word" && p.sq).toBe(sq);
+  });
+
+  it.each<[string, string | undefined]>([
+    ["окупантам", "okupantam"],
+    ["смерть", "smert"],
+    ["вб'ю", "vbiu"],
+    ["щастя", "shchastia"],
+    ["здохн*", "zdohn"],
+    // Skeletons shorter than four letters collide with unrelated Latin words.
+    ["вбий", undefined],
+    ["кот", undefined],
+    ["ой", undefined],
+    ["путь", undefined],
+    // Only Cyrillic words get a transliteration key.
+    ["okupantam", undefined],
+    ["smert", undefined],
+    ["smierc", undefined],
+    ["გამარჯობა", undefined],
+  ])("transliteration key of %j is %j", (source, tr) => {
+    const [p] = parts(source);
+    expect(p?.kind).toBe("word");
+    expect(p?.kind === "word" ? p.tr : null).toBe(tr);
+  });
+});
+
+describe("parseTerm: warnings", () => {
+  it.each([
+    ["вб*", ["stem 'вб*' is very short and will match many unrelated words"]],
+    ["ab*", ["stem 'ab*' is very short and will match many unrelated words"]],
+    ["k*", ["stem 'k*' is very short and will match many unrelated words"]],
+    ["ж*", ["stem 'ж*' is very short and will match many unrelated words"]],
+    // In a phrase the other words constrain a short stem.
+    ["hey ж*", []],
+    ["ab* kill", []],
+    ["anti-w*", []],
+    ["вби*", []],
+    ["kil*", []],
+    ["ab", []],
+    ["death to", []],
+    ["𝐀𝐁𝐂*", []],
+  ])("%j warns %j", (source, warnings) => {
+    const r = parseTerm(source);
+    expect(r.ok && r.warnings).toEqual(warnings);
+  });
+});
+
+describe("parseTerm: errors", () => {
+  it.each<[string, Extract<ParsedTerm, { ok: false }>]>([
+    ["", { ok: false, code: "empty-term", message: "empty term: it would match nothing (or everything)" }],
+    ["   \t ", { ok: false, code: "empty-term", message: "empty term: it would match nothing (or everything)" }],
+    ["*", { ok: false, code: "invalid-term", message: "'*' alone would match every word" }],
+    ["kill *", { ok: false, code: "invalid-term", message: "'*' alone would match every word" }],
+    ["ki*ll", { ok: false, code: "invalid-term", message: "'*' may only end a word (in 'ki*ll')" }],
+    ["*kill", { ok: false, code: "invalid-term", message: "'*' may only end a word (in '*kill')" }],
+    ["kill**", { ok: false, code: "invalid-term", message: "'*' may only end a word (in 'kill**')" }],
+    ["~2 kill", { ok: false, code: "invalid-term", message: "a term cannot start with a gap" }],
+    ["kill ~2", { ok: false, code: "invalid-term", message: "a term cannot end with a gap" }],
+    ["kill ~1 ~1", { ok: false, code: "invalid-term", message: "a term cannot end with a gap" }],
+    ["kill ~0 them", { ok: false, code: "invalid-term", message: "gap '~0' must be ~1 to ~5" }],
+    ["kill ~6 them", { ok: false, code: "invalid-term", message: "gap '~6' must be ~1 to ~5" }],
+    ["kill ~9 them", { ok: false, code: "invalid-term", message: "gap '~9' must be ~1 to ~5" }],
+    ["~0", { ok: false, code: "invalid-term", message: "gap '~0' must be ~1 to ~5" }],
+    ["!!!", { ok: false, code: "invalid-term", message: "'!!!' has no letters or digits to match" }],
+    ["kill --", { ok: false, code: "invalid-term", message: "'--' has no letters or digits to match" }],
+    ["—*", { ok: false, code: "invalid-term", message: "'—*' has no letters or digits to match" }],
+  ])("%j", (source, error) => {
+    expect(parseTerm(source)).toEqual(error);
+  });
+
+  it("reports the first problem, left to right", () => {
+    expect(parseTerm("ki*ll ~0")).toMatchObject({ code: "invalid-term", message: "'*' may only end a word (in 'ki*ll')" });
+    expect(parseTerm("~0 ki*ll")).toMatchObject({ code: "invalid-term", message: "gap '~0' must be ~1 to ~5" });
+  });
+
+  it("reads ~ followed by anything but digits as a word, not a gap", () => {
+    expect(shape("kill ~x them")).toBe("kill x them");
+  });
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import { normalise } from "../../src/text/normalise.js";
+import { tokenise, type Tokens } from "../../src/text/tokenise.js";
+
+/** Words with their sentence/clause numbers and a `q` when quoted, e.g. "kill/0/1/q". */
+function annotate(t: Tokens): string[] {
+  return t.words.map((w, i) => `${w}/${t.sentence[i]}/${t.clause[i]}${t.quoted[i] ? "/q" : ""}`);
+}
+
+/** Just the quoted words. */
+function quotedWords(text: string): string[] {
+  const t = tokenise(text);
+  return t.words.filter((_, i) => t.quoted[i] === 1);
+}
+
+describe("tokenise: words", () => {
+  it.each([
+    ["Ukrainian", "смерть окупантам, слава Україні!", ["смерть", "окупантам", "слава", "Україні"]],
+    ["Russian", "Смерть оккупантам! Ёлки-палки", ["Смерть", "оккупантам", "Ёлки", "палки"]],
+    ["Polish", "Zażółć gęślą jaźń.", ["Zażółć", "gęślą", "jaźń"]],
+    ["Georgian", "საქართველო ლამაზი, ქვეყანაა", ["საქართველო", "ლამაზი", "ქვეყანაა"]],
+    ["Armenian", "Հայաստանը գեղեցիկ երկիր է։", ["Հայաստանը", "գեղեցիկ", "երկիր", "է"]],
+    ["digits are word characters", "covid19 in 2022", ["covid19", "in", "2022"]],
+    ["combining marks stay in the word", "e\u0301te\u0301", ["e\u0301te\u0301"]],
+    ["apostrophe inside a Ukrainian word", "я вб'ю їх", ["я", "вб'ю", "їх"]],
+    ["apostrophes inside English words", "don't stop rock'n'roll", ["don't", "stop", "rock'n'roll"]],
+    ["apostrophe at a word's edge is not part of it", "'tis the boys' game", ["tis", "the", "boys", "game"]],
+    ["a doubled apostrophe splits", "a''b", ["a", "b"]],
+    ["hyphens split", "self-defence, anti-war", ["self", "defence", "anti", "war"]],
+    ["other punctuation splits", "kill/die_now+then@home", ["kill", "die", "now", "then", "home"]],
+    ["only punctuation", "!!! ... ---", []],
+    ["empty", "", []],
+  ])("%s", (_, text, words) => {
+    expect(tokenise(text).words).toEqual(words);
+  });
+
+  it("gives each word's offsets in the text", () => {
+    const text = "  вб'ю, don't—self-defence ";
+    const t = tokenise(text);
+    const spans = t.words.map((w, i) => [w, t.starts[i], t.ends[i], text.slice(t.starts[i], t.ends[i])]);
+    expect(spans).toEqual([
+      ["вб'ю", 2, 6, "вб'ю"],
+      ["don't", 8, 13, "don't"],
+      ["self", 14, 18, "self"],
+      ["defence", 19, 26, "defence"],
+    ]);
+  });
+
+  it("keeps every per-word array the same length", () => {
+    const t = tokenise("one, two. «three» four");
+    for (const a of [t.starts, t.ends, t.sentence, t.clause, t.quoted]) expect(a.length).toBe(4);
+  });
+
+  it("counts a word with astral letters by code units", () => {
+    const t = tokenise("𝐃x y");
+    expect(t.words).toEqual(["𝐃x", "y"]);
+    expect([t.starts[0], t.ends[0], t.starts[1]]).toEqual([0, 3, 4]);
+  });
+});
+
+describe("tokenise: sentences and clauses", () => {
+  it.each([
+    ["full stop", "Kill them. Now", ["Kill/0/0", "them/0/0", "Now/1/1"]],
+    ["exclamation mark", "Смерть! Ворогам", ["Смерть/0/0", "Ворогам/1/1"]],
+    ["question mark", "Why? Because", ["Why/0/0", "Because/1/1"]],
+    ["ellipsis character", "Wait… ok", ["Wait/0/0", "ok/1/1"]],
+    ["three dots", "Wait... ok", ["Wait/0/0", "ok/1/1"]],
+    ["newline", "one\ntwo", ["one/0/0", "two/1/1"]],
+    ["CRLF", "one\r\ntwo", ["one/0/0", "two/1/1"]],
+    ["several marks count once", "What?!? Yes", ["What/0/0", "Yes/1/1"]],
+    ["a closing quote after the mark", "He said «go.» Then", ["He/0/0", "said/0/0", "go/0/0/q", "Then/1/1"]],
+    ["a closing bracket after the mark", "(really!) Yes", ["really/0/0", "Yes/1/1"]],
+    ["a mark directly before the next word", "end.Next", ["end/0/0", "Next/1/1"]],
+    ["comma", "a, b", ["a/0/0", "b/0/1"]],
+    ["semicolon", "a; b", ["a/0/0", "b/0/1"]],
+    ["colon", "a: b", ["a/0/0", "b/0/1"]],
+    ["em dash", "a — b", ["a/0/0", "b/0/1"]],
+    ["en dash", "a – b", ["a/0/0", "b/0/1"]],
+    ["em dash without spaces", "a—b", ["a/0/0", "b/0/1"]],
+    ["a spaced hyphen", "a - b", ["a/0/0", "b/0/1"]],
+    ["a hyphen inside a word is no boundary", "self-defence", ["self/0/0", "defence/0/0"]],
+    ["parentheses", "a (b) c", ["a/0/0", "b/0/1", "c/0/2"]],
+    ["plain spaces are no boundary", "kill   them\tall", ["kill/0/0", "them/0/0", "all/0/0"]],
+    ["clauses are numbered across sentences", "a, b. c, d", ["a/0/0", "b/0/1", "c/1/2", "d/1/3"]],
+    ["leading punctuation starts nothing", "... «a», b", ["a/0/0/q", "b/0/1"]],
+  ])("%s", (_, text, expected) => {
+    expect(annotate(tokenise(text))).toEqual(expected);
+  });
+
+  it("numbers a longer text", () => {
+    const text = "Я казав: смерть ворогам! А вони — ні; тому… що?\nНовий рядок, кінець.";
+    expect(annotate(tokenise(text))).toMatchInlineSnapshot(`
+      [
+        "Я/0/0",
+        "казав/0/0",
+        "смерть/0/1",
+        "ворогам/0/1",
+        "А/1/2",
+        "вони/1/2",
+        "ні/1/3",
+        "тому/1/4",
+        "що/2/5",
+        "Новий/3/6",
+        "рядок/3/6",
+        "кінець/3/7",
+      ]
+    `);
+  });
+});
+
+describe("tokenise: quotations", () => {
+  it.each([
+    ["guillemets", "він сказав «смерть ворогам» і пішов", ["смерть", "ворогам"]],
+    ["curly double quotes", "he said “kill them” and left", ["kill", "them"]],
+    ["German-style quotes", "він сказав „смерть ворогам“ і пішов", ["смерть", "ворогам"]],
+    ["straight double quotes", 'he said "kill them" and left', ["kill", "them"]],
+    ["straight single quotes", "he said 'kill them' and left", ["kill", "them"]],
+    ["curly single quotes", "he said ‘kill them’ and left", ["kill", "them"]],
+    ["single guillemets", "‹kill› them", ["kill"]],
+    ["nested guillemets", "«a «b» c» d", ["a", "b", "c"]],
+    ["nested mixed quotes", "«він написав \"смерть\" вчора» так", ["він", "написав", "смерть", "вчора"]],
+    ["two quotations", "«a» b «c» d", ["a", "c"]],
+    ["two straight quotations", '"a" b "c" d', ["a", "c"]],
+    ["a quotation that closes the text", 'he said "kill them"', ["kill", "them"]],
+    ["guillemets that close the text", "він написав «смерть окупантам»", ["смерть", "окупантам"]],
+    ["a quotation and a full stop closing the text", "він написав «смерть окупантам».", ["смерть", "окупантам"]],
+    ["a whole text in quotes", '"kill them all"', ["kill", "them", "all"]],
+    ["apostrophes are not quotes", "don't do it, it's rock'n'roll", []],
+    ["apostrophes inside a single-quoted phrase", "it's 'don't go' ok", ["don't", "go"]],
+    ["a quote closing right after a word is a closer", "'kill' 'em' all", ["kill", "em"]],
+  ])("%s", (_, text, quoted) => {
+    expect(quotedWords(text)).toEqual(quoted);
+  });
+
+  it.each([
+    ["an unclosed straight quote", 'he said "kill them and left forever'],
+    ["an unclosed guillemet", "він сказав «смерть ворогам і пішов"],
+    ["an unclosed single quote", "a 'b c d"],
+    ["a stray closing guillemet", "a» b c"],
+    ["a plural possessive apostrophe", "the boys' game is over"],
+  ])("%s does not quote the rest of the text", (_, text) => {
+    expect(quotedWords(text)).toEqual([]);
+  });
+
+  it("takes back only the unclosed quote, keeping a closed one after it", () => {
+    expect(quotedWords('x" y "z" w')).toEqual(["z"]);
+    expect(quotedWords("«a «b» c")).toEqual(["b"]);
+    expect(quotedWords("«a» b «c d")).toEqual(["a"]);
+  });
+
+  it("works on normalised text, where ’ and ‘ have become '", () => {
+    const n = normalise("Він написав: ‘вб’ю окупантів’, і все.");
+    expect(n.text).toBe("він написав: 'вб'ю окупантів', і все.");
+    expect(annotate(tokenise(n.text))).toEqual(["він/0/0", "написав/0/0", "вб'ю/0/1/q", "окупантів/0/1/q", "і/0/2", "все/0/2"]);
+  });
+});
