@@ -39,3 +39,41 @@ export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
       a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
   );
 }
+
+/** Drops exact repeats (a library file shared by several policies reports its problems once). */
+export function dedupeDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.file}\u0000${d.line}:${d.column}:${d.endLine}:${d.endColumn}\u0000${d.severity}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+const IGNORE = /#\s*modpol-ignore\b([^#\n]*)/;
+
+/**
+ * Drops warnings the author has acknowledged with a comment at the end of the line, or on a comment
+ * line of its own just above it:
+ * `# modpol-ignore unused-lexicon` (one or more codes) or `# modpol-ignore` (every warning there).
+ * Errors cannot be ignored. `sources` maps each file (as shown) to its text.
+ */
+export function applyIgnoreComments(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>): Diagnostic[] {
+  const lines = new Map<string, string[]>();
+  const ignored = (d: Diagnostic, lineNo: number, commentOnly: boolean): boolean => {
+    let ls = lines.get(d.file);
+    if (!ls) {
+      ls = (sources.get(d.file) ?? "").split("\n");
+      lines.set(d.file, ls);
+    }
+    const text = ls[lineNo - 1] ?? "";
+    // The line above counts only when it is a comment line of its own, not another line's trailing comment.
+    if (commentOnly && !/^\s*#/.test(text)) return false;
+    const m = IGNORE.exec(text);
+    if (!m) return false;
+    const codes = (m[1] ?? "").split(/[\s,]+/).filter(Boolean);
+    return codes.length === 0 || codes.includes(d.code);
+  };
+  return ds.filter((d) => d.severity === "error" || !(ignored(d, d.line, false) || ignored(d, d.line - 1, true)));
+}

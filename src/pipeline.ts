@@ -1,17 +1,31 @@
+import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
-import { compilePolicy } from "./compile/compile.js";
+import type { CompileInfo } from "./compile/compile-info.js";
+import { checkConditions, checkLibraries, compilePolicy } from "./compile/compile.js";
 import type { CompiledPolicy } from "./compile/types.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { displayPath, readText, resolveInclude, resolvePolicyPath } from "./load/files.js";
-import { parseYaml, sourceRef, diagAt, locate, DEFAULT_YAML_LIMITS, type YamlLimits, type YamlFile } from "./load/yaml-file.js";
+import { parseYaml, sourceRef, diagAt, locate, DEFAULT_YAML_LIMITS, type SourceRef, type YamlLimits, type YamlFile } from "./load/yaml-file.js";
 import type { LexiconFileDoc } from "./validate/schema.js";
-import { validateLexiconFile, validatePolicy } from "./validate/validate.js";
+import { validateLexiconFile, validatePolicy, validParts } from "./validate/validate.js";
+
+/** A library file read, parsed and validated once, whichever policy includes it. */
+export interface LibraryFile {
+  readonly yaml?: YamlFile;
+  readonly doc?: LexiconFileDoc;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Library files already read in this run, by real path: policies sharing libraries parse them once. */
+export type LibraryCache = Map<string, LibraryFile>;
 
 /** Options for loading a policy. */
 export interface LoadOptions {
   /** Folder relative paths are resolved against and shown relative to (default: process.cwd()). */
   readonly cwd?: string;
   readonly limits?: YamlLimits;
+  /** Share parsed library files between several loads (`check` and `test` over a folder). */
+  readonly cache?: LibraryCache;
 }
 
 /** A loaded policy, or every diagnostic that stopped it from loading. */
@@ -20,6 +34,24 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every file read (the policy and its includes), for `check`. */
   readonly files: readonly YamlFile[];
+  /** Definitions, usage and terms, for semantic lint (present when the policy compiled). */
+  readonly info?: CompileInfo;
+}
+
+/** Include nesting deeper than this is refused, whatever the files say. */
+const MAX_INCLUDE_DEPTH = 32;
+
+interface IncludeContext {
+  readonly cwd: string;
+  readonly limits: YamlLimits;
+  /** The folder includes are confined to. */
+  readonly root: string;
+  readonly cache: LibraryCache;
+  readonly files: YamlFile[];
+  readonly diagnostics: Diagnostic[];
+  readonly libraries: { doc: LexiconFileDoc; ref: SourceRef }[];
+  /** Real paths already pulled in (a file included twice through different paths is read once). */
+  readonly loaded: Set<string>;
 }
 
 /**
@@ -50,39 +82,132 @@ export function loadPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult 
   if (parsed.diagnostics.some((d) => d.severity === "error")) return { files, diagnostics };
   const v = validatePolicy(parsed.yaml, limits.maxAliasCount);
   diagnostics.push(...v.diagnostics);
-  if (!v.doc) return { files, diagnostics };
+  if (!v.doc) diagnostics.push(...checkValidParts(parsed.yaml, limits, true));
 
-  const root = dirname(abs);
-  const lexiconFiles: { doc: LexiconFileDoc; ref: ReturnType<typeof sourceRef> }[] = [];
-  const seen = new Set<string>();
-  (v.doc.include ?? []).forEach((inc, i) => {
-    const at = locate(parsed.yaml as YamlFile, ["include", i]);
-    const r = resolveInclude(inc, abs, root);
-    if (!r.path) {
-      diagnostics.push(diagAt(parsed.yaml as YamlFile, at[0], at[1], r.code ?? "include-not-found", r.message ?? "bad include"));
-      return;
-    }
-    if (seen.has(r.path)) {
-      diagnostics.push(diagAt(parsed.yaml as YamlFile, at[0], at[1], "duplicate-include", `'${inc}' is already included`, "warning"));
-      return;
-    }
-    seen.add(r.path);
-    const incFile = displayPath(r.path, cwd);
-    const t = readText(r.path, incFile);
-    if (t.text === undefined) {
-      if (t.diagnostic) diagnostics.push(t.diagnostic);
-      return;
-    }
-    const p = parseYaml(incFile, r.path, t.text, limits);
-    diagnostics.push(...p.diagnostics);
-    if (!p.yaml || p.diagnostics.some((d) => d.severity === "error")) return;
-    files.push(p.yaml);
-    const lv = validateLexiconFile(p.yaml, limits.maxAliasCount);
-    diagnostics.push(...lv.diagnostics);
-    if (lv.doc) lexiconFiles.push({ doc: lv.doc, ref: sourceRef(p.yaml) });
-  });
-  if (diagnostics.some((d) => d.severity === "error")) return { files, diagnostics };
-  const c = compilePolicy({ policy: { doc: v.doc, ref: sourceRef(parsed.yaml) }, lexiconFiles });
+  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], loaded: new Set() };
+  // Includes are followed even when the policy itself is invalid, so their problems are reported too.
+  const includes = v.doc ? v.doc.include ?? [] : rawIncludes(parsed.yaml);
+  followIncludes(ctx, parsed.yaml, includes, [{ real: realPath(abs), file }]);
+  const ref = sourceRef(parsed.yaml);
+  if (!v.doc || diagnostics.some((d) => d.severity === "error")) {
+    // Compiling needs every file valid. Check instead what can be checked file by file (terms,
+    // patterns, codes, condition syntax), so an error in one file does not hide those of the others.
+    const own = v.doc ? [{ doc: { lexicons: v.doc.lexicons, countries: v.doc.countries }, ref }] : [];
+    diagnostics.push(...checkLibraries([...own, ...ctx.libraries]));
+    if (v.doc) diagnostics.push(...checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when }))));
+    return { files, diagnostics };
+  }
+  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries });
   diagnostics.push(...c.diagnostics);
-  return c.policy ? { policy: c.policy, files, diagnostics } : { files, diagnostics };
+  return c.policy ? { policy: c.policy, files, diagnostics, info: c.info } : { files, diagnostics };
+}
+
+/**
+ * Loads a library file on its own (one that no policy of the run includes): parse, validate, follow
+ * its includes (confined to `root`), and check its terms, patterns and country codes.
+ */
+export function loadLibraryFile(abs: string, root: string, opts: LoadOptions = {}): { diagnostics: Diagnostic[]; files: YamlFile[] } {
+  const cwd = opts.cwd ?? process.cwd();
+  const ctx: IncludeContext = { cwd, limits: opts.limits ?? DEFAULT_YAML_LIMITS, root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], loaded: new Set() };
+  const real = realPath(abs);
+  ctx.loaded.add(real);
+  const lib = readLibrary(abs, real, ctx);
+  ctx.diagnostics.push(...lib.diagnostics);
+  if (!lib.yaml) return { diagnostics: ctx.diagnostics, files: ctx.files };
+  ctx.files.push(lib.yaml);
+  if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
+  followIncludes(ctx, lib.yaml, includesOf(lib), [{ real, file: lib.yaml.file }]);
+  ctx.diagnostics.push(...checkLibraries(ctx.libraries));
+  return { diagnostics: ctx.diagnostics, files: ctx.files };
+}
+
+/** Local checks (terms, patterns, country codes, condition syntax) of an invalid file's valid parts. */
+function checkValidParts(f: YamlFile, limits: YamlLimits, policy: boolean): Diagnostic[] {
+  const parts = validParts(f, limits.maxAliasCount);
+  if (!parts) return [];
+  const ref = sourceRef(f);
+  return [...checkLibraries([{ doc: parts.library, ref }]), ...(policy ? checkConditions(ref, parts.conditions) : [])];
+}
+
+function realPath(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** The `include` list as written, for a file whose validation failed elsewhere. */
+function rawIncludes(f: YamlFile): unknown[] {
+  const v = f.doc.get("include");
+  if (v === undefined || v === null) return [];
+  const js = (v as { toJSON?: () => unknown }).toJSON?.();
+  return Array.isArray(js) ? js : [];
+}
+
+function includesOf(lib: LibraryFile): readonly unknown[] {
+  if (lib.doc) return lib.doc.include ?? [];
+  return lib.yaml && !lib.diagnostics.some((d) => d.code.startsWith("yaml-")) ? rawIncludes(lib.yaml) : [];
+}
+
+function readLibrary(abs: string, real: string, ctx: IncludeContext): LibraryFile {
+  const hit = ctx.cache.get(real);
+  if (hit) return hit;
+  const file = displayPath(abs, ctx.cwd);
+  const t = readText(abs, file);
+  let out: LibraryFile;
+  if (t.text === undefined) out = { diagnostics: t.diagnostic ? [t.diagnostic] : [] };
+  else {
+    const p = parseYaml(file, abs, t.text, ctx.limits);
+    if (!p.yaml || p.diagnostics.some((d) => d.severity === "error")) out = { yaml: p.yaml, diagnostics: p.diagnostics };
+    else {
+      const lv = validateLexiconFile(p.yaml, ctx.limits.maxAliasCount);
+      const local = lv.doc ? [] : checkValidParts(p.yaml, ctx.limits, false);
+      out = { yaml: p.yaml, doc: lv.doc, diagnostics: [...p.diagnostics, ...lv.diagnostics, ...local] };
+    }
+  }
+  ctx.cache.set(real, out);
+  return out;
+}
+
+/**
+ * Follows the includes written in `from`, depth first: each library's own definitions come before
+ * those of the files it includes. `stack` is the chain of files that led here, to report cycles.
+ */
+function followIncludes(ctx: IncludeContext, from: YamlFile, includes: readonly unknown[], stack: readonly { real: string; file: string }[]): void {
+  const seen = new Set<string>();
+  includes.forEach((inc, i) => {
+    if (typeof inc !== "string" || inc === "") return; // the schema has reported it
+    const at = locate(from, ["include", i]);
+    const r = resolveInclude(inc, from.absPath, ctx.root);
+    if (!r.path) {
+      ctx.diagnostics.push(diagAt(from, at[0], at[1], r.code ?? "include-not-found", r.message ?? "bad include"));
+      return;
+    }
+    const real = r.real ?? r.path;
+    if (seen.has(real)) {
+      ctx.diagnostics.push(diagAt(from, at[0], at[1], "duplicate-include", `'${inc}' is already included`, "warning"));
+      return;
+    }
+    seen.add(real);
+    const cycle = stack.findIndex((s) => s.real === real);
+    if (cycle >= 0) {
+      const chain = [...stack.slice(cycle).map((s) => s.file), stack[cycle]?.file].join(" → ");
+      ctx.diagnostics.push(diagAt(from, at[0], at[1], "include-cycle", `include cycle: ${chain}`));
+      return;
+    }
+    if (stack.length >= MAX_INCLUDE_DEPTH) {
+      ctx.diagnostics.push(diagAt(from, at[0], at[1], "include-cycle", `includes are nested more than ${MAX_INCLUDE_DEPTH} deep`));
+      return;
+    }
+    // Reached before through another include (a diamond): its definitions are already in.
+    if (ctx.loaded.has(real)) return;
+    ctx.loaded.add(real);
+    const lib = readLibrary(r.path, real, ctx);
+    ctx.diagnostics.push(...lib.diagnostics);
+    if (!lib.yaml) return;
+    ctx.files.push(lib.yaml);
+    if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
+    followIncludes(ctx, lib.yaml, includesOf(lib), [...stack, { real, file: lib.yaml.file }]);
+  });
 }

@@ -1,12 +1,13 @@
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
+import { availableParallelism } from "node:os";
 import type { CompiledPolicy } from "../compile/types.js";
 import { resolveCountry } from "../countries.js";
 import { isDecision, type DecisionName } from "../decisions.js";
-import { evaluate } from "../evaluate/evaluate.js";
-import { explain } from "../evaluate/explain.js";
 import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type InputRecord } from "../input/records.js";
-import { csvLine, CSV_COLUMNS, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "../report/eval-format.js";
+import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
+import { EvalPool } from "./worker-pool.js";
+import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
 import { Output } from "./output.js";
 import { UsageError, type Io } from "./io.js";
@@ -27,6 +28,7 @@ export interface EvalOptions {
   readonly offsets: string;
   readonly maxRecordSize: string;
   readonly color?: boolean;
+  readonly jobs?: string;
 }
 
 export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
@@ -103,42 +105,73 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const policy = await openPolicyOrReport(o.policy, io);
   if (!policy) return 2;
 
-  const style = await makeStyle(format === "text" && wantsColour(io.stdout, io.env, o.color));
-  const fo: EvalFormatOptions = { offsets: offsets as OffsetUnit, style };
+  const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
+  const style = await makeStyle(colour);
+  const render: RenderOptions = {
+    format: format as RenderOptions["format"],
+    fo: { offsets: offsets as OffsetUnit, style },
+    explain: o.explain === true,
+    quiet: o.quiet === true,
+    showId: texts.length !== 1 || srcs.length > 1,
+    defaultCountry,
+  };
+  const jobs = parseJobs(o.jobs);
   const out = new Output(io.stdout);
   const summary = new SummaryCounter();
   let failed = false;
   let errors = 0;
   let count = 0;
-  const showId = texts.length !== 1 || srcs.length > 1;
+
+  const emit = async (r: Rendered): Promise<void> => {
+    if (r.tally === null) {
+      errors++;
+      summary.addError();
+    } else {
+      summary.add(r.tally[0], r.tally[1]);
+      if (failOn.has(r.tally[1])) failed = true;
+    }
+    if (!render.quiet) await out.write(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
+    count++;
+  };
 
   if (format === "csv" && !o.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
   if (format === "json") await out.write(`{"policy":${JSON.stringify(policyInfo(policy))},"results":[`);
+
+  // Small inputs run in this thread (a worker costs tens of milliseconds to start); past
+  // INLINE_RECORDS, batches go to worker threads and come back in input order.
+  let pool: EvalPool | undefined;
+  const inFlight: Promise<readonly Rendered[]>[] = [];
+  let batch: InputRecord[] = [];
+  const drain = async (keep: number): Promise<void> => {
+    while (inFlight.length > keep) for (const r of await (inFlight.shift() as Promise<readonly Rendered[]>)) await emit(r);
+  };
+  let seen = 0;
   let n = 1;
-  outer: for (const src of srcs) {
-    const it = src.records(n);
-    for await (const rec of it) {
-      n = rec.n + 1;
-      const item = evaluateRecord(rec, policy, defaultCountry, o.explain === true);
-      if (item.kind === "error") {
-        errors++;
-        summary.addError();
-      } else {
-        summary.add(item.decision.country, item.decision.decision);
-        if (failOn.has(item.decision.decision)) failed = true;
-      }
-      if (!o.quiet) {
-        if (format === "jsonl") await out.write(jsonlLine(item, fo));
-        else if (format === "csv") await out.write(csvLine(item, fo));
-        else if (format === "json") await out.write(`${count > 0 ? "," : ""}\n${JSON.stringify(resultObject(item, fo.offsets))}`);
-        else await out.write(textBlock(item, fo, showId));
-      }
-      count++;
-      if (out.closed) {
-        await it.return(undefined);
-        break outer;
+  try {
+    outer: for (const src of srcs) {
+      const it = src.records(n);
+      for await (const rec of it) {
+        n = rec.n + 1;
+        seen++;
+        if (jobs > 1 && seen > INLINE_RECORDS) {
+          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry } });
+          batch.push(rec);
+          if (batch.length >= BATCH) {
+            inFlight.push(pool.run(batch));
+            batch = [];
+            await drain(jobs * 2);
+          }
+        } else await emit(renderRecord(rec, policy, render));
+        if (out.closed) {
+          await it.return(undefined);
+          break outer;
+        }
       }
     }
+    if (pool && batch.length > 0 && !out.closed) inFlight.push(pool.run(batch));
+    if (!out.closed) await drain(0);
+  } finally {
+    await pool?.close();
   }
   if (format === "json") await out.write(`${count > 0 ? "\n" : ""}]${o.summary ? `,"summary":${JSON.stringify(summaryObject(summary.summary))}` : ""}}\n`);
   else if (o.summary) {
@@ -156,14 +189,16 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   return failed ? 1 : 0;
 }
 
-function evaluateRecord(rec: InputRecord, policy: CompiledPolicy, defaultCountry: string | undefined, withExplanation: boolean): ResultItem {
-  if (rec.kind === "error") return { kind: "error", id: rec.id, line: rec.line, code: rec.code, message: rec.message };
-  const post = { text: rec.text, country: rec.country ?? defaultCountry ?? null };
-  if (withExplanation) {
-    const x = explain(post, policy);
-    return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: x, explanation: x };
-  }
-  return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: evaluate(post, policy) };
+/** Records evaluated in the main thread before worker threads are worth starting. */
+const INLINE_RECORDS = 2000;
+/** Records per batch sent to a worker. */
+const BATCH = 512;
+
+function parseJobs(v: string | undefined): number {
+  if (v === undefined) return Math.max(1, availableParallelism());
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not a number of threads from 1 to 256`);
+  return n;
 }
 
 function policyInfo(p: CompiledPolicy): Record<string, unknown> {

@@ -2,6 +2,10 @@ import { Command, CommanderError, Option } from "commander";
 import { DEFAULT_POLICY } from "../load/files.js";
 import { UsageError, type Io } from "./io.js";
 import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
+import type { CheckOptions } from "./check-command.js";
+import type { TestOptions } from "./test-command.js";
+import { CHECK_FORMATS, TEST_FORMATS } from "./formats.js";
+import { VERSION } from "./version.js";
 
 /** Arguments of {@link main}: the command line after the program name, and the process's streams. */
 export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
@@ -10,8 +14,6 @@ export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
   readonly stdout: Io["stdout"];
   readonly stderr: Io["stderr"];
 }
-
-const VERSION = "0.1.0";
 
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
 
@@ -44,10 +46,49 @@ export async function main(args: MainArgs): Promise<number> {
     .option("--fail-on <decision>", "exit 1 when any post gets this decision (repeatable, or comma-separated)", collect)
     .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
     .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
+    .option("-j, --jobs <n>", "worker threads for large inputs (default: the cores available; output order is kept)")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .action(async (texts: string[], opts: EvalOptions) => {
       code = await runEval(texts, opts, io);
+    });
+
+  // check, test and schema need the YAML parser and the schema library; they are imported only when
+  // run, so `eval` with a bundled (precompiled) policy never loads either.
+  program
+    .command("check")
+    .description("validate and lint policy, library and case files (default: ./rules, else the bundled rules)")
+    .argument("[path...]", "policy files or folders")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...CHECK_FORMATS]).default("text"))
+    .option("--strict", "exit 1 on warnings too")
+    .option("-q, --quiet", "report errors only")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action(async (paths: string[], opts: CheckOptions) => {
+      code = await (await import("./check-command.js")).runCheck(paths, opts, io);
+    });
+
+  program
+    .command("test")
+    .description("run the tests embedded in policies and the cases of case files; rule coverage")
+    .argument("[path...]", "policy files, case files or folders (default: ./rules, else the bundled rules)")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...TEST_FORMATS]).default("text"))
+    .option("--min-coverage <percent>", "exit 1 when a policy's rule coverage is below this")
+    .option("-v, --verbose", "list passing cases too")
+    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action(async (paths: string[], opts: TestOptions) => {
+      code = await (await import("./test-command.js")).runTest(paths, opts, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...)")
+    .option("-o, --output <file>", "write the schema to a file instead of stdout")
+    .action(async (opts: { output?: string }) => {
+      code = await (await import("./schema-command.js")).runSchema(opts, io);
     });
 
   if (args.argv.length === 0) {

@@ -1,4 +1,5 @@
 import type { SourceRef } from "../load/yaml-file.js";
+import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
 import { compileRe2, LexiconIndex, re2MatchesEmpty } from "./lexicon-index.js";
@@ -19,14 +20,16 @@ export interface LexiconInfo {
   readonly index: number;
   readonly languages: Set<string>;
   readonly description: string | undefined;
+  /** Whether any definition of the lexicon asks for typo-tolerant matching. */
+  fuzzy: boolean;
   readonly ref: SourceRef;
   readonly path: readonly (string | number)[];
 }
 
 /** Lexicon sources of a policy: its own `lexicons` first, then each included file in order. */
-export function lexiconSources(policyRef: SourceRef, inline: Record<string, LexiconDoc> | undefined, files: readonly { doc: LexiconFileDoc; ref: SourceRef }[]): LexiconSource[] {
+export function lexiconSources(policyRef: SourceRef | undefined, inline: Record<string, LexiconDoc> | undefined, files: readonly { doc: LexiconFileDoc; ref: SourceRef }[]): LexiconSource[] {
   const out: LexiconSource[] = [];
-  if (inline) out.push({ ref: policyRef, base: ["lexicons"], language: undefined, lexicons: inline });
+  if (inline && policyRef) out.push({ ref: policyRef, base: ["lexicons"], language: undefined, lexicons: inline });
   for (const f of files) if (f.doc.lexicons) out.push({ ref: f.ref, base: ["lexicons"], language: f.doc.language, lexicons: f.doc.lexicons });
   return out;
 }
@@ -35,32 +38,50 @@ export function lexiconSources(policyRef: SourceRef, inline: Record<string, Lexi
  * Builds the single lexicon index of a policy. A lexicon may be spread over several files (one per
  * language, say); its terms are merged. Invalid terms and patterns are reported where written.
  */
-export function compileLexicons(sources: readonly LexiconSource[], r: Reporter): { index: LexiconIndex; info: Map<string, LexiconInfo> } {
+export function compileLexicons(
+  sources: readonly LexiconSource[],
+  r: Reporter,
+): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[] } {
   const info = new Map<string, LexiconInfo>();
+  const definitions: Definition[] = [];
+  const terms: TermSite[] = [];
   for (const src of sources) {
     for (const [name, def] of Object.entries(src.lexicons)) {
+      definitions.push({ kind: "lexicon", name, ref: src.ref, path: [...src.base, name] });
       if (!info.has(name)) {
         const description = Array.isArray(def) ? undefined : def.description;
-        info.set(name, { name, index: info.size, languages: new Set(), description, ref: src.ref, path: [...src.base, name] });
+        info.set(name, { name, index: info.size, languages: new Set(), description, fuzzy: false, ref: src.ref, path: [...src.base, name] });
       }
+      if (!Array.isArray(def) && def.fuzzy) (info.get(name) as LexiconInfo).fuzzy = true;
     }
   }
-  const index = new LexiconIndex([...info.keys()]);
+  const index = new LexiconIndex([...info.keys()], new Set([...info.values()].filter((l) => l.fuzzy).map((l) => l.index)));
+  // Per lexicon, every term key seen so far, across all the files the lexicon is spread over.
+  const seenIn = new Map<string, Map<string, { term: string; ref: SourceRef; at: (string | number)[] }>>();
   for (const src of sources) {
     for (const [name, def] of Object.entries(src.lexicons)) {
       const li = info.get(name) as LexiconInfo;
       const path = [...src.base, name];
       const termsDef = Array.isArray(def) ? def : def.terms;
       const patternsDef = Array.isArray(def) ? undefined : def.patterns;
-      const seen = new Map<string, number>();
+      const seen = seenIn.get(name) ?? new Map<string, { term: string; ref: SourceRef; at: (string | number)[] }>();
+      seenIn.set(name, seen);
       forEachByLang(termsDef, path.concat(Array.isArray(def) ? [] : ["terms"]), src, r, (lang, term, at) => {
         li.languages.add(lang);
         const parsed = parseTerm(term);
         if (!parsed.ok) return r.error(src.ref, at, parsed.code, `${parsed.message} (lexicon ${name})`);
         for (const w of parsed.warnings) r.warn(src.ref, at, "short-stem", w);
         const key = `${lang}\u0000${parsed.parts.map((p) => (p.kind === "gap" ? `~${p.max}` : p.key + (p.stem ? "*" : ""))).join(" ")}`;
-        if (seen.has(key)) r.warn(src.ref, at, "duplicate-term", `'${term}' is already listed in lexicon ${name} (${lang})`);
-        seen.set(key, 1);
+        const first = seen.get(key);
+        if (first) {
+          // Terms equal only once normalised ("żadną" and "żadna") are duplicates too: say which.
+          // Positions are looked up only here: finding one walks the YAML tree, too slow for every term.
+          const line = first.ref.span(first.at).line;
+          const where = first.ref.file === src.ref.file ? `line ${line}` : `${first.ref.file}:${line}`;
+          const msg = first.term.trim() === term.trim() ? `'${term}' is already in lexicon ${name} (${lang}, ${where})` : `'${term}' is the same as '${first.term}' (${where}) once normalised, already in lexicon ${name} (${lang})`;
+          r.warn(src.ref, at, "duplicate-term", msg);
+        } else seen.set(key, { term, ref: src.ref, at });
+        terms.push({ lexicon: name, lang, key, source: term, ref: src.ref, path: at });
         index.addTerm({ lexicon: li.index, lang, source: term, parts: parsed.parts });
       });
       forEachByLang(patternsDef, path.concat(["patterns"]), src, r, (lang, source, at) => {
@@ -78,7 +99,7 @@ export function compileLexicons(sources: readonly LexiconSource[], r: Reporter):
       });
     }
   }
-  return { index, info };
+  return { index, info, definitions, terms };
 }
 
 function forEachByLang(

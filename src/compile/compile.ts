@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
 import { didYouMean } from "../suggest.js";
 import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
+import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
 import { ExpressionError, parseExpression, type Expr, type NumExpr } from "./expression.js";
@@ -20,26 +21,22 @@ export interface PolicyInput {
  * once, so evaluation never meets an unknown name or a bad pattern. Returns the policy only when
  * there are no errors; warnings travel with it.
  */
-export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[] } {
+export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[]; info?: CompileInfo } {
   const { doc, ref } = input.policy;
   const r = new Reporter();
-  const { index, info } = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r);
+  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r);
+  const { index, info } = lexicons;
+  const definitions: Definition[] = [...lexicons.definitions];
+  const usedSignals = new Set<string>();
+  const usedCountrySets = new Set<string>();
+  const usedSettings = new Set<string>();
 
   const countrySets = new Map<string, ReadonlySet<string>>();
   const signalDefs: SignalSource[] = [];
   const signalAt = new Map<string, SourceRef>();
   // The policy's own definitions first, then each included file's, in include order.
   for (const { doc: d, ref: at } of [{ doc, ref }, ...input.lexiconFiles]) {
-    for (const [name, codes] of Object.entries(d.countries ?? {})) {
-      if (countrySets.has(name)) r.error(at, ["countries", name], "duplicate-name", `country set '${name}' is already defined`, "key");
-      const set = new Set<string>();
-      codes.forEach((c, i) => {
-        const up = c.toUpperCase();
-        if (!COUNTRY_CODES.has(up)) r.error(at, ["countries", name, i], "invalid-country", `'${c}' is not an ISO 3166-1 alpha-2 country code`);
-        else set.add(up);
-      });
-      countrySets.set(name, set);
-    }
+    compileCountrySets(d.countries, at, countrySets, definitions, r);
     for (const [name, def] of Object.entries(d.signals ?? {})) {
       const prev = signalAt.get(name);
       if (prev) {
@@ -48,12 +45,19 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       }
       signalAt.set(name, at);
       signalDefs.push({ name, def, ref: at });
+      definitions.push({ kind: "signal", name, ref: at, path: ["signals", name] });
     }
   }
   const settings = new Map(Object.entries(doc.settings ?? {}));
-  const used = new Set<string>();
-  const signals = compileSignals(signalDefs, info, r, used);
+  for (const name of settings.keys()) definitions.push({ kind: "setting", name, ref, path: ["settings", name] });
+  const usedLexicons = new Set<string>();
+  const signals = compileSignals(signalDefs, info, r, usedLexicons);
   const byName = new Map(signals.map((s) => [s.name, s]));
+  for (const s of signals) {
+    for (const m of s.members) usedSignals.add(signalDefs[m]?.name ?? "");
+    if (s.near) usedSignals.add(signalDefs[s.near.signal]?.name ?? "");
+  }
+  const used = { signals: usedSignals, countrySets: usedCountrySets, settings: usedSettings };
 
   const rules: RuleC[] = [];
   const ruleIds = new Map<string, number>();
@@ -69,7 +73,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
       return;
     }
-    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets });
+    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, used });
     rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
   });
 
@@ -88,6 +92,13 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
   });
 
   if (r.hasErrors) return { diagnostics: r.diagnostics };
+  const compileInfo: CompileInfo = {
+    policyRef: ref,
+    definitions,
+    used: { lexicon: usedLexicons, signal: usedSignals, "country-set": usedCountrySets, setting: usedSettings },
+    terms: lexicons.terms,
+    lexiconLanguages: new Map([...info].map(([name, li]) => [name, li.languages])),
+  };
   const policy: CompiledPolicy = Object.freeze({
     id: doc.id,
     title: doc.title,
@@ -106,7 +117,54 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     tests,
     warnings: r.diagnostics,
   });
-  return { policy, diagnostics: r.diagnostics };
+  return { policy, diagnostics: r.diagnostics, info: compileInfo };
+}
+
+/** Checks and collects the country sets of one file into `into`. */
+function compileCountrySets(
+  defs: Record<string, string[]> | undefined,
+  at: SourceRef,
+  into: Map<string, ReadonlySet<string>>,
+  definitions: Definition[],
+  r: Reporter,
+): void {
+  for (const [name, codes] of Object.entries(defs ?? {})) {
+    definitions.push({ kind: "country-set", name, ref: at, path: ["countries", name] });
+    if (into.has(name)) r.error(at, ["countries", name], "duplicate-name", `country set '${name}' is already defined`, "key");
+    const set = new Set<string>();
+    codes.forEach((c, i) => {
+      const up = c.toUpperCase();
+      if (!COUNTRY_CODES.has(up)) r.error(at, ["countries", name, i], "invalid-country", `'${c}' is not an ISO 3166-1 alpha-2 country code`);
+      else set.add(up);
+    });
+    into.set(name, set);
+  }
+}
+
+/**
+ * Checks library files that no policy of the run includes: their terms, patterns and country codes.
+ * Their signals are not resolved, since the lexicons they name may live in files they do not include.
+ */
+export function checkLibraries(files: PolicyInput["lexiconFiles"]): Diagnostic[] {
+  const r = new Reporter();
+  compileLexicons(lexiconSources(undefined, undefined, files), r);
+  const sets = new Map<string, ReadonlySet<string>>();
+  for (const f of files) compileCountrySets(f.doc.countries, f.ref, sets, [], r);
+  return r.diagnostics;
+}
+
+/** Checks the syntax of rule conditions alone (for a policy whose validation failed elsewhere). */
+export function checkConditions(ref: SourceRef, conditions: readonly { readonly index: number; readonly when: string }[]): Diagnostic[] {
+  const r = new Reporter();
+  for (const c of conditions) {
+    try {
+      parseExpression(c.when);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      r.error(ref, ["rules", c.index, "when"], "invalid-expression", e.message, "value", e.at);
+    }
+  }
+  return r.diagnostics;
 }
 
 interface Scope {
@@ -116,6 +174,8 @@ interface Scope {
   readonly byName: ReadonlyMap<string, SignalC>;
   readonly settings: ReadonlyMap<string, number | boolean | string>;
   readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Names a condition uses, recorded for lint ("unused setting"). */
+  readonly used: { readonly signals: Set<string>; readonly countrySets: Set<string>; readonly settings: Set<string> };
 }
 
 function resolve(e: Expr, s: Scope): CondC {
@@ -130,8 +190,12 @@ function resolve(e: Expr, s: Scope): CondC {
       return e;
     case "name": {
       const sig = s.byName.get(e.name);
-      if (sig) return { k: "signal", signal: sig.index, at: e.at };
+      if (sig) {
+        s.used.signals.add(e.name);
+        return { k: "signal", signal: sig.index, at: e.at };
+      }
       const v = s.settings.get(e.name);
+      if (v !== undefined) s.used.settings.add(e.name);
       if (typeof v === "boolean") return { k: "const", value: v, at: e.at };
       if (v !== undefined) err(e.at, "invalid-setting-type", `setting '${e.name}' is ${typeof v}; only a boolean setting can stand as a condition`);
       else err(e.at, "unknown-signal", `unknown signal '${e.name}'${didYouMean(e.name, [...s.byName.keys(), ...s.settings.keys()])}`);
@@ -143,6 +207,7 @@ function resolve(e: Expr, s: Scope): CondC {
         return { k: "country-in", codes: new Set(e.codes), set: null, at: e.at };
       }
       const set = s.countrySets.get(e.set);
+      s.used.countrySets.add(e.set);
       if (!set) err(e.setAt, "unknown-country-set", `unknown country set '${e.set}'${didYouMean(e.set, s.countrySets.keys())}`);
       return { k: "country-in", codes: set ?? new Set(), set: e.set, at: e.at };
     }
@@ -157,6 +222,7 @@ function num(n: NumExpr, s: Scope): NumC {
   const err = (at: readonly [number, number], code: string, msg: string) => s.r.error(s.ref, s.path, code, msg, "value", at);
   const sig = (name: string, at: readonly [number, number]): number => {
     const x = s.byName.get(name);
+    if (x) s.used.signals.add(name);
     if (!x) err(at, "unknown-signal", `unknown signal '${name}'${didYouMean(name, s.byName.keys())}`);
     return x?.index ?? -1;
   };
@@ -165,6 +231,7 @@ function num(n: NumExpr, s: Scope): NumC {
       return { k: "value", value: n.value, at: n.at };
     case "setting": {
       const v = s.settings.get(n.name);
+      if (v !== undefined) s.used.settings.add(n.name);
       if (v === undefined) err(n.at, "unknown-setting", `unknown setting '${n.name}'${didYouMean(n.name, s.settings.keys())}`);
       else if (typeof v !== "number") err(n.at, "invalid-setting-type", `setting '${n.name}' is ${typeof v}; a comparison needs a number`);
       return { k: "value", value: typeof v === "number" ? v : 0, at: n.at };

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
+import { FuzzyIndex } from "./fuzzy.js";
 import type { TermPart } from "./terms.js";
 
-/** A compiled term, indexed under the keys of its first word. */
+/** A compiled term, indexed under the keys of its anchor word. */
 export interface TermEntry {
   /** Index into {@link LexiconIndex.lexicons}. */
   readonly lexicon: number;
@@ -9,6 +10,27 @@ export interface TermEntry {
   /** The term as the author wrote it. */
   readonly source: string;
   readonly parts: readonly TermPart[];
+}
+
+/** A term as the index holds it: with the position of the word it is looked up by. */
+export interface IndexedTerm extends TermEntry {
+  /** Index into `parts` of the anchor: the longest word, so "i will kill" is found by "kill", not "i". */
+  readonly anchor: number;
+}
+
+/** The part a term is looked up by: its longest word (a whole word beats a stem of equal length). */
+export function anchorOf(parts: readonly TermPart[]): number {
+  let best = 0;
+  let score = -1;
+  parts.forEach((p, i) => {
+    if (p.kind !== "word") return;
+    const s = p.key.length * 2 + (p.stem ? 0 : 1);
+    if (s > score) {
+      score = s;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /** A compiled RE2 pattern (linear-time: no backtracking). */
@@ -24,7 +46,7 @@ export interface PatternEntry {
 export class StemTrie {
   private readonly root: TrieNode = { next: new Map(), terms: [] };
 
-  add(key: string, t: TermEntry): void {
+  add(key: string, t: IndexedTerm): void {
     let n = this.root;
     for (const ch of key) {
       let c = n.next.get(ch);
@@ -38,7 +60,7 @@ export class StemTrie {
   }
 
   /** Calls `visit` for each term whose stem is a prefix of `word` (including `word` itself). */
-  prefixesOf(word: string, visit: (t: TermEntry) => void): void {
+  prefixesOf(word: string, visit: (t: IndexedTerm) => void): void {
     let n: TrieNode | undefined = this.root;
     for (const ch of word) {
       n = n.next.get(ch);
@@ -50,15 +72,15 @@ export class StemTrie {
 
 interface TrieNode {
   readonly next: Map<string, TrieNode>;
-  readonly terms: TermEntry[];
+  readonly terms: IndexedTerm[];
 }
 
 /** One lookup table per view: exact words and stems. */
 export class ViewIndex {
-  readonly words = new Map<string, TermEntry[]>();
+  readonly words = new Map<string, IndexedTerm[]>();
   readonly stems = new StemTrie();
 
-  add(key: string, stem: boolean, t: TermEntry): void {
+  add(key: string, stem: boolean, t: IndexedTerm): void {
     if (stem) this.stems.add(key, t);
     else {
       const l = this.words.get(key);
@@ -68,7 +90,7 @@ export class ViewIndex {
   }
 
   /** Every term whose first word matches `key` in this view. */
-  lookup(key: string, visit: (t: TermEntry) => void): void {
+  lookup(key: string, visit: (t: IndexedTerm) => void): void {
     const l = this.words.get(key);
     if (l) for (const t of l) visit(t);
     this.stems.prefixesOf(key, visit);
@@ -86,18 +108,34 @@ export class LexiconIndex {
   readonly squeezed = new ViewIndex();
   /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
   readonly translit = new ViewIndex();
+  /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
+  readonly gluedPairs = new ViewIndex();
+  /** One-word terms of fuzzy lexicons, to find them run into the next word ("stabthose"). */
+  readonly gluedHeads = new StemTrie();
+  /** Every whole word that appears in any term: what may follow a glued head. */
+  readonly knownWords = new Set<string>();
+  /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
+  readonly fuzzy = new FuzzyIndex();
   readonly patterns: PatternEntry[] = [];
-  readonly terms: TermEntry[] = [];
+  readonly terms: IndexedTerm[] = [];
 
-  constructor(readonly lexicons: readonly string[]) {}
+  /** @param fuzzyLexicons indices of the lexicons whose terms also match with one typo */
+  constructor(readonly lexicons: readonly string[], readonly fuzzyLexicons: ReadonlySet<number> = new Set()) {}
 
-  addTerm(t: TermEntry): void {
+  addTerm(term: TermEntry): void {
+    const t: IndexedTerm = { ...term, anchor: anchorOf(term.parts) };
     this.terms.push(t);
-    const first = t.parts[0];
-    if (!first || first.kind !== "word") return;
-    this.exact.add(first.key, first.stem, t);
-    this.squeezed.add(first.sq, first.stem, t);
-    if (first.tr !== undefined) this.translit.add(first.tr, first.stem, t);
+    const a = t.parts[t.anchor];
+    if (!a || a.kind !== "word") return;
+    this.exact.add(a.key, a.stem, t);
+    this.squeezed.add(a.sq, a.stem, t);
+    if (a.tr !== undefined) this.translit.add(a.tr, a.stem, t);
+    const fuzzy = this.fuzzyLexicons.has(t.lexicon);
+    if (fuzzy) this.fuzzy.add(a.key, a.stem, t);
+    const [p0, p1] = t.parts;
+    if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") this.gluedPairs.add(p0.key + p1.key, p1.stem, t);
+    for (const p of t.parts) if (p.kind === "word" && !p.stem) this.knownWords.add(p.key);
+    if (fuzzy && t.parts.length === 1 && a.kind === "word" && !a.stem && a.key.length >= 4) this.gluedHeads.add(a.key, t);
   }
 }
 

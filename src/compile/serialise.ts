@@ -3,7 +3,7 @@ import type { TermPart } from "./terms.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 /** A file a precompiled policy was built from, to tell when it is stale. */
 export interface SourceStamp {
@@ -23,6 +23,7 @@ export interface PolicyIR {
   readonly sources: readonly SourceStamp[];
   readonly policy: Record<string, unknown>;
   readonly lexicons: readonly string[];
+  readonly fuzzyLexicons: readonly number[];
   readonly terms: readonly TermIR[];
   readonly patterns: readonly { lexicon: number; lang: string; source: string }[];
 }
@@ -77,6 +78,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
       rules: rules.map((r) => ({ ...r, when: condToIR(r.when) })),
     },
     lexicons: index.lexicons,
+    fuzzyLexicons: [...index.fuzzyLexicons],
     terms: index.terms.map((t) => [t.lexicon, t.lang, t.source, t.parts.map(partToIR)]),
     patterns: index.patterns.map(({ lexicon, lang, source }) => ({ lexicon, lang, source })),
   };
@@ -90,7 +92,7 @@ export function parsePolicyIR(json: string): PolicyIR {
 
 /** Rebuilds the immutable CompiledPolicy from its serialised form: only index building is left. */
 export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
-  const index = new LexiconIndex(ir.lexicons);
+  const index = new LexiconIndex(ir.lexicons, new Set(ir.fuzzyLexicons));
   for (const [lexicon, lang, source, parts] of ir.terms) index.addTerm({ lexicon, lang, source, parts: parts.map(partFromIR) });
   for (const p of ir.patterns) index.patterns.push({ ...p, find: compileRe2(p.source) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;

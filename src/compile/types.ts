@@ -14,6 +14,8 @@ export type ContextC =
       readonly before: number | undefined;
       readonly after: number | undefined;
       readonly scope: Scope;
+      /** Cue matches inside the candidate itself count too (normally the candidate owns its words). */
+      readonly overlap: boolean;
       readonly label: string;
     }
   | { readonly k: "quoted"; readonly label: string }

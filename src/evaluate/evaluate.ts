@@ -2,7 +2,7 @@ import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
 import type { DecisionName } from "../decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
 import { tokenise, type Tokens } from "../text/tokenise.js";
-import { matchLexicons, VIA_STRETCHED, VIA_TRANSLIT, type LexMatch } from "./match.js";
+import { matchLexicons, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "./match.js";
 import { computeSignals, type SignalState } from "./signals.js";
 
 /** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */
@@ -111,6 +111,8 @@ export function toEvidence(signal: string, m: LexMatch, a: Analysis, policy: Com
   const transforms = transformsIn(a.norm, m.start, m.end);
   if (m.via & VIA_STRETCHED) transforms.push("read stretched letters as one");
   if (m.via & VIA_TRANSLIT) transforms.push("matched a Latin transliteration of a Cyrillic term");
+  if (m.via & VIA_TYPO) transforms.push("matched despite a typo (letters swapped, missing or extra)");
+  if (m.via & VIA_GLUED) transforms.push("matched words run together without a space");
   return { signal, term: m.source, text: a.norm.original.slice(start, end), start, end, lexicon: policy.index.lexicons[m.lexicon] ?? "", lang: m.lang, transforms };
 }
 

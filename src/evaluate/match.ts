@@ -1,4 +1,5 @@
-import type { LexiconIndex, TermEntry } from "../compile/lexicon-index.js";
+import { oneTypo, oneTypoStem } from "../compile/fuzzy.js";
+import type { IndexedTerm, LexiconIndex } from "../compile/lexicon-index.js";
 import type { TermPart, WordPattern } from "../compile/terms.js";
 import { isStretched, squeeze, translitSkeleton } from "../text/keys.js";
 import type { Tokens } from "../text/tokenise.js";
@@ -6,6 +7,8 @@ import type { Tokens } from "../text/tokenise.js";
 /** How a word was matched, beyond its plain normalised form. */
 export const VIA_STRETCHED = 1;
 export const VIA_TRANSLIT = 2;
+export const VIA_TYPO = 4;
+export const VIA_GLUED = 8;
 
 /** A match of one lexicon term (or pattern) over words [t0, t1) of a post. */
 export interface LexMatch {
@@ -21,77 +24,149 @@ export interface LexMatch {
   readonly via: number;
 }
 
-/** The extra lookup keys of each word: only computed where they can apply. */
-interface WordKeys {
+const LATIN_WORD = /^[a-z']+$/;
+const LETTERS = /^\p{L}+$/u;
+
+/** One post's words with the extra lookup keys they need, computed only where they can apply. */
+interface Words {
+  readonly tokens: Tokens;
   readonly sq: (string | undefined)[];
   readonly tr: (string | undefined)[];
 }
 
-function wordKeys(tokens: Tokens): WordKeys {
+function prepare(tokens: Tokens): Words {
   const sq: (string | undefined)[] = [];
   const tr: (string | undefined)[] = [];
   for (const w of tokens.words) {
     sq.push(isStretched(w) ? squeeze(w) : undefined);
-    tr.push(translitSkeleton(w));
+    // Transliteration only bridges scripts: a Cyrillic word never needs it to match a Cyrillic term.
+    tr.push(LATIN_WORD.test(w) ? translitSkeleton(w) : undefined);
   }
-  return { sq, tr };
+  return { tokens, sq, tr };
 }
 
 /** 0 if word i does not match pattern p; else 1 + VIA bits. */
-function wordMatch(tokens: Tokens, keys: WordKeys, i: number, p: WordPattern): number {
-  const w = tokens.words[i] as string;
+function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number {
+  const w = ws.tokens.words[i] as string;
   if (p.stem ? w.startsWith(p.key) : w === p.key) return 1;
-  const sq = keys.sq[i];
+  const sq = ws.sq[i];
   if (sq !== undefined && (p.stem ? sq.startsWith(p.sq) : sq === p.sq)) return 1 + VIA_STRETCHED;
-  const tr = keys.tr[i];
-  // Transliteration only bridges scripts: a Cyrillic word never needs it to match a Cyrillic term.
-  if (tr !== undefined && p.tr !== undefined && !/\p{Script=Cyrillic}/u.test(w) && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT;
+  const tr = ws.tr[i];
+  if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT;
+  if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
   return 0;
 }
 
-/** Matches parts[k..] starting at word i; returns [end word, via bits] or undefined. */
-function matchRest(tokens: Tokens, keys: WordKeys, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number): [number, number] | undefined {
+/** Matches parts[k..] forwards from word i; returns [end word (exclusive), via bits] or undefined. */
+function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): [number, number] | undefined {
   if (k === parts.length) return [i, via];
   const p = parts[k] as TermPart;
   if (p.kind === "gap") {
     for (let skip = 0; skip <= p.max; skip++) {
-      const r = matchRest(tokens, keys, parts, k + 1, i + skip, sentence, via);
+      const r = matchForward(ws, parts, k + 1, i + skip, sentence, via, fuzzy);
       if (r) return r;
     }
     return undefined;
   }
+  const { tokens } = ws;
   if (i >= tokens.words.length || tokens.sentence[i] !== sentence) return undefined;
-  const m = wordMatch(tokens, keys, i, p);
-  if (m === 0) return undefined;
-  return matchRest(tokens, keys, parts, k + 1, i + 1, sentence, via | (m - 1));
+  const m = wordMatch(ws, i, p, fuzzy);
+  if (m !== 0) return matchForward(ws, parts, k + 1, i + 1, sentence, via | (m - 1), fuzzy);
+  // Two words of a phrase run together ("deserve todie"): this word is this part and the next.
+  const next = parts[k + 1];
+  const w = tokens.words[i] as string;
+  if (!p.stem && next?.kind === "word" && w.length > p.key.length && w.startsWith(p.key)) {
+    const rest = w.slice(p.key.length);
+    if (next.stem ? rest.startsWith(next.key) : rest === next.key) return matchForward(ws, parts, k + 2, i + 1, sentence, via | VIA_GLUED, fuzzy);
+  }
+  return undefined;
+}
+
+/** Matches parts[k..0] backwards, part k against word i; returns [start word, via bits] or undefined. */
+function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): [number, number] | undefined {
+  if (k < 0) return [i + 1, via];
+  const p = parts[k] as TermPart;
+  if (p.kind === "gap") {
+    for (let skip = 0; skip <= p.max; skip++) {
+      const r = matchBackward(ws, parts, k - 1, i - skip, sentence, via, fuzzy);
+      if (r) return r;
+    }
+    return undefined;
+  }
+  if (i < 0 || ws.tokens.sentence[i] !== sentence) return undefined;
+  const m = wordMatch(ws, i, p, fuzzy);
+  return m === 0 ? undefined : matchBackward(ws, parts, k - 1, i - 1, sentence, via | (m - 1), fuzzy);
 }
 
 /**
  * Every lexicon match in a post, grouped by lexicon. One pass over the words: each word is looked
- * up in the index (exact form, then stretched and transliterated forms where they apply), and a
- * candidate term is confirmed against the following words. Within one lexicon, a match inside a
- * longer match is dropped ("russian invaders" beats "invaders").
+ * up in the index, where every term is filed under its anchor (its longest word), so a common word
+ * such as "i" or "to" never drags in the hundreds of phrases that contain it; a candidate is then
+ * confirmed outwards from the anchor. Within one lexicon a match inside a longer one is dropped
+ * ("russian invaders" beats "invaders"), which also removes a term found through two lookups.
  */
 export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string): LexMatch[][] {
   const out: LexMatch[][] = index.lexicons.map(() => []);
-  const keys = wordKeys(tokens);
+  const ws = prepare(tokens);
   const n = tokens.words.length;
-  for (let i = 0; i < n; i++) {
-    const seen = new Set<TermEntry>();
-    const tryTerm = (t: TermEntry) => {
-      if (seen.has(t)) return;
-      seen.add(t);
-      const r = matchRest(tokens, keys, t.parts, 0, i, tokens.sentence[i] as number, 0);
-      if (!r) return;
-      const [t1, via] = r;
-      out[t.lexicon]?.push({ lexicon: t.lexicon, source: t.source, lang: t.lang, t0: i, t1, start: tokens.starts[i] as number, end: tokens.ends[t1 - 1] as number, via });
-    };
-    const w = tokens.words[i] as string;
-    index.exact.lookup(w, tryTerm);
-    const sq = keys.sq[i];
-    if (sq !== undefined) index.squeezed.lookup(sq, tryTerm);
-    const tr = keys.tr[i];
-    if (tr !== undefined && !/\p{Script=Cyrillic}/u.test(w)) index.translit.lookup(tr, tryTerm);
+  const push = (t: IndexedTerm, t0: number, t1: number, via: number) => {
+    out[t.lexicon]?.push({ lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via });
+  };
+  // One set of visitors per post (not per word): the loop state lives in these variables.
+  let i = 0;
+  let w = "";
+  let sentence = 0;
+  let via = 0;
+  let found = false;
+  const anchored = (t: IndexedTerm) => {
+    const fuzzy = index.fuzzyLexicons.has(t.lexicon);
+    const fwd = matchForward(ws, t.parts, t.anchor + 1, i + 1, sentence, via, fuzzy);
+    if (!fwd) return;
+    const back = matchBackward(ws, t.parts, t.anchor - 1, i - 1, sentence, fwd[1], fuzzy);
+    if (!back) return;
+    found = true;
+    push(t, back[0], fwd[0], back[1]);
+  };
+  const typo = (t: IndexedTerm) => {
+    const a = t.parts[t.anchor] as WordPattern;
+    if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) anchored(t);
+  };
+  const gluedPair = (t: IndexedTerm) => {
+    const fwd = matchForward(ws, t.parts, 2, i + 1, sentence, VIA_GLUED, index.fuzzyLexicons.has(t.lexicon));
+    if (fwd) push(t, i, fwd[0], fwd[1]);
+  };
+  const gluedHead = (t: IndexedTerm) => {
+    const rest = w.slice((t.parts[0] as WordPattern).key.length);
+    if (rest.length >= 3 && index.knownWords.has(rest)) push(t, i, i + 1, VIA_GLUED);
+  };
+  for (i = 0; i < n; i++) {
+    sentence = tokens.sentence[i] as number;
+    w = tokens.words[i] as string;
+    found = false;
+    via = 0;
+    index.exact.lookup(w, anchored);
+    const sq = ws.sq[i];
+    if (sq !== undefined) {
+      via = VIA_STRETCHED;
+      index.squeezed.lookup(sq, anchored);
+    }
+    const tr = ws.tr[i];
+    if (tr !== undefined) {
+      via = VIA_TRANSLIT;
+      index.translit.lookup(tr, anchored);
+    }
+    // A word some term matched, or one the policy lists anywhere, is a real word: not a typo, and
+    // not two words run together.
+    if (found || w.length < 4 || index.knownWords.has(w)) continue;
+    if (index.fuzzy.size > 0 && w.length <= 16 && LETTERS.test(w)) {
+      via = VIA_TYPO;
+      index.fuzzy.lookup(w, typo);
+    }
+    // "deathto", "naśmierć": the first two words of a phrase typed as one.
+    index.gluedPairs.lookup(w, gluedPair);
+    // "stabthose", "hangall": a one-word call run into a following word that the policy knows
+    // (so "shooting", "killers" or "hanged", whose endings are no words, are not split).
+    if (w.length >= 7) index.gluedHeads.prefixesOf(w, gluedHead);
   }
   for (const p of index.patterns) {
     for (const [s, e] of p.find(text)) {
@@ -121,7 +196,8 @@ function wordAt(tokens: Tokens, offset: number, isStart: boolean): number {
 
 function dropContained(ms: LexMatch[]): LexMatch[] {
   if (ms.length < 2) return ms;
-  ms.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+  // Longest first at each start, and the plainest match (fewest VIA bits) first among equals.
+  ms.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1 || a.via - b.via);
   const out: LexMatch[] = [];
   for (const m of ms) {
     const last = out[out.length - 1];

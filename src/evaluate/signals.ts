@@ -23,10 +23,15 @@ function unitOf(tokens: Tokens, scope: Scope): Uint32Array | null {
 function inWindow(tokens: Tokens, m: LexMatch, x: LexMatch, scope: Scope, before: number | undefined, after: number | undefined, overlapCounts = false): boolean {
   const unit = unitOf(tokens, scope);
   if (unit && unit[x.t0] !== unit[m.t0]) return false;
-  // For a context cue, the candidate owns its words: a cue inside it ("should NOT be illegal" within
-  // a call phrase) is part of the call, not context around it. For `near`, a target inside the call
-  // phrase ("хай усі окупанти здохнуть") is as near as it gets.
-  if (before === undefined && after === undefined) return overlapCounts || x.t1 <= m.t0 || x.t0 >= m.t1;
+  // For a context cue, the candidate owns its words: a cue strictly inside it ("should NOT be
+  // illegal" within a call phrase) is part of the call, not context around it; a cue that covers it
+  // (the idiom "kill time" around "kill") is context. For `near`, a target inside the call phrase
+  // ("хай усі окупанти здохнуть") is as near as it gets.
+  if (before === undefined && after === undefined) {
+    const strictlyInside = x.t0 >= m.t0 && x.t1 <= m.t1 && x.t1 - x.t0 < m.t1 - m.t0;
+    return overlapCounts || !strictlyInside;
+  }
+  if (overlapCounts && x.t0 < m.t1 && x.t1 > m.t0) return true;
   if (before !== undefined && x.t1 <= m.t0 && m.t0 - (x.t1 - 1) <= before) return true;
   if (after !== undefined && x.t0 >= m.t1 && x.t0 - m.t1 + 1 <= after) return true;
   return false;
@@ -39,7 +44,7 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     case "lexicon":
       for (const l of c.lexicons) {
         for (const x of ctx.lex[l] ?? []) {
-          if (inWindow(tokens, m, x, c.scope, c.before, c.after)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
+          if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
         }
       }
       return null;

@@ -39,7 +39,7 @@ export function readText(abs: string, file: string): { text?: string; diagnostic
  * Resolves an include path written in `fromFile`, confined to `root` (the including policy's folder
  * tree): absolute paths, `..` that climbs out, and symbolic links that point out are refused.
  */
-export function resolveInclude(include: string, fromFile: string, root: string): { path?: string; code?: string; message?: string } {
+export function resolveInclude(include: string, fromFile: string, root: string): { path?: string; real?: string; code?: string; message?: string } {
   if (isAbsolute(include) || /^[a-zA-Z]:[\\/]/.test(include)) return { code: "include-outside-root", message: `include '${include}' is absolute; includes are relative to the policy's folder` };
   const abs = resolve(dirname(fromFile), include);
   if (!inside(abs, root)) return { code: "include-outside-root", message: `include '${include}' leaves the policy's folder ${root}` };
@@ -52,7 +52,7 @@ export function resolveInclude(include: string, fromFile: string, root: string):
   }
   if (!inside(real, realpathSync(root))) return { code: "include-outside-root", message: `include '${include}' is a link to ${real}, outside the policy's folder` };
   if (!statSync(real).isFile()) return { code: "include-not-found", message: `include '${include}' is not a file` };
-  return { path: abs };
+  return { path: abs, real };
 }
 
 function inside(p: string, root: string): boolean {

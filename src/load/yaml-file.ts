@@ -159,3 +159,17 @@ export function sourceRef(f: YamlFile): SourceRef {
 export function detachedRef(file: string): SourceRef {
   return { file, span: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }) };
 }
+
+/**
+ * A {@link SourceRef} whose lines are moved down by `lines`: a JSONL line parsed as a document of
+ * its own still reports positions in the whole file.
+ */
+export function shiftedRef(ref: SourceRef, lines: number): SourceRef {
+  return {
+    file: ref.file,
+    span(path, part, sub) {
+      const s = ref.span(path, part, sub);
+      return { ...s, line: s.line + lines, endLine: s.endLine + lines };
+    },
+  };
+}

@@ -70,11 +70,12 @@ const LEET_LATIN: Record<string, string> = {
   "!": "i", "|": "l", "€": "e",
 };
 const LEET_CYRILLIC: Record<string, string> = {
-  "0": "о", "3": "з", "4": "ч", "6": "б", "@": "а",
+  "0": "о", "1": "і", "3": "з", "4": "ч", "6": "б", "@": "а",
 };
 /** A run of letters, digits and the symbols leetspeak uses inside words. */
 const LEET_RUN = /[\p{L}\p{M}\p{N}@$!|€]+/gu;
-const LEET_HINT = /[\p{N}@$!|€]/u;
+// A digit touching a letter, or a symbol between two word characters: anything else is not leet.
+const LEET_HINT = /\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u;
 const LETTER = /\p{L}/u;
 const WORDISH = /[\p{L}\p{M}\p{N}]/u;
 /** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
@@ -128,6 +129,8 @@ export const leet: Transformer = {
 };
 
 const SEPARATOR = /^[ .\-_*·•/+,]{1,3}$/u;
+/** Three single letters in a row, each apart from the next by separators: the only case to look at. */
+const SPACED_HINT = /(?:^|[^\p{L}\p{M}\p{N}])\p{L}[ .\-_*·•/+,]{1,3}\p{L}[ .\-_*·•/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}])/u;
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
 const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 
@@ -148,6 +151,7 @@ export const spacedLetters: Transformer = {
   description: "joined letters spelled out with spaces or dots",
   evasion: true,
   apply(input) {
+    if (!SPACED_HINT.test(input)) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
     let i = 0;

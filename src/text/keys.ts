@@ -29,22 +29,40 @@ const CYRILLIC_ROMAN: Record<string, string> = {
 };
 
 /** Latin spellings that several romanisation schemes use for one Cyrillic letter, in skeleton form. */
-const LATIN_CANON: ReadonlyArray<[RegExp, string]> = [
-  [/shch|szcz|sch/g, "shch"],
-  [/kh/g, "h"],
-  [/tch|cz/g, "ch"],
-  [/sz/g, "sh"],
-  [/ts|tz/g, "c"],
-  [/(?:y|j|i)e/g, "ie"],
-  [/(?:y|j|i)u/g, "iu"],
-  [/(?:y|j|i)a/g, "ia"],
-  [/(?:y|j|i)o/g, "io"],
-  [/[yj]/g, "i"],
-  [/w/g, "v"],
-  [/x/g, "ks"],
-  [/q/g, "k"],
-  [/'/g, ""],
-];
+const LATIN_CANON = /shch|szcz|sch|kh|tch|cz|sz|ts|tz|[yji][euao]|[yj]|w|x|q|'/g;
+
+function canon(m: string): string {
+  switch (m) {
+    case "shch":
+    case "szcz":
+    case "sch":
+      return "shch";
+    case "kh":
+      return "h";
+    case "tch":
+    case "cz":
+      return "ch";
+    case "sz":
+      return "sh";
+    case "ts":
+    case "tz":
+      return "c";
+    case "y":
+    case "j":
+      return "i";
+    case "w":
+      return "v";
+    case "x":
+      return "ks";
+    case "q":
+      return "k";
+    case "'":
+      return "";
+    default:
+      // [yji] before a vowel: one "i" and the vowel (ya, ja, ia → ia).
+      return `i${m[1] as string}`;
+  }
+}
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const ONLY_LATIN = /^[a-z']+$/;
@@ -64,6 +82,6 @@ export function translitSkeleton(word: string): string | undefined {
     }
   } else if (ONLY_LATIN.test(word)) latin = word;
   else return undefined;
-  for (const [re, to] of LATIN_CANON) latin = latin.replace(re, to);
-  return squeeze(latin);
+  // One pass with the alternatives in priority order; the same function keys terms and text alike.
+  return squeeze(latin.replace(LATIN_CANON, canon));
 }

@@ -40,6 +40,8 @@ function identity(s: string): NormalisedText {
 }
 
 function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
+  // An aligned rewrite that flags nothing keeps the maps as they are.
+  if (r.aligned && bit === 0) return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };
   const n = r.text.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);

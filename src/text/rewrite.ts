@@ -11,6 +11,20 @@ export interface Rewrite {
   readonly to: Uint32Array;
   /** Per output code unit: 1 when this transformer changed it (used to name evasion transforms). */
   readonly changed: Uint8Array;
+  /** True when unit i came from input unit i alone, for every i (a same-length rewrite). */
+  readonly aligned?: boolean;
+}
+
+/** A rewrite that changes characters in place (same length, unit for unit), flagging no change. */
+export function alignedRewrite(text: string): Rewrite {
+  const n = text.length;
+  const from = new Uint32Array(n);
+  const to = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    from[i] = i;
+    to[i] = i + 1;
+  }
+  return { text, from, to, changed: new Uint8Array(n), aligned: true };
 }
 
 /** Builds a {@link Rewrite} left to right. */

@@ -1,4 +1,4 @@
-import { RewriteBuilder, type Rewrite } from "./rewrite.js";
+import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**
  * One small normalisation step. Transformers run in a fixed order (see {@link TRANSFORMERS}); each
@@ -75,6 +75,9 @@ const lower: Transformer = {
   evasion: false,
   apply(input) {
     if (!HAS_UPPER.test(input)) return null;
+    const whole = input.toLowerCase();
+    // Nearly always lowering keeps every character's length: one aligned rewrite, no per-character work.
+    if (whole.length === input.length) return alignedRewrite(whole);
     const b = new RewriteBuilder(input);
     for (const m of input.matchAll(CODE_POINT)) {
       const c = m[0];
@@ -112,9 +115,12 @@ const LATIN = /\p{Script=Latin}/u;
 const MARK = /\p{M}/u;
 const MARKS_G = /\p{M}/gu;
 const SPECIAL_LATIN: Record<string, string> = {
-  ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l",
+  ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
+  "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
 };
-const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u1E00-\u1EFFё]/u;
+// Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks.
+const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
+const FOLD_CLUSTER = /[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]\p{M}*|\P{M}\p{M}+|\p{M}+/gsu;
 
 /**
  * Folds Latin diacritics (śmierć = smierc; people type both) and ё → е; strips stray combining marks
@@ -128,9 +134,13 @@ const diacritics: Transformer = {
   apply(input) {
     if (!NEEDS_FOLD.test(input)) return null;
     const b = new RewriteBuilder(input);
-    for (const m of input.matchAll(CLUSTER)) {
+    let last = 0;
+    // Only clusters that can change are visited; the text between them is copied in one go.
+    for (const m of input.matchAll(FOLD_CLUSTER)) {
       const c = m[0];
       const end = m.index + c.length;
+      b.keep(last, m.index);
+      last = end;
       let out: string;
       let evasive = false;
       const base = c.normalize("NFC");
@@ -148,6 +158,7 @@ const diacritics: Transformer = {
       if (out === c) b.keep(m.index, end);
       else b.replace(m.index, end, out, evasive);
     }
+    b.keep(last, input.length);
     return b.finish();
   },
 };

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DECISIONS } from "../decisions.js";
 
 /**
- * The shape of policy and lexicon files. This one definition drives validation (with positions,
- * see validate.ts), the TypeScript types of the compiler's input, and `modpol schema`.
+ * The shape of policy, library (lexicon) and case files. This one definition drives validation (with
+ * positions, see validate.ts), the TypeScript types of the compiler's input, and `modpol schema`.
  */
 
 const NAME_RE = /^[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*$/;
@@ -29,8 +29,9 @@ export const LexiconDef = z.union([
     description: z.string().optional(),
     terms: ByLang.optional(),
     patterns: ByLang.optional().describe("RE2 regular expressions, matched on normalised text"),
+    fuzzy: z.boolean().optional().describe("also match words one typo away (letters swapped or missing)"),
   }),
-]);
+]).meta({ id: "lexicon" });
 
 const Scope = z.enum(["clause", "sentence", "post"]).describe("clause | sentence | post");
 const Window = z.number().int().min(0).max(50);
@@ -40,6 +41,7 @@ export interface ContextDef {
   before?: number;
   after?: number;
   scope?: "clause" | "sentence" | "post";
+  overlap?: boolean;
   quoted?: boolean;
   "clause-start"?: boolean;
   skip?: string | string[];
@@ -54,6 +56,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     before: Window.optional().describe("within this many words before the match"),
     after: Window.optional().describe("within this many words after the match"),
     scope: Scope.optional(),
+    overlap: z.literal(true).optional().describe("cue words inside the match itself count too"),
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
     skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
@@ -61,7 +64,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     any: z.array(Context).optional(),
     not: Context.optional(),
   }),
-);
+).meta({ id: "context" });
 const Contexts = z.union([Context, z.array(Context)]);
 
 export const SignalDef = z.strictObject({
@@ -82,7 +85,7 @@ export const SignalDef = z.strictObject({
     ])
     .optional()
     .describe("a match counts only near a counted match of this signal (same sentence by default)"),
-});
+}).meta({ id: "signal" });
 
 export const RuleDef = z.strictObject({
   id: nameOf("rule"),
@@ -90,7 +93,7 @@ export const RuleDef = z.strictObject({
   when: z.string().min(1).describe("condition over signals, country sets, counts and settings"),
   decision: Decision,
   reason: z.string().min(1).describe("one line shown with every decision this rule makes"),
-});
+}).meta({ id: "rule" });
 
 export const TestDef = z.strictObject({
   id: z.string().optional(),
@@ -101,7 +104,7 @@ export const TestDef = z.strictObject({
   rule: z.union([nameOf("rule"), z.null()]).optional().describe("the rule expected to decide; null = the default"),
   todo: z.union([z.boolean(), z.string()]).optional().describe("a known gap: reported, never a failure"),
   note: z.string().optional(),
-});
+}).meta({ id: "test" });
 
 const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, "a date is YYYY-MM-DD");
 
@@ -124,16 +127,64 @@ export const PolicyDef = z.strictObject({
   rules: z.array(RuleDef).min(1),
   default: z.union([Decision, z.strictObject({ decision: Decision, reason: z.string().min(1) })]),
   tests: z.array(TestDef).optional(),
-});
+}).meta({ id: "policy-file" });
 
 export const LexiconFileDef = z.strictObject({
   $schema: z.string().optional(),
   language: Lang.optional().describe("language of every term in this file that names none"),
   description: z.string().optional(),
+  include: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("other library files, relative to this file (still confined to the including policy's folder tree)"),
   countries: z.record(nameOf("country set"), z.array(z.string())).optional(),
   lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
   signals: z.record(nameOf("signal"), SignalDef).optional(),
-});
+}).meta({ id: "library-file" });
+
+/** Decisions acceptable for a case: one, or a list of alternatives. */
+const Decisions = z.union([Decision, z.array(Decision).min(1)]);
+const PolicyName = nameOf("policy");
+const PolicyNames = z.union([PolicyName, z.array(PolicyName).min(1)]);
+const RuleName = z.union([nameOf("rule"), z.null()]);
+
+const caseShape = {
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  country: z.union([z.string(), z.null()]).optional().describe("ISO code or English name; absent or null: no country"),
+  date: DateStr.optional(),
+  lang: Lang.optional(),
+  policy: PolicyNames.optional().describe("the policies this case is for (default: the file's policy, else every policy run)"),
+  expect: z
+    .union([Decisions, z.record(PolicyName, Decisions)])
+    .describe("the acceptable decision(s), or a map of policy id to acceptable decision(s)"),
+  rule: z
+    .union([RuleName, z.record(PolicyName, RuleName)])
+    .optional()
+    .describe("the rule expected to decide (null = the default), or a map of policy id to rule"),
+  todo: z.union([z.boolean(), z.string()]).optional().describe("a known gap: reported, never a failure"),
+  note: z.string().optional(),
+};
+
+/** One case of a case file (YAML): a post and the decision each policy must give it. */
+export const CaseDef = z.strictObject(caseShape).meta({ id: "case" });
+
+/**
+ * One line of a JSONL case file: the same fields, but other fields (a data set's own metadata such as
+ * `functionality` or `target`) are allowed and ignored.
+ */
+export const CaseLineDef = z.looseObject(caseShape);
+
+/** A case file (`*.cases.yaml`): example posts with the decisions policies must give them. */
+export const CaseFileDef = z.strictObject({
+  $schema: z.string().optional(),
+  description: z.string().optional(),
+  policy: PolicyNames.optional().describe("the policies these cases are for, when a case's expect does not name them"),
+  cases: z.array(CaseDef),
+}).meta({ id: "case-file" });
+
+/** Any rule file: a policy, a library (lexicon) file, or a case file. What `modpol schema` describes. */
+export const RuleFileDef = z.union([PolicyDef, LexiconFileDef, CaseFileDef]);
 
 export type PolicyDoc = z.infer<typeof PolicyDef>;
 export type LexiconFileDoc = z.infer<typeof LexiconFileDef>;
@@ -141,3 +192,5 @@ export type LexiconDoc = z.infer<typeof LexiconDef>;
 export type SignalDoc = z.infer<typeof SignalDef>;
 export type RuleDoc = z.infer<typeof RuleDef>;
 export type TestDoc = z.infer<typeof TestDef>;
+export type CaseDoc = z.infer<typeof CaseDef>;
+export type CaseFileDoc = z.infer<typeof CaseFileDef>;

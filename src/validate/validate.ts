@@ -3,17 +3,21 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagAt, locate, type YamlFile } from "../load/yaml-file.js";
 import { didYouMean } from "../suggest.js";
-import { LexiconFileDef, PolicyDef, type LexiconFileDoc, type PolicyDoc } from "./schema.js";
+import { CaseFileDef, CaseLineDef, Lang, LexiconDef, LexiconFileDef, PolicyDef, type CaseDoc, type CaseFileDoc, type LexiconFileDoc, type PolicyDoc } from "./schema.js";
 
-/** Which kind of file a YAML document is, judged by its top-level keys. */
+/**
+ * Which kind of rule file a YAML document is: a case file (`*.cases.yaml`, or a `cases:` key), a
+ * policy (an `id:` or `rules:` key), else a library file (lexicons, signals, country sets). Only the
+ * top-level keys count, so a file with typos is still judged by what it evidently tries to be.
+ */
 export function fileKind(f: YamlFile): "policy" | "lexicons" | "cases" | "unknown" {
+  if (/\.cases\.ya?ml$/i.test(f.file)) return "cases";
   const c = f.doc.contents;
   if (!isMap(c)) return "unknown";
   const keys = new Set(c.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")));
-  if (keys.has("rules") || keys.has("signals") || keys.has("id")) return "policy";
   if (keys.has("cases")) return "cases";
-  if (keys.has("lexicons")) return "lexicons";
-  return "unknown";
+  if (keys.has("rules") || keys.has("id")) return "policy";
+  return "lexicons";
 }
 
 type Issue = z.core.$ZodIssue;
@@ -28,6 +32,55 @@ export function validateLexiconFile(f: YamlFile, maxAliasCount = 100): { doc?: L
   return validateWith(f, LexiconFileDef, maxAliasCount) as { doc?: LexiconFileDoc; diagnostics: Diagnostic[] };
 }
 
+/** Validates a case file (`*.cases.yaml`). */
+export function validateCaseFile(f: YamlFile, maxAliasCount = 100): { doc?: CaseFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, CaseFileDef, maxAliasCount) as { doc?: CaseFileDoc; diagnostics: Diagnostic[] };
+}
+
+/** Validates one line of a JSONL case file, parsed as its own (flow) YAML document. */
+export function validateCaseLine(f: YamlFile): { doc?: CaseDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, CaseLineDef, 100) as { doc?: CaseDoc; diagnostics: Diagnostic[] };
+}
+
+/** The parts of an invalid file that are valid on their own, for checks that need no cross-references. */
+export interface ValidParts {
+  readonly library: LexiconFileDoc;
+  /** `when:` conditions of rules, by rule index. */
+  readonly conditions: readonly { readonly index: number; readonly when: string }[];
+}
+
+/**
+ * For a file whose validation failed: each lexicon, country set and rule condition that is valid by
+ * itself. Their terms, patterns, codes and condition syntax can still be checked, so one typo does
+ * not hide every other problem of the file; nothing that depends on other definitions is checked.
+ */
+export function validParts(f: YamlFile, maxAliasCount = 100): ValidParts | undefined {
+  let v: unknown;
+  try {
+    v = f.doc.toJS({ maxAliasCount });
+  } catch {
+    return undefined;
+  }
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
+  const raw = v as Record<string, unknown>;
+  const entries = (x: unknown): [string, unknown][] => (x !== null && typeof x === "object" && !Array.isArray(x) ? Object.entries(x) : []);
+  const lang = Lang.safeParse(raw.language);
+  // With a language that is present but invalid, short-form lexicons would all report "no language".
+  const langOk = raw.language === undefined || lang.success;
+  const lexicons: Record<string, z.infer<typeof LexiconDef>> = {};
+  for (const [name, def] of entries(raw.lexicons)) {
+    const p = LexiconDef.safeParse(def);
+    if (p.success && (langOk || !Array.isArray(p.data))) lexicons[name] = p.data;
+  }
+  const countries: Record<string, string[]> = {};
+  for (const [name, codes] of entries(raw.countries)) if (Array.isArray(codes) && codes.every((c) => typeof c === "string")) countries[name] = codes as string[];
+  const conditions = (Array.isArray(raw.rules) ? raw.rules : []).flatMap((r: unknown, index: number) => {
+    const when = r !== null && typeof r === "object" ? (r as { when?: unknown }).when : undefined;
+    return typeof when === "string" && when.length > 0 ? [{ index, when }] : [];
+  });
+  return { library: { language: lang.success ? lang.data : undefined, lexicons, countries }, conditions };
+}
+
 function validateWith(f: YamlFile, schema: z.ZodType, maxAliasCount: number): { doc?: unknown; diagnostics: Diagnostic[] } {
   let value: unknown;
   try {
@@ -38,7 +91,7 @@ function validateWith(f: YamlFile, schema: z.ZodType, maxAliasCount: number): { 
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const r = locate(f, []);
-    return { diagnostics: [diagAt(f, r[0], Math.max(r[1], r[0] + 1), "invalid-type", "a policy file must be a mapping of keys to values")] };
+    return { diagnostics: [diagAt(f, r[0], Math.max(r[1], r[0] + 1), "invalid-type", "a rule file must be a mapping of keys to values")] };
   }
   const res = schema.safeParse(value, { reportInput: true });
   if (res.success) return { doc: res.data, diagnostics: [] };
@@ -85,7 +138,7 @@ function unwrap(s: unknown): unknown {
 function issueToDiagnostics(f: YamlFile, issue: Issue, schema: z.ZodType, base: readonly PropertyKey[] = []): Diagnostic[] {
   const path = [...base, ...issue.path] as (string | number)[];
   const where = path.length ? `'${path.join(".")}'` : "the file";
-  if (issue.code !== "unrecognized_keys" && issue.code !== "invalid_union" && "input" in issue && issue.input === undefined && path.length > 0) {
+  if (issue.code !== "unrecognized_keys" && "input" in issue && issue.input === undefined && path.length > 0) {
     const parent = path.slice(0, -1);
     const [s, e] = locate(f, parent, parent.length ? "key" : "value");
     return [diagAt(f, s, parent.length ? e : Math.min(e, s + 1), "missing-field", `missing required key '${String(path[path.length - 1])}' in ${parent.length ? `'${parent.join(".")}'` : "the file"}`)];
@@ -97,10 +150,11 @@ function issueToDiagnostics(f: YamlFile, issue: Issue, schema: z.ZodType, base: 
         return diagAt(f, s, e, "unknown-key", `unknown key '${k}' in ${where}${didYouMean(k, shapeKeys(schema, path))}`);
       });
     case "invalid_union": {
-      // Report the alternative that got furthest, judged by how deep its first problem lies.
+      // Report the alternative that got furthest, judged by how deep its first problem lies; one
+      // that accepted the value's type but not the value itself (an enum) beats a type mismatch.
       const branches = issue.errors.filter((b) => b.length > 0);
       const best = branches.sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
-      if (best && depth(best) > 0) return best.flatMap((i) => issueToDiagnostics(f, i, schema, path));
+      if (best && depth(best) >= 0) return best.flatMap((i) => issueToDiagnostics(f, i, schema, path));
       const [s, e] = locate(f, path);
       return [diagAt(f, s, e, "invalid-type", `${where} has the wrong type${unionHint(issue)}`)];
     }

@@ -2,43 +2,28 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPolicy } from "../../src/pipeline.js";
+import { asMarks, marksIn } from "../helpers/marks.js";
 
 const DIR = "test/fixtures/broken";
 
-/**
- * Each broken fixture marks what it must produce with a comment line under the offending line:
- * `# ^ error CODE` (the caret's column is the expected column) or `#^N error CODE` (column N).
- */
-function expectedMarks(text: string): string[] {
-  const out: string[] = [];
-  let target = 0;
-  text.split("\n").forEach((line, i) => {
-    const m = /^(\s*)#\s?\^(\d+)?\s+(error|warning)\s+([\w-]+)/.exec(line);
-    if (!m) {
-      target = i + 1;
-      return;
-    }
-    const column = m[2] !== undefined ? Number(m[2]) : line.indexOf("^") + 1;
-    out.push(`${target}:${column} ${m[3]} ${m[4]}`);
-  });
-  return out.sort();
-}
-
+// Each policy here marks what loading it must report, in itself and in the files it includes
+// (lib/, never shared between two fixtures): every marked problem, at that line and column, and
+// nothing else.
 const fixtures = readdirSync(DIR).filter((f) => f.endsWith(".yaml"));
 
 describe("broken policy files", () => {
-  it("has fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(8));
+  it("has fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(13));
 
   it.each(fixtures)("%s reports exactly the marked problems", (name) => {
     const path = join(DIR, name);
-    const expected = expectedMarks(readFileSync(path, "utf8"));
-    expect(expected.length).toBeGreaterThan(0);
     const r = loadPolicy(path);
     expect(r.policy).toBeUndefined();
-    const got = r.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`).sort();
-    expect(got).toEqual(expected);
+    const read = [path, ...r.files.map((f) => f.file).filter((f) => f !== path)];
+    const expected = read.flatMap((f) => marksIn(f, readFileSync(f, "utf8"))).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(asMarks(r.diagnostics)).toEqual(expected);
     for (const d of r.diagnostics) {
-      expect(d.file).toBe(path);
+      expect(read).toContain(d.file);
       expect(d.endLine > d.line || d.endColumn > d.column).toBe(true);
     }
   });
@@ -58,5 +43,17 @@ describe("broken policy files", () => {
         "unknown rule 'r9' (did you mean 'r1'?)",
       ]
     `);
+  });
+
+  it("names the files of an include cycle", () => {
+    const r = loadPolicy(join(DIR, "include-cycle.yaml"));
+    expect(r.diagnostics.find((d) => d.code === "include-cycle")?.message).toBe(
+      "include cycle: test/fixtures/broken/lib/cycle-a.yaml → test/fixtures/broken/lib/cycle-b.yaml → test/fixtures/broken/lib/cycle-a.yaml",
+    );
+  });
+
+  it("still checks the valid parts of a file with a structural error", () => {
+    const r = loadPolicy(join(DIR, "bad-library.yaml"));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["unknown-key", "empty-term", "unsafe-regex", "invalid-country", "invalid-term"]));
   });
 });

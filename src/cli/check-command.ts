@@ -1,0 +1,65 @@
+import { defaultRulePaths } from "../load/discover.js";
+import { formatDiagnosticsJson, formatDiagnosticsText, formatGithub, summariseDiagnostics, summaryLine } from "../report/diagnostics-format.js";
+import { formatSarif } from "../report/sarif.js";
+import { checkWorkspace, loadWorkspace, MissingPathsError, type Workspace } from "../workspace.js";
+import { emit } from "./emit.js";
+import { CHECK_FORMATS } from "./formats.js";
+import { UsageError, type Io } from "./io.js";
+import { makeStyle, wantsColour } from "./style.js";
+import { VERSION } from "./version.js";
+
+/** Options of `modpol check`, as parsed from the command line. */
+export interface CheckOptions {
+  readonly format: string;
+  readonly strict?: boolean;
+  readonly quiet?: boolean;
+  readonly output?: string;
+  readonly color?: boolean;
+}
+
+/** Loads the rule files under `paths` (default: ./rules, else the bundled rules); usage errors for bad paths. */
+export function openWorkspace(paths: readonly string[], io: Io): Workspace {
+  const targets = paths.length > 0 ? paths : defaultRulePaths(io.cwd);
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(targets, { cwd: io.cwd });
+  } catch (e) {
+    if (e instanceof MissingPathsError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (ws.fileCount === 0) throw new UsageError(`no rule files (.yaml, .yml, .jsonl) in ${targets.join(", ")}`);
+  return ws;
+}
+
+/**
+ * `modpol check [PATH...]`: validates policies, the libraries they include and case files, and
+ * lints what they mean. Exit 0 clean, 1 when there are errors (or warnings with --strict).
+ */
+export async function runCheck(paths: readonly string[], o: CheckOptions, io: Io): Promise<number> {
+  const format = o.format.toLowerCase();
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${CHECK_FORMATS.join(", ")}`);
+  const ws = openWorkspace(paths, io);
+  const all = checkWorkspace(ws);
+  const ds = o.quiet ? all.filter((d) => d.severity === "error") : all;
+  const summary = summariseDiagnostics(ds, ws.fileCount);
+  const toFile = o.output !== undefined && o.output !== "-";
+  switch (format) {
+    case "text": {
+      const style = await makeStyle(!toFile && wantsColour(io.stdout, io.env, o.color));
+      await emit(formatDiagnosticsText(ds, ws.sources, summary, style), o.output, io);
+      break;
+    }
+    case "json":
+      await emit(formatDiagnosticsJson(ds, summary), o.output, io);
+      break;
+    case "sarif":
+      await emit(formatSarif(ds, { version: VERSION, srcRoot: io.cwd, sources: ws.sources }), o.output, io);
+      break;
+    case "github":
+      await emit(formatGithub(ds), o.output, io);
+      break;
+  }
+  // Machine formats keep stdout to the document; the human summary goes to stderr.
+  if (format !== "text" || toFile) io.stderr.write(summaryLine(summary));
+  return summary.errors > 0 || (o.strict === true && summary.warnings > 0) ? 1 : 0;
+}

@@ -1,0 +1,46 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { InputRecord } from "../input/records.js";
+import { loadPolicy } from "../policy-loader.js";
+import type { OffsetUnit } from "../report/eval-format.js";
+import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
+import { makeStyle } from "./style.js";
+
+/** What the main thread tells each worker once. */
+export interface WorkerSetup {
+  readonly policy: string;
+  readonly cwd: string;
+  readonly colour: boolean;
+  readonly offsets: OffsetUnit;
+  readonly render: Omit<RenderOptions, "fo">;
+}
+
+/** A batch of records to evaluate, and its place in the output. */
+export interface WorkerJob {
+  readonly seq: number;
+  readonly records: readonly InputRecord[];
+}
+
+/** The batch's rendered records, in order. */
+export interface WorkerResult {
+  readonly seq: number;
+  readonly results?: readonly Rendered[];
+  readonly error?: string;
+}
+
+const setup = workerData as WorkerSetup;
+const loaded = await loadPolicy(setup.policy, { cwd: setup.cwd });
+const style = await makeStyle(setup.colour);
+const options: RenderOptions = { ...setup.render, fo: { offsets: setup.offsets, style } };
+
+parentPort?.on("message", (job: WorkerJob) => {
+  const policy = loaded.policy;
+  if (!policy) {
+    parentPort?.postMessage({ seq: job.seq, error: "the policy could not be loaded in a worker" } satisfies WorkerResult);
+    return;
+  }
+  try {
+    parentPort?.postMessage({ seq: job.seq, results: job.records.map((r) => renderRecord(r, policy, options)) } satisfies WorkerResult);
+  } catch (e) {
+    parentPort?.postMessage({ seq: job.seq, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResult);
+  }
+});

@@ -1,0 +1,8 @@
+/**
+ * Output formats of `check` and `test`, in a module of their own: main.ts lists them in the help
+ * without importing the commands (which load the YAML parser and the schema library).
+ */
+export const CHECK_FORMATS = ["text", "json", "sarif", "github"] as const;
+
+/** Output formats of `modpol test`. */
+export const TEST_FORMATS = ["text", "json", "junit"] as const;

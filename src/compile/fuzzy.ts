@@ -1,0 +1,101 @@
+import type { IndexedTerm } from "./lexicon-index.js";
+
+/** Shortest whole word that is matched with a typo; shorter words have too many neighbours. */
+export const FUZZY_MIN_WORD = 4;
+/** Shortest stem that is matched with a typo. */
+export const FUZZY_MIN_STEM = 5;
+
+const VOWELS = /[aeiouyаеиоуыэюяіїєё]/u;
+
+/** Every string obtained by deleting one character of `s` (not the first: typos rarely hit it). */
+export function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/**
+ * True when `typed` is one typo away from `key`: two neighbouring letters swapped (`klil` for
+ * kill), one letter missing (`deth`, `murdr`), and for longer words one letter extra. The first
+ * letter must be right, and a replaced letter never counts: it turns too many real words into one
+ * another ("will"/"kill", "zacznijmy"/"zarżnijmy"). A five-letter word may only lose a vowel
+ * ("deth"), since losing a consonant too often makes another word ("tapke" → "take").
+ */
+export function oneTypo(typed: string, key: string): boolean {
+  if (typed === key || typed[0] !== key[0]) return false;
+  const n = key.length;
+  if (typed.length === n) {
+    let i = 0;
+    while (i < n && typed[i] === key[i]) i++;
+    return i + 1 < n && typed[i] === key[i + 1] && typed[i + 1] === key[i] && typed.slice(i + 2) === key.slice(i + 2) && n >= FUZZY_MIN_WORD;
+  }
+  if (typed.length === n - 1) {
+    if (n < 5) return false;
+    for (let i = 1; i < n; i++) {
+      if (key.slice(0, i) + key.slice(i + 1) === typed) return n >= 6 || VOWELS.test(key[i] as string);
+    }
+    return false;
+  }
+  if (typed.length === n + 1) return n >= 7 && deletions(typed).includes(key);
+  return false;
+}
+
+/** True when `typed` begins with `stem` written with exactly one typo (an exact prefix is not a typo). */
+export function oneTypoStem(typed: string, stem: string): boolean {
+  const n = stem.length;
+  for (const len of [n, n - 1, n + 1]) {
+    if (len < 1 || typed.length < len) continue;
+    const head = typed.slice(0, len);
+    // The stem's last letter must survive, or "zamor" would pass for "zamord*".
+    if (head[head.length - 1] !== stem[n - 1]) continue;
+    if (oneTypo(head, stem)) return true;
+  }
+  return false;
+}
+
+/**
+ * Candidate lookup for typos (SymSpell-style): each fuzzy term's first word is filed under itself
+ * and its one-letter deletions; a text word looks itself and its own deletions up, which finds
+ * every key within one swap, deletion, insertion or substitution. Candidates are then confirmed
+ * with {@link oneTypo}, which is stricter.
+ */
+export class FuzzyIndex {
+  private readonly words = new Map<string, IndexedTerm[]>();
+  private readonly stems = new Map<string, IndexedTerm[]>();
+  /** Lengths of the fuzzy stems, to know which prefixes of a word to try. */
+  private readonly stemLengths = new Set<number>();
+
+  get size(): number {
+    return this.words.size + this.stems.size;
+  }
+
+  add(key: string, stem: boolean, t: IndexedTerm): void {
+    if (key.length < (stem ? FUZZY_MIN_STEM : FUZZY_MIN_WORD) || !/^\p{L}+$/u.test(key)) return;
+    const map = stem ? this.stems : this.words;
+    if (stem) this.stemLengths.add(key.length);
+    for (const k of [key, ...deletions(key)]) {
+      const l = map.get(k);
+      if (l) l.push(t);
+      else map.set(k, [t]);
+    }
+  }
+
+  /** Every term whose first word may be a typo away from `word`. */
+  lookup(word: string, visit: (t: IndexedTerm) => void): void {
+    if (word.length < FUZZY_MIN_WORD - 1) return;
+    if (this.words.size > 0) {
+      for (const k of [word, ...deletions(word)]) for (const t of this.words.get(k) ?? []) visit(t);
+    }
+    if (this.stems.size > 0) {
+      // A stem of length n is met by the word's first n letters (a swap inside them) or its first n-1
+      // (a letter missing); an extra letter inside a stem is not looked for.
+      for (const n of this.stemLengths) {
+        if (word.length < n - 1) continue;
+        for (const t of this.stems.get(word.slice(0, n - 1)) ?? []) visit(t);
+        if (word.length < n) continue;
+        const head = word.slice(0, n);
+        for (const k of deletions(head)) for (const t of this.stems.get(k) ?? []) visit(t);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { Severity } from "./diagnostics.js";
+
+/** What a diagnostic code means: its usual severity, a one-line title and a hint on fixing it. */
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly help: string;
+}
+
+const e = (title: string, help: string): CodeInfo => ({ severity: "error", title, help });
+const w = (title: string, help: string): CodeInfo => ({ severity: "warning", title, help });
+
+/**
+ * Every code `check` can report. Codes are part of the interface (CI annotations, SARIF rule ids,
+ * `# modpol-ignore CODE` comments): add new ones, never rename.
+ */
+export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
+  "yaml-syntax": e("YAML syntax error", "Fix the YAML at the position shown (indentation, an unclosed bracket or quote)."),
+  "duplicate-key": e("Duplicate key", "A key may appear once in a mapping; the second would silently replace the first."),
+  "yaml-custom-tag": e("Custom YAML tag", "Rule files use plain YAML: remove the !tag."),
+  "yaml-alias-limit": e("Too many YAML aliases", "The file expands too many aliases (a 'billion laughs' guard); write the values out."),
+  "file-too-large": e("File too large", "Split the file; rule files are limited in size so a hostile file cannot exhaust memory."),
+  "file-unreadable": e("File cannot be read", "Check that the path exists and is a readable file."),
+  "invalid-json": e("Invalid JSON line", "Each line of a JSONL case file must be one JSON object."),
+  "unknown-key": e("Unknown key", "The key is not part of the language; it is usually a typo of the suggested key."),
+  "missing-field": e("Missing required key", "Add the key named in the message."),
+  "invalid-type": e("Wrong type", "The value has the wrong type (a list where a mapping is expected, say)."),
+  "invalid-value": e("Invalid value", "The value is not one of those allowed (a decision, a date, a language code…)."),
+  "invalid-name": e("Invalid name", "Names are lower-case words joined by '-' or '.', e.g. target.invaders."),
+  "include-not-found": e("Included file not found", "Check the include path; it is relative to the file that includes it."),
+  "include-outside-root": e("Include outside the policy's folder", "Includes stay inside the policy's folder tree: no absolute paths, no '..' out of it, no links out of it."),
+  "include-cycle": e("Include cycle", "Library files include each other in a circle; remove one of the includes."),
+  "duplicate-include": w("File included twice", "Remove the repeated include."),
+  "missing-language": e("Terms without a language", "Give the file a 'language:' or list the terms by language (en: [...])."),
+  "unknown-lexicon": e("Unknown lexicon", "No included file or the policy defines this lexicon; check the name or the includes."),
+  "unknown-signal": e("Unknown signal", "No signal (or boolean setting) has this name."),
+  "unknown-country-set": e("Unknown country set", "Define the set under countries: or fix the name."),
+  "unknown-setting": e("Unknown setting", "Define the setting under settings: or fix the name."),
+  "unknown-rule": e("Unknown rule", "A test or case names a rule the policy does not have."),
+  "unknown-policy": w("Unknown policy", "A case names a policy that is neither loaded nor bundled; check the id."),
+  "invalid-setting-type": e("Setting of the wrong type", "A comparison needs a numeric setting; a condition on its own needs a boolean one."),
+  "duplicate-name": e("Name defined twice", "A signal or country set may be defined only once across a policy and its includes."),
+  "duplicate-rule-id": e("Duplicate rule id", "Rule ids must be unique within a policy."),
+  "duplicate-policy-id": e("Duplicate policy id", "Two policy files have the same id; cases and --policy cannot tell them apart."),
+  "invalid-country": e("Invalid country", "Use an ISO 3166-1 alpha-2 code (PL, UA) or an English country name where names are allowed."),
+  "invalid-signal": e("Invalid signal", "A signal needs exactly one of 'lexicon' or 'any'."),
+  "invalid-context": e("Invalid context", "A context takes exactly one of lexicon, quoted, clause-start, all, any, not."),
+  "signal-cycle": e("Signal cycle", "Signals depend on each other in a circle through 'any' or 'near'."),
+  "invalid-expression": e("Invalid condition", "The when: condition does not parse; see the grammar in docs/policy-language.md."),
+  "empty-term": e("Empty term", "An empty term would match nothing (or everything); remove it."),
+  "invalid-term": e("Invalid term", "'*' only ends a word, gaps are ~1 to ~5 and never first or last, and a term needs letters or digits."),
+  "invalid-regex": e("Invalid pattern", "The pattern is not valid RE2 syntax."),
+  "unsafe-regex": e("Pattern without a linear-time implementation", "Lookaround and backreferences can make matching slow; rewrite the pattern or use terms."),
+  "empty-match": e("Pattern matches the empty string", "A pattern that can match nothing would match between every letter; require at least one character."),
+  "duplicate-term": w("Duplicate term", "The lexicon already has this term (possibly written differently but equal once normalised)."),
+  "short-stem": w("Very short stem", "A stem under three letters matches many unrelated words; list the forms or lengthen the stem."),
+  "unreachable-rule": w("Rule can never decide", "Its condition never holds, or earlier rules always decide first: reorder the rules or narrow the earlier ones."),
+  "unreachable-default": w("Default can never apply", "A rule always holds, so the default is never used."),
+  "unused-lexicon": w("Unused lexicon", "No signal or context uses the lexicon: remove it or use it (check for a misspelt name)."),
+  "unused-signal": w("Unused signal", "No rule or other signal uses the signal."),
+  "unused-country-set": w("Unused country set", "No rule uses the country set."),
+  "unused-setting": w("Unused setting", "No rule uses the setting."),
+  "conflicting-term": w("Term in two targets treated differently", "A post with the term counts as both targets; keep the term in the lexicon it belongs to."),
+  "untested-rule": w("Rule without an embedded test", "Add a test with rule: set to the rule, so a change that breaks it is caught."),
+  "lexicon-missing-language": w("Lexicon without terms in a declared language", "Add terms in that language, or remove the language from the policy's languages:."),
+  "policy-not-found": e("Policy not found", "No policy file or bundled policy has this name."),
+};
+
+/** The entry for a code, with a neutral fallback for codes this table does not know. */
+export function codeInfo(code: string): CodeInfo {
+  return DIAGNOSTIC_CODES[code] ?? { severity: "error", title: code, help: "See docs/policy-language.md#diagnostics." };
+}

@@ -1,0 +1,79 @@
+import type { CaseSpec } from "../compile/compile-cases.js";
+import type { CaseOutcome } from "../evaluate/run-tests.js";
+import { caseDetailLines, type TestReport } from "./test-format.js";
+
+/** Escapes text for XML, dropping characters XML 1.0 cannot carry at all (most control characters). */
+export function xmlEscape(s: string): string {
+  return s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+const secs = (ms: number): string => (ms / 1000).toFixed(3);
+
+function caseName(spec: CaseSpec): string {
+  const text = [...spec.text.replace(/\s+/g, " ")];
+  const short = text.length > 80 ? `${text.slice(0, 79).join("")}…` : text.join("");
+  return `${short} [${spec.country ?? "no country"}] → ${spec.expect.join("|")}`;
+}
+
+function classname(policy: string, spec: CaseSpec): string {
+  // CI systems group test cases by class name: one group per policy and source file.
+  const base = spec.file.replace(/\\/g, "/").replace(/^.*\//, "").replace(/\.[^.]+$/, "").replace(/\./g, "_");
+  return `${policy}.${spec.origin === "embedded" ? "embedded" : base}`;
+}
+
+function testcase(policy: string, o: CaseOutcome): string {
+  const attrs = `name="${xmlEscape(caseName(o.spec))}" classname="${xmlEscape(classname(policy, o.spec))}" file="${xmlEscape(o.spec.file)}" line="${o.spec.line}" time="${secs(o.ms)}"`;
+  const detail = () => xmlEscape(`${o.spec.file}:${o.spec.line}:${o.spec.column}\n${o.spec.text}\n${caseDetailLines(o, undefined, "").join("\n")}`);
+  const got = `${o.decision.decision}${o.decision.rule ? ` by rule ${o.decision.rule}` : " by the default"}`;
+  switch (o.status) {
+    case "pass":
+      return `    <testcase ${attrs}/>\n`;
+    case "fail":
+      return `    <testcase ${attrs}>\n      <failure message="${xmlEscape(`expected ${o.spec.expect.join(" or ")}${o.spec.rule !== undefined ? ` by ${o.spec.rule ?? "the default"}` : ""}, got ${got}`)}" type="${o.mismatch.join("+")}">${detail()}</failure>\n    </testcase>\n`;
+    case "todo":
+      return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(`todo${typeof o.spec.todo === "string" ? `: ${o.spec.todo}` : ""} (got ${got})`)}"/>\n    </testcase>\n`;
+    case "fixed":
+      return `    <testcase ${attrs}>\n      <system-out>${xmlEscape("marked todo but passes now: remove 'todo'")}</system-out>\n    </testcase>\n`;
+  }
+}
+
+/**
+ * JUnit XML of a `test` run, the dialect CI systems render (GitHub test reporters, GitLab, Jenkins):
+ * one `<testsuite>` per policy, one `<testcase>` per case and policy, failures with expected and
+ * actual decision and the evidence, known gaps (todo) and cases for policies not loaded as skipped.
+ */
+export function formatJunit(r: TestReport): string {
+  const out: string[] = [];
+  const t = r.totals;
+  const totalMs = r.runs.reduce((a, run) => a + run.outcomes.reduce((b, o) => b + o.ms, 0), 0);
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>\n`);
+  out.push(`<testsuites name="modpol" tests="${t.total}" failures="${t.failed}" errors="0" skipped="${t.todo + t.skipped}" time="${secs(totalMs)}">\n`);
+  for (const run of r.runs) {
+    const n = (st: CaseOutcome["status"]) => run.outcomes.filter((o) => o.status === st).length;
+    const ms = run.outcomes.reduce((a, o) => a + o.ms, 0);
+    out.push(`  <testsuite name="${xmlEscape(run.policy.id)}" tests="${run.outcomes.length}" failures="${n("fail")}" errors="0" skipped="${n("todo")}" time="${secs(ms)}" file="${xmlEscape(run.policy.file)}">\n`);
+    out.push(`    <properties>\n      <property name="rule-coverage" value="${run.coverage.covered}/${run.coverage.total}"/>\n`);
+    const untested = run.coverage.rules.filter((x) => x.hits === 0).map((x) => x.id);
+    if (untested.length) out.push(`      <property name="untested-rules" value="${xmlEscape(untested.join(" "))}"/>\n`);
+    out.push(`    </properties>\n`);
+    for (const o of run.outcomes) out.push(testcase(run.policy.id, o));
+    out.push(`  </testsuite>\n`);
+  }
+  const byPolicy = new Map<string, CaseSpec[]>();
+  for (const k of r.skipped) byPolicy.set(k.policy, [...(byPolicy.get(k.policy) ?? []), k.spec]);
+  for (const [policy, specs] of byPolicy) {
+    out.push(`  <testsuite name="${xmlEscape(policy)}" tests="${specs.length}" failures="0" errors="0" skipped="${specs.length}" time="0.000">\n`);
+    for (const spec of specs) {
+      out.push(`    <testcase name="${xmlEscape(caseName(spec))}" classname="${xmlEscape(classname(policy, spec))}" file="${xmlEscape(spec.file)}" line="${spec.line}" time="0.000">\n      <skipped message="${xmlEscape(`policy '${policy}' is not loaded`)}"/>\n    </testcase>\n`);
+    }
+    out.push(`  </testsuite>\n`);
+  }
+  out.push(`</testsuites>\n`);
+  return out.join("");
+}

@@ -1,0 +1,132 @@
+import { readFileSync, realpathSync } from "node:fs";
+import { loadCaseFile, type CaseFile } from "./case-loader.js";
+import { compileCases, type CompiledCases } from "./compile/compile-cases.js";
+import { lintPolicy, mergeLintResults } from "./compile/lint.js";
+import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { findRuleFiles, ruleFileKind, type FoundFile } from "./load/discover.js";
+import { BUNDLED_IDS, displayPath } from "./load/files.js";
+import type { YamlLimits } from "./load/yaml-file.js";
+import { loadLibraryFile, loadPolicyFile, type LibraryCache, type LoadResult } from "./pipeline.js";
+
+/**
+ * A set of rule files loaded together, as `check` and `test` see them: every policy under the given
+ * paths, every library file (those no policy includes are still validated on their own), and every
+ * case file. Shared library files are parsed once.
+ */
+export interface Workspace {
+  readonly policies: readonly { readonly file: string; readonly result: LoadResult }[];
+  readonly caseFiles: readonly CaseFile[];
+  /** Problems found while loading, validating and compiling (not lint), without repeats. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Text of every file read, by the path shown to the user: for source lines under diagnostics. */
+  readonly sources: ReadonlyMap<string, string>;
+  /** How many rule files were checked: those found under the paths and those they include. */
+  readonly fileCount: number;
+  /** The files found under the paths given (as shown), as opposed to files only reached by an include. */
+  readonly found: ReadonlySet<string>;
+}
+
+/** Options for {@link loadWorkspace}. */
+export interface WorkspaceOptions {
+  readonly cwd: string;
+  readonly limits?: YamlLimits;
+}
+
+/** Paths that name nothing: the caller turns them into a usage error. */
+export class MissingPathsError extends Error {
+  constructor(readonly paths: readonly string[]) {
+    super(`no such file or folder: ${paths.join(", ")}`);
+  }
+}
+
+function real(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Finds and loads the rule files under `paths`. Throws {@link MissingPathsError} for paths that do not exist. */
+export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions): Workspace {
+  const { files, missing } = findRuleFiles(paths, opts.cwd);
+  if (missing.length > 0) throw new MissingPathsError(missing);
+  const cache: LibraryCache = new Map();
+  const lo = { cwd: opts.cwd, limits: opts.limits, cache };
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const kinds = new Map<FoundFile, ReturnType<typeof ruleFileKind>>();
+  for (const f of files) {
+    let text = "";
+    try {
+      text = readFileSync(f.abs, "utf8");
+    } catch {
+      // Unreadable: loading it reports why.
+    }
+    kinds.set(f, ruleFileKind(f.abs, text));
+  }
+
+  const policies: { file: string; result: LoadResult }[] = [];
+  const included = new Set<string>();
+  for (const f of files.filter((x) => kinds.get(x) === "policy")) {
+    const result = loadPolicyFile(f.abs, lo);
+    policies.push({ file: displayPath(f.abs, opts.cwd), result });
+    diagnostics.push(...result.diagnostics);
+    for (const y of result.files) {
+      sources.set(y.file, y.text);
+      if (y.absPath !== f.abs) included.add(real(y.absPath));
+    }
+  }
+  for (const f of files.filter((x) => kinds.get(x) === "library" && !included.has(real(x.abs)))) {
+    const r = loadLibraryFile(f.abs, f.root, lo);
+    diagnostics.push(...r.diagnostics);
+    for (const y of r.files) sources.set(y.file, y.text);
+  }
+  const caseFiles = files.filter((x) => kinds.get(x) === "cases").map((f) => loadCaseFile(f.abs, lo));
+  for (const c of caseFiles) {
+    diagnostics.push(...c.diagnostics);
+    if (c.text !== undefined) sources.set(c.file, c.text);
+  }
+  const found = new Set(files.map((f) => displayPath(f.abs, opts.cwd)));
+  return { policies, caseFiles, diagnostics: dedupeDiagnostics(diagnostics), sources, fileCount: new Set([...found, ...sources.keys()]).size, found };
+}
+
+/** The policies of a workspace that loaded, by id, with their rule ids (what cases can name). */
+export function loadedRules(ws: Workspace): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const p of ws.policies) if (p.result.policy && !out.has(p.result.policy.id)) out.set(p.result.policy.id, p.result.policy.rules.map((r) => r.id));
+  return out;
+}
+
+/** Resolves the workspace's case files against its policies. */
+export function workspaceCases(ws: Workspace): CompiledCases {
+  return compileCases(ws.caseFiles.flatMap((c) => c.entries), loadedRules(ws), BUNDLED_IDS);
+}
+
+/** Two policy files with the same id: cases and `--policy` could not tell them apart. */
+function duplicateIds(ws: Workspace): Diagnostic[] {
+  const first = new Map<string, string>();
+  const out: Diagnostic[] = [];
+  for (const p of ws.policies) {
+    const { policy, info } = p.result;
+    if (!policy || !info) continue;
+    const prev = first.get(policy.id);
+    if (prev === undefined) first.set(policy.id, p.file);
+    else out.push({ file: p.file, ...info.policyRef.span(["id"]), severity: "error", code: "duplicate-policy-id", message: `policy id '${policy.id}' is already used by ${prev}` });
+  }
+  return out;
+}
+
+/**
+ * Everything `check` reports for a workspace: load, validation and compile problems, semantic lint
+ * of every policy (shared definitions judged over all policies that include them), problems in case
+ * files, without repeats, minus acknowledged warnings, in file and position order.
+ */
+export function checkWorkspace(ws: Workspace): Diagnostic[] {
+  // A library reached only through an include may be shared with policies outside the paths given
+  // (`check rules/one-policy.yaml`): whether its definitions are used elsewhere cannot be known.
+  const results = ws.policies.flatMap((p) => (p.result.policy && p.result.info ? [lintPolicy(p.result.policy, p.result.info)] : []));
+  const lint = mergeLintResults(results, (file) => ws.found.has(file));
+  const all = [...ws.diagnostics, ...duplicateIds(ws), ...lint, ...workspaceCases(ws).diagnostics];
+  return sortDiagnostics(applyIgnoreComments(dedupeDiagnostics(all), ws.sources));
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./run.js";
+
+const POLICY = "test/fixtures/testing/policy.yaml";
+const DIR = "test/fixtures/testing";
+
+interface Scenario {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly stdin?: string;
+  readonly exitCode: number;
+  readonly stdout?: RegExp | ((s: string) => void);
+  readonly stderr?: RegExp | ((s: string) => void);
+}
+
+const scenarios: Scenario[] = [
+  { name: "a policy and the case file beside it pass", args: ["test", POLICY], exitCode: 0, stdout: /^✓ testing \(test\/fixtures\/testing\/policy.yaml\): 7 cases, 6 passed, 1 todo\n[\s\S]*rule coverage: 2\/2 \(100%\)[\s\S]*✓ 7 cases: 6 passed, 0 failed, 1 todo, 0 skipped\n$/ },
+  { name: "a failing case exits 1", args: ["test", DIR], exitCode: 1, stdout: /✗ 10 cases: 6 passed, 2 failed, 1 todo, 1 skipped\n$/ },
+  { name: "--min-coverage passes at the coverage reached", args: ["test", "--min-coverage", "100", POLICY], exitCode: 0 },
+  { name: "--min-coverage fails below it", args: ["test", "--min-coverage", "60%", "test/fixtures/lint/policy-a.yaml"], exitCode: 1, stdout: /rule coverage: 2\/4 \(50%\) below --min-coverage 60%/, stderr: /rule coverage below 60%: policy-a \(50%\)/ },
+  { name: "--min-coverage must be a percentage", args: ["test", "--min-coverage", "lots", POLICY], exitCode: 2, stderr: /--min-coverage: 'lots' is not a percentage from 0 to 100/ },
+  { name: "junit has one testcase per case", args: ["test", "-f", "junit", DIR], exitCode: 1, stdout: (s) => {
+      expect(s).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="modpol" tests="10" failures="2" errors="0" skipped="2" time="[\d.]+">/);
+      expect(s.match(/<testcase /g)).toHaveLength(10);
+      expect(s).toContain('<failure message="expected exempt, got violating by rule any-call" type="decision">');
+    } },
+  { name: "json has the totals and every case", args: ["test", "-f", "json", POLICY], exitCode: 0, stdout: (s) => {
+      const doc = JSON.parse(s);
+      expect(doc.totals).toEqual({ total: 7, passed: 6, failed: 0, todo: 1, fixed: 0, skipped: 0 });
+      expect(doc.policies[0].coverage).toMatchObject({ covered: 2, total: 2, percent: 100 });
+    } },
+  { name: "a policy that cannot be loaded exits 2", args: ["test", "test/fixtures/broken/unknown-key.yaml"], exitCode: 2, stderr: /unknown-key\.yaml:6:1: error unknown-key[\s\S]*1 policy could not be loaded/ },
+  { name: "a broken case file exits 2", args: ["test", "test/fixtures/jsonl/policy.yaml"], exitCode: 2, stderr: /policy\.cases\.jsonl:5:50: error invalid-json/ },
+  { name: "a folder without policies is a usage error", args: ["test", "test/fixtures/check/cases"], exitCode: 2, stderr: /no policy files among the 2 rule files given/ },
+  { name: "an unknown format is a usage error", args: ["test", "-f", "tap", POLICY], exitCode: 2 },
+  { name: "a bundled policy id names its file", args: ["test", "meta-baseline"], exitCode: 0, stdout: /^✓ meta-baseline \(rules\/meta-baseline.yaml\)/ },
+];
+
+describe("modpol test (in-process scenarios)", () => {
+  it.each(scenarios)("$name", async (sc) => {
+    const r = await run(sc.args, sc.stdin ?? "");
+    expect(r.code, r.stderr).toBe(sc.exitCode);
+    for (const [got, want] of [[r.stdout, sc.stdout], [r.stderr, sc.stderr]] as const) {
+      if (want instanceof RegExp) expect(got).toMatch(want);
+      else if (want) want(got);
+    }
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it("shows why a case failed: expected and actual, the evidence, what the expected rule lacked", async () => {
+    const r = await run(["test", DIR]);
+    expect(r.stdout).toMatchInlineSnapshot(`
+      "✗ testing (test/fixtures/testing/policy.yaml): 9 cases, 6 passed, 2 failed, 1 todo
+        … test/fixtures/testing/policy.cases.yaml:8:5 "Occupiers, go home!" [UA] (todo: no way to say 'go home' yet): expected review, got clear by the default
+        ✗ test/fixtures/testing/regressions.cases.yaml:3:5 "Death to the occupiers!" [DE]
+            expected exempt, got violating by rule any-call
+            reason: any other call
+            evidence: "Death to" (violent-call: death to), "occupiers" (invaders: occupier*)
+            rule inv (exempt) does not hold: country in region ✗
+        ✗ test/fixtures/testing/regressions.cases.yaml:4:5 "Death to the occupiers!" [UA]
+            expected exempt by rule any-call, got exempt by rule inv
+            reason: invaders in the region
+            evidence: "Death to" (violent-call: death to), "occupiers" (invaders: occupier*)
+            rule any-call (violating) holds, but rule inv comes first
+        rule coverage: 2/2 (100%) — cases per rule: inv 3, any-call 4; default 1
+      - 1 case in test/fixtures/testing/regressions.cases.yaml skipped: policy 'meta-baseline' is not loaded
+      ✗ 10 cases: 6 passed, 2 failed, 1 todo, 1 skipped
+      "
+    `);
+  });
+
+  it("names the policies below --min-coverage", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-cov-"));
+    const out = join(dir, "junit.xml");
+    const r = await run(["test", "--min-coverage", "90", "-f", "junit", "-o", out, "test/fixtures/lint/policy-a.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("modpol: rule coverage below 90%: policy-a (50%)\n");
+    expect(readFileSync(out, "utf8")).toContain('<property name="untested-rules" value="invaders-ok contradiction"/>');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../cli/run.js";
+
+// The bundled rules as CI sees them: `modpol check rules/` finds no errors and nothing wrong with
+// the rules themselves, and `modpol test rules/` passes with every rule of every policy covered.
+// (Warnings about lexicon data, duplicate terms or a language without terms, are the lexicon
+// authors' to settle and are not asserted here.)
+describe("the bundled rule files in CI", () => {
+  it("modpol check rules/ reports no errors and no rule-level warnings", async () => {
+    const r = await run(["check", "-f", "json", "rules"]);
+    const doc = JSON.parse(r.stdout);
+    const shown = (ds: { file: string; line: number; code: string; message: string }[]) => ds.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`);
+    expect(shown(doc.diagnostics.filter((d: { severity: string }) => d.severity === "error"))).toEqual([]);
+    expect(r.code).toBe(0);
+    const ruleLevel = ["unreachable-rule", "unreachable-default", "untested-rule", "unused-signal", "unused-setting", "unused-country-set", "unused-lexicon", "conflicting-term"];
+    expect(shown(doc.diagnostics.filter((d: { code: string }) => ruleLevel.includes(d.code)))).toEqual([]);
+  });
+
+  it("modpol test rules/ covers every rule of every policy and skips nothing", async () => {
+    const r = await run(["test", "-f", "json", "rules"]);
+    expect(r.code, r.stderr).toBeLessThan(2);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.policies.map((p: { id: string; coverage: { percent: number } }) => [p.id, p.coverage.percent])).toEqual([
+      ["meta-2022-03-10", 100],
+      ["meta-2022-03-13", 100],
+      ["meta-baseline", 100],
+    ]);
+    expect(doc.totals.skipped).toBe(0);
+  });
+
+  it("modpol test rules/ passes every case (or marks it todo)", async () => {
+    const r = await run(["test", "-f", "json", "rules"]);
+    const doc = JSON.parse(r.stdout);
+    const failures = doc.policies.flatMap((p: { id: string; cases: { status: string; file: string; line: number; text: string; expect: string[]; decision: string }[] }) =>
+      p.cases.filter((c) => c.status === "fail").map((c) => `${p.id} ${c.file}:${c.line} "${c.text}": expected ${c.expect.join("|")}, got ${c.decision}`),
+    );
+    expect(failures).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
