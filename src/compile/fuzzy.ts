@@ -53,14 +53,23 @@ export function oneTypoStem(typed: string, stem: string): boolean {
   return false;
 }
 
+/** Every string obtained by swapping two neighbouring characters of `s` (not the first). */
+export function swaps(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i + 1 < s.length; i++) if (s[i] !== s[i + 1]) out.push(s.slice(0, i) + (s[i + 1] as string) + (s[i] as string) + s.slice(i + 2));
+  return out;
+}
+
 /**
- * Candidate lookup for typos (SymSpell-style): each fuzzy term's first word is filed under itself
- * and its one-letter deletions; a text word looks itself and its own deletions up, which finds
- * every key within one swap, deletion, insertion or substitution. Candidates are then confirmed
+ * Candidate lookup for typos. Each fuzzy term's anchor word is filed under its one-letter
+ * deletions and its neighbour swaps, so a typed word finds a term with a swap or a missing letter in
+ * one lookup of itself (and, for long words, of its own deletions, for an extra letter). A stem is
+ * filed the same way and met by the typed word's first n or n-1 letters. Candidates are confirmed
  * with {@link oneTypo}, which is stricter.
  */
 export class FuzzyIndex {
   private readonly words = new Map<string, IndexedTerm[]>();
+  private readonly longWords = new Map<string, IndexedTerm[]>();
   private readonly stems = new Map<string, IndexedTerm[]>();
   /** Lengths of the fuzzy stems, to know which prefixes of a word to try. */
   private readonly stemLengths = new Set<number>();
@@ -71,31 +80,26 @@ export class FuzzyIndex {
 
   add(key: string, stem: boolean, t: IndexedTerm): void {
     if (key.length < (stem ? FUZZY_MIN_STEM : FUZZY_MIN_WORD) || !/^\p{L}+$/u.test(key)) return;
+    const file = (map: Map<string, IndexedTerm[]>, k: string) => {
+      const l = map.get(k);
+      if (!l) map.set(k, [t]);
+      else if (!l.includes(t)) l.push(t);
+    };
     const map = stem ? this.stems : this.words;
     if (stem) this.stemLengths.add(key.length);
-    for (const k of [key, ...deletions(key)]) {
-      const l = map.get(k);
-      if (l) l.push(t);
-      else map.set(k, [t]);
-    }
+    for (const k of [...deletions(key), ...swaps(key)]) file(map, k);
+    if (!stem && key.length >= 7) file(this.longWords, key);
   }
 
-  /** Every term whose first word may be a typo away from `word`. */
+  /** Every term whose anchor word may be a typo away from `word`. */
   lookup(word: string, visit: (t: IndexedTerm) => void): void {
-    if (word.length < FUZZY_MIN_WORD - 1) return;
-    if (this.words.size > 0) {
-      for (const k of [word, ...deletions(word)]) for (const t of this.words.get(k) ?? []) visit(t);
-    }
-    if (this.stems.size > 0) {
-      // A stem of length n is met by the word's first n letters (a swap inside them) or its first n-1
-      // (a letter missing); an extra letter inside a stem is not looked for.
-      for (const n of this.stemLengths) {
-        if (word.length < n - 1) continue;
-        for (const t of this.stems.get(word.slice(0, n - 1)) ?? []) visit(t);
-        if (word.length < n) continue;
-        const head = word.slice(0, n);
-        for (const k of deletions(head)) for (const t of this.stems.get(k) ?? []) visit(t);
-      }
+    for (const t of this.words.get(word) ?? []) visit(t);
+    if (word.length >= 8 && this.longWords.size > 0) for (const k of deletions(word)) for (const t of this.longWords.get(k) ?? []) visit(t);
+    if (this.stems.size === 0) return;
+    for (const n of this.stemLengths) {
+      if (word.length < n - 1) continue;
+      for (const t of this.stems.get(word.slice(0, n - 1)) ?? []) visit(t);
+      if (word.length >= n) for (const t of this.stems.get(word.slice(0, n)) ?? []) visit(t);
     }
   }
 }

@@ -110,9 +110,7 @@ export class LexiconIndex {
   readonly translit = new ViewIndex();
   /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
   readonly gluedPairs = new ViewIndex();
-  /** One-word terms of fuzzy lexicons, to find them run into the next word ("stabthose"). */
-  readonly gluedHeads = new StemTrie();
-  /** Every whole word that appears in any term: what may follow a glued head. */
+  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
   readonly knownWords = new Set<string>();
   /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
   readonly fuzzy = new FuzzyIndex();
@@ -135,7 +133,6 @@ export class LexiconIndex {
     const [p0, p1] = t.parts;
     if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") this.gluedPairs.add(p0.key + p1.key, p1.stem, t);
     for (const p of t.parts) if (p.kind === "word" && !p.stem) this.knownWords.add(p.key);
-    if (fuzzy && t.parts.length === 1 && a.kind === "word" && !a.stem && a.key.length >= 4) this.gluedHeads.add(a.key, t);
   }
 }
 

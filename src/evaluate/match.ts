@@ -135,10 +135,6 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
     const fwd = matchForward(ws, t.parts, 2, i + 1, sentence, VIA_GLUED, index.fuzzyLexicons.has(t.lexicon));
     if (fwd) push(t, i, fwd[0], fwd[1]);
   };
-  const gluedHead = (t: IndexedTerm) => {
-    const rest = w.slice((t.parts[0] as WordPattern).key.length);
-    if (rest.length >= 3 && index.knownWords.has(rest)) push(t, i, i + 1, VIA_GLUED);
-  };
   for (i = 0; i < n; i++) {
     sentence = tokens.sentence[i] as number;
     w = tokens.words[i] as string;
@@ -164,9 +160,18 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
     }
     // "deathto", "naśmierć": the first two words of a phrase typed as one.
     index.gluedPairs.lookup(w, gluedPair);
-    // "stabthose", "hangall": a one-word call run into a following word that the policy knows
-    // (so "shooting", "killers" or "hanged", whose endings are no words, are not split).
-    if (w.length >= 7) index.gluedHeads.prefixesOf(w, gluedHead);
+    // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
+    // split whose one half is a word of some term has its other half looked up in this word's
+    // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
+    if (w.length >= 7) {
+      via = VIA_GLUED;
+      for (let k = 2; k <= w.length - 2; k++) {
+        const head = w.slice(0, k);
+        const tail = w.slice(k);
+        if (tail.length >= 2 && head.length >= 4 && index.knownWords.has(tail)) index.exact.words.get(head)?.forEach(anchored);
+        if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, anchored);
+      }
+    }
   }
   for (const p of index.patterns) {
     for (const [s, e] of p.find(text)) {

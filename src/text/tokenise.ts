@@ -76,6 +76,13 @@ export function tokenise(text: string): Tokens {
   for (let i = 0; i < n; i++) {
     const gapStart = i === 0 ? 0 : (e[i - 1] as number);
     const gap = text.slice(gapStart, s[i]);
+    // Most gaps are one space: nothing can end a sentence or clause or open a quote there.
+    if (gap === " ") {
+      sentence[i] = sen;
+      clause[i] = cl;
+      quotedDepth[i] = depth;
+      continue;
+    }
     if (i > 0 && gap.length > 0) {
       if (SENTENCE_END.test(gap)) {
         sen++;
