@@ -54,7 +54,7 @@ export function compileSignals(
       return undefined;
     }
     const kind = kinds[0];
-    const stray = (["before", "after", "scope", "overlap"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
+    const stray = (["before", "after", "scope", "overlap", "stop"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
     for (const k of stray) r.error(ref, [...path, k], "invalid-context", `'${k}' applies only to a lexicon context`, "key");
     if (c.skip !== undefined && kind !== "clause-start") r.error(ref, [...path, "skip"], "invalid-context", "'skip' applies only to clause-start", "key");
     switch (kind) {
@@ -63,7 +63,8 @@ export function compileSignals(
         const names = Array.isArray(c.lexicon) ? c.lexicon.join("|") : String(c.lexicon);
         const where = c.before !== undefined && c.after !== undefined ? `within ${c.before} words before or ${c.after} after` : c.before !== undefined ? `within ${c.before} words before` : c.after !== undefined ? `within ${c.after} words after` : "anywhere";
         const scope: Scope = c.scope ?? "sentence";
-        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, label: `${names} ${where} in the same ${scope}` };
+        const stop = lexList(c.stop, [...path, "stop"]);
+        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, stop, label: `${names} ${where} in the same ${scope}` };
       }
       case "quoted":
         return { k: "quoted", label: "inside quotation marks" };

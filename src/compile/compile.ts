@@ -1,4 +1,5 @@
 import { COUNTRY_CODES, resolveCountry } from "../countries.js";
+import { parseInstant } from "../dates.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
 import { didYouMean } from "../suggest.js";
@@ -77,6 +78,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
   });
 
+  checkEffective(doc.effective, ref, r);
   const fallback = typeof doc.default === "string" ? { decision: doc.default, reason: `no rule applies: the policy's default is ${doc.default}` } : doc.default;
 
   const tests: TestCase[] = (doc.tests ?? []).map((t, i) => {
@@ -118,6 +120,20 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     warnings: r.diagnostics,
   });
   return { policy, diagnostics: r.diagnostics, info: compileInfo };
+}
+
+/** Effective dates must name days that exist, and a policy must begin before it ends (`until` is exclusive). */
+function checkEffective(e: PolicyDoc["effective"], ref: SourceRef, r: Reporter): void {
+  const read = (key: "from" | "until"): number | undefined => {
+    const text = e?.[key];
+    if (text === undefined) return undefined;
+    const ms = parseInstant(text);
+    if (ms === undefined) r.error(ref, ["effective", key], "invalid-value", `'${text}' is not a date (YYYY-MM-DD) or an ISO 8601 timestamp`);
+    return ms;
+  };
+  const from = read("from");
+  const until = read("until");
+  if (from !== undefined && until !== undefined && from >= until) r.error(ref, ["effective", "until"], "invalid-effective", `the policy ends (${e?.until}) before it begins (${e?.from}); 'until' is the first day it is no longer in force`);
 }
 
 /** Checks and collects the country sets of one file into `into`. */

@@ -17,7 +17,8 @@ export function deletions(s: string): string[] {
 /**
  * True when `typed` is one typo away from `key`: two neighbouring letters swapped (`klil` for
  * kill), one letter missing (`deth`, `murdr`), and for longer words one letter extra. The first
- * letter must be right, and a replaced letter never counts: it turns too many real words into one
+ * letter must be right, nothing may be added or dropped at the very end (that is how words inflect),
+ * and a replaced letter never counts: it turns too many real words into one
  * another ("will"/"kill", "zacznijmy"/"zarżnijmy"). A five-letter word may only lose a vowel
  * ("deth"), since losing a consonant too often makes another word ("tapke" → "take").
  */
@@ -29,14 +30,19 @@ export function oneTypo(typed: string, key: string): boolean {
     while (i < n && typed[i] === key[i]) i++;
     return i + 1 < n && typed[i] === key[i + 1] && typed[i + 1] === key[i] && typed.slice(i + 2) === key.slice(i + 2) && n >= FUZZY_MIN_WORD;
   }
+  // Letters missing or added at the very end are how words inflect ("umieraj" → "umierają"), not typos.
   if (typed.length === n - 1) {
     if (n < 5) return false;
-    for (let i = 1; i < n; i++) {
+    for (let i = 1; i < n - 1; i++) {
       if (key.slice(0, i) + key.slice(i + 1) === typed) return n >= 6 || VOWELS.test(key[i] as string);
     }
     return false;
   }
-  if (typed.length === n + 1) return n >= 7 && deletions(typed).includes(key);
+  if (typed.length === n + 1) {
+    if (n < 7) return false;
+    for (let i = 1; i < n; i++) if (typed.slice(0, i) + typed.slice(i + 1) === key) return true;
+    return false;
+  }
   return false;
 }
 

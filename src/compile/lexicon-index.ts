@@ -112,6 +112,8 @@ export class LexiconIndex {
   readonly gluedPairs = new ViewIndex();
   /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
   readonly knownWords = new Set<string>();
+  /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
+  readonly fuzzyWords = new Set<string>();
   /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
   readonly fuzzy = new FuzzyIndex();
   readonly patterns: PatternEntry[] = [];
@@ -130,6 +132,7 @@ export class LexiconIndex {
     if (a.tr !== undefined) this.translit.add(a.tr, a.stem, t);
     const fuzzy = this.fuzzyLexicons.has(t.lexicon);
     if (fuzzy) this.fuzzy.add(a.key, a.stem, t);
+    if (fuzzy && !a.stem) this.fuzzyWords.add(a.key);
     const [p0, p1] = t.parts;
     if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") this.gluedPairs.add(p0.key + p1.key, p1.stem, t);
     for (const p of t.parts) if (p.kind === "word" && !p.stem) this.knownWords.add(p.key);

@@ -1,5 +1,6 @@
 import { compileRe2, LexiconIndex } from "./lexicon-index.js";
 import type { TermPart } from "./terms.js";
+import type { Timeline, TimelineVersion } from "./timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
@@ -104,4 +105,39 @@ export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
     rules: (p.rules as Record<string, unknown>[]).map((r) => ({ ...r, when: condFromIR(r.when as Record<string, unknown>) }) as RuleC),
     index,
   });
+}
+
+/** Version of the precompiled timeline format. */
+export const TIMELINE_IR_VERSION = 1;
+
+/** A timeline as plain JSON: its periods, and the bundled policy id of each version. */
+export interface TimelineIR {
+  readonly version: number;
+  /** The timeline file and every file of every version: any change makes the whole stale. */
+  readonly sources: readonly SourceStamp[];
+  readonly timeline: Omit<Timeline, "versions"> & { readonly versions: readonly Omit<TimelineVersion, "policy">[] };
+}
+
+/** Serialises a timeline whose versions are all bundled policies (each is precompiled on its own). */
+export function serialiseTimeline(t: Timeline, sources: readonly SourceStamp[]): string {
+  const ir: TimelineIR = { version: TIMELINE_IR_VERSION, sources, timeline: { ...t, versions: t.versions.map(({ policy: _p, ...v }) => v) } };
+  return JSON.stringify(ir);
+}
+
+/**
+ * Rebuilds a timeline from its serialised form. Each version's policy is loaded by `load` the first
+ * time a post needs it, so `eval --at 2022-03-11` on a bundled timeline reads one policy, not all.
+ */
+export function deserialiseTimeline(ir: TimelineIR, load: (id: string) => CompiledPolicy): Timeline {
+  const versions = ir.timeline.versions.map((v) => {
+    let policy: CompiledPolicy | undefined;
+    return Object.freeze({
+      ...v,
+      get policy(): CompiledPolicy {
+        policy ??= load(v.id);
+        return policy;
+      },
+    });
+  });
+  return Object.freeze({ ...ir.timeline, versions });
 }

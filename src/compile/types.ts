@@ -16,6 +16,8 @@ export type ContextC =
       readonly scope: Scope;
       /** Cue matches inside the candidate itself count too (normally the candidate owns its words). */
       readonly overlap: boolean;
+      /** Lexicons whose matches end the window: a cue beyond one of them does not count. */
+      readonly stop: readonly number[];
       readonly label: string;
     }
   | { readonly k: "quoted"; readonly label: string }

@@ -168,7 +168,10 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
       for (let k = 2; k <= w.length - 2; k++) {
         const head = w.slice(0, k);
         const tail = w.slice(k);
-        if (tail.length >= 2 && head.length >= 4 && index.knownWords.has(tail)) index.exact.words.get(head)?.forEach(anchored);
+        // A long call word ("powiesić", 8 letters) may be run into any following word ("powiesićtych").
+        // (A short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.)
+        const known = index.knownWords.has(tail) || (head.length >= 7 && tail.length >= 3 && index.fuzzyWords.has(head));
+        if (tail.length >= 2 && head.length >= 4 && known) index.exact.words.get(head)?.forEach(anchored);
         if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, anchored);
       }
     }

@@ -37,6 +37,14 @@ function inWindow(tokens: Tokens, m: LexMatch, x: LexMatch, scope: Scope, before
   return false;
 }
 
+/** True when a match of a `stop` lexicon lies between the cue `x` and the candidate `m`. */
+function stopped(stop: readonly number[], m: LexMatch, x: LexMatch, ctx: Ctx): boolean {
+  if (stop.length === 0) return false;
+  const lo = Math.min(x.t1, m.t1);
+  const hi = Math.max(x.t0, m.t0);
+  return stop.some((l) => (ctx.lex[l] ?? []).some((b) => b.t0 >= lo && b.t1 <= hi));
+}
+
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
 export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
   const { tokens } = ctx;
@@ -44,7 +52,7 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     case "lexicon":
       for (const l of c.lexicons) {
         for (const x of ctx.lex[l] ?? []) {
-          if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
+          if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
         }
       }
       return null;

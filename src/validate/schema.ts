@@ -42,6 +42,7 @@ export interface ContextDef {
   after?: number;
   scope?: "clause" | "sentence" | "post";
   overlap?: boolean;
+  stop?: string | string[];
   quoted?: boolean;
   "clause-start"?: boolean;
   skip?: string | string[];
@@ -57,6 +58,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     after: Window.optional().describe("within this many words after the match"),
     scope: Scope.optional(),
     overlap: z.literal(true).optional().describe("cue words inside the match itself count too"),
+    stop: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the window ends at a match of this lexicon (e.g. 'and so', 'but')"),
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
     skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
@@ -183,8 +185,36 @@ export const CaseFileDef = z.strictObject({
   cases: z.array(CaseDef),
 }).meta({ id: "case-file" });
 
-/** Any rule file: a policy, a library (lexicon) file, or a case file. What `modpol schema` describes. */
-export const RuleFileDef = z.union([PolicyDef, LexiconFileDef, CaseFileDef]);
+const NullableDate = z.union([DateStr, z.null()]);
+
+/** One version of a timeline: a policy (path or bundled id), optionally with its dates overridden. */
+export const TimelineEntryDef = z.union([
+  z.string().min(1).describe("a policy file, relative to the timeline, or a bundled policy id; in force on the dates its effective: declares"),
+  z.strictObject({
+    policy: z.string().min(1).describe("a policy file, relative to the timeline, or a bundled policy id"),
+    from: NullableDate.optional().describe("first day in force (inclusive); replaces the policy's effective.from; null: since always"),
+    until: NullableDate.optional().describe("first day no longer in force (exclusive); replaces the policy's effective.until; null: no end"),
+  }),
+]).meta({ id: "timeline-entry" });
+
+/**
+ * A timeline file: the successive versions of a policy. Evaluation picks, for each post, the version
+ * in force on the post's date.
+ */
+export const TimelineFileDef = z.strictObject({
+  $schema: z.string().optional(),
+  timeline: z.strictObject({
+    id: nameOf("timeline").describe("the timeline's id, usable wherever a policy id is (--policy)"),
+    title: z.string().optional(),
+    description: z.string().optional(),
+    from: DateStr.optional().describe("the first day the timeline covers; posts dated earlier are errors (default: since always)"),
+    until: DateStr.optional().describe("the first day the timeline no longer covers (default: no end)"),
+    policies: z.array(TimelineEntryDef).min(1).describe("the versions, each in force on its own dates; together they must cover the timeline without gaps or overlaps"),
+  }),
+}).meta({ id: "timeline-file" });
+
+/** Any rule file: a policy, a library (lexicon) file, a case file or a timeline. What `modpol schema` describes. */
+export const RuleFileDef = z.union([PolicyDef, LexiconFileDef, CaseFileDef, TimelineFileDef]);
 
 export type PolicyDoc = z.infer<typeof PolicyDef>;
 export type LexiconFileDoc = z.infer<typeof LexiconFileDef>;
@@ -194,3 +224,5 @@ export type RuleDoc = z.infer<typeof RuleDef>;
 export type TestDoc = z.infer<typeof TestDef>;
 export type CaseDoc = z.infer<typeof CaseDef>;
 export type CaseFileDoc = z.infer<typeof CaseFileDef>;
+export type TimelineFileDoc = z.infer<typeof TimelineFileDef>;
+export type TimelineEntryDoc = z.infer<typeof TimelineEntryDef>;
