@@ -1,9 +1,10 @@
-import { createReadStream } from "node:fs";
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import type { CompiledPolicy } from "../compile/types.js";
 import { resolveCountry } from "../countries.js";
+import { parseInstant } from "../dates.js";
 import { isDecision, type DecisionName } from "../decisions.js";
+import { describeSource } from "../evaluate/timeline.js";
 import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type InputRecord } from "../input/records.js";
 import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import { EvalPool } from "./worker-pool.js";
@@ -11,7 +12,7 @@ import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
 import { Output } from "./output.js";
 import { UsageError, type Io } from "./io.js";
-import { openPolicyOrReport } from "./open-policy.js";
+import { openSourceOrReport } from "./open-policy.js";
 import { makeStyle, wantsColour } from "./style.js";
 
 /** Options of `modpol eval`, as parsed from the command line. */
@@ -29,12 +30,14 @@ export interface EvalOptions {
   readonly maxRecordSize: string;
   readonly color?: boolean;
   readonly jobs?: string;
+  readonly at?: string;
+  readonly whyNot?: string;
 }
 
 export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 
 /** A source of records: the TEXT arguments, or one input stream. */
-interface Source {
+export interface Source {
   readonly name: string;
   readonly records: (first: number) => AsyncGenerator<InputRecord>;
 }
@@ -50,6 +53,19 @@ function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
   return out;
 }
 
+/** `--max-record-size`: bytes, or a number with k, m or g. */
+export /** An input file that cannot be opened is a usage error, found before any output is written. */
+function assertReadable(abs: string, shown: string): void {
+  try {
+    accessSync(abs, constants.R_OK);
+    if (statSync(abs).isDirectory()) throw new UsageError(`--input: '${shown}' is a folder, not a file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--input: cannot read '${shown}': ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message}`);
+  }
+}
+
 function parseSize(s: string): number {
   const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(s.trim());
   if (!m) throw new UsageError(`--max-record-size: '${s}' is not a size such as 1048576, 512k or 4m`);
@@ -59,7 +75,8 @@ function parseSize(s: string): number {
   return n;
 }
 
-function sources(texts: readonly string[], o: EvalOptions, io: Io, maxRecordBytes: number): Source[] {
+/** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
+export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number): Source[] {
   const fmtOpt = o.inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: Source[] = [];
@@ -75,6 +92,7 @@ function sources(texts: readonly string[], o: EvalOptions, io: Io, maxRecordByte
   if (texts.length === 0 && inputs.length === 0) inputs.push("-");
   for (const path of inputs) {
     const isStdin = path === "-";
+    if (!isStdin) assertReadable(resolve(io.cwd, path), path);
     const name = isStdin ? "<stdin>" : path;
     const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
     out.push({
@@ -100,9 +118,11 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     defaultCountry = resolveCountry(o.country);
     if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
   }
+  const at = parseAt(o.at);
+  const whyNot = parseWhyNot(o.whyNot, format);
   const maxRecordBytes = parseSize(o.maxRecordSize);
   const srcs = sources(texts, o, io, maxRecordBytes);
-  const policy = await openPolicyOrReport(o.policy, io);
+  const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
 
   const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
@@ -114,6 +134,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     quiet: o.quiet === true,
     showId: texts.length !== 1 || srcs.length > 1,
     defaultCountry,
+    at,
+    whyNot,
   };
   const jobs = parseJobs(o.jobs);
   const out = new Output(io.stdout);
@@ -135,7 +157,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   };
 
   if (format === "csv" && !o.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
-  if (format === "json") await out.write(`{"policy":${JSON.stringify(policyInfo(policy))},"results":[`);
+  if (format === "json") await out.write(`{"policy":${JSON.stringify(describeSource(policy))},"results":[`);
 
   // Small inputs run in this thread (a worker costs tens of milliseconds to start); past
   // INLINE_RECORDS, batches go to worker threads and come back in input order.
@@ -154,7 +176,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
         n = rec.n + 1;
         seen++;
         if (jobs > 1 && seen > INLINE_RECORDS) {
-          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry } });
+          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } });
           batch.push(rec);
           if (batch.length >= BATCH) {
             inFlight.push(pool.run(batch));
@@ -194,13 +216,25 @@ const INLINE_RECORDS = 2000;
 /** Records per batch sent to a worker. */
 const BATCH = 512;
 
-function parseJobs(v: string | undefined): number {
+/** `--jobs`: worker threads, default the cores available. */
+export function parseJobs(v: string | undefined): number {
   if (v === undefined) return Math.max(1, availableParallelism());
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not a number of threads from 1 to 256`);
   return n;
 }
 
-function policyInfo(p: CompiledPolicy): Record<string, unknown> {
-  return { id: p.id, title: p.title, file: p.file, effective: p.effective };
+/** `--at DATE`: the date of posts that carry none (timelines pick the version in force on it). */
+export function parseAt(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (parseInstant(v) === undefined) throw new UsageError(`--at: '${v}' is not a date such as 2022-03-11 or a timestamp such as 2022-03-11T09:30:00Z`);
+  return v.trim();
+}
+
+function parseWhyNot(v: string | undefined, format: string): DecisionName | undefined {
+  if (v === undefined) return undefined;
+  const d = v.trim().toLowerCase();
+  if (!isDecision(d)) throw new UsageError(`--why-not: '${v}' is not a decision (violating, exempt, clear, review)`);
+  if (format === "csv") throw new UsageError("--why-not has no CSV form: use --format text, json or jsonl");
+  return d;
 }

@@ -1,9 +1,11 @@
-import type { CompiledPolicy } from "../compile/types.js";
 import type { DecisionName } from "../decisions.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
+import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
+import { whyNot, type WhyNot } from "../evaluate/why-not.js";
 import type { InputRecord } from "../input/records.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
+import { whyNotLines, whyNotObject } from "../report/why-not-format.js";
 
 /** How each record is rendered; the same in the main thread and in workers. */
 export interface RenderOptions {
@@ -13,6 +15,10 @@ export interface RenderOptions {
   readonly quiet: boolean;
   readonly showId: boolean;
   readonly defaultCountry: string | undefined;
+  /** `--at`: the date of posts that carry none, for timelines. */
+  readonly at?: string | undefined;
+  /** `--why-not`: also say why each post did not get this decision. */
+  readonly whyNot?: DecisionName | undefined;
 }
 
 /** One record's output and what the run must count about it. */
@@ -23,30 +29,51 @@ export interface Rendered {
   readonly tally: readonly [string | null, DecisionName] | null;
 }
 
-/** Evaluates one record (or turns an error record into its output). */
-export function evaluateRecord(rec: InputRecord, policy: CompiledPolicy, o: Pick<RenderOptions, "defaultCountry" | "explain">): ResultItem {
-  if (rec.kind === "error") return { kind: "error", id: rec.id, line: rec.line, code: rec.code, message: rec.message };
+/** A record evaluated: its result, and its "why not" when one was asked for. */
+export interface Evaluated {
+  readonly item: ResultItem;
+  readonly whyNot?: WhyNot | undefined;
+}
+
+/**
+ * Evaluates one record (or turns an error record into its output). Under a timeline the version in
+ * force on the post's date decides; a post that no version can be picked for becomes an error record.
+ */
+export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pick<RenderOptions, "defaultCountry" | "explain" | "at" | "whyNot">): Evaluated {
+  if (rec.kind === "error") return { item: { kind: "error", id: rec.id, line: rec.line, code: rec.code, message: rec.message } };
+  const sel = selectPolicy(source, rec.date, o.at);
+  if (!sel.ok) return { item: { kind: "error", id: rec.id, line: rec.line, code: sel.code, message: sel.message } };
+  const policy = sel.policy;
   const post = { text: rec.text, country: rec.country ?? o.defaultCountry ?? null };
+  const dated = sel.dated ? { date: sel.dated.date, from: sel.dated.version.from, until: sel.dated.version.until } : undefined;
+  const why = o.whyNot ? whyNot(post, policy, o.whyNot) : undefined;
   if (o.explain) {
     const x = explain(post, policy);
-    return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: x, explanation: x };
+    return { item: { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: x, explanation: x, dated }, whyNot: why };
   }
-  return { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: evaluate(post, policy) };
+  return { item: { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: why?.decision ?? evaluate(post, policy), dated }, whyNot: why };
 }
 
 /** Evaluates and renders one record. */
-export function renderRecord(rec: InputRecord, policy: CompiledPolicy, o: RenderOptions): Rendered {
-  const item = evaluateRecord(rec, policy, o);
+export function renderRecord(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {
+  const { item, whyNot: why } = evaluateRecord(rec, source, o);
   const tally = item.kind === "error" ? null : ([item.decision.country, item.decision.decision] as const);
   if (o.quiet) return { out: "", tally };
+  const object = () => {
+    const obj = resultObject(item, o.fo.offsets);
+    if (why && item.kind === "decision") obj.whyNot = whyNotObject(why, item.text, o.fo.offsets);
+    return JSON.stringify(obj);
+  };
   switch (o.format) {
     case "jsonl":
-      return { out: jsonlLine(item, o.fo), tally };
+      return { out: why ? `${object()}\n` : jsonlLine(item, o.fo), tally };
     case "csv":
       return { out: csvLine(item, o.fo), tally };
     case "json":
-      return { out: JSON.stringify(resultObject(item, o.fo.offsets)), tally };
-    default:
-      return { out: textBlock(item, o.fo, o.showId), tally };
+      return { out: object(), tally };
+    default: {
+      const block = textBlock(item, o.fo, o.showId);
+      return { out: why ? `${block}${whyNotLines(why, o.fo.style).join("\n")}\n` : block, tally };
+    }
   }
 }

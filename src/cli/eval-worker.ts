@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { InputRecord } from "../input/records.js";
-import { loadPolicy } from "../policy-loader.js";
+import { loadPolicyOrTimeline } from "../policy-loader.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";
@@ -28,12 +28,12 @@ export interface WorkerResult {
 }
 
 const setup = workerData as WorkerSetup;
-const loaded = await loadPolicy(setup.policy, { cwd: setup.cwd });
+const loaded = await loadPolicyOrTimeline(setup.policy, { cwd: setup.cwd });
 const style = await makeStyle(setup.colour);
 const options: RenderOptions = { ...setup.render, fo: { offsets: setup.offsets, style } };
 
 parentPort?.on("message", (job: WorkerJob) => {
-  const policy = loaded.policy;
+  const policy = loaded.value;
   if (!policy) {
     parentPort?.postMessage({ seq: job.seq, error: "the policy could not be loaded in a worker" } satisfies WorkerResult);
     return;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex } from "./fuzzy.js";
-import type { TermPart } from "./terms.js";
+import type { TermPart, WordPattern } from "./terms.js";
 
 /** A compiled term, indexed under the keys of its anchor word. */
 export interface TermEntry {
@@ -102,41 +102,100 @@ export class ViewIndex {
  * whatever the number of terms: each word costs a hash lookup and a walk down a trie per view.
  */
 export class LexiconIndex {
-  /** Exact normalised forms. */
+  /** Exact normalised forms: built as terms are added, since every word is looked up here. */
   readonly exact = new ViewIndex();
-  /** Forms with repeated letters collapsed, consulted only for stretched words. */
-  readonly squeezed = new ViewIndex();
-  /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
-  readonly translit = new ViewIndex();
-  /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
-  readonly gluedPairs = new ViewIndex();
-  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
-  readonly knownWords = new Set<string>();
-  /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
-  readonly fuzzyWords = new Set<string>();
-  /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
-  readonly fuzzy = new FuzzyIndex();
   readonly patterns: PatternEntry[] = [];
   readonly terms: IndexedTerm[] = [];
+  /**
+   * The other views are built on first use and then kept: a one-post run that never meets a
+   * stretched, transliterated, misspelt or run-together word never pays for them. This memo is the
+   * only state that changes after compilation, and it never changes a result.
+   */
+  private views: LazyViews | undefined;
 
   /** @param fuzzyLexicons indices of the lexicons whose terms also match with one typo */
   constructor(readonly lexicons: readonly string[], readonly fuzzyLexicons: ReadonlySet<number> = new Set()) {}
 
   addTerm(term: TermEntry): void {
-    const t: IndexedTerm = { ...term, anchor: anchorOf(term.parts) };
+    const t = term as IndexedTerm;
+    (t as { anchor: number }).anchor = anchorOf(term.parts);
     this.terms.push(t);
     const a = t.parts[t.anchor];
-    if (!a || a.kind !== "word") return;
-    this.exact.add(a.key, a.stem, t);
-    this.squeezed.add(a.sq, a.stem, t);
-    if (a.tr !== undefined) this.translit.add(a.tr, a.stem, t);
-    const fuzzy = this.fuzzyLexicons.has(t.lexicon);
-    if (fuzzy) this.fuzzy.add(a.key, a.stem, t);
-    if (fuzzy && !a.stem) this.fuzzyWords.add(a.key);
-    const [p0, p1] = t.parts;
-    if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") this.gluedPairs.add(p0.key + p1.key, p1.stem, t);
-    for (const p of t.parts) if (p.kind === "word" && !p.stem) this.knownWords.add(p.key);
+    if (a?.kind === "word") this.exact.add(a.key, a.stem, t);
+    this.views = undefined;
   }
+
+  /** Forms with repeated letters collapsed, consulted only for stretched words. */
+  get squeezed(): ViewIndex {
+    return (this.lazy().squeezed ??= this.view((a, t, v) => v.add(a.sq, a.stem, t)));
+  }
+  /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
+  get translit(): ViewIndex {
+    return (this.lazy().translit ??= this.view((a, t, v) => a.tr !== undefined && v.add(a.tr, a.stem, t)));
+  }
+  /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
+  get gluedPairs(): ViewIndex {
+    return (this.lazy().gluedPairs ??= (() => {
+      const v = new ViewIndex();
+      for (const t of this.terms) {
+        const [p0, p1] = t.parts;
+        if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") v.add(p0.key + p1.key, p1.stem, t);
+      }
+      return v;
+    })());
+  }
+  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
+  get knownWords(): ReadonlySet<string> {
+    return (this.lazy().knownWords ??= (() => {
+      const set = new Set<string>();
+      for (const t of this.terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
+      return set;
+    })());
+  }
+  /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
+  get fuzzyWords(): ReadonlySet<string> {
+    void this.fuzzy;
+    return this.lazy().fuzzyWords as Set<string>;
+  }
+  /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
+  get fuzzy(): FuzzyIndex {
+    const l = this.lazy();
+    if (!l.fuzzy) {
+      const f = new FuzzyIndex();
+      const words = new Set<string>();
+      for (const t of this.terms) {
+        const a = t.parts[t.anchor];
+        if (a?.kind !== "word" || !this.fuzzyLexicons.has(t.lexicon)) continue;
+        f.add(a.key, a.stem, t);
+        if (!a.stem) words.add(a.key);
+      }
+      l.fuzzy = f;
+      l.fuzzyWords = words;
+    }
+    return l.fuzzy;
+  }
+
+  private lazy(): LazyViews {
+    return (this.views ??= {});
+  }
+
+  private view(add: (a: WordPattern, t: IndexedTerm, v: ViewIndex) => unknown): ViewIndex {
+    const v = new ViewIndex();
+    for (const t of this.terms) {
+      const a = t.parts[t.anchor];
+      if (a?.kind === "word") add(a, t, v);
+    }
+    return v;
+  }
+}
+
+interface LazyViews {
+  squeezed?: ViewIndex;
+  translit?: ViewIndex;
+  gluedPairs?: ViewIndex;
+  knownWords?: Set<string>;
+  fuzzyWords?: Set<string>;
+  fuzzy?: FuzzyIndex;
 }
 
 type Re2 = {

@@ -14,7 +14,7 @@ export interface SourceStamp {
 }
 
 /** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
-type PartIR = number | [0 | 1, string, string | 0, string | 0];
+type PartIR = number | { g: number; not: string[] } | [0 | 1, string, string | 0, string | 0];
 /** A term as [lexicon, language, source, parts]: arrays keep the file small and quick to parse. */
 type TermIR = [number, string, string, PartIR[]];
 
@@ -30,11 +30,13 @@ export interface PolicyIR {
 }
 
 function partToIR(p: TermPart): PartIR {
-  return p.kind === "gap" ? p.max : [p.stem ? 1 : 0, p.key, p.sq === p.key ? 0 : p.sq, p.tr ?? 0];
+  if (p.kind === "gap") return p.not ? { g: p.max, not: [...p.not] } : p.max;
+  return [p.stem ? 1 : 0, p.key, p.sq === p.key ? 0 : p.sq, p.tr ?? 0];
 }
 
 function partFromIR(p: PartIR): TermPart {
   if (typeof p === "number") return { kind: "gap", max: p };
+  if (!Array.isArray(p)) return { kind: "gap", max: p.g, not: p.not };
   return { kind: "word", stem: p[0] === 1, key: p[1], sq: p[2] === 0 ? p[1] : p[2], tr: p[3] === 0 ? undefined : p[3] };
 }
 

@@ -19,6 +19,8 @@ export interface WordPattern {
 export interface GapPattern {
   readonly kind: "gap";
   readonly max: number;
+  /** Words the gap may not skip (`~4!nie`): "oby ~4!nie zginęli" is not "Oby nikt nie zginął". */
+  readonly not?: readonly string[];
 }
 
 export type TermPart = WordPattern | GapPattern;
@@ -32,7 +34,8 @@ const MAX_GAP = 5;
 
 /**
  * Parses a lexicon term. Syntax: words separated by spaces; `word*` is a stem; a token `~N`
- * (1 ≤ N ≤ 5) allows up to N arbitrary words in between. Words are normalised exactly like text.
+ * (1 ≤ N ≤ 5) allows up to N arbitrary words in between, and `~N!w1,w2` up to N words other than
+ * those. Words are normalised exactly like text.
  */
 export function parseTerm(source: string): ParsedTerm {
   const raw = source.trim().split(/\s+/u).filter((t) => t.length > 0);
@@ -40,12 +43,17 @@ export function parseTerm(source: string): ParsedTerm {
   const parts: TermPart[] = [];
   const warnings: string[] = [];
   for (const tok of raw) {
-    const gap = /^~(\d+)$/u.exec(tok);
+    const gap = /^~(\d+)(?:!(.*))?$/u.exec(tok);
     if (gap) {
       const max = Number(gap[1]);
       if (max < 1 || max > MAX_GAP) return { ok: false, code: "invalid-term", message: `gap '${tok}' must be ~1 to ~${MAX_GAP}` };
       if (parts.length === 0) return { ok: false, code: "invalid-term", message: "a term cannot start with a gap" };
-      parts.push({ kind: "gap", max });
+      if (gap[2] === undefined) parts.push({ kind: "gap", max });
+      else {
+        const not = gap[2].split(",").flatMap((w) => tokenise(normalise(w).text).words);
+        if (not.length === 0) return { ok: false, code: "invalid-term", message: `gap '${tok}' names no words after '!'` };
+        parts.push({ kind: "gap", max, not });
+      }
       continue;
     }
     const stem = tok.endsWith("*");

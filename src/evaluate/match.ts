@@ -57,12 +57,20 @@ function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number
   return 0;
 }
 
+/** True when word i may be skipped by gap p: it exists, is in the sentence and is not excluded. */
+function skippable(ws: Words, p: Extract<TermPart, { kind: "gap" }>, i: number, sentence: number): boolean {
+  if (i < 0 || i >= ws.tokens.words.length || ws.tokens.sentence[i] !== sentence) return false;
+  return p.not === undefined || !p.not.includes(ws.tokens.words[i] as string);
+}
+
 /** Matches parts[k..] forwards from word i; returns [end word (exclusive), via bits] or undefined. */
 function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): [number, number] | undefined {
   if (k === parts.length) return [i, via];
   const p = parts[k] as TermPart;
   if (p.kind === "gap") {
     for (let skip = 0; skip <= p.max; skip++) {
+      // A gap never skips a word it excludes ("~4!nie"), nor past the end of the sentence.
+      if (skip > 0 && !skippable(ws, p, i + skip - 1, sentence)) return undefined;
       const r = matchForward(ws, parts, k + 1, i + skip, sentence, via, fuzzy);
       if (r) return r;
     }
@@ -88,6 +96,7 @@ function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: numb
   const p = parts[k] as TermPart;
   if (p.kind === "gap") {
     for (let skip = 0; skip <= p.max; skip++) {
+      if (skip > 0 && !skippable(ws, p, i - skip + 1, sentence)) return undefined;
       const r = matchBackward(ws, parts, k - 1, i - skip, sentence, via, fuzzy);
       if (r) return r;
     }
@@ -154,7 +163,7 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
     // A word some term matched, or one the policy lists anywhere, is a real word: not a typo, and
     // not two words run together.
     if (found || w.length < 4 || index.knownWords.has(w)) continue;
-    if (index.fuzzy.size > 0 && w.length <= 16 && LETTERS.test(w)) {
+    if (index.fuzzyLexicons.size > 0 && w.length <= 16 && LETTERS.test(w)) {
       via = VIA_TYPO;
       index.fuzzy.lookup(w, typo);
     }

@@ -64,6 +64,8 @@ const scenarios: Scenario[] = [
   { name: "no arguments prints help and exits 2", args: [], exitCode: 2, stdout: /Usage: modpol/ },
   { name: "unknown option is a usage error", args: ["eval", "--bogus"], exitCode: 2, stderr: /unknown option '--bogus'/ },
   { name: "--help exits 0", args: ["eval", "--help"], exitCode: 0, stdout: /--fail-on <decision>/ },
+  { name: "a missing input file is a usage error", args: ["eval", "-p", MINI, "--input", "no/such/file.jsonl"], exitCode: 2, stderr: /cannot read 'no\/such\/file.jsonl': no such file/ },
+  { name: "--jobs must be a number", args: ["eval", "-p", MINI, "--jobs", "zero", "x"], exitCode: 2, stderr: /--jobs/ },
 ];
 
 describe("modpol eval (in-process scenarios)", () => {
@@ -82,4 +84,17 @@ describe("modpol eval (in-process scenarios)", () => {
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(coloured.stdout).toMatch(/\u001b\[/);
   });
+});
+
+describe("modpol eval --jobs", () => {
+  it("gives byte-identical output, in input order, with worker threads", async () => {
+    const texts = ["Death to Putin", "hello there", "kill them", "Death to the invaders!", "nothing to see"];
+    const stdin = Array.from({ length: 2600 }, (_, i) => JSON.stringify({ id: `p${i}`, text: texts[i % texts.length], country: i % 3 ? "UA" : "DE" })).join("\n");
+    const one = await run(["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl", "--jobs", "1"], stdin);
+    const two = await run(["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl", "--jobs", "2"], stdin);
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout.split("\n").length).toBe(2601);
+    expect(two.stdout).toBe(one.stdout);
+  }, 30000);
 });

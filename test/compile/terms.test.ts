@@ -155,3 +155,12 @@ describe("parseTerm: errors", () => {
     expect(shape("kill ~x them")).toBe("kill x them");
   });
 });
+
+describe("gaps that exclude words", () => {
+  it("parses ~N!w1,w2 into a gap with normalised exclusions", async () => {
+    const { parseTerm } = await import("../../src/compile/terms.js");
+    const r = parseTerm("oby ~4!Nie,nikt zginęli");
+    expect(r.ok && r.parts[1]).toEqual({ kind: "gap", max: 4, not: ["nie", "nikt"] });
+    expect(parseTerm("oby ~4! zginęli")).toMatchObject({ ok: false, code: "invalid-term" });
+  });
+});

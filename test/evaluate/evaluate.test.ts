@@ -81,3 +81,20 @@ describe("explain", () => {
     expect(cmp?.children?.map((c) => c.value)).toEqual([1, 1]);
   });
 });
+
+describe("a gap that excludes words", () => {
+  it("matches across other words but never skips an excluded one", async () => {
+    const { compilePolicy } = await import("../../src/compile/compile.js");
+    const { detachedRef } = await import("../../src/load/yaml-file.js");
+    const doc = {
+      id: "gap",
+      lexicons: { call: { terms: { pl: ["oby ~4!nie,nikt zginęli"] } } },
+      signals: { call: { lexicon: "call" } },
+      rules: [{ id: "r", when: "call", decision: "violating" as const, reason: "x" }],
+      default: "clear" as const,
+    };
+    const p = compilePolicy({ policy: { doc, ref: detachedRef("gap.yaml") }, lexiconFiles: [] }).policy!;
+    expect(evaluate({ text: "Oby wszyscy okupanci zginęli" }, p).decision).toBe("violating");
+    expect(evaluate({ text: "Oby nikt więcej nie zginęli" }, p).decision).toBe("clear");
+  });
+});
