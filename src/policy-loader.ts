@@ -1,17 +1,39 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialisePolicy, IR_VERSION, parsePolicyIR, type PolicyIR } from "./compile/serialise.js";
-import { BUNDLED_DIR, BUNDLED_IDS, resolvePolicyPath } from "./load/files.js";
+import { deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "./compile/serialise.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { PolicyOrTimeline } from "./evaluate/timeline.js";
+import { ruleFileKind } from "./load/discover.js";
+import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "./load/files.js";
 import type { LoadOptions, LoadResult } from "./pipeline.js";
 
 /** Where `npm run build` writes the precompiled bundled policies. */
 export const PRECOMPILED_DIR = fileURLToPath(new URL("./bundled/", import.meta.url));
 
 function fresh(ir: PolicyIR): boolean {
-  if (ir.version !== IR_VERSION) return false;
+  return ir.version === IR_VERSION && unchanged(ir.sources);
+}
+
+/** Compiled modules that decide what a precompiled policy holds (term keys, normalisation). */
+const ENGINE_MODULES = ["./compile/terms.js", "./compile/serialise.js", "./text/normalise.js", "./text/transformers.js", "./text/evasion.js", "./text/keys.js", "./text/tokenise.js"];
+
+/** A precompiled policy built before the engine was last rebuilt may hold stale keys: recompile. */
+function newerThanEngine(file: string): boolean {
+  try {
+    const built = statSync(file).mtimeMs;
+    return ENGINE_MODULES.every((m) => {
+      const path = fileURLToPath(new URL(m, import.meta.url));
+      return !existsSync(path) || statSync(path).mtimeMs <= built;
+    });
+  } catch {
+    return false;
+  }
+}
+
+function unchanged(sources: readonly SourceStamp[]): boolean {
   // A bundled rule file edited after the build makes the precompiled copy stale: fall back to YAML.
-  return ir.sources.every((s) => {
+  return sources.every((s) => {
     try {
       const st = statSync(resolve(BUNDLED_DIR, s.path));
       return st.size === s.size && st.mtimeMs === s.mtimeMs;
@@ -24,7 +46,7 @@ function fresh(ir: PolicyIR): boolean {
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult | undefined {
   const file = join(dir, `${id}.json`);
-  if (!existsSync(file)) return undefined;
+  if (!existsSync(file) || !newerThanEngine(file)) return undefined;
   try {
     const ir = parsePolicyIR(readFileSync(file, "utf8"));
     return fresh(ir) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
@@ -47,4 +69,56 @@ export async function loadPolicy(ref: string, opts: LoadOptions = {}): Promise<L
   const pipeline = await import("./pipeline.js");
   const abs = resolvePolicyPath(ref, cwd);
   return abs ? pipeline.loadPolicyFile(abs, opts) : pipeline.loadPolicy(ref, opts);
+}
+
+/**
+ * The precompiled bundled timeline `id`, if it exists and none of its files (the timeline's and
+ * every version's) has changed since. Versions are loaded from their own precompiled form when a
+ * post first needs them.
+ */
+export function loadPrecompiledTimeline(id: string, dir = PRECOMPILED_DIR): PolicyOrTimeline | undefined {
+  const file = join(dir, `${id}.timeline.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    const ir = JSON.parse(readFileSync(file, "utf8")) as TimelineIR;
+    if (ir.version !== TIMELINE_IR_VERSION || !unchanged(ir.sources)) return undefined;
+    return deserialiseTimeline(ir, (v) => {
+      const p = loadPrecompiled(v, dir)?.policy;
+      // The stamps above cover this version's files too, so only a damaged build gets here.
+      if (!p) throw new Error(`the precompiled policy '${v}' of timeline '${id}' cannot be read; run 'npm run build'`);
+      return p;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A policy or a timeline, loaded; or every diagnostic that stopped it from loading. */
+export interface PolicyOrTimelineResult {
+  readonly value?: PolicyOrTimeline;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Loads what `--policy ID|PATH` names: a policy (see {@link loadPolicy}) or a timeline, which is a
+ * timeline file (`*.timeline.yaml` or a top-level `timeline:` key) or a bundled timeline id. A
+ * bundled timeline comes from its precompiled form when that is up to date, like bundled policies.
+ */
+export async function loadPolicyOrTimeline(ref: string, opts: LoadOptions = {}): Promise<PolicyOrTimelineResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  let timelineFile: string | undefined;
+  const asPath = resolve(cwd, ref);
+  if (existsSync(asPath) && statSync(asPath).isFile()) {
+    if (/\.ya?ml$/i.test(asPath) && ruleFileKind(asPath, readFileSync(asPath, "utf8")) === "timeline") timelineFile = asPath;
+  } else if ((BUNDLED_TIMELINES as readonly string[]).includes(ref)) {
+    const pre = loadPrecompiledTimeline(ref);
+    if (pre) return { value: pre, diagnostics: [] };
+    timelineFile = bundledTimelinePath(ref);
+  }
+  if (timelineFile === undefined) {
+    const r = await loadPolicy(ref, opts);
+    return { ...(r.policy ? { value: r.policy } : {}), diagnostics: r.diagnostics };
+  }
+  const t = (await import("./timeline-pipeline.js")).loadTimelineFile(timelineFile, opts);
+  return { ...(t.timeline ? { value: t.timeline } : {}), diagnostics: t.diagnostics };
 }

@@ -28,8 +28,8 @@ export type TermPart = WordPattern | GapPattern;
 /** Result of parsing a term: its parts, or why it is not a valid term. */
 export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | { ok: false; code: string; message: string };
 
-/** Transliteration keys shorter than this collide with unrelated Latin words too often to use. */
-const MIN_TRANSLIT = 4;
+/** Transliteration keys shorter than this collide with unrelated Latin words too often ("бийте" ~ "byte"). */
+const MIN_TRANSLIT = 5;
 const MAX_GAP = 5;
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
 import type { Tokens } from "../text/tokenise.js";
-import type { LexMatch } from "./match.js";
+import { VIA_TRANSLIT, type LexMatch } from "./match.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
 export interface SignalState {
@@ -52,6 +52,8 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     case "lexicon":
       for (const l of c.lexicons) {
         for (const x of ctx.lex[l] ?? []) {
+          // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
+          if (x.via & VIA_TRANSLIT) continue;
           if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
         }
       }
