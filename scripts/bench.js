@@ -27,7 +27,7 @@ const RULES = join(ROOT, "rules");
 const NODE = process.execPath;
 const GNU_TIME = "/usr/bin/time";
 const TARGETS = { throughput: 2.0, startup: 1.6, memory: 1.5 };
-const SCALE_FACTORS = [1, 4, 16];
+const DEFAULT_SCALE_FACTORS = [1, 4, 16];
 const STARTUP_POST = ["Death to Putin!", "--country", "UA"];
 
 const HELP = `usage: npm run bench -- [options]
@@ -44,6 +44,7 @@ const HELP = `usage: npm run bench -- [options]
   --scale             also run the lexicon size curve (×1, ×4, ×16)
   --scale-only        run only the lexicon size curve
   --scale-runs N      timed runs per size in --scale (default 3)
+  --scale-factors L   sizes for --scale, comma-separated (default 1,4,16)
   --jobs N            pass --jobs N to modpol (only when given)
   --out PATH          where to write the JSON results
                       (default bench/out/bench-<timestamp>.json and bench/out/latest.json)
@@ -73,6 +74,7 @@ function options() {
         scale: { type: "boolean", default: false },
         "scale-only": { type: "boolean", default: false },
         "scale-runs": { type: "string" },
+        "scale-factors": { type: "string" },
         jobs: { type: "string" },
         out: { type: "string" },
         compare: { type: "string" },
@@ -110,6 +112,11 @@ function options() {
     scale: parsed.scale || parsed["scale-only"],
     scaleOnly: parsed["scale-only"],
     scaleRuns: num("scale-runs", q ? 1 : 3),
+    scaleFactors: parsed["scale-factors"] === undefined ? DEFAULT_SCALE_FACTORS : parsed["scale-factors"].split(",").map((x) => {
+      const n = Number(x.trim());
+      if (!Number.isInteger(n) || n < 1 || n > 64) fail(`--scale-factors: '${x}' is not an integer from 1 to 64`, 2);
+      return n;
+    }),
     jobs: parsed.jobs === undefined ? undefined : String(num("jobs", 1)),
     out: parsed.out ? resolve(parsed.out) : undefined,
     compare: parsed.compare === "last" ? join(OUT_DIR, "latest.json") : parsed.compare ? resolve(parsed.compare) : undefined,
@@ -341,63 +348,82 @@ async function memory(o) {
 }
 
 async function scale(o, corpus, info) {
-  const { buildScaledRules } = await import("./bench/scale.js");
   const tmp = mkdtempSync(join(tmpdir(), "modpol-bench-scale-"));
   const results = [];
   try {
     // A 1-post input: its run time is start-up plus loading (parsing) the policy.
     const one = join(tmp, "one.jsonl");
-    const first = readFileSync(corpus, "utf8").slice(0, 64 * 1024).split("\n")[0];
-    writeFileSync(one, `${first}\n`);
+    writeFileSync(one, await headLines(corpus, 1));
     // A prefix of the corpus whose output is compared across sizes: synthetic terms must change nothing.
     const verifyPosts = Math.min(info.posts, 20_000);
     const verify = join(tmp, "verify.jsonl");
     writeFileSync(verify, await headLines(corpus, verifyPosts));
     let baseHash;
-    for (const factor of SCALE_FACTORS) {
-      const t = Date.now();
-      const built = buildScaledRules(RULES, join(tmp, `x${factor}`), factor);
-      const policy = join(built.dir, "meta-2022-03-10.yaml");
-      progress(`scale ×${factor}: ${fmtInt(built.terms)} terms (built in ${((Date.now() - t) / 1000).toFixed(1)} s); ${o.scaleRuns} runs on 1 post and on ${fmtInt(info.posts)} posts`);
-      // Same decisions as ×1?
-      const outFile = join(tmp, `verify-x${factor}.jsonl`);
-      const fd = openSync(outFile, "w");
+    for (const factor of o.scaleFactors) {
       try {
-        await run(modpolCmd(verify, o, policy), { stdoutFd: fd, okCodes: MODPOL_OK });
-      } finally {
-        closeSync(fd);
+        results.push(await scaleOne(o, factor, { tmp, one, verify, verifyPosts, corpus, info }, (h) => (baseHash ??= h)));
+      } catch (e) {
+        progress(`  ×${factor} failed: ${e.message}`);
+        results.push({ factor, error: e.message.split("\n").slice(0, 3).join(" | ") });
       }
-      const hash = createHash("sha256").update(readFileSync(outFile)).digest("hex");
-      baseHash ??= hash;
-      const t1 = [];
-      const tn = [];
-      for (let i = 0; i < o.scaleRuns; i++) {
-        t1.push((await run(modpolCmd(one, o, policy), { okCodes: MODPOL_OK })).ms);
-        tn.push((await run(modpolCmd(corpus, o, policy), { okCodes: MODPOL_OK })).ms);
-        progress(`  run ${i + 1}/${o.scaleRuns}: 1 post ${fmtS(t1[i])}, all ${fmtS(tn[i])}`);
-      }
-      const m1 = median(t1);
-      const mn = median(tn);
-      const perPostMs = (mn - m1) / Math.max(1, info.posts - 1);
-      results.push({
-        factor,
-        realTerms: built.realTerms,
-        terms: built.terms,
-        loadMs: round(m1, 1),
-        totalMs: round(mn, 1),
-        perPostUs: round(perPostMs * 1000, 2),
-        postsPerSec: perPostMs > 0 ? round(1000 / perPostMs, 0) : null,
-        sameDecisions: hash === baseHash,
-        verifiedPosts: verifyPosts,
-      });
     }
   } finally {
     if (o.keepTemp) progress(`scale: enlarged rules kept in ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true });
   }
-  const base = results[0]?.postsPerSec;
-  for (const r of results) r.relative = base && r.postsPerSec ? round(r.postsPerSec / base) : null;
-  return { posts: info.posts, policy: "meta-2022-03-10 (copy of rules/, by path)", runs: o.scaleRuns, factors: results };
+  const base = results.find((r) => r.factor === 1)?.postsPerSec;
+  for (const r of results) if (!r.error) r.relative = base && r.postsPerSec ? round(r.postsPerSec / base) : null;
+  return {
+    posts: info.posts,
+    policy: "meta-2022-03-10 (copy of rules/, by path)",
+    runs: o.scaleRuns,
+    factors: results,
+    byFactor: Object.fromEntries(results.map((r) => [`x${r.factor}`, r])),
+  };
+}
+
+/** One size of the curve: build the rules, check decisions, time 1-post and whole-corpus runs. */
+async function scaleOne(o, factor, { tmp, one, verify, verifyPosts, corpus, info }, firstHash) {
+  const { buildScaledRules } = await import("./bench/scale.js");
+  const t = Date.now();
+  const built = buildScaledRules(RULES, join(tmp, `x${factor}`), factor);
+  const policy = join(built.dir, "meta-2022-03-10.yaml");
+  progress(`scale ×${factor}: ${fmtInt(built.terms)} terms (built in ${((Date.now() - t) / 1000).toFixed(1)} s); decisions on ${fmtInt(verifyPosts)} posts, then ${o.scaleRuns} runs on 1 post and on ${fmtInt(info.posts)} posts`);
+  // Same decisions as the first size? (Its peak RSS is measured on this untimed run.)
+  const outFile = join(tmp, `verify-x${factor}.jsonl`);
+  const fd = openSync(outFile, "w");
+  let verifyRun;
+  try {
+    verifyRun = await run(modpolCmd(verify, o, policy), { stdoutFd: fd, okCodes: MODPOL_OK, memory: memoryMethod !== "none" });
+  } finally {
+    closeSync(fd);
+  }
+  const hash = createHash("sha256").update(readFileSync(outFile)).digest("hex");
+  rmSync(outFile, { force: true });
+  const sameDecisions = hash === firstHash(hash);
+  progress(`  decisions ${sameDecisions ? "the same" : "DIFFERENT"}; peak RSS ${fmtMB(verifyRun.peakKB)}`);
+  const t1 = [];
+  const tn = [];
+  for (let i = 0; i < o.scaleRuns; i++) {
+    t1.push((await run(modpolCmd(one, o, policy), { okCodes: MODPOL_OK })).ms);
+    tn.push((await run(modpolCmd(corpus, o, policy), { okCodes: MODPOL_OK })).ms);
+    progress(`  run ${i + 1}/${o.scaleRuns}: 1 post ${fmtS(t1[i])}, all ${fmtS(tn[i])}`);
+  }
+  const m1 = median(t1);
+  const mn = median(tn);
+  const perPostMs = (mn - m1) / Math.max(1, info.posts - 1);
+  return {
+    factor,
+    realTerms: built.realTerms,
+    terms: built.terms,
+    loadMs: round(m1, 1),
+    totalMs: round(mn, 1),
+    perPostUs: round(perPostMs * 1000, 2),
+    postsPerSec: perPostMs > 0 ? round(1000 / perPostMs, 0) : null,
+    peakKB: verifyRun.peakKB ?? null,
+    sameDecisions,
+    verifiedPosts: verifyPosts,
+  };
 }
 
 async function headLines(path, n) {
@@ -455,9 +481,12 @@ function report(r) {
   const c = r.scale;
   if (c) {
     table(`Lexicon size curve (${fmtInt(c.posts)} posts, policy meta-2022-03-10 from YAML by path, median of ${c.runs} runs)`,
-      ["size", "terms", "load (1-post run)", "per post", "posts/s", "vs ×1", "same decisions"],
-      c.factors.map((f) => [`×${f.factor}`, fmtInt(f.terms), fmtS(f.loadMs), `${f.perPostUs.toFixed(1)} µs`, f.postsPerSec ? fmtInt(f.postsPerSec) : "n/a", fmtRatio(f.relative), f.sameDecisions ? `yes (${fmtInt(f.verifiedPosts)} posts)` : "NO"]));
-    console.log("per post = (median time on the corpus − median time on 1 post) / (posts − 1); load includes node start-up.");
+      ["size", "terms", "load (1-post run)", "per post", "posts/s", "vs ×1", "peak RSS", "same decisions"],
+      c.factors.map((f) => f.error
+        ? [`×${f.factor}`, "", `failed: ${f.error.slice(0, 100)}`, "", "", "", "", ""]
+        : [`×${f.factor}`, fmtInt(f.terms), fmtS(f.loadMs), `${f.perPostUs.toFixed(1)} µs`, f.postsPerSec ? fmtInt(f.postsPerSec) : "n/a", fmtRatio(f.relative), fmtMB(f.peakKB), f.sameDecisions ? `yes (${fmtInt(f.verifiedPosts)} posts)` : "NO"]));
+    console.log(`per post = (median time on the corpus − median time on 1 post) / (posts − 1); load includes node start-up;
+peak RSS is of the run on the first ${fmtInt(c.factors.find((f) => f.verifiedPosts)?.verifiedPosts ?? 0)} posts that checks the decisions.`);
   }
   const targets = [
     t && ["throughput b/a ≤ 2.0", t.jobs ? null : t.met],
@@ -482,9 +511,10 @@ const COMPARED = [
   ["peak RSS floor", "memory.floor.peakKB", "kB", false],
   ["peak RSS modpol", "memory.modpol.peakKB", "kB", false],
   ["peak RSS ratio", "memory.ratio", "×", false],
-  ...SCALE_FACTORS.flatMap((f, i) => [
-    [`scale ×${f} posts/s`, `scale.factors.${i}.postsPerSec`, "", true],
-    [`scale ×${f} load`, `scale.factors.${i}.loadMs`, "ms", false],
+  ...DEFAULT_SCALE_FACTORS.flatMap((f) => [
+    [`scale ×${f} posts/s`, `scale.byFactor.x${f}.postsPerSec`, "", true],
+    [`scale ×${f} load`, `scale.byFactor.x${f}.loadMs`, "ms", false],
+    [`scale ×${f} peak RSS`, `scale.byFactor.x${f}.peakKB`, "kB", false],
   ]),
 ];
 const getPath = (obj, path) => path.split(".").reduce((o, k) => (o == null ? undefined : o[k]), obj);

@@ -64,6 +64,11 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   "untested-rule": w("Rule without an embedded test", "Add a test with rule: set to the rule, so a change that breaks it is caught."),
   "lexicon-missing-language": w("Lexicon without terms in a declared language", "Add terms in that language, or remove the language from the policy's languages:."),
   "policy-not-found": e("Policy not found", "No policy file or bundled policy has this name."),
+  "invalid-effective": e("Period ends before it begins", "'until' is the first day a version is no longer in force: it must come after 'from'."),
+  "timeline-policy-invalid": e("Timeline version cannot be loaded", "A policy the timeline lists has errors; run 'modpol check' on it."),
+  "timeline-overlap": e("Versions overlap", "Two versions of a timeline are in force on the same dates; end the earlier one where the later begins."),
+  "timeline-gap": e("Gap between versions", "No version of the timeline is in force between two versions; make the later one begin where the earlier ends."),
+  "timeline-uncovered": e("Dates outside every version", "Dates the timeline covers have no version in force: open the first or last version's dates, add a version, or narrow the timeline's from/until."),
 };
 
 /** The entry for a code, with a neutral fallback for codes this table does not know. */

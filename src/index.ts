@@ -7,7 +7,12 @@
  * if (policy) console.log(evaluate({ text: "Death to Putin!", country: "PL" }, policy).decision);
  * ```
  */
-export { loadPolicy } from "./policy-loader.js";
+export { loadPolicy, loadPolicyOrTimeline } from "./policy-loader.js";
+export { selectPolicy, isTimeline, versionAt, type PolicyOrTimeline, type Selection } from "./evaluate/timeline.js";
+export type { Timeline, TimelineVersion } from "./compile/timeline.js";
+export { whyNot, type WhyNot, type Blame } from "./evaluate/why-not.js";
+export { diffDecisions, DiffCounter, type PostDiff, type DiffSummary, type Matrix } from "./evaluate/diff.js";
+export { parseInstant } from "./dates.js";
 export type { LoadOptions, LoadResult } from "./pipeline.js";
 export { evaluate, type Decision, type Evidence, type Post } from "./evaluate/evaluate.js";
 export { explain, type Explanation, type RuleTrace, type SignalTrace, type CondTrace } from "./evaluate/explain.js";
@@ -15,5 +20,5 @@ export type { CompiledPolicy } from "./compile/types.js";
 export type { Diagnostic } from "./diagnostics.js";
 export { formatDiagnosticLine } from "./diagnostics.js";
 export { DECISIONS, type DecisionName } from "./decisions.js";
-export { BUNDLED_IDS, DEFAULT_POLICY } from "./load/files.js";
+export { BUNDLED_IDS, BUNDLED_TIMELINES, DEFAULT_POLICY } from "./load/files.js";
 export { resolveCountry } from "./countries.js";

@@ -5,16 +5,19 @@ import { lintPolicy, mergeLintResults } from "./compile/lint.js";
 import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { findRuleFiles, ruleFileKind, type FoundFile } from "./load/discover.js";
 import { BUNDLED_IDS, displayPath } from "./load/files.js";
-import type { YamlLimits } from "./load/yaml-file.js";
+import { sourceRef, type YamlLimits } from "./load/yaml-file.js";
 import { loadLibraryFile, loadPolicyFile, type LibraryCache, type LoadResult } from "./pipeline.js";
+import { loadTimelineFile, type TimelineLoadResult } from "./timeline-pipeline.js";
 
 /**
  * A set of rule files loaded together, as `check` and `test` see them: every policy under the given
- * paths, every library file (those no policy includes are still validated on their own), and every
- * case file. Shared library files are parsed once.
+ * paths, every library file (those no policy includes are still validated on their own), every
+ * case file and every timeline. Shared library files are parsed once, and a policy that is also a
+ * timeline's version is loaded once.
  */
 export interface Workspace {
   readonly policies: readonly { readonly file: string; readonly result: LoadResult }[];
+  readonly timelines: readonly { readonly file: string; readonly result: TimelineLoadResult }[];
   readonly caseFiles: readonly CaseFile[];
   /** Problems found while loading, validating and compiling (not lint), without repeats. */
   readonly diagnostics: readonly Diagnostic[];
@@ -67,10 +70,12 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
   }
 
   const policies: { file: string; result: LoadResult }[] = [];
+  const byPath = new Map<string, LoadResult>();
   const included = new Set<string>();
   for (const f of files.filter((x) => kinds.get(x) === "policy")) {
     const result = loadPolicyFile(f.abs, lo);
     policies.push({ file: displayPath(f.abs, opts.cwd), result });
+    byPath.set(real(f.abs), result);
     diagnostics.push(...result.diagnostics);
     for (const y of result.files) {
       sources.set(y.file, y.text);
@@ -82,13 +87,21 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
     diagnostics.push(...r.diagnostics);
     for (const y of r.files) sources.set(y.file, y.text);
   }
+  // A timeline's versions that are among the policies above are not loaded again.
+  const timelines: { file: string; result: TimelineLoadResult }[] = [];
+  for (const f of files.filter((x) => kinds.get(x) === "timeline")) {
+    const result = loadTimelineFile(f.abs, { ...lo, loaded: (abs) => byPath.get(real(abs)) });
+    timelines.push({ file: displayPath(f.abs, opts.cwd), result });
+    diagnostics.push(...result.diagnostics);
+    for (const y of result.files) sources.set(y.file, y.text);
+  }
   const caseFiles = files.filter((x) => kinds.get(x) === "cases").map((f) => loadCaseFile(f.abs, lo));
   for (const c of caseFiles) {
     diagnostics.push(...c.diagnostics);
     if (c.text !== undefined) sources.set(c.file, c.text);
   }
   const found = new Set(files.map((f) => displayPath(f.abs, opts.cwd)));
-  return { policies, caseFiles, diagnostics: dedupeDiagnostics(diagnostics), sources, fileCount: new Set([...found, ...sources.keys()]).size, found };
+  return { policies, timelines, caseFiles, diagnostics: dedupeDiagnostics(diagnostics), sources, fileCount: new Set([...found, ...sources.keys()]).size, found };
 }
 
 /** The policies of a workspace that loaded, by id, with their rule ids (what cases can name). */
@@ -113,6 +126,15 @@ function duplicateIds(ws: Workspace): Diagnostic[] {
     const prev = first.get(policy.id);
     if (prev === undefined) first.set(policy.id, p.file);
     else out.push({ file: p.file, ...info.policyRef.span(["id"]), severity: "error", code: "duplicate-policy-id", message: `policy id '${policy.id}' is already used by ${prev}` });
+  }
+  // A timeline's id names it wherever a policy id can (--policy), so it must not be one.
+  for (const t of ws.timelines) {
+    const { timeline, files } = t.result;
+    const yaml = files[0];
+    if (!timeline || !yaml) continue;
+    const prev = first.get(timeline.id);
+    if (prev === undefined) first.set(timeline.id, t.file);
+    else out.push({ file: t.file, ...sourceRef(yaml).span(["timeline", "id"]), severity: "error", code: "duplicate-policy-id", message: `timeline id '${timeline.id}' is already used by ${prev}` });
   }
   return out;
 }

@@ -1,13 +1,14 @@
 // Enlarged copies of the bundled rules for `npm run bench -- --scale`: every lexicon's term list
-// grown ×F by deterministic synthetic terms, keeping the real ones. A synthetic term copies the
+// grown ×F by deterministic synthetic terms, keeping the real ones (which stay in their files; the
+// synthetic terms go to extra library files that the policies include). A synthetic term copies the
 // shape of a real term of the same list (number of words, stems, ~N gaps), with each word replaced
 // by a made-up word in the lexicon language's script (e.g. "kilomuvet*", "борувелан", "დოკამელი").
 // Made-up words within one edit of a word the benchmark corpus can contain (or of its start) are rejected,
 // so the enlarged policies decide every post of the corpus exactly as the real ones do (the bench
 // checks that), and only the cost of carrying more rules and terms is measured.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { isScalar, isSeq, parse, parseDocument } from "yaml";
 import { mulberry32, vocabulary } from "./corpus.js";
 
 const LATIN_C = ["b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z"];
@@ -105,7 +106,8 @@ class WordMaker {
       if (this.used.has(w)) continue;
       const f = fold(w);
       const avoid = stem ? this.prefixes : this.words;
-      const sk = skeleton(f);
+      // Only Cyrillic terms are compared with Latin words through their transliteration.
+      const sk = /\p{Script=Cyrillic}/u.test(f) ? skeleton(f) : undefined;
       if (nearAny(avoid, f) || (sk && nearAny(avoid, sk))) continue;
       this.used.add(w);
       return w;
@@ -126,44 +128,74 @@ function synthTerm(maker, alpha, model) {
     .join(" ");
 }
 
-/** Appends (factor − 1) synthetic terms per real term to a YAML sequence of terms. Returns [real, added]. */
-function growSeq(seq, factor, maker, lang) {
-  const real = seq.items.filter((it) => isScalar(it) && typeof it.value === "string").map((it) => it.value);
-  if (real.length === 0) return [0, 0];
-  const alpha = alphabetFor(lang, real.join(" "));
-  let added = 0;
-  for (let k = 1; k < factor; k++) {
-    for (const model of real) {
-      seq.add(synthTerm(maker, alpha, model));
-      added++;
+// modpol refuses rule files over 4 MiB; a UTF-16 code unit is at most 3 bytes of UTF-8.
+const MAX_SYNTH_FILE_CHARS = 1_000_000;
+
+/** The real terms of one YAML file, as [{ lexicon, lang, terms }], or null when it has no lexicons. */
+function realTermLists(path) {
+  const data = parse(readFileSync(path, "utf8"));
+  if (!data || typeof data !== "object" || !data.lexicons || typeof data.lexicons !== "object") return null;
+  const out = [];
+  const strings = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === "string") : []);
+  for (const [lexicon, lex] of Object.entries(data.lexicons)) {
+    if (Array.isArray(lex)) out.push({ lexicon, lang: data.language, terms: strings(lex) });
+    else if (lex && typeof lex === "object") {
+      if (Array.isArray(lex.terms)) out.push({ lexicon, lang: lex.language ?? data.language, terms: strings(lex.terms) });
+      else if (lex.terms && typeof lex.terms === "object") for (const [lang, ts] of Object.entries(lex.terms)) out.push({ lexicon, lang, terms: strings(ts) });
     }
   }
-  return [real.length, added];
+  return out.filter((l) => l.terms.length > 0);
 }
 
-/** Grows every lexicon of one YAML file in place. Returns counts, or null when it has no lexicons. */
-function growFile(path, factor, maker) {
-  const doc = parseDocument(readFileSync(path, "utf8"));
-  const lexicons = doc.get("lexicons", true);
-  if (!isMap(lexicons)) return null;
-  const fileLang = doc.get("language");
+/**
+ * Writes the synthetic terms for the real lists of `src` (factor − 1 per real term) into library
+ * files next to it, `<name>.synthetic-<lang>-<k>.yaml`, each under 3 MB. Lexicons of
+ * the same name in several files are merged by modpol, so these only add terms. Returns the new
+ * files and the number of real and added terms.
+ */
+function writeSynthetic(src, lists, factor, maker) {
+  const files = [];
   let real = 0;
   let added = 0;
-  const count = ([r, a]) => {
-    real += r;
-    added += a;
-  };
-  for (const pair of lexicons.items) {
-    const lex = pair.value;
-    if (isSeq(lex)) count(growSeq(lex, factor, maker, fileLang));
-    else if (isMap(lex)) {
-      const terms = lex.get("terms", true);
-      if (isSeq(terms)) count(growSeq(terms, factor, maker, lex.get("language") ?? fileLang));
-      else if (isMap(terms)) for (const t of terms.items) if (isSeq(t.value)) count(growSeq(t.value, factor, maker, String(t.key?.value ?? t.key)));
-    }
+  const byLang = new Map();
+  for (const l of lists) {
+    real += l.terms.length;
+    if (!l.lang) continue; // a short list with no language: modpol would refuse it anyway
+    if (!byLang.has(l.lang)) byLang.set(l.lang, []);
+    byLang.get(l.lang).push(l);
   }
-  if (factor > 1) writeFileSync(path, doc.toString({ lineWidth: 0 }));
-  return { real, added };
+  const base = src.replace(/\.ya?ml$/, "");
+  for (const [lang, ls] of byLang) {
+    let k = 0;
+    let body = "";
+    const flush = () => {
+      if (!body) return;
+      const file = `${base}.synthetic-${lang}-${++k}.yaml`;
+      writeFileSync(file, `# Synthetic terms for the benchmark's lexicon size curve (never match real posts).\nlanguage: ${lang}\nlexicons:\n${body}`);
+      files.push(file);
+      body = "";
+    };
+    for (const { lexicon, terms } of ls) {
+      const alpha = alphabetFor(lang, terms.join(" "));
+      const key = `  ${JSON.stringify(lexicon)}:\n`;
+      let block = "";
+      for (let i = 1; i < factor; i++) {
+        for (const model of terms) {
+          const line = `    - ${JSON.stringify(synthTerm(maker, alpha, model))}\n`;
+          added++;
+          if (body.length + key.length + block.length + line.length > MAX_SYNTH_FILE_CHARS) {
+            if (block) body += key + block;
+            block = "";
+            flush();
+          }
+          block += line;
+        }
+      }
+      if (block) body += key + block;
+    }
+    flush();
+  }
+  return { files, real, added };
 }
 
 function yamlFiles(dir) {
@@ -176,24 +208,58 @@ function yamlFiles(dir) {
   return out;
 }
 
+/** Adds `extra` (map: included path → paths to add after it) to the include list of a policy file. */
+function addIncludes(policyPath, extra, ownExtra) {
+  const doc = parseDocument(readFileSync(policyPath, "utf8"));
+  let include = doc.get("include", true);
+  const adds = [];
+  if (isSeq(include)) {
+    for (const item of include.items) {
+      const rel = isScalar(item) ? String(item.value) : "";
+      const target = resolve(dirname(policyPath), rel);
+      for (const f of extra.get(target) ?? []) adds.push(relative(dirname(policyPath), f).split(sep).join("/"));
+    }
+  }
+  for (const f of ownExtra) adds.push(relative(dirname(policyPath), f).split(sep).join("/"));
+  if (adds.length === 0) return false;
+  if (!isSeq(include)) {
+    doc.set("include", doc.createNode([]));
+    include = doc.get("include", true);
+  }
+  for (const a of adds) include.add(a);
+  writeFileSync(policyPath, doc.toString({ lineWidth: 0 }));
+  return true;
+}
+
 /**
- * Copies `srcDir` (the rules folder) to `destDir` and grows every lexicon ×factor.
- * Returns { dir, factor, realTerms, terms, files } (terms = real + synthetic).
+ * Copies `srcDir` (the rules folder) to `destDir` and grows every lexicon ×factor: for each file
+ * with lexicons, synthetic library files are written beside it and added to the include list of
+ * every policy that includes it. Returns { dir, factor, realTerms, terms, files }.
  */
 export function buildScaledRules(srcDir, destDir, factor, { seed = 7 } = {}) {
   mkdirSync(destDir, { recursive: true });
   cpSync(srcDir, destDir, { recursive: true, dereference: true });
   const maker = new WordMaker(seed * 1000 + factor, vocabulary());
+  const all = yamlFiles(destDir).filter((f) => !relative(destDir, f).split(sep).includes("cases")); // test cases: not used by eval
   let realTerms = 0;
   let terms = 0;
-  const files = [];
-  for (const f of yamlFiles(destDir)) {
-    if (relative(destDir, f).startsWith("cases")) continue; // test cases, not used by eval
-    const r = growFile(f, factor, maker);
-    if (!r) continue;
+  const synthetic = new Map(); // absolute source path → its synthetic files
+  const withLexicons = [];
+  for (const f of all) {
+    const lists = realTermLists(f);
+    if (!lists) continue;
+    withLexicons.push(relative(destDir, f));
+    const r = factor > 1 ? writeSynthetic(f, lists, factor, maker) : { files: [], real: lists.reduce((n, l) => n + l.terms.length, 0), added: 0 };
     realTerms += r.real;
     terms += r.real + r.added;
-    files.push(relative(destDir, f));
+    if (r.files.length) synthetic.set(f, r.files);
   }
-  return { dir: destDir, factor, realTerms, terms, files };
+  if (factor > 1) {
+    for (const f of all) {
+      const data = parse(readFileSync(f, "utf8"));
+      if (data && typeof data === "object" && "rules" in data) addIncludes(f, synthetic, synthetic.get(f) ?? []);
+    }
+  }
+  const syntheticFiles = [...synthetic.values()].flat().map((f) => relative(destDir, f));
+  return { dir: destDir, factor, realTerms, terms, files: withLexicons, syntheticFiles };
 }

@@ -53,8 +53,7 @@ function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
   return out;
 }
 
-/** `--max-record-size`: bytes, or a number with k, m or g. */
-export /** An input file that cannot be opened is a usage error, found before any output is written. */
+/** An input file that cannot be opened is a usage error, found before any output is written. */
 function assertReadable(abs: string, shown: string): void {
   try {
     accessSync(abs, constants.R_OK);
@@ -66,7 +65,8 @@ function assertReadable(abs: string, shown: string): void {
   }
 }
 
-function parseSize(s: string): number {
+/** `--max-record-size`: bytes, or a number with k, m or g. */
+export function parseSize(s: string): number {
   const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(s.trim());
   if (!m) throw new UsageError(`--max-record-size: '${s}' is not a size such as 1048576, 512k or 4m`);
   const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? "").toLowerCase()] ?? 1;
@@ -218,9 +218,12 @@ const BATCH = 512;
 
 /** `--jobs`: worker threads, default the cores available. */
 export function parseJobs(v: string | undefined): number {
-  if (v === undefined) return Math.max(1, availableParallelism());
+  // One thread by default: each worker holds its own copy of the compiled policy (~100 MB for the
+  // bundled ones), and on a 2-core machine the reading thread leaves little for a second worker.
+  if (v === undefined) return 1;
+  if (v === "auto") return Math.max(1, availableParallelism());
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not a number of threads from 1 to 256`);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not 'auto' or a number of threads from 1 to 256`);
   return n;
 }
 

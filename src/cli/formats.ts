@@ -6,3 +6,6 @@ export const CHECK_FORMATS = ["text", "json", "sarif", "github"] as const;
 
 /** Output formats of `modpol test`. */
 export const TEST_FORMATS = ["text", "json", "junit"] as const;
+
+/** Output formats of `modpol diff`. */
+export const DIFF_FORMATS = ["text", "json", "jsonl", "csv"] as const;

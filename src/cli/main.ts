@@ -4,7 +4,8 @@ import { UsageError, type Io } from "./io.js";
 import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
 import type { CheckOptions } from "./check-command.js";
 import type { TestOptions } from "./test-command.js";
-import { CHECK_FORMATS, TEST_FORMATS } from "./formats.js";
+import type { DiffOptions } from "./diff-command.js";
+import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
 import { VERSION } from "./version.js";
 
 /** Arguments of {@link main}: the command line after the program name, and the process's streams. */
@@ -35,22 +36,48 @@ export async function main(args: MainArgs): Promise<number> {
     .command("eval")
     .description("classify posts (from TEXT arguments, --input files, or stdin)")
     .argument("[text...]", "posts to classify, one per argument")
-    .option("-p, --policy <id|path>", "bundled policy id or policy file", DEFAULT_POLICY)
+    .option("-p, --policy <id|path>", "bundled policy or timeline id, or a policy or timeline file", DEFAULT_POLICY)
     .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
     .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
     .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
+    .option("--at <date>", "date of posts that carry none (a timeline picks the version in force on it)")
     .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("text"))
     .option("--explain", "show the evidence, every signal and each rule tried")
+    .option("--why-not <decision>", "say why each post did not get this decision: the conditions that failed")
     .option("--summary", "print counts by country and decision")
     .option("-q, --quiet", "print no per-post results (use with --summary or --fail-on)")
     .option("--fail-on <decision>", "exit 1 when any post gets this decision (repeatable, or comma-separated)", collect)
     .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
     .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
-    .option("-j, --jobs <n>", "worker threads for large inputs (default: the cores available; output order is kept)")
+    .option("-j, --jobs <n>", "worker threads for large inputs: a number or 'auto' for the cores available (default 1; output order is kept)")
     .option("--color", "force colour")
     .option("--no-color", "no colour")
     .action(async (texts: string[], opts: EvalOptions) => {
       code = await runEval(texts, opts, io);
+    });
+
+  // diff is imported when run: it is not on the path of a plain `eval`.
+  program
+    .command("diff")
+    .description("compare two policies (or timelines) over the same posts: which decisions change, by country")
+    .argument("[text...]", "posts to compare, one per argument")
+    .requiredOption("--from <id|path>", "the policy before the change (bundled id, timeline, or file)")
+    .requiredOption("--to <id|path>", "the policy after the change")
+    .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
+    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
+    .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
+    .option("--at <date>", "date of posts that carry none (for timelines)")
+    .addOption(new Option("-f, --format <format>", "output format").choices([...DIFF_FORMATS]).default("text"))
+    .option("--all", "list every post, not only those whose decision changed")
+    .option("--fail-on-change", "exit 1 when any post's decision changes (for CI)")
+    .option("--summary", "with jsonl or csv: print the transition matrices on stderr")
+    .option("-q, --quiet", "print no per-post results (text: the matrices only)")
+    .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
+    .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
+    .option("--color", "force colour")
+    .option("--no-color", "no colour")
+    .action(async (texts: string[], opts: DiffOptions) => {
+      code = await (await import("./diff-command.js")).runDiff(texts, opts, io);
     });
 
   // check, test and schema need the YAML parser and the schema library; they are imported only when

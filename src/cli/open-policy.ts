@@ -1,10 +1,11 @@
 import type { CompiledPolicy } from "../compile/types.js";
 import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
-import { loadPolicy } from "../policy-loader.js";
+import type { PolicyOrTimeline } from "../evaluate/timeline.js";
+import { loadPolicy, loadPolicyOrTimeline } from "../policy-loader.js";
 import type { Io } from "./io.js";
 
 /** Prints why a policy could not be loaded and returns undefined (the caller exits 2), or the policy. */
-export function reportLoad(ref: string, r: { readonly policy?: CompiledPolicy; readonly diagnostics: readonly Diagnostic[] }, io: Io): CompiledPolicy | undefined {
+export function reportLoad<T = CompiledPolicy>(ref: string, r: { readonly policy?: T; readonly diagnostics: readonly Diagnostic[] }, io: Io): T | undefined {
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   if (r.policy && errors.length === 0) return r.policy;
   for (const d of errors) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
@@ -15,4 +16,10 @@ export function reportLoad(ref: string, r: { readonly policy?: CompiledPolicy; r
 /** Loads a policy for eval/diff, from its precompiled form when it can (fast start-up). */
 export async function openPolicyOrReport(ref: string, io: Io): Promise<CompiledPolicy | undefined> {
   return reportLoad(ref, await loadPolicy(ref, { cwd: io.cwd }), io);
+}
+
+/** Loads a policy or a timeline for eval/diff (`--policy`, `--from`, `--to`), precompiled when it can be. */
+export async function openSourceOrReport(ref: string, io: Io): Promise<PolicyOrTimeline | undefined> {
+  const r = await loadPolicyOrTimeline(ref, { cwd: io.cwd });
+  return reportLoad(ref, { ...(r.value ? { policy: r.value } : {}), diagnostics: r.diagnostics }, io);
 }

@@ -42,7 +42,7 @@ export function selectPolicy(p: PolicyOrTimeline, date: string | undefined, at: 
   }
   const version = versionAt(p, ms);
   if (!version) {
-    return { ok: false, code: "outside-timeline", message: `no version of timeline '${p.id}' is in force on ${when}: it covers ${describePeriod(p.from, p.until).replace("at all times", "all dates")}` };
+    return { ok: false, code: "outside-timeline", message: `no version of timeline '${p.id}' is in force on ${when}: it covers ${describePeriod(p.from, p.until)}` };
   }
   return { ok: true, policy: version.policy, dated: { date: when, version } };
 }

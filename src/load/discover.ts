@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { BUNDLED_DIR, BUNDLED_IDS } from "./files.js";
+import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from "./files.js";
 
-/** What a rule file is: a policy, a library (lexicons, signals, country sets), or a case file. */
-export type RuleFileKind = "policy" | "library" | "cases";
+/** What a rule file is: a policy, a library (lexicons, signals, country sets), a case file, or a timeline. */
+export type RuleFileKind = "policy" | "library" | "cases" | "timeline";
 
 /** A rule file found under the paths given to `check` or `test`. */
 export interface FoundFile {
@@ -15,6 +15,7 @@ export interface FoundFile {
 /** Extensions of rule files; anything else in a folder is not ours and is left alone. */
 const RULE_FILE = /\.(ya?ml|jsonl|ndjson)$/i;
 const CASE_FILE = /\.cases\.(ya?ml|jsonl|ndjson)$|\.(jsonl|ndjson)$/i;
+const TIMELINE_FILE = /\.timeline\.ya?ml$/i;
 
 /** The default paths of `check` and `test`: the working folder's `rules/`, else the bundled rules. */
 export function defaultRulePaths(cwd: string): string[] {
@@ -43,6 +44,7 @@ export function findRuleFiles(paths: readonly string[], cwd: string): { files: F
     let abs = resolve(cwd, p);
     // A bundled policy id stands for its file, as with `eval --policy` (and the hint it prints).
     if (!existsSync(abs) && (BUNDLED_IDS as readonly string[]).includes(p)) abs = join(BUNDLED_DIR, `${p}.yaml`);
+    if (!existsSync(abs) && (BUNDLED_TIMELINES as readonly string[]).includes(p)) abs = bundledTimelinePath(p);
     if (!existsSync(abs)) {
       missing.push(p);
       continue;
@@ -64,12 +66,15 @@ export function findRuleFiles(paths: readonly string[], cwd: string): { files: F
 
 /**
  * What kind of rule file this is, from its name and top-level keys, without parsing it (lexicon
- * files are large): `*.cases.yaml` and JSONL files are case files; a file with a top-level `id:` or
- * `rules:` is a policy; a `cases:` key makes a case file; anything else is a library.
+ * files are large): `*.cases.yaml` and JSONL files are case files; `*.timeline.yaml` or a top-level
+ * `timeline:` key make a timeline; a file with a top-level `id:` or `rules:` is a policy; a `cases:`
+ * key makes a case file; anything else is a library.
  */
 export function ruleFileKind(path: string, text: string): RuleFileKind {
   if (CASE_FILE.test(path)) return "cases";
+  if (TIMELINE_FILE.test(path)) return "timeline";
   const keys = new Set([...text.matchAll(/^([A-Za-z_$][\w$.-]*)[ \t]*:/gm)].map((m) => m[1]));
+  if (keys.has("timeline")) return "timeline";
   if (keys.has("id") || keys.has("rules")) return "policy";
   if (keys.has("cases")) return "cases";
   return "library";

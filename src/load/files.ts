@@ -10,6 +10,14 @@ export const BUNDLED_DIR = fileURLToPath(new URL("../../rules/", import.meta.url
 export const BUNDLED_IDS = ["meta-2022-03-10", "meta-2022-03-13", "meta-baseline"] as const;
 export const DEFAULT_POLICY = BUNDLED_IDS[0];
 
+/** Ids of the bundled timelines; each is `rules/<id>.timeline.yaml` and lists bundled policies. */
+export const BUNDLED_TIMELINES = ["meta-2022"] as const;
+
+/** The file of a bundled timeline. */
+export function bundledTimelinePath(id: string): string {
+  return join(BUNDLED_DIR, `${id}.timeline.yaml`);
+}
+
 /** How a path is shown to the user: relative to the working directory when it is below it. */
 export function displayPath(abs: string, cwd: string): string {
   const rel = relative(cwd, abs);

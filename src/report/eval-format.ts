@@ -1,3 +1,4 @@
+import { describePeriod } from "../dates.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import type { CondTrace, Explanation } from "../evaluate/explain.js";
 import { decisionColour, type Style } from "./style.js";
@@ -5,9 +6,16 @@ import { decisionColour, type Style } from "./style.js";
 /** How evidence offsets are counted in machine-readable output. */
 export type OffsetUnit = "codepoint" | "utf16";
 
+/** For a post decided under a timeline: the date used and the period of the version that decided. */
+export interface DatedVersion {
+  readonly date: string;
+  readonly from: string | undefined;
+  readonly until: string | undefined;
+}
+
 /** One output record: a decision for a post, or an error for a record that could not be evaluated. */
 export type ResultItem =
-  | { readonly kind: "decision"; readonly id: string; readonly line: number; readonly text: string; readonly decision: Decision; readonly explanation?: Explanation | undefined }
+  | { readonly kind: "decision"; readonly id: string; readonly line: number; readonly text: string; readonly decision: Decision; readonly explanation?: Explanation | undefined; readonly dated?: DatedVersion | undefined }
   | { readonly kind: "error"; readonly id: string; readonly line: number; readonly code: string; readonly message: string };
 
 /** Options shared by the eval formatters. */
@@ -104,6 +112,7 @@ export function textBlock(item: ResultItem, o: EvalFormatOptions, showId: boolea
   const shown = item.explanation ? highlightSpans(item.text, d.matches, s) : item.text;
   lines.push(`${prefix}${s.bold(colour(d.decision))}${country} ${oneLine(shown)}`);
   lines.push(`  ${s.dim(d.rule ? `rule ${d.rule}:` : "default:")} ${d.reason}`);
+  if (item.dated) lines.push(`  ${s.dim("version:")} ${d.policy} ${s.dim(`(${describePeriod(item.dated.from, item.dated.until)}), for a post dated ${item.dated.date}`)}`);
   if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ")}`);
   if (item.explanation) lines.push(...explainLines(item.explanation, s));
   return `${lines.join("\n")}\n`;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RuleFileDef } from "./schema.js";
 
 /**
- * The JSON Schema of rule files (a policy, a library file or a case file), generated from the very
+ * The JSON Schema of rule files (a policy, a library file, a case file or a timeline), generated from the very
  * zod definitions the validator uses, so editors and `check` can never disagree. Draft-07, which
  * every YAML language server supports.
  */
@@ -13,7 +13,7 @@ export function ruleFileJsonSchema(): Record<string, unknown> {
   return {
     $schema,
     title: "modpol rule file",
-    description: "A modpol policy, a library (lexicon) file it includes, or a case file. See docs/policy-language.md.",
+    description: "A modpol policy, a library (lexicon) file it includes, a case file or a timeline. See docs/policy-language.md.",
     ...rest,
   };
 }

@@ -3,19 +3,21 @@ import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagAt, locate, type YamlFile } from "../load/yaml-file.js";
 import { didYouMean } from "../suggest.js";
-import { CaseFileDef, CaseLineDef, Lang, LexiconDef, LexiconFileDef, PolicyDef, type CaseDoc, type CaseFileDoc, type LexiconFileDoc, type PolicyDoc } from "./schema.js";
+import { CaseFileDef, CaseLineDef, Lang, LexiconDef, LexiconFileDef, PolicyDef, TimelineFileDef, type CaseDoc, type CaseFileDoc, type LexiconFileDoc, type PolicyDoc, type TimelineFileDoc } from "./schema.js";
 
 /**
  * Which kind of rule file a YAML document is: a case file (`*.cases.yaml`, or a `cases:` key), a
  * policy (an `id:` or `rules:` key), else a library file (lexicons, signals, country sets). Only the
  * top-level keys count, so a file with typos is still judged by what it evidently tries to be.
  */
-export function fileKind(f: YamlFile): "policy" | "lexicons" | "cases" | "unknown" {
+export function fileKind(f: YamlFile): "policy" | "lexicons" | "cases" | "timeline" | "unknown" {
   if (/\.cases\.ya?ml$/i.test(f.file)) return "cases";
+  if (/\.timeline\.ya?ml$/i.test(f.file)) return "timeline";
   const c = f.doc.contents;
   if (!isMap(c)) return "unknown";
   const keys = new Set(c.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")));
   if (keys.has("cases")) return "cases";
+  if (keys.has("timeline")) return "timeline";
   if (keys.has("rules") || keys.has("id")) return "policy";
   return "lexicons";
 }
@@ -35,6 +37,11 @@ export function validateLexiconFile(f: YamlFile, maxAliasCount = 100): { doc?: L
 /** Validates a case file (`*.cases.yaml`). */
 export function validateCaseFile(f: YamlFile, maxAliasCount = 100): { doc?: CaseFileDoc; diagnostics: Diagnostic[] } {
   return validateWith(f, CaseFileDef, maxAliasCount) as { doc?: CaseFileDoc; diagnostics: Diagnostic[] };
+}
+
+/** Validates a timeline file (`timeline: {id, policies: [...]}`). */
+export function validateTimelineFile(f: YamlFile, maxAliasCount = 100): { doc?: TimelineFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, TimelineFileDef, maxAliasCount) as { doc?: TimelineFileDoc; diagnostics: Diagnostic[] };
 }
 
 /** Validates one line of a JSONL case file, parsed as its own (flow) YAML document. */

@@ -61,6 +61,14 @@ const scenarios: Scenario[] = [
   { name: "over-long record is an error record", args: ["eval", "-p", MINI, "-f", "jsonl", "--max-record-size", "10"], stdin: "short\nthis line is far too long\nkill\n", exitCode: 3, stdout: (s) => {
       expect(s.trim().split("\n").map((l) => JSON.parse(l).error?.code ?? "ok")).toEqual(["ok", "record-too-large", "ok"]);
     } },
+  { name: "--why-not says which conditions failed, in text", args: ["eval", "-p", MINI, "-c", "UA", "--why-not", "exempt", "Death to Putin, shoot him"], exitCode: 0, stdout: /why not exempt\?\n {4}✗ rule inv does not hold:\n {8}✗ invaders does not hold: nothing in the post matches it\n {4}✗ rule hos does not hold:\n {8}✗ count\(method\) < threshold is false: count\(method\) = 1 \(method: "shoot"\), threshold = 1\n$/ },
+  { name: "--why-not in jsonl adds a whyNot object", args: ["eval", "-p", MINI, "-c", "UA", "-f", "jsonl", "--why-not", "EXEMPT", "Death to Putin, shoot him"], exitCode: 0, stdout: (s) => {
+      const o = JSON.parse(s);
+      expect(o.decision).toBe("violating");
+      expect(o.whyNot.rules.map((r: { id: string; failed: { condition: string }[] }) => [r.id, r.failed.map((f) => f.condition)])).toEqual([["inv", ["invaders"]], ["hos", ["count(method) < threshold"]]]);
+    } },
+  { name: "--why-not needs a decision", args: ["eval", "-p", MINI, "--why-not", "allowed", "x"], exitCode: 2, stderr: /--why-not: 'allowed' is not a decision/ },
+  { name: "--why-not has no csv form", args: ["eval", "-p", MINI, "--why-not", "exempt", "-f", "csv", "x"], exitCode: 2, stderr: /--why-not has no CSV form/ },
   { name: "no arguments prints help and exits 2", args: [], exitCode: 2, stdout: /Usage: modpol/ },
   { name: "unknown option is a usage error", args: ["eval", "--bogus"], exitCode: 2, stderr: /unknown option '--bogus'/ },
   { name: "--help exits 0", args: ["eval", "--help"], exitCode: 0, stdout: /--fail-on <decision>/ },

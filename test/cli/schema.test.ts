@@ -21,12 +21,13 @@ describe("modpol schema", () => {
     expect(readFileSync(COMMITTED, "utf8")).toBe(ruleFileJsonSchemaText());
   });
 
-  it("describes policies, library files and case files", () => {
+  it("describes policies, library files, case files and timelines", () => {
     const s = ruleFileJsonSchema() as { $schema: string; anyOf: { $ref: string }[]; definitions: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
     expect(s.$schema).toBe("http://json-schema.org/draft-07/schema#");
-    expect(s.anyOf.map((x) => x.$ref)).toEqual(["#/definitions/policy-file", "#/definitions/library-file", "#/definitions/case-file"]);
+    expect(s.anyOf.map((x) => x.$ref)).toEqual(["#/definitions/policy-file", "#/definitions/library-file", "#/definitions/case-file", "#/definitions/timeline-file"]);
     expect(s.definitions["policy-file"]?.required).toEqual(["id", "rules", "default"]);
     expect(Object.keys(s.definitions["case"]?.properties ?? {})).toEqual(expect.arrayContaining(["text", "country", "expect", "rule", "todo"]));
+    expect(s.definitions["timeline-file"]?.required).toEqual(["timeline"]);
   });
 
   it("is referenced by every bundled rule file, by a path that exists", () => {

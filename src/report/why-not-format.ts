@@ -1,0 +1,122 @@
+import type { Evidence } from "../evaluate/evaluate.js";
+import type { Blame, Operand, WhyNot } from "../evaluate/why-not.js";
+import { convertOffset, type OffsetUnit } from "./eval-format.js";
+import { decisionColour, PLAIN, type Style } from "./style.js";
+
+const quoteAll = (es: readonly Evidence[]): string => es.map((e) => `"${e.text}"`).join(", ");
+
+function countryText(c: string | null): string {
+  return c === null ? "the post has no country" : `the post is from ${c}`;
+}
+
+function operandText(o: Operand): string {
+  const shown = o.text.trim() === String(o.value) ? o.text : `${o.text} = ${o.value}`;
+  const held = (o.signals ?? []).filter((s) => s.holds);
+  if (!o.signals) return shown;
+  return `${shown} (${held.length ? held.map((s) => `${s.signal}: ${quoteAll(s.evidence)}`).join("; ") : "none held"})`;
+}
+
+/** One failed part of a condition, as a line an analyst can check against the post. */
+export function blameText(b: Blame, s: Style = PLAIN): string {
+  const name = s.bold(b.text);
+  switch (b.k) {
+    case "signal": {
+      if (!b.want) return `${name} holds, and must not: ${quoteAll(b.counted)}`;
+      const aside = b.discounted.map((d) => `"${d.evidence.text}" (${d.evidence.signal}) not counted: ${d.why}`);
+      return `${name} does not hold: ${aside.length ? aside.join("; ") : "nothing in the post matches it"}`;
+    }
+    case "country-in":
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}${b.set ? `; ${b.set} is ${b.codes.join(" ")}` : ""}`;
+    case "country-known":
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}`;
+    case "compare":
+      return `${name} ${b.want ? "is false" : "is true, and must not be"}: ${operandText(b.left)}, ${operandText(b.right)}`;
+    case "constant":
+      return `${name} ${b.want ? "never holds" : "always holds"}`;
+    case "any":
+      return `${name} ${b.want ? "does not hold; any one of these would make it hold:" : "holds; any one of these would make it fail:"}`;
+  }
+}
+
+function blameLines(bs: readonly Blame[], s: Style, indent: string): string[] {
+  return bs.flatMap((b) => [`${indent}${s.red("✗")} ${blameText(b, s)}`, ...optionLines(b, s, `${indent}    `)]);
+}
+
+/** The alternatives of an `any` part, one a line ("either … or …"), nested ones indented further. */
+function optionLines(b: Blame, s: Style, indent: string): string[] {
+  if (b.k !== "any") return [];
+  return b.options.flatMap((opt, i) => {
+    const word = s.dim(i === 0 ? "either" : "or");
+    const only = opt.length === 1 ? (opt[0] as Blame) : undefined;
+    if (only) return [`${indent}${word} ${blameText(only, s)}`, ...optionLines(only, s, `${indent}    `)];
+    return [`${indent}${word} all of:`, ...blameLines(opt, s, `${indent}  `)];
+  });
+}
+
+/** The "why not" of one post as text lines (indented under the post's result). */
+export function whyNotLines(w: WhyNot, s: Style = PLAIN, indent = "  "): string[] {
+  const want = s.bold(decisionColour(s, w.wanted)(w.wanted));
+  const out: string[] = [];
+  if (w.already) {
+    out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")} it is ${w.wanted}, by ${w.decision.rule === null ? "the default" : `rule ${w.decision.rule}`}`);
+    return out;
+  }
+  out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")}`);
+  if (w.rules.length === 0 && !w.fallback) out.push(`${indent}  no rule of ${w.decision.policy} gives ${w.wanted}, and its default is not ${w.wanted}`);
+  for (const r of w.rules) {
+    if (r.holds) {
+      out.push(`${indent}  ${s.yellow("!")} rule ${s.bold(r.id)} holds, but rule ${r.preemptedBy} comes first and decides`);
+      continue;
+    }
+    out.push(`${indent}  ${s.red("✗")} rule ${s.bold(r.id)} does not hold:`);
+    out.push(...blameLines(r.failed, s, `${indent}      `));
+  }
+  if (w.fallback) {
+    out.push(`${indent}  ${s.red("✗")} the default (${w.wanted}) applies only when no rule holds, and these hold:`);
+    for (const b of w.fallback.blockedBy) {
+      out.push(`${indent}      rule ${s.bold(b.id)} → ${b.decision}`);
+      out.push(...blameLines(b.failed, s, `${indent}        `));
+    }
+  }
+  return out;
+}
+
+function evidenceObject(e: Evidence, text: string, unit: OffsetUnit): Record<string, unknown> {
+  return { signal: e.signal, term: e.term, text: e.text, start: convertOffset(text, e.start, unit), end: convertOffset(text, e.end, unit) };
+}
+
+function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, unknown> {
+  const ev = (es: readonly Evidence[]) => es.map((e) => evidenceObject(e, text, unit));
+  const op = (o: Operand) => ({ text: o.text, value: o.value, ...(o.signals ? { signals: o.signals.map((x) => ({ signal: x.signal, holds: x.holds, matches: ev(x.evidence) })) } : {}) });
+  const base = { condition: b.text, kind: b.k, needed: b.want };
+  switch (b.k) {
+    case "signal":
+      return { ...base, signal: b.signal, matches: ev(b.counted), setAside: b.discounted.map((d) => ({ ...evidenceObject(d.evidence, text, unit), why: d.why })) };
+    case "country-in":
+      return { ...base, country: b.country, set: b.set, codes: b.codes };
+    case "country-known":
+      return { ...base, country: b.country };
+    case "compare":
+      return { ...base, left: op(b.left), right: op(b.right) };
+    case "constant":
+      return base;
+    case "any":
+      return { ...base, anyOf: b.options.map((o) => o.map((x) => blameObject(x, text, unit))) };
+  }
+}
+
+/** The "why not" of one post as plain data for JSON: `needed` is the value each failed part needed. */
+export function whyNotObject(w: WhyNot, text: string, unit: OffsetUnit): Record<string, unknown> {
+  return {
+    decision: w.wanted,
+    already: w.already,
+    rules: w.rules.map((r) => ({
+      id: r.id,
+      holds: r.holds,
+      ...(r.preemptedBy !== undefined ? { preemptedBy: r.preemptedBy } : {}),
+      failed: r.failed.map((b) => blameObject(b, text, unit)),
+      condition: r.trace,
+    })),
+    ...(w.fallback ? { default: { reason: w.fallback.reason, blockedBy: w.fallback.blockedBy.map((b) => ({ id: b.id, decision: b.decision, mustFail: b.failed.map((x) => blameObject(x, text, unit)) })) } } : {}),
+  };
+}
