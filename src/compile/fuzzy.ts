@@ -79,6 +79,8 @@ export class FuzzyIndex {
   private readonly stems = new Map<string, IndexedTerm[]>();
   /** Lengths of the fuzzy stems, to know which prefixes of a word to try. */
   private readonly stemLengths = new Set<number>();
+  /** First two letters of every filed stem variant: a word starting otherwise needs no stem look-up. */
+  private readonly stemHeads = new Set<string>();
 
   get size(): number {
     return this.words.size + this.stems.size;
@@ -93,7 +95,10 @@ export class FuzzyIndex {
     };
     const map = stem ? this.stems : this.words;
     if (stem) this.stemLengths.add(key.length);
-    for (const k of [...deletions(key), ...swaps(key)]) file(map, k);
+    for (const k of [...deletions(key), ...swaps(key)]) {
+      file(map, k);
+      if (stem) this.stemHeads.add(k.slice(0, 2));
+    }
     if (!stem && key.length >= 7) file(this.longWords, key);
   }
 
@@ -101,7 +106,7 @@ export class FuzzyIndex {
   lookup(word: string, visit: (t: IndexedTerm) => void): void {
     for (const t of this.words.get(word) ?? []) visit(t);
     if (word.length >= 8 && this.longWords.size > 0) for (const k of deletions(word)) for (const t of this.longWords.get(k) ?? []) visit(t);
-    if (this.stems.size === 0) return;
+    if (this.stems.size === 0 || !this.stemHeads.has(word.slice(0, 2))) return;
     for (const n of this.stemLengths) {
       if (word.length < n - 1) continue;
       for (const t of this.stems.get(word.slice(0, n - 1)) ?? []) visit(t);

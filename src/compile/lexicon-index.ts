@@ -48,7 +48,8 @@ export class StemTrie {
 
   add(key: string, t: IndexedTerm): void {
     let n = this.root;
-    for (const ch of key) {
+    for (let i = 0; i < key.length; i++) {
+      const ch = key.charCodeAt(i);
       let c = n.next.get(ch);
       if (!c) {
         c = { next: new Map(), terms: [] };
@@ -61,9 +62,10 @@ export class StemTrie {
 
   /** Calls `visit` for each term whose stem is a prefix of `word` (including `word` itself). */
   prefixesOf(word: string, visit: (t: IndexedTerm) => void): void {
+    // Code units, not characters: no one-character strings to allocate on the hot path.
     let n: TrieNode | undefined = this.root;
-    for (const ch of word) {
-      n = n.next.get(ch);
+    for (let i = 0; i < word.length; i++) {
+      n = n.next.get(word.charCodeAt(i));
       if (!n) return;
       for (const t of n.terms) visit(t);
     }
@@ -71,7 +73,7 @@ export class StemTrie {
 }
 
 interface TrieNode {
-  readonly next: Map<string, TrieNode>;
+  readonly next: Map<number, TrieNode>;
   readonly terms: IndexedTerm[];
 }
 

@@ -28,20 +28,50 @@ export interface NormalisedText {
   readonly flags: Uint16Array;
 }
 
+/** Marks a text whose every unit still sits where it was in the original (maps not needed). */
+const IDENTITY = Symbol("identity-map");
+
+function isIdentity(n: NormalisedText): boolean {
+  return (n as unknown as Record<symbol, unknown>)[IDENTITY] === true;
+}
+
+/** The identity mapping of `s`, with its arrays built only when something reads them. */
 function identity(s: string): NormalisedText {
-  const n = s.length;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    starts[i] = i;
-    ends[i] = i + 1;
-  }
-  return { original: s, text: s, starts, ends, flags: new Uint16Array(n) };
+  let maps: { starts: Uint32Array; ends: Uint32Array; flags: Uint16Array } | undefined;
+  const build = () => {
+    const n = s.length;
+    const starts = new Uint32Array(n);
+    const ends = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = i;
+      ends[i] = i + 1;
+    }
+    return (maps = { starts, ends, flags: new Uint16Array(n) });
+  };
+  const n = {
+    [IDENTITY]: true,
+    original: s,
+    text: s,
+    get starts() {
+      return (maps ?? build()).starts;
+    },
+    get ends() {
+      return (maps ?? build()).ends;
+    },
+    get flags() {
+      return (maps ?? build()).flags;
+    },
+  };
+  return n as NormalisedText;
 }
 
 function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
   // An aligned rewrite that flags nothing keeps the maps as they are.
-  if (r.aligned && bit === 0) return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };
+  if (r.aligned && bit === 0) {
+    // Positions are unchanged: keep the (possibly still unbuilt) maps of the previous step.
+    if (isIdentity(prev)) return Object.create(prev, { text: { value: r.text, enumerable: true } }) as NormalisedText;
+    return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };
+  }
   const n = r.text.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
@@ -70,6 +100,8 @@ export function normalise(text: string, transformers: readonly Transformer[] = T
 
 /** Maps the normalised span [start, end) to the original text's [start, end). */
 export function toOriginal(n: NormalisedText, start: number, end: number): [number, number] {
+  // Text whose units never moved maps to itself (and its identity arrays need never be built).
+  if (isIdentity(n)) return [start, end];
   if (end <= start) {
     const p = start < n.text.length ? (n.starts[start] as number) : n.original.length;
     return [p, p];
@@ -79,6 +111,7 @@ export function toOriginal(n: NormalisedText, start: number, end: number): [numb
 
 /** Names of the evasion transformers that changed any unit of the normalised span [start, end). */
 export function transformsIn(n: NormalisedText, start: number, end: number): string[] {
+  if (isIdentity(n)) return [];
   let bits = 0;
   for (let i = start; i < end; i++) bits |= n.flags[i] as number;
   if (bits === 0) return [];

@@ -17,14 +17,31 @@ export interface Rewrite {
 
 /** A rewrite that changes characters in place (same length, unit for unit), flagging no change. */
 export function alignedRewrite(text: string): Rewrite {
-  const n = text.length;
-  const from = new Uint32Array(n);
-  const to = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    from[i] = i;
-    to[i] = i + 1;
-  }
-  return { text, from, to, changed: new Uint8Array(n), aligned: true };
+  // The pipeline never reads the maps of an aligned rewrite; they are built only if asked for.
+  let maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
+  const build = () => {
+    const n = text.length;
+    const from = new Uint32Array(n);
+    const to = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      from[i] = i;
+      to[i] = i + 1;
+    }
+    return (maps = { from, to, changed: new Uint8Array(n) });
+  };
+  return {
+    text,
+    aligned: true,
+    get from() {
+      return (maps ?? build()).from;
+    },
+    get to() {
+      return (maps ?? build()).to;
+    },
+    get changed() {
+      return (maps ?? build()).changed;
+    },
+  };
 }
 
 /** Builds a {@link Rewrite} left to right. */
