@@ -1,4 +1,20 @@
 #!/usr/bin/env node
+import { EXIT_INTERNAL, internalErrorMessage } from "../dist/cli/bug-report.js";
 import { main } from "../dist/cli/main.js";
+
+// Nobody reading stderr any more (`modpol … 2>&1 | head`) is no reason to die; stdout has its own
+// handling (the output ends quietly).
+process.stderr.on("error", () => undefined);
+// Last resort: anything that escapes main() is a bug in modpol. It is reported as one, with how to
+// report it, never as a bare stack trace.
+const fatal = (e) => {
+  try {
+    process.stderr.write(internalErrorMessage(e, process.env));
+  } finally {
+    process.exit(EXIT_INTERNAL);
+  }
+};
+process.on("uncaughtException", fatal);
+process.on("unhandledRejection", fatal);
 
 process.exitCode = await main({ argv: process.argv.slice(2), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });

@@ -1,6 +1,7 @@
-import type { Diagnostic } from "./diagnostics.js";
+import { appendAll, type Diagnostic } from "./diagnostics.js";
 import { displayPath, readText } from "./load/files.js";
-import { DEFAULT_YAML_LIMITS, parseYaml, shiftedRef, sourceRef, type YamlLimits } from "./load/yaml-file.js";
+import { resolveLimits } from "./load/limits.js";
+import { parseYaml, shiftedRef, sourceRef, type YamlLimits } from "./load/yaml-file.js";
 import { validateCaseFile, validateCaseLine } from "./validate/validate.js";
 import type { CaseEntry } from "./compile/compile-cases.js";
 
@@ -21,16 +22,20 @@ export function isJsonl(path: string): boolean {
  * Reads a case file: YAML (`cases: [...]`) or JSONL (one case a line, in the format of a labelled
  * data set). Every problem is a positioned diagnostic; a bad JSONL line does not stop the others.
  */
-export function loadCaseFile(abs: string, opts: { cwd?: string; limits?: YamlLimits } = {}): CaseFile {
+export function loadCaseFile(abs: string, opts: { cwd?: string; limits?: Partial<YamlLimits> } = {}): CaseFile {
   const cwd = opts.cwd ?? process.cwd();
-  const limits = opts.limits ?? DEFAULT_YAML_LIMITS;
+  const limits = resolveLimits(opts.limits);
   const file = displayPath(abs, cwd);
-  const { text, diagnostic } = readText(abs, file);
+  const { text, diagnostic } = readText(abs, file, limits.maxFileBytes);
   if (text === undefined) return { file, text, entries: [], diagnostics: diagnostic ? [diagnostic] : [] };
-  if (isJsonl(abs)) return loadJsonl(file, abs, text, limits);
+  if (isJsonl(abs)) {
+    const c = loadJsonl(file, abs, text, limits);
+    return diagnostic ? { ...c, diagnostics: [diagnostic, ...c.diagnostics] } : c;
+  }
   const parsed = parseYaml(file, abs, text, limits);
+  if (diagnostic) parsed.diagnostics.unshift(diagnostic); // invalid UTF-8: a warning
   if (!parsed.yaml || parsed.diagnostics.some((d) => d.severity === "error")) return { file, text, entries: [], diagnostics: parsed.diagnostics };
-  const v = validateCaseFile(parsed.yaml, limits.maxAliasCount);
+  const v = validateCaseFile(parsed.yaml, limits);
   if (!v.doc) return { file, text, entries: [], diagnostics: [...parsed.diagnostics, ...v.diagnostics] };
   const ref = sourceRef(parsed.yaml);
   const fp = v.doc.policy;
@@ -60,11 +65,11 @@ function loadJsonl(file: string, abs: string, text: string, limits: YamlLimits):
     const p = parseYaml(file, abs, line, limits);
     const shift = (d: Diagnostic): Diagnostic => ({ ...d, line: d.line + i, endLine: d.endLine + i, message: d.message.replace(/ the file\b/, " this line") });
     if (!p.yaml || p.diagnostics.some((d) => d.severity === "error")) {
-      diagnostics.push(...p.diagnostics.map(shift));
+      appendAll(diagnostics, p.diagnostics.map(shift));
       return;
     }
     const v = validateCaseLine(p.yaml);
-    diagnostics.push(...v.diagnostics.map(shift));
+    appendAll(diagnostics, v.diagnostics.map(shift));
     if (v.doc) entries.push({ doc: v.doc, ref: shiftedRef(sourceRef(p.yaml), i), path: [], filePolicies: undefined });
   });
   return { file, text, entries, diagnostics };

@@ -1,3 +1,5 @@
+import { printable } from "./report/safe-text.js";
+
 /** Severity of a diagnostic: errors stop a policy from loading, warnings do not. */
 export type Severity = "error" | "warning" | "info";
 
@@ -29,7 +31,9 @@ export class DiagnosticsError extends Error {
 
 /** `file:line:col: severity code message`, the one-line form every tool can parse. */
 export function formatDiagnosticLine(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`;
+  // Keys and paths in messages come from rule files: a newline or an escape sequence in one must not
+  // start a line of its own (a CI log would read "::error…" as a command) or restyle the terminal.
+  return printable(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
 }
 
 /** Orders diagnostics by file, then position, then code, so output is stable. */
@@ -76,4 +80,12 @@ export function applyIgnoreComments(ds: readonly Diagnostic[], sources: Readonly
     return codes.length === 0 || codes.includes(d.code);
   };
   return ds.filter((d) => d.severity === "error" || !(ignored(d, d.line, false) || ignored(d, d.line - 1, true)));
+}
+
+/**
+ * Appends `items` to `into`. `into.push(...items)` passes every item as an argument, and a hostile
+ * file can produce more diagnostics than a call may take arguments (a stack overflow past ~100k).
+ */
+export function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const x of items) into.push(x);
 }

@@ -3,9 +3,10 @@ import { dirname } from "node:path";
 import type { CompileInfo } from "./compile/compile-info.js";
 import { checkConditions, checkLibraries, compilePolicy } from "./compile/compile.js";
 import type { CompiledPolicy } from "./compile/types.js";
-import type { Diagnostic } from "./diagnostics.js";
+import { appendAll, type Diagnostic } from "./diagnostics.js";
 import { displayPath, readText, resolveInclude, resolvePolicyPath } from "./load/files.js";
-import { parseYaml, sourceRef, diagAt, locate, DEFAULT_YAML_LIMITS, type SourceRef, type YamlLimits, type YamlFile } from "./load/yaml-file.js";
+import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./load/limits.js";
+import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "./load/yaml-file.js";
 import type { LexiconFileDoc } from "./validate/schema.js";
 import { validateLexiconFile, validatePolicy, validParts } from "./validate/validate.js";
 
@@ -23,7 +24,8 @@ export type LibraryCache = Map<string, LibraryFile>;
 export interface LoadOptions {
   /** Folder relative paths are resolved against and shown relative to (default: process.cwd()). */
   readonly cwd?: string;
-  readonly limits?: YamlLimits;
+  /** Resource limits (file size, aliases, nesting, terms); those not given keep their defaults. */
+  readonly limits?: Partial<YamlLimits>;
   /** Share parsed library files between several loads (`check` and `test` over a folder). */
   readonly cache?: LibraryCache;
 }
@@ -52,6 +54,8 @@ interface IncludeContext {
   readonly libraries: { doc: LexiconFileDoc; ref: SourceRef }[];
   /** Real paths already pulled in (a file included twice through different paths is read once). */
   readonly loaded: Set<string>;
+  /** Terms and patterns so far, against `limits.maxTerms`; past it, no further include is read. */
+  terms: number;
 }
 
 /**
@@ -70,21 +74,26 @@ export function loadPolicy(ref: string, opts: LoadOptions = {}): LoadResult {
 /** Loads the policy file at an absolute path (see {@link loadPolicy}). */
 export function loadPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
-  const limits = opts.limits ?? DEFAULT_YAML_LIMITS;
+  const limits = resolveLimits(opts.limits);
   const file = displayPath(abs, cwd);
   const files: YamlFile[] = [];
-  const { text, diagnostic } = readText(abs, file);
+  const { text, diagnostic } = readText(abs, file, limits.maxFileBytes);
   if (text === undefined) return { files, diagnostics: diagnostic ? [diagnostic] : [] };
   const parsed = parseYaml(file, abs, text, limits);
+  if (diagnostic) parsed.diagnostics.unshift(diagnostic); // invalid UTF-8: a warning
   if (!parsed.yaml) return { files, diagnostics: parsed.diagnostics };
   files.push(parsed.yaml);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (parsed.diagnostics.some((d) => d.severity === "error")) return { files, diagnostics };
-  const v = validatePolicy(parsed.yaml, limits.maxAliasCount);
-  diagnostics.push(...v.diagnostics);
-  if (!v.doc) diagnostics.push(...checkValidParts(parsed.yaml, limits, true));
+  const v = validatePolicy(parsed.yaml, limits);
+  appendAll(diagnostics, v.diagnostics);
+  if (!v.doc) appendAll(diagnostics, checkValidParts(parsed.yaml, limits, true));
 
-  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], loaded: new Set() };
+  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], loaded: new Set(), terms: v.doc ? countTerms(v.doc) : 0 };
+  if (ctx.terms > limits.maxTerms) {
+    const [s, e] = locate(parsed.yaml, ["lexicons"], "key");
+    diagnostics.push(diagAt(parsed.yaml, s, e, "too-many-terms", tooManyTerms(limits)));
+  }
   // Includes are followed even when the policy itself is invalid, so their problems are reported too.
   const includes = v.doc ? v.doc.include ?? [] : rawIncludes(parsed.yaml);
   followIncludes(ctx, parsed.yaml, includes, [{ real: realPath(abs), file }]);
@@ -93,12 +102,12 @@ export function loadPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult 
     // Compiling needs every file valid. Check instead what can be checked file by file (terms,
     // patterns, codes, condition syntax), so an error in one file does not hide those of the others.
     const own = v.doc ? [{ doc: { lexicons: v.doc.lexicons, countries: v.doc.countries }, ref }] : [];
-    diagnostics.push(...checkLibraries([...own, ...ctx.libraries]));
-    if (v.doc) diagnostics.push(...checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when }))));
+    appendAll(diagnostics, checkLibraries([...own, ...ctx.libraries]));
+    if (v.doc) appendAll(diagnostics, checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when })), limits.maxDepth));
     return { files, diagnostics };
   }
-  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries });
-  diagnostics.push(...c.diagnostics);
+  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize });
+  appendAll(diagnostics, c.diagnostics);
   return c.policy ? { policy: c.policy, files, diagnostics, info: c.info } : { files, diagnostics };
 }
 
@@ -108,25 +117,31 @@ export function loadPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult 
  */
 export function loadLibraryFile(abs: string, root: string, opts: LoadOptions = {}): { diagnostics: Diagnostic[]; files: YamlFile[] } {
   const cwd = opts.cwd ?? process.cwd();
-  const ctx: IncludeContext = { cwd, limits: opts.limits ?? DEFAULT_YAML_LIMITS, root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], loaded: new Set() };
+  const ctx: IncludeContext = { cwd, limits: resolveLimits(opts.limits), root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], loaded: new Set(), terms: 0 };
   const real = realPath(abs);
   ctx.loaded.add(real);
   const lib = readLibrary(abs, real, ctx);
-  ctx.diagnostics.push(...lib.diagnostics);
+  appendAll(ctx.diagnostics, lib.diagnostics);
   if (!lib.yaml) return { diagnostics: ctx.diagnostics, files: ctx.files };
   ctx.files.push(lib.yaml);
+  ctx.terms = lib.doc ? countTerms(lib.doc) : 0;
+  if (ctx.terms > ctx.limits.maxTerms) {
+    const [s, e] = locate(lib.yaml, ["lexicons"], "key");
+    ctx.diagnostics.push(diagAt(lib.yaml, s, e, "too-many-terms", tooManyTerms(ctx.limits)));
+    return { diagnostics: ctx.diagnostics, files: ctx.files };
+  }
   if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
   followIncludes(ctx, lib.yaml, includesOf(lib), [{ real, file: lib.yaml.file }]);
-  ctx.diagnostics.push(...checkLibraries(ctx.libraries));
+  appendAll(ctx.diagnostics, checkLibraries(ctx.libraries));
   return { diagnostics: ctx.diagnostics, files: ctx.files };
 }
 
 /** Local checks (terms, patterns, country codes, condition syntax) of an invalid file's valid parts. */
 function checkValidParts(f: YamlFile, limits: YamlLimits, policy: boolean): Diagnostic[] {
-  const parts = validParts(f, limits.maxAliasCount);
+  const parts = validParts(f, limits);
   if (!parts) return [];
   const ref = sourceRef(f);
-  return [...checkLibraries([{ doc: parts.library, ref }]), ...(policy ? checkConditions(ref, parts.conditions) : [])];
+  return [...checkLibraries([{ doc: parts.library, ref }]), ...(policy ? checkConditions(ref, parts.conditions, limits.maxDepth) : [])];
 }
 
 function realPath(abs: string): string {
@@ -154,14 +169,15 @@ function readLibrary(abs: string, real: string, ctx: IncludeContext): LibraryFil
   const hit = ctx.cache.get(real);
   if (hit) return hit;
   const file = displayPath(abs, ctx.cwd);
-  const t = readText(abs, file);
+  const t = readText(abs, file, ctx.limits.maxFileBytes);
   let out: LibraryFile;
   if (t.text === undefined) out = { diagnostics: t.diagnostic ? [t.diagnostic] : [] };
   else {
     const p = parseYaml(file, abs, t.text, ctx.limits);
+    if (t.diagnostic) p.diagnostics.unshift(t.diagnostic); // invalid UTF-8: a warning
     if (!p.yaml || p.diagnostics.some((d) => d.severity === "error")) out = { yaml: p.yaml, diagnostics: p.diagnostics };
     else {
-      const lv = validateLexiconFile(p.yaml, ctx.limits.maxAliasCount);
+      const lv = validateLexiconFile(p.yaml, ctx.limits);
       const local = lv.doc ? [] : checkValidParts(p.yaml, ctx.limits, false);
       out = { yaml: p.yaml, doc: lv.doc, diagnostics: [...p.diagnostics, ...lv.diagnostics, ...local] };
     }
@@ -203,11 +219,22 @@ function followIncludes(ctx: IncludeContext, from: YamlFile, includes: readonly 
     // Reached before through another include (a diamond): its definitions are already in.
     if (ctx.loaded.has(real)) return;
     ctx.loaded.add(real);
+    if (ctx.terms > ctx.limits.maxTerms) return; // reported once, where the limit was passed
     const lib = readLibrary(r.path, real, ctx);
-    ctx.diagnostics.push(...lib.diagnostics);
+    appendAll(ctx.diagnostics, lib.diagnostics);
     if (!lib.yaml) return;
     ctx.files.push(lib.yaml);
+    if (lib.doc) ctx.terms += countTerms(lib.doc);
+    if (ctx.terms > ctx.limits.maxTerms) {
+      // Stop here, before the compiler builds an index of it all: the limit bounds memory.
+      ctx.diagnostics.push(diagAt(from, at[0], at[1], "too-many-terms", tooManyTerms(ctx.limits)));
+      return;
+    }
     if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
     followIncludes(ctx, lib.yaml, includesOf(lib), [...stack, { real, file: lib.yaml.file }]);
   });
+}
+
+function tooManyTerms(limits: ResourceLimits): string {
+  return `more than ${limits.maxTerms} terms and patterns in the policy and its includes (${LIMIT_ENV.maxTerms.name}); files after this one are not read`;
 }

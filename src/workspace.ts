@@ -2,7 +2,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { loadCaseFile, type CaseFile } from "./case-loader.js";
 import { compileCases, type CompiledCases } from "./compile/compile-cases.js";
 import { lintPolicy, mergeLintResults } from "./compile/lint.js";
-import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "./diagnostics.js";
 import { findRuleFiles, ruleFileKind, type FoundFile } from "./load/discover.js";
 import { BUNDLED_IDS, displayPath } from "./load/files.js";
 import { sourceRef, type YamlLimits } from "./load/yaml-file.js";
@@ -76,7 +76,7 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
     const result = loadPolicyFile(f.abs, lo);
     policies.push({ file: displayPath(f.abs, opts.cwd), result });
     byPath.set(real(f.abs), result);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     for (const y of result.files) {
       sources.set(y.file, y.text);
       if (y.absPath !== f.abs) included.add(real(y.absPath));
@@ -84,7 +84,7 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
   }
   for (const f of files.filter((x) => kinds.get(x) === "library" && !included.has(real(x.abs)))) {
     const r = loadLibraryFile(f.abs, f.root, lo);
-    diagnostics.push(...r.diagnostics);
+    appendAll(diagnostics, r.diagnostics);
     for (const y of r.files) sources.set(y.file, y.text);
   }
   // A timeline's versions that are among the policies above are not loaded again.
@@ -92,12 +92,12 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
   for (const f of files.filter((x) => kinds.get(x) === "timeline")) {
     const result = loadTimelineFile(f.abs, { ...lo, loaded: (abs) => byPath.get(real(abs)) });
     timelines.push({ file: displayPath(f.abs, opts.cwd), result });
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     for (const y of result.files) sources.set(y.file, y.text);
   }
   const caseFiles = files.filter((x) => kinds.get(x) === "cases").map((f) => loadCaseFile(f.abs, lo));
   for (const c of caseFiles) {
-    diagnostics.push(...c.diagnostics);
+    appendAll(diagnostics, c.diagnostics);
     if (c.text !== undefined) sources.set(c.file, c.text);
   }
   const found = new Set(files.map((f) => displayPath(f.abs, opts.cwd)));

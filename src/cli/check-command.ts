@@ -7,6 +7,7 @@ import { CHECK_FORMATS } from "./formats.js";
 import { UsageError, type Io } from "./io.js";
 import { makeStyle, wantsColour } from "./style.js";
 import { VERSION } from "./version.js";
+import { limitsFromEnv } from "../load/limits.js";
 
 /** Options of `modpol check`, as parsed from the command line. */
 export interface CheckOptions {
@@ -22,7 +23,7 @@ export function openWorkspace(paths: readonly string[], io: Io): Workspace {
   const targets = paths.length > 0 ? paths : defaultRulePaths(io.cwd);
   let ws: Workspace;
   try {
-    ws = loadWorkspace(targets, { cwd: io.cwd });
+    ws = loadWorkspace(targets, { cwd: io.cwd, limits: limitsFromEnv(io.env) });
   } catch (e) {
     if (e instanceof MissingPathsError) throw new UsageError(e.message);
     throw e;

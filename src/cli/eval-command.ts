@@ -11,6 +11,7 @@ import { EvalPool } from "./worker-pool.js";
 import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
 import { Output } from "./output.js";
+import { stopReading, watchInterrupts } from "./interrupt.js";
 import { UsageError, type Io } from "./io.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { makeStyle, wantsColour } from "./style.js";
@@ -99,7 +100,7 @@ export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" |
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecords(stream as AsyncIterable<Buffer>, format, { maxRecordBytes, name, firstRecord: first });
+        return readRecords(stream as AsyncIterable<Buffer>, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
       },
     });
   }
@@ -169,14 +170,16 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   };
   let seen = 0;
   let n = 1;
+  // SIGINT/SIGTERM: stop reading; what was read is still decided and written (interrupt.ts).
+  const interrupt = watchInterrupts({ onStop: () => stopReading(io.stdin) });
   try {
     outer: for (const src of srcs) {
-      const it = src.records(n);
+      const it = interrupt.guard(src.records(n));
       for await (const rec of it) {
         n = rec.n + 1;
         seen++;
         if (jobs > 1 && seen > INLINE_RECORDS) {
-          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } });
+          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) });
           batch.push(rec);
           if (batch.length >= BATCH) {
             inFlight.push(pool.run(batch));
@@ -184,7 +187,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
             await drain(jobs * 2);
           }
         } else await emit(renderRecord(rec, policy, render));
-        if (out.closed) {
+        if (out.closed || interrupt.signal) {
           await it.return(undefined);
           break outer;
         }
@@ -193,6 +196,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     if (pool && batch.length > 0 && !out.closed) inFlight.push(pool.run(batch));
     if (!out.closed) await drain(0);
   } finally {
+    interrupt.dispose();
     await pool?.close();
   }
   if (format === "json") await out.write(`${count > 0 ? "\n" : ""}]${o.summary ? `,"summary":${JSON.stringify(summaryObject(summary.summary))}` : ""}}\n`);
@@ -204,6 +208,10 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   }
   await out.flush();
   if (out.closed) return 0;
+  if (interrupt.signal) {
+    io.stderr.write(interrupt.note(count));
+    return interrupt.exitCode();
+  }
   if (errors > 0) {
     io.stderr.write(`modpol: ${errors} of ${count} record${count === 1 ? "" : "s"} could not be evaluated (see the error records)\n`);
     return 3;

@@ -4,6 +4,7 @@ import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
 import type { InputRecord } from "../input/records.js";
+import { internalRecordMessage } from "./bug-report.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
 import { whyNotLines, whyNotObject } from "../report/why-not-format.js";
 
@@ -54,8 +55,20 @@ export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pi
   return { item: { kind: "decision", id: rec.id, line: rec.line, text: rec.text, decision: why?.decision ?? evaluate(post, policy), dated }, whyNot: why };
 }
 
-/** Evaluates and renders one record. */
+/**
+ * Evaluates and renders one record. A failure inside modpol becomes an `internal-error` record in
+ * its place (exit code 3, like any record that cannot be evaluated): a bug met by one post must not
+ * cost the records after it, nor stop a pipeline.
+ */
 export function renderRecord(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {
+  try {
+    return renderOne(rec, source, o);
+  } catch (e) {
+    return renderOne({ kind: "error", n: rec.n, line: rec.line, id: rec.id, code: "internal-error", message: internalRecordMessage(e) }, source, o);
+  }
+}
+
+function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {
   const { item, whyNot: why } = evaluateRecord(rec, source, o);
   const tally = item.kind === "error" ? null : ([item.decision.country, item.decision.decision] as const);
   if (o.quiet) return { out: "", tally };

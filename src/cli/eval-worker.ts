@@ -4,6 +4,7 @@ import { loadPolicyOrTimeline } from "../policy-loader.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";
+import { limitsFromEnv } from "../load/limits.js";
 
 /** What the main thread tells each worker once. */
 export interface WorkerSetup {
@@ -28,7 +29,8 @@ export interface WorkerResult {
 }
 
 const setup = workerData as WorkerSetup;
-const loaded = await loadPolicyOrTimeline(setup.policy, { cwd: setup.cwd });
+// The main thread loaded the policy under the same environment's limits (MODPOL_MAX_*).
+const loaded = await loadPolicyOrTimeline(setup.policy, { cwd: setup.cwd, limits: limitsFromEnv(process.env) });
 const style = await makeStyle(setup.colour);
 const options: RenderOptions = { ...setup.render, fo: { offsets: setup.offsets, style } };
 

@@ -7,6 +7,8 @@ import type { TestOptions } from "./test-command.js";
 import type { DiffOptions } from "./diff-command.js";
 import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
 import { VERSION } from "./version.js";
+import { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
+import { LimitSettingError } from "../load/limits.js";
 
 /** Arguments of {@link main}: the command line after the program name, and the process's streams. */
 export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
@@ -135,9 +137,11 @@ export async function main(args: MainArgs): Promise<number> {
       io.stderr.write(`modpol: ${e.message}\n`);
       return 2;
     }
-    const err = e as Error;
-    io.stderr.write(`modpol: internal error: ${err?.message ?? String(e)}\nThis is a bug in modpol; please report it with the command you ran.\n`);
-    if (io.env.MODPOL_DEBUG) io.stderr.write(`${err?.stack ?? ""}\n`);
-    return 70;
+    if (e instanceof LimitSettingError) {
+      io.stderr.write(`modpol: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(internalErrorMessage(e, io.env));
+    return EXIT_INTERNAL;
   }
 }

@@ -3,6 +3,7 @@ import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { loadPolicy, loadPolicyOrTimeline } from "../policy-loader.js";
 import type { Io } from "./io.js";
+import { limitsFromEnv } from "../load/limits.js";
 
 /** Prints why a policy could not be loaded and returns undefined (the caller exits 2), or the policy. */
 export function reportLoad<T = CompiledPolicy>(ref: string, r: { readonly policy?: T; readonly diagnostics: readonly Diagnostic[] }, io: Io): T | undefined {
@@ -15,11 +16,11 @@ export function reportLoad<T = CompiledPolicy>(ref: string, r: { readonly policy
 
 /** Loads a policy for eval/diff, from its precompiled form when it can (fast start-up). */
 export async function openPolicyOrReport(ref: string, io: Io): Promise<CompiledPolicy | undefined> {
-  return reportLoad(ref, await loadPolicy(ref, { cwd: io.cwd }), io);
+  return reportLoad(ref, await loadPolicy(ref, { cwd: io.cwd, limits: limitsFromEnv(io.env) }), io);
 }
 
 /** Loads a policy or a timeline for eval/diff (`--policy`, `--from`, `--to`), precompiled when it can be. */
 export async function openSourceOrReport(ref: string, io: Io): Promise<PolicyOrTimeline | undefined> {
-  const r = await loadPolicyOrTimeline(ref, { cwd: io.cwd });
+  const r = await loadPolicyOrTimeline(ref, { cwd: io.cwd, limits: limitsFromEnv(io.env) });
   return reportLoad(ref, { ...(r.value ? { policy: r.value } : {}), diagnostics: r.diagnostics }, io);
 }

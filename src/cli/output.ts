@@ -10,6 +10,7 @@ export class Output {
   private size = 0;
   private broken = false;
   private waiting: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly stream: Writable, private readonly flushAt = 64 * 1024) {
     // Any write error (EPIPE above all) means nobody is reading any more: stop, quietly.
@@ -29,10 +30,23 @@ export class Output {
     this.buf.push(s);
     this.size += s.length;
     if (this.size >= this.flushAt) await this.flush();
+    // When input comes slowly (a terminal, a pipe from a live source), what was decided still shows
+    // within a moment, not only when 64 KB have built up; a large run pays one timer per flush.
+    else if (this.timer === null && this.size > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.flush().catch(() => undefined);
+      }, IDLE_FLUSH_MS);
+      this.timer.unref();
+    }
   }
 
   /** Writes out everything buffered, waiting for the stream to drain if it asks us to. */
   async flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     if (this.waiting) await this.waiting;
     if (this.size === 0 || this.closed) {
       this.buf = [];
@@ -60,3 +74,6 @@ export class Output {
     }
   }
 }
+
+/** How long buffered output may wait for more before it is written anyway. */
+const IDLE_FLUSH_MS = 50;

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { embeddedCases } from "../compile/compile-cases.js";
-import { formatDiagnosticLine, sortDiagnostics, type Diagnostic } from "../diagnostics.js";
+import { formatDiagnosticLine, sortDiagnostics, type Diagnostic, appendAll } from "../diagnostics.js";
 import { runPolicyTests, totals, type PolicyTestRun } from "../evaluate/run-tests.js";
 import { formatJunit } from "../report/junit.js";
 import { formatTestJson, formatTestText, type TestReport } from "../report/test-format.js";
@@ -42,7 +42,7 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   // Problems that stop a policy or case file from being used: reported, and the run exits 2.
   const problems: Diagnostic[] = ws.diagnostics.filter((d) => d.severity === "error");
   const compiled = workspaceCases(ws);
-  problems.push(...compiled.diagnostics);
+  appendAll(problems, compiled.diagnostics);
   for (const d of sortDiagnostics(problems)) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
   const broken = problems.some((d) => d.severity === "error");
 

@@ -2,56 +2,118 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { InputRecord } from "../input/records.js";
-import type { Rendered } from "./eval-render.js";
+import { limitsFromEnv } from "../load/limits.js";
+import { loadPolicyOrTimeline } from "../policy-loader.js";
+import { HOW_TO_REPORT, internalRecordMessage } from "./bug-report.js";
+import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import type { WorkerResult, WorkerSetup } from "./eval-worker.js";
+import { makeStyle } from "./style.js";
 
 /** The compiled worker script (tests run the TypeScript sources, whose workers must still be JS). */
-function workerUrl(): URL {
+function defaultWorkerUrl(): URL {
   const here = new URL("./eval-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(here))) return here;
   return new URL("../../dist/cli/eval-worker.js", import.meta.url);
+}
+
+/** Options of an {@link EvalPool} beyond its setup. */
+export interface PoolOptions {
+  /** The worker script (default: the compiled eval-worker; tests give one that fails on purpose). */
+  readonly workerUrl?: URL;
+  /** Told, once per worker, that it stopped unexpectedly and its batches run in this thread. */
+  readonly onWorkerLost?: (message: string) => void;
+}
+
+interface Job {
+  readonly records: readonly InputRecord[];
+  readonly resolve: (r: readonly Rendered[]) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  alive: boolean;
+  readonly jobs: Map<number, Job>;
 }
 
 /**
  * Worker threads that evaluate batches of records. Batches go out round-robin and come back
  * whenever they are done; {@link EvalPool.run} resolves with each batch's own results, so the caller
  * can write them in input order.
+ *
+ * A worker that dies (a crash, running out of memory, exiting) or fails a batch must neither hang
+ * the run nor lose records: its unfinished batches are evaluated in this thread instead, record by
+ * record (a record that fails there becomes an `internal-error` record), and it gets no more work.
+ * With every worker gone, the pool works in this thread alone.
  */
 export class EvalPool {
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: readonly Rendered[]) => void; reject: (e: Error) => void }>();
+  private readonly slots: Slot[];
   private seq = 0;
+  private closing = false;
+  private local: Promise<(records: readonly InputRecord[]) => readonly Rendered[]> | undefined;
 
-  constructor(jobs: number, setup: WorkerSetup) {
-    this.workers = Array.from({ length: jobs }, () => {
-      const w = new Worker(workerUrl(), { workerData: setup });
-      w.on("message", (m: WorkerResult) => {
-        const p = this.pending.get(m.seq);
-        if (!p) return;
-        this.pending.delete(m.seq);
-        if (m.results) p.resolve(m.results);
-        else p.reject(new Error(m.error ?? "worker failed"));
+  constructor(jobs: number, private readonly setup: WorkerSetup, private readonly opts: PoolOptions = {}) {
+    const url = opts.workerUrl ?? defaultWorkerUrl();
+    this.slots = Array.from({ length: jobs }, () => {
+      const slot: Slot = { worker: new Worker(url, { workerData: setup }), alive: true, jobs: new Map() };
+      slot.worker.on("message", (m: WorkerResult) => {
+        const job = slot.jobs.get(m.seq);
+        if (!job) return;
+        slot.jobs.delete(m.seq);
+        if (m.results && m.results.length === job.records.length) job.resolve(m.results);
+        else this.runHere(job); // the worker could not do this batch: do it here
       });
-      w.on("error", (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
-      return w;
+      slot.worker.on("error", (e) => this.lost(slot, e.message));
+      slot.worker.on("exit", (code) => this.lost(slot, `it exited with code ${code}`));
+      return slot;
     });
   }
 
-  /** Evaluates a batch on the next worker. */
+  /** Evaluates a batch on the next live worker (or in this thread when none is left). */
   run(records: readonly InputRecord[]): Promise<readonly Rendered[]> {
     const seq = this.seq++;
-    const worker = this.workers[seq % this.workers.length] as Worker;
+    const live = this.slots.filter((s) => s.alive);
+    const slot = live[seq % Math.max(1, live.length)];
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      worker.postMessage({ seq, records });
+      const job: Job = { records, resolve, reject };
+      if (!slot) return this.runHere(job);
+      slot.jobs.set(seq, job);
+      slot.worker.postMessage({ seq, records });
     });
   }
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private lost(slot: Slot, why: string): void {
+    if (!slot.alive) return;
+    slot.alive = false;
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
+    if (this.closing) return;
+    this.opts.onWorkerLost?.(`a worker thread stopped (${why}); its records are evaluated in the main thread instead. This is a bug in modpol: ${HOW_TO_REPORT}`);
+    for (const job of jobs) this.runHere(job);
+  }
+
+  private runHere(job: Job): void {
+    this.local ??= this.loadHere();
+    this.local.then((evaluate) => job.resolve(evaluate(job.records)), (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
+  }
+
+  /** The workers' evaluation, in this thread: the same policy, options and rendering. */
+  private async loadHere(): Promise<(records: readonly InputRecord[]) => readonly Rendered[]> {
+    const loaded = await loadPolicyOrTimeline(this.setup.policy, { cwd: this.setup.cwd, limits: limitsFromEnv(process.env) });
+    const options: RenderOptions = { ...this.setup.render, fo: { offsets: this.setup.offsets, style: await makeStyle(this.setup.colour) } };
+    const policy = loaded.value;
+    if (!policy) {
+      // Cannot happen after the main thread loaded it; still, every record gets its output. An
+      // error record is rendered without looking at the policy.
+      const message = internalRecordMessage(new Error("the policy could not be loaded again"));
+      return (records) => records.map((r) => renderRecord({ kind: "error", n: r.n, line: r.line, id: r.id, code: "internal-error", message }, undefined as never, options));
+    }
+    return (records) => records.map((r) => renderRecord(r, policy, options));
   }
 }

@@ -91,7 +91,7 @@ export function compileCases(entries: readonly CaseEntry[], loaded: ReadonlyMap<
 
     for (const t of targets) {
       const rules = loaded.get(t.id);
-      const rule = doc.rule === undefined || doc.rule === null || typeof doc.rule === "string" ? doc.rule : t.id in doc.rule ? doc.rule[t.id] : undefined;
+      const rule = doc.rule === undefined || doc.rule === null || typeof doc.rule === "string" ? doc.rule : Object.hasOwn(doc.rule, t.id) ? doc.rule[t.id] : undefined; // own keys only: a policy may be called "constructor"
       const spec: CaseSpec = { ...base, expect: t.expect, rule };
       if (!rules) {
         if (!known.includes(t.id)) r.warn(ref, t.where, "unknown-policy", `no policy '${t.id}' is loaded or bundled${didYouMean(t.id, allIds)}`, t.part);

@@ -4,6 +4,8 @@ import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
 import { compileRe2, LexiconIndex, re2MatchesEmpty } from "./lexicon-index.js";
 import { parseTerm } from "./terms.js";
+import { patternSize } from "./pattern-size.js";
+import { DEFAULT_LIMITS, LIMIT_ENV } from "../load/limits.js";
 
 /** One place a lexicon is defined: inline in the policy, or in an included file. */
 export interface LexiconSource {
@@ -41,7 +43,9 @@ export function lexiconSources(policyRef: SourceRef | undefined, inline: Record<
 export function compileLexicons(
   sources: readonly LexiconSource[],
   r: Reporter,
+  maxPatternSize: number = DEFAULT_LIMITS.maxPatternSize,
 ): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[] } {
+  let patternTotal = 0;
   const info = new Map<string, LexiconInfo>();
   const definitions: Definition[] = [];
   const terms: TermSite[] = [];
@@ -95,6 +99,16 @@ export function compileLexicons(
           return r.error(src.ref, at, unsafe ? "unsafe-regex" : "invalid-regex", unsafe ? `pattern uses lookaround or a backreference, which has no linear-time implementation: ${msg}` : `invalid pattern: ${msg}`);
         }
         if (source.length === 0 || re2MatchesEmpty(source)) return r.error(src.ref, at, "empty-match", `pattern '${source}' can match the empty string`);
+        // Linear time is not enough when the program is huge: bound what all patterns cost per byte.
+        // One pattern may take a tenth of the budget: a policy has room for several, none huge.
+        const size = patternSize(source);
+        const one = Math.floor(maxPatternSize / 10);
+        if (size > one || patternTotal + size > maxPatternSize) {
+          const env = LIMIT_ENV.maxPatternSize.name;
+          const msg = size > one ? `this pattern compiles to ${size} RE2 instructions; one pattern may have ${one} (a tenth of ${env}=${maxPatternSize})` : `with this pattern (${size} RE2 instructions) the policy's patterns come to ${patternTotal + size}; the limit is ${maxPatternSize} (${env})`;
+          return r.error(src.ref, at, "pattern-too-large", `${msg}. Each pattern runs over the whole of every post, in time proportional to its size: use terms, or small bounded repeats ({0,5}, not {1,1000})`);
+        }
+        patternTotal += size;
         index.patterns.push({ lexicon: li.index, lang, source, find });
       });
     }

@@ -7,7 +7,7 @@ import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
-import { ExpressionError, parseExpression, type Expr, type NumExpr } from "./expression.js";
+import { ExpressionError, MAX_CONDITION_DEPTH, parseExpression, type Expr, type NumExpr } from "./expression.js";
 import { Reporter } from "./reporter.js";
 import type { CompiledPolicy, CondC, NumC, RuleC, SignalC, TestCase } from "./types.js";
 
@@ -15,6 +15,10 @@ import type { CompiledPolicy, CondC, NumC, RuleC, SignalC, TestCase } from "./ty
 export interface PolicyInput {
   readonly policy: { readonly doc: PolicyDoc; readonly ref: SourceRef };
   readonly lexiconFiles: readonly { readonly doc: LexiconFileDoc; readonly ref: SourceRef }[];
+  /** Deepest nesting of parentheses and `not` in a condition (default {@link MAX_CONDITION_DEPTH}). */
+  readonly maxDepth?: number;
+  /** Largest total size of the compiled patterns, in RE2 instructions (default: see load/limits.ts). */
+  readonly maxPatternSize?: number;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface PolicyInput {
 export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[]; info?: CompileInfo } {
   const { doc, ref } = input.policy;
   const r = new Reporter();
-  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r);
+  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r, input.maxPatternSize);
   const { index, info } = lexicons;
   const definitions: Definition[] = [...lexicons.definitions];
   const usedSignals = new Set<string>();
@@ -68,7 +72,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     ruleIds.set(rd.id, i);
     let expr: Expr;
     try {
-      expr = parseExpression(rd.when);
+      expr = parseExpression(rd.when, input.maxDepth);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
@@ -170,11 +174,11 @@ export function checkLibraries(files: PolicyInput["lexiconFiles"]): Diagnostic[]
 }
 
 /** Checks the syntax of rule conditions alone (for a policy whose validation failed elsewhere). */
-export function checkConditions(ref: SourceRef, conditions: readonly { readonly index: number; readonly when: string }[]): Diagnostic[] {
+export function checkConditions(ref: SourceRef, conditions: readonly { readonly index: number; readonly when: string }[], maxDepth = MAX_CONDITION_DEPTH): Diagnostic[] {
   const r = new Reporter();
   for (const c of conditions) {
     try {
-      parseExpression(c.when);
+      parseExpression(c.when, maxDepth);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       r.error(ref, ["rules", c.index, "when"], "invalid-expression", e.message, "value", e.at);

@@ -72,10 +72,21 @@ function lex(src: string): Tok[] {
 
 const KEYWORDS = new Set(["and", "or", "not", "in", "is", "true", "false", "country", "count", "matches", "known", "unknown"]);
 
-/** Parses a `when:` condition; throws {@link ExpressionError} with the offending offsets. */
-export function parseExpression(src: string): Expr {
+/** How deeply parentheses and `not` may nest by default (the parser recurses on them). */
+export const MAX_CONDITION_DEPTH = 64;
+
+/**
+ * Parses a `when:` condition; throws {@link ExpressionError} with the offending offsets. Nesting of
+ * parentheses and `not` deeper than `maxDepth` is an error: the parser (and everything that walks
+ * a condition after it) recurses, and a condition from a hostile file must not overflow the stack.
+ */
+export function parseExpression(src: string, maxDepth = MAX_CONDITION_DEPTH): Expr {
   const toks = lex(src);
   let i = 0;
+  let depth = 0;
+  const deeper = (t: Tok): void => {
+    if (++depth > maxDepth) throw new ExpressionError(`the condition nests parentheses and 'not' more than ${maxDepth} deep`, t.at);
+  };
   const peek = (): Tok => toks[i] as Tok;
   const next = (): Tok => toks[i++] as Tok;
   const expect = (v: string): Tok => {
@@ -106,7 +117,9 @@ export function parseExpression(src: string): Expr {
   function unary(): Expr {
     if (peek().v === "not") {
       const t = next();
+      deeper(t);
       const item = unary();
+      depth--;
       return { k: "not", item, at: span(t.at, item.at) };
     }
     return primary();
@@ -115,7 +128,9 @@ export function parseExpression(src: string): Expr {
     const t = peek();
     if (t.v === "(") {
       next();
+      deeper(t);
       const e = or();
+      depth--;
       const close = expect(")");
       return { ...e, at: span(t.at, close.at) } as Expr;
     }

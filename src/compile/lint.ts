@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import { appendAll, type Diagnostic } from "../diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
 import type { CompileInfo, Definition, DefinitionKind, TermSite } from "./compile-info.js";
 import { covers, signalImplication, toDnf, type Conjunction } from "./shadow.js";
@@ -50,10 +50,10 @@ export function lintPolicy(policy: CompiledPolicy, info: CompileInfo): LintResul
       else sharedUnused.push({ key, diagnostic });
     } else if (!used) diagnostics.push(diagnostic);
   }
-  diagnostics.push(...unreachableRules(policy, info.policyRef));
-  diagnostics.push(...untestedRules(policy, info.policyRef));
-  diagnostics.push(...missingLanguages(policy, info));
-  diagnostics.push(...conflictingTerms(policy, info));
+  appendAll(diagnostics, unreachableRules(policy, info.policyRef));
+  appendAll(diagnostics, untestedRules(policy, info.policyRef));
+  appendAll(diagnostics, missingLanguages(policy, info));
+  appendAll(diagnostics, conflictingTerms(policy, info));
   return { diagnostics, sharedUnused, sharedUsed };
 }
 

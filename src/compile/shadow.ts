@@ -26,6 +26,11 @@ export type Conjunction = readonly Literal[];
 
 /** Larger expansions are not attempted: the rule is simply not analysed. */
 const MAX_CONJUNCTIONS = 256;
+/**
+ * Nor are longer conjunctions: checking one for contradictions is quadratic in its length, and a
+ * condition of 3,000 `and`s took minutes (cubic overall). Real conditions have a handful.
+ */
+const MAX_LITERALS = 64;
 
 const FLIP: Record<CmpOp, CmpOp> = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "==" };
 const MIRROR: Record<CmpOp, CmpOp> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=" };
@@ -85,7 +90,7 @@ export function toDnf(c: CondC, neg = false): Conjunction[] | null {
         for (const d of dnfs) {
           const next: Conjunction[] = [];
           for (const a of acc) for (const b of d) next.push([...a, ...b]);
-          if (next.length > MAX_CONJUNCTIONS) return null;
+          if (next.length > MAX_CONJUNCTIONS || next.some((x) => x.length > MAX_LITERALS)) return null;
           acc = next.filter(satisfiable);
         }
         return acc;

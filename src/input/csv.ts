@@ -12,8 +12,9 @@ interface RawRow {
  * A streaming RFC 4180 reader written for one guarantee the libraries we tried do not give: a bad
  * record never costs the records after it. (csv-parse 7 stops emitting records after a
  * max_record_size error.) Quoted fields may hold delimiters, doubled quotes and newlines; a stray
- * quote inside a field is kept as a literal; a record over the size limit is skipped as it streams
- * past and reported; rows with fewer fields than the header leave the rest empty.
+ * quote inside a field is kept as a literal; a record over the size limit (its fields and the commas
+ * between them, in characters) is skipped as it streams past and reported; rows with fewer fields
+ * than the header leave the rest empty.
  */
 async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): AsyncGenerator<RawRow> {
   const decoder = new TextDecoder("utf-8", { fatal: false });
@@ -28,7 +29,9 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): 
   let pendingCR = false;
   let first = true;
   const endField = () => {
-    fields.push(size > maxChars ? "" : field);
+    // Past the limit nothing is kept, not even empty fields: a line of a million commas must cost
+    // no more memory than a long field does.
+    if (size <= maxChars) fields.push(field);
     field = "";
     atFieldStart = true;
     quoteClosed = false;
@@ -79,6 +82,7 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): 
         continue;
       }
       if (ch === ",") {
+        size++; // separators count towards the record's size
         endField();
         continue;
       }
@@ -116,10 +120,11 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: Rea
     } else if (row.problem) {
       yield { kind: "error", n, line: row.line, id: String(n), code: "invalid-csv", message: `${opts.name}:${row.line}: ${row.problem}` };
     } else {
-      const o: Record<string, string> = {};
+      // No prototype: a column named "__proto__" or "constructor" is a column like any other.
+      const o: Record<string, string> = Object.create(null) as Record<string, string>;
       header.forEach((h, i) => {
         const v = row.fields[i];
-        if (v !== undefined && !(h in o)) o[h] = v;
+        if (v !== undefined && !Object.hasOwn(o, h)) o[h] = v;
       });
       if (!header.includes("text")) {
         yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})` };

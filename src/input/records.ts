@@ -1,4 +1,5 @@
 import { resolveCountry } from "../countries.js";
+import { decodeInput, encodingNote } from "./encoding.js";
 import { readLines } from "./lines.js";
 
 /** Input formats (SPEC §4). */
@@ -39,6 +40,11 @@ export interface ReadOptions {
   readonly name: string;
   /** Number of the first record (records are numbered across inputs). */
   readonly firstRecord: number;
+  /**
+   * Told, once at the end of the input, what had to be repaired (invalid UTF-8), as a line for
+   * stderr. Records keep exactly their SPEC fields, so this is the only place it is said.
+   */
+  readonly onNote?: (message: string) => void;
 }
 
 /** Picks the input format from a file name's extension (lines when unknown). */
@@ -49,8 +55,13 @@ export function formatFromPath(path: string): InputFormat {
   return "lines";
 }
 
-/** Reads records of the given format from a byte stream, streaming. */
-export function readRecords(source: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
+/**
+ * Reads records of the given format from a byte stream, streaming. The bytes are made valid UTF-8
+ * first (UTF-16 with a byte order mark is decoded; invalid sequences become U+FFFD and are reported
+ * through `opts.onNote`), so every line still yields its record.
+ */
+export function readRecords(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
   if (format === "csv") return readCsvRecords(source, opts);
   return format === "jsonl" ? readJsonl(source, opts) : readPlainLines(source, opts);
 }

@@ -1,7 +1,9 @@
+import { isUtf8 } from "node:buffer";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
+import { DEFAULT_LIMITS, LIMIT_ENV } from "./limits.js";
 
 /** The folder of bundled policies shipped with modpol. */
 export const BUNDLED_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
@@ -32,15 +34,40 @@ export function resolvePolicyPath(ref: string, cwd: string): string | undefined 
   return undefined;
 }
 
-/** Reads a text file as UTF-8 (invalid bytes become U+FFFD); a failure becomes a diagnostic. */
-export function readText(abs: string, file: string): { text?: string; diagnostic?: Diagnostic } {
+/**
+ * Reads a text file as UTF-8; a failure becomes a diagnostic. A file over `maxBytes` is refused
+ * before it is read (a rule file from a pull request may be of any size). Invalid UTF-8 becomes
+ * U+FFFD and a warning (`invalid-encoding`) saying where, returned with the text.
+ */
+export function readText(abs: string, file: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): { text?: string; diagnostic?: Diagnostic } {
+  const at = (line: number, severity: Diagnostic["severity"], code: string, message: string): Diagnostic => ({ file, line, column: 1, endLine: line, endColumn: 1, severity, code, message });
   try {
-    return { text: readFileSync(abs, "utf8") };
+    const size = statSync(abs).size;
+    if (size > maxBytes) return { diagnostic: at(1, "error", "file-too-large", `file is ${size} bytes; the limit is ${maxBytes} (${LIMIT_ENV.maxFileBytes.name})`) };
+    const buf = readFileSync(abs);
+    const text = buf.toString("utf8");
+    if (isUtf8(buf)) return { text };
+    return { text, diagnostic: at(firstBadLine(buf), "warning", "invalid-encoding", "the file is not valid UTF-8: invalid bytes were read as U+FFFD (save it as UTF-8)") };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : code === "EACCES" ? "permission denied" : `cannot read: ${(e as Error).message}`;
-    return { diagnostic: { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "file-unreadable", message } };
+    return { diagnostic: at(1, "error", "file-unreadable", message) };
   }
+}
+
+/** The 1-based line of the first invalid UTF-8 sequence (a line never splits a character). */
+function firstBadLine(buf: Buffer): number {
+  let line = 1;
+  let start = 0;
+  while (start <= buf.length) {
+    const nl = buf.indexOf(10, start);
+    const end = nl < 0 ? buf.length : nl;
+    if (!isUtf8(buf.subarray(start, end))) return line;
+    if (nl < 0) break;
+    line++;
+    start = nl + 1;
+  }
+  return line;
 }
 
 /**

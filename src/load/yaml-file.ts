@@ -1,15 +1,12 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
 import type { Diagnostic, Span } from "../diagnostics.js";
+import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
+import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
 
-/** Limits that keep a hostile rule file from exhausting memory. */
-export interface YamlLimits {
-  /** Largest file accepted, in bytes. */
-  readonly maxFileBytes: number;
-  /** Most alias expansions in one document ("billion laughs"). */
-  readonly maxAliasCount: number;
-}
+/** Limits that keep a hostile rule file from exhausting memory or the stack (see limits.ts). */
+export type YamlLimits = ResourceLimits;
 
-export const DEFAULT_YAML_LIMITS: YamlLimits = { maxFileBytes: 4 * 1024 * 1024, maxAliasCount: 100 };
+export const DEFAULT_YAML_LIMITS: YamlLimits = DEFAULT_LIMITS;
 
 /** A parsed YAML file that keeps node positions for diagnostics. */
 export interface YamlFile {
@@ -47,22 +44,45 @@ export function diagAt(
 }
 
 /** Parses YAML text, reporting syntax errors, duplicate keys and custom tags with positions. */
-export function parseYaml(file: string, absPath: string, text: string, limits = DEFAULT_YAML_LIMITS): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+export function parseYaml(file: string, absPath: string, text: string, given: Partial<YamlLimits> = DEFAULT_YAML_LIMITS): { yaml?: YamlFile; diagnostics: Diagnostic[] } {
+  const limits = resolveLimits(given);
   const lines = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > limits.maxFileBytes) {
-    diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "file-too-large", message: `file is ${bytes} bytes; the limit is ${limits.maxFileBytes}` });
+    diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "file-too-large", message: `file is ${bytes} bytes; the limit is ${limits.maxFileBytes} (${LIMIT_ENV.maxFileBytes.name})` });
     return { diagnostics };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  // parseDocument, in its two steps, so that nesting is measured on the tokens before the
+  // composer (which recurses) sees them.
+  const tokens = [...new Parser().parse(text)];
+  // Line starts from the text itself: the parser's own count misses line breaks inside some
+  // tokens it recovers from (a plain scalar running into the next line), which put positions past
+  // the end of their line.
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  const deep = firstTooDeep(tokens, limits.maxDepth);
+  if (deep) {
+    const at = lines.linePos(deep.offset);
+    const message = `collections are nested more than ${limits.maxDepth} deep here (${LIMIT_ENV.maxDepth.name})`;
+    diagnostics.push({ file, line: at.line, column: at.col, endLine: at.line, endColumn: at.col + 1, severity: "error", code: "nesting-too-deep", message });
+    return { diagnostics };
+  }
+  const doc = composeOne(tokens, text.length);
   const f: YamlFile = { file, absPath, text, doc, lines };
+  // Tags the parser could not resolve, by "tag@line": the walk below does not report them twice.
+  const unresolved = new Set<string>();
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, en] = e.pos;
     const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
     let msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
     let end = Math.max(en, s + 1);
+    const tag = code === "yaml-custom-tag" ? /^Unresolved tag: (\S+)/.exec(msg)?.[1] : undefined;
+    if (tag !== undefined) {
+      unresolved.add(`${tag}@${lines.linePos(s).line}`);
+      msg = customTag(tag);
+    }
     if (code === "duplicate-key") {
       const key = /^[^:\n]+?(?=\s*:)/.exec(text.slice(s))?.[0] ?? text.slice(s, end);
       msg = `duplicate key '${key}': each key may appear once in a mapping`;
@@ -73,11 +93,67 @@ export function parseYaml(file: string, absPath: string, text: string, limits = 
   // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
   walk(doc.contents, (n) => {
     const tag = (n as { tag?: string }).tag;
-    if (tag && !tag.startsWith("tag:yaml.org,2002:") && n.range) {
-      diagnostics.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", `custom tag ${tag} is not allowed`));
+    if (tag && !tag.startsWith("tag:yaml.org,2002:") && n.range && !unresolved.has(`${tag}@${lines.linePos(n.range[0]).line}`)) {
+      diagnostics.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", customTag(tag)));
+    }
+    // JavaScript drops a "__proto__" key on the way to an object (the schema never sees it), so a
+    // definition under that name would vanish without a word: refuse it where it is written.
+    if (isMap(n)) {
+      for (const p of n.items) {
+        if (isScalar(p.key) && p.key.value === "__proto__" && p.key.range) {
+          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "reserved-key", "'__proto__' cannot be a key: JavaScript reserves it"));
+        } else if (isNode(p.key) && !isScalar(p.key) && p.key.range) {
+          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "invalid-type", "a key must be a plain value, not a list, a mapping or an alias"));
+        }
+      }
     }
   });
   return { yaml: f, diagnostics };
+}
+
+// logLevel "error": the library's warnings (a list used as a key) would go to stderr as Node
+// process warnings; such keys are reported as diagnostics instead.
+function customTag(tag: string): string {
+  return `custom tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed: rule files are plain YAML`;
+}
+
+const COMPOSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
+
+/** The first document of the tokens, as yaml's parseDocument makes it (a second one is an error). */
+function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer(COMPOSE_OPTIONS);
+  let doc: Document.Parsed | undefined;
+  for (const d of composer.compose(tokens, true, length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+      break;
+    }
+  }
+  return doc as Document.Parsed;
+}
+
+/**
+ * The plain value of a parsed file, for the schema, or the diagnostic that says why it cannot be
+ * had: too many aliases, aliases that expand it too far (or into a loop), or nesting too deep.
+ * A number for `given` is the alias limit alone (the other limits at their defaults).
+ */
+export function toPlain(f: Pick<YamlFile, "doc" | "lines" | "file" | "text">, given: number | Partial<YamlLimits> = DEFAULT_YAML_LIMITS): { value: unknown } | { diagnostic: Diagnostic } {
+  const limits = resolveLimits(typeof given === "number" ? { maxAliasCount: given } : given);
+  const env = LIMIT_ENV.maxAliasCount.name;
+  let value: unknown;
+  try {
+    value = f.doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `${msg} (more than ${limits.maxAliasCount} alias expansions; ${env})`) };
+  }
+  // What aliases may add is bounded too: a thousand values per alias allowed.
+  const extra = 1000 * limits.maxAliasCount;
+  const m = measureValue(value, limits.maxDepth, writtenNodes(f.doc.contents) + extra);
+  if (m === "large") return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `aliases repeat more than ${extra} values (1000 per alias allowed by ${env}=${limits.maxAliasCount}); write the values out`) };
+  if (m === "deep") return { diagnostic: diagAt(f, 0, 1, "nesting-too-deep", `with its aliases expanded, the file nests more than ${limits.maxDepth} deep (${LIMIT_ENV.maxDepth.name}); an alias may refer to its own anchor`) };
+  return { value };
 }
 
 function walk(n: unknown, visit: (n: Node) => void): void {
@@ -135,6 +211,9 @@ export interface SourceRef {
 
 /** A {@link SourceRef} over a parsed YAML file. */
 export function sourceRef(f: YamlFile): SourceRef {
+  // Where a string value's own characters start inside its source, by path: a condition with
+  // thousands of errors would otherwise search its source once for each of them.
+  const inner = new Map<string, number>();
   return {
     file: f.file,
     span(path, part = "value", sub) {
@@ -142,8 +221,9 @@ export function sourceRef(f: YamlFile): SourceRef {
       if (sub) {
         // Find the string's own characters inside its source (skipping a quote), when written verbatim.
         const value = f.doc.getIn(path as (string | number)[]);
-        const raw = f.text.slice(s, e);
-        const p = typeof value === "string" ? raw.indexOf(value) : -1;
+        const key = `${part}\u0000${path.join("\u0000")}`;
+        let p = inner.get(key);
+        if (p === undefined) inner.set(key, (p = typeof value === "string" ? f.text.slice(s, e).indexOf(value) : -1));
         if (p >= 0) {
           // An error "at the end of the condition" points at its last character.
           const a = Math.min(sub[0], Math.max(0, (value as string).length - 1));

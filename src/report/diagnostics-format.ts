@@ -1,4 +1,5 @@
 import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
+import { printable } from "./safe-text.js";
 import { PLAIN, type Style } from "./style.js";
 
 /** Counts of diagnostics by severity, and how many files were checked. */
@@ -35,14 +36,23 @@ function blank(s: string): string {
  * ```
  * Empty when the line is not known (no source, or the position is past the end).
  */
-export function sourceExcerpt(d: Diagnostic, source: string | undefined, style: Style = PLAIN): string {
+export function sourceExcerpt(d: Diagnostic, source: string | undefined, style: Style = PLAIN, lines?: readonly string[]): string {
   if (source === undefined) return "";
-  const lines = source.split("\n");
-  const raw = lines[d.line - 1];
+  const raw = (lines ?? source.split("\n"))[d.line - 1];
   if (raw === undefined) return "";
-  const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  const start = Math.min(d.column - 1, line.length);
-  const end = d.endLine === d.line ? Math.max(Math.min(d.endColumn - 1, line.length), start + 1) : Math.max(line.length, start + 1);
+  let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  let start = Math.min(d.column - 1, line.length);
+  let end = d.endLine === d.line ? Math.max(Math.min(d.endColumn - 1, line.length), start + 1) : Math.max(line.length, start + 1);
+  // A very long line (a minified file, a hostile one) is shown as a window around the span.
+  if (line.length > MAX_SHOWN) {
+    const from = Math.max(0, Math.min(start - CONTEXT, line.length - MAX_SHOWN));
+    const to = Math.min(line.length, from + MAX_SHOWN);
+    const head = from > 0 ? "…" : "";
+    line = `${head}${line.slice(from, to)}${to < line.length ? "…" : ""}`;
+    start = start - from + head.length;
+    end = Math.min(end, to) - from + head.length;
+  }
+  line = printable(line);
   const width = Math.max(1, Array.from(line.slice(start, end)).length);
   const gutter = String(d.line);
   const pad = " ".repeat(gutter.length);
@@ -50,16 +60,26 @@ export function sourceExcerpt(d: Diagnostic, source: string | undefined, style: 
   return `  ${style.dim(`${gutter} |`)} ${line}\n  ${style.dim(`${pad} |`)} ${blank(line.slice(0, start))}${colour("^".repeat(width))}\n`;
 }
 
+/** Source lines longer than this are cut to a window around the span. */
+const MAX_SHOWN = 160;
+/** Characters kept before the span in such a window. */
+const CONTEXT = 40;
+
 /**
  * Text output of `check`: each diagnostic as `file:line:col: severity code message` followed by the
  * offending line and a caret, then a summary line.
  */
 export function formatDiagnosticsText(ds: readonly Diagnostic[], sources: ReadonlyMap<string, string>, summary: DiagnosticSummary, style: Style = PLAIN): string {
   const out: string[] = [];
+  // Each file is split into lines once, not once per diagnostic (thousands of them in a big file).
+  const split = new Map<string, string[]>();
   for (const d of ds) {
     const sev = d.severity === "error" ? style.red(style.bold("error")) : d.severity === "warning" ? style.yellow(style.bold("warning")) : style.cyan("info");
-    out.push(`${style.bold(`${d.file}:${d.line}:${d.column}:`)} ${sev} ${style.dim(d.code)} ${d.message}\n`);
-    out.push(sourceExcerpt(d, sources.get(d.file), style));
+    out.push(`${style.bold(printable(`${d.file}:${d.line}:${d.column}:`))} ${sev} ${style.dim(d.code)} ${printable(d.message)}\n`);
+    const source = sources.get(d.file);
+    let lines = split.get(d.file);
+    if (source !== undefined && !lines) split.set(d.file, (lines = source.split("\n")));
+    out.push(sourceExcerpt(d, source, style, lines));
   }
   out.push(summaryLine(summary, style));
   return out.join("");

@@ -1,6 +1,7 @@
 import { describePeriod } from "../dates.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import type { CondTrace, Explanation } from "../evaluate/explain.js";
+import { printable } from "./safe-text.js";
 import { decisionColour, type Style } from "./style.js";
 
 /** How evidence offsets are counted in machine-readable output. */
@@ -104,22 +105,24 @@ export function renderTrace(t: CondTrace, style: Style): string {
 export function textBlock(item: ResultItem, o: EvalFormatOptions, showId: boolean): string {
   const s = o.style;
   const prefix = showId ? `${s.dim(`${item.id}`)} ` : "";
-  if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
+  if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${printable(item.message)}\n`;
   const d = item.decision;
   const colour = decisionColour(s, d.decision);
   const country = d.country ? ` ${s.dim(`[${d.country}]`)}` : ` ${s.dim("[no country]")}`;
   const lines: string[] = [];
-  const shown = item.explanation ? highlightSpans(item.text, d.matches, s) : item.text;
+  // Control characters of the post are shown, not obeyed (same length: the spans still fit).
+  const safe = printable(item.text, true);
+  const shown = item.explanation ? highlightSpans(safe, d.matches, s) : safe;
   lines.push(`${prefix}${s.bold(colour(d.decision))}${country} ${oneLine(shown)}`);
   lines.push(`  ${s.dim(d.rule ? `rule ${d.rule}:` : "default:")} ${d.reason}`);
   if (item.dated) lines.push(`  ${s.dim("version:")} ${d.policy} ${s.dim(`(${describePeriod(item.dated.from, item.dated.until)}), for a post dated ${item.dated.date}`)}`);
-  if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ")}`);
+  if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${printable(m.text)}"`)} ${s.dim(`(${m.signal})`)}`).join(", ")}`);
   if (item.explanation) lines.push(...explainLines(item.explanation, s));
   return `${lines.join("\n")}\n`;
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, " ⏎ ");
+  return s.replace(/\r?\n/g, " ⏎ ").replace(/\r/g, "\u240d");
 }
 
 function explainLines(x: Explanation, s: Style): string[] {
@@ -128,8 +131,8 @@ function explainLines(x: Explanation, s: Style): string[] {
   if (active.length > 0) out.push(`  ${s.bold("signals")}`);
   for (const g of active) {
     out.push(`    ${g.holds ? s.green("✓") : s.red("✗")} ${g.name}`);
-    for (const e of g.counted) out.push(`        ${s.bold(`"${e.text}"`)} [${e.start}, ${e.end}) term ${s.cyan(e.term)} (${e.lexicon}, ${e.lang})${e.transforms.length ? s.yellow(` — ${e.transforms.join("; ")}`) : ""}`);
-    for (const d of g.discounted) out.push(`        ${s.dim(`"${d.evidence.text}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${d.why}`)}`);
+    for (const e of g.counted) out.push(`        ${s.bold(`"${printable(e.text)}"`)} [${e.start}, ${e.end}) term ${s.cyan(e.term)} (${e.lexicon}, ${e.lang})${e.transforms.length ? s.yellow(` — ${e.transforms.join("; ")}`) : ""}`);
+    for (const d of g.discounted) out.push(`        ${s.dim(`"${printable(d.evidence.text)}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${d.why}`)}`);
   }
   out.push(`  ${s.bold("rules")}`);
   for (const r of x.rules) out.push(`    ${r.holds ? s.green("✓") : s.red("✗")} ${r.id} → ${r.decision}: ${renderTrace(r.trace, s)}`);

@@ -1,7 +1,8 @@
 import { isMap, isScalar } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagAt, locate, type YamlFile } from "../load/yaml-file.js";
+import { DEFAULT_LIMITS, type ResourceLimits } from "../load/limits.js";
+import { diagAt, locate, toPlain, type YamlFile } from "../load/yaml-file.js";
 import { didYouMean } from "../suggest.js";
 import { CaseFileDef, CaseLineDef, Lang, LexiconDef, LexiconFileDef, PolicyDef, TimelineFileDef, type CaseDoc, type CaseFileDoc, type LexiconFileDoc, type PolicyDoc, type TimelineFileDoc } from "./schema.js";
 
@@ -24,24 +25,27 @@ export function fileKind(f: YamlFile): "policy" | "lexicons" | "cases" | "timeli
 
 type Issue = z.core.$ZodIssue;
 
+/** Limits for reading a file: all of them, or (a number) the YAML alias limit alone. */
+type Limits = number | Partial<ResourceLimits>;
+
 /** Validates a policy file against the schema; every problem becomes a positioned diagnostic. */
-export function validatePolicy(f: YamlFile, maxAliasCount = 100): { doc?: PolicyDoc; diagnostics: Diagnostic[] } {
-  return validateWith(f, PolicyDef, maxAliasCount) as { doc?: PolicyDoc; diagnostics: Diagnostic[] };
+export function validatePolicy(f: YamlFile, limits: Limits = DEFAULT_LIMITS): { doc?: PolicyDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, PolicyDef, limits) as { doc?: PolicyDoc; diagnostics: Diagnostic[] };
 }
 
 /** Validates a lexicon file (one pulled in by a policy's `include`). */
-export function validateLexiconFile(f: YamlFile, maxAliasCount = 100): { doc?: LexiconFileDoc; diagnostics: Diagnostic[] } {
-  return validateWith(f, LexiconFileDef, maxAliasCount) as { doc?: LexiconFileDoc; diagnostics: Diagnostic[] };
+export function validateLexiconFile(f: YamlFile, limits: Limits = DEFAULT_LIMITS): { doc?: LexiconFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, LexiconFileDef, limits) as { doc?: LexiconFileDoc; diagnostics: Diagnostic[] };
 }
 
 /** Validates a case file (`*.cases.yaml`). */
-export function validateCaseFile(f: YamlFile, maxAliasCount = 100): { doc?: CaseFileDoc; diagnostics: Diagnostic[] } {
-  return validateWith(f, CaseFileDef, maxAliasCount) as { doc?: CaseFileDoc; diagnostics: Diagnostic[] };
+export function validateCaseFile(f: YamlFile, limits: Limits = DEFAULT_LIMITS): { doc?: CaseFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, CaseFileDef, limits) as { doc?: CaseFileDoc; diagnostics: Diagnostic[] };
 }
 
 /** Validates a timeline file (`timeline: {id, policies: [...]}`). */
-export function validateTimelineFile(f: YamlFile, maxAliasCount = 100): { doc?: TimelineFileDoc; diagnostics: Diagnostic[] } {
-  return validateWith(f, TimelineFileDef, maxAliasCount) as { doc?: TimelineFileDoc; diagnostics: Diagnostic[] };
+export function validateTimelineFile(f: YamlFile, limits: Limits = DEFAULT_LIMITS): { doc?: TimelineFileDoc; diagnostics: Diagnostic[] } {
+  return validateWith(f, TimelineFileDef, limits) as { doc?: TimelineFileDoc; diagnostics: Diagnostic[] };
 }
 
 /** Validates one line of a JSONL case file, parsed as its own (flow) YAML document. */
@@ -61,13 +65,10 @@ export interface ValidParts {
  * itself. Their terms, patterns, codes and condition syntax can still be checked, so one typo does
  * not hide every other problem of the file; nothing that depends on other definitions is checked.
  */
-export function validParts(f: YamlFile, maxAliasCount = 100): ValidParts | undefined {
-  let v: unknown;
-  try {
-    v = f.doc.toJS({ maxAliasCount });
-  } catch {
-    return undefined;
-  }
+export function validParts(f: YamlFile, limits: Limits = DEFAULT_LIMITS): ValidParts | undefined {
+  const plain = toPlain(f, limits);
+  if (!("value" in plain)) return undefined;
+  const v = plain.value;
   if (v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
   const raw = v as Record<string, unknown>;
   const entries = (x: unknown): [string, unknown][] => (x !== null && typeof x === "object" && !Array.isArray(x) ? Object.entries(x) : []);
@@ -88,14 +89,10 @@ export function validParts(f: YamlFile, maxAliasCount = 100): ValidParts | undef
   return { library: { language: lang.success ? lang.data : undefined, lexicons, countries }, conditions };
 }
 
-function validateWith(f: YamlFile, schema: z.ZodType, maxAliasCount: number): { doc?: unknown; diagnostics: Diagnostic[] } {
-  let value: unknown;
-  try {
-    value = f.doc.toJS({ maxAliasCount });
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return { diagnostics: [diagAt(f, 0, 1, "yaml-alias-limit", msg)] };
-  }
+function validateWith(f: YamlFile, schema: z.ZodType, limits: Limits): { doc?: unknown; diagnostics: Diagnostic[] } {
+  const plain = toPlain(f, limits);
+  if (!("value" in plain)) return { diagnostics: [plain.diagnostic] };
+  const value = plain.value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     const r = locate(f, []);
     return { diagnostics: [diagAt(f, r[0], Math.max(r[1], r[0] + 1), "invalid-type", "a rule file must be a mapping of keys to values")] };

@@ -352,8 +352,8 @@ describe("csv format", () => {
     const long = `"${"word, ".repeat(20)}\n${"x".repeat(100)}"`;
     const records = await readEveryWay("csv", `id,text\n1,a\n2,${long}\n3,b\n4,${"y".repeat(150)}\n5,c`);
     expect(brief(records)).toEqual(['1@2 1: "a"', "2@3 2! record-too-large", '3@5 3: "b"', "4@6 4! record-too-large", '5@7 5: "c"']);
-    // Field content only: 1 + 120 + 1 + 100 (quotes and the separating comma are not counted).
-    expect(records[1]).toMatchObject({ message: "in:3: record is 222 characters; the limit is 100 (--max-record-size)" });
+    // Fields and separators: 1 + "," + 120 + 1 + 100 (quotes are not counted).
+    expect(records[1]).toMatchObject({ message: "in:3: record is 223 characters; the limit is 100 (--max-record-size)" });
   });
 
   it("turns a quote left open at the end into an invalid-csv record", async () => {

@@ -1,0 +1,102 @@
+import { constants } from "node:os";
+
+/** What signals are listened on: the process, or a stand-in in tests. */
+export interface SignalSource {
+  once(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  on(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  removeListener(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+}
+
+/** Options of {@link watchInterrupts}. */
+export interface InterruptOptions {
+  /** Where signals come from (default: the process). */
+  readonly source?: SignalSource;
+  /** Called on the first signal: stop the input (destroy stdin, so a pending read ends). */
+  readonly onStop?: () => void;
+  /** Called on a second signal, when the user will not wait for the flush (default: exit now). */
+  readonly onForce?: (code: number) => void;
+}
+
+/** A run that stops cleanly on SIGINT or SIGTERM: see {@link watchInterrupts}. */
+export interface Interrupt {
+  /** The signal received, once one has been. */
+  readonly signal: "SIGINT" | "SIGTERM" | undefined;
+  /**
+   * The records of `records`, until a signal arrives: then it ends at once, even in the middle of a
+   * read that would never finish (a terminal, a pipe nobody writes to), and closes the reader.
+   */
+  guard<T>(records: AsyncGenerator<T>): AsyncGenerator<T>;
+  /** The exit code after a signal: 128 + its number, as shells report it (130, 143). */
+  exitCode(): number;
+  /** The line for stderr after a signal: how far the run got. */
+  note(records: number): string;
+  /** Stops listening (the process's default handling comes back). */
+  dispose(): void;
+}
+
+const STOP = Symbol("stop");
+
+/**
+ * Listens for SIGINT (Ctrl-C) and SIGTERM for the length of an `eval` run. The first one stops the
+ * reading; what was read is still decided and written, the output is flushed and closed properly (a
+ * JSON document stays valid), and the caller reports how far it got and exits 130 or 143. A second
+ * signal exits at once, for when the flush itself is stuck.
+ */
+export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
+  const source: SignalSource = o.source ?? process;
+  let signal: "SIGINT" | "SIGTERM" | undefined;
+  let wake: () => void = () => undefined;
+  const arrived = new Promise<typeof STOP>((resolve) => (wake = () => resolve(STOP)));
+  const handler = (sig: "SIGINT" | "SIGTERM") => () => {
+    if (signal !== undefined) {
+      (o.onForce ?? ((code: number) => process.exit(code)))(codeOf(sig));
+      return;
+    }
+    signal = sig;
+    wake();
+    o.onStop?.();
+  };
+  const onInt = handler("SIGINT");
+  const onTerm = handler("SIGTERM");
+  source.on("SIGINT", onInt);
+  source.on("SIGTERM", onTerm);
+
+  return {
+    get signal() {
+      return signal;
+    },
+    async *guard<T>(records: AsyncGenerator<T>): AsyncGenerator<T> {
+      try {
+        while (signal === undefined) {
+          const next = records.next();
+          // If the signal wins the race, this read may still fail later (stdin destroyed): quietly.
+          next.catch(() => undefined);
+          const r = await Promise.race([next, arrived]);
+          if (r === STOP || r.done) return;
+          yield r.value;
+        }
+      } finally {
+        // After a signal the reader may be stuck in a read: ask it to close without waiting.
+        const closing = records.return(undefined);
+        if (signal === undefined) await closing;
+        else closing.catch(() => undefined);
+      }
+    },
+    exitCode: () => codeOf(signal ?? "SIGINT"),
+    note: (n) => `modpol: interrupted by ${signal ?? "a signal"} after ${n} record${n === 1 ? "" : "s"}: their results were written; the rest of the input was not read\n`,
+    dispose() {
+      source.removeListener("SIGINT", onInt);
+      source.removeListener("SIGTERM", onTerm);
+    },
+  };
+}
+
+function codeOf(sig: "SIGINT" | "SIGTERM"): number {
+  return 128 + (constants.signals[sig] ?? (sig === "SIGINT" ? 2 : 15));
+}
+
+/** Ends a stdin stream so that a pending read returns (for {@link InterruptOptions.onStop}). */
+export function stopReading(stdin: unknown): void {
+  const s = stdin as { destroy?: () => void };
+  if (typeof s.destroy === "function") s.destroy();
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { renderRecord, type RenderOptions } from "../../src/cli/eval-render.js";
+import type { WorkerSetup } from "../../src/cli/eval-worker.js";
+import { EvalPool } from "../../src/cli/worker-pool.js";
+import type { InputRecord } from "../../src/input/records.js";
+import { loadPolicy } from "../../src/pipeline.js";
+import { PLAIN } from "../../src/report/style.js";
+import { run } from "./run.js";
+
+// A worker thread that dies or fails must neither hang the run nor lose a record: its batches are
+// evaluated in the main thread instead, with the same output.
+
+const MINI = "test/fixtures/mini/policy.yaml";
+const setup: WorkerSetup = { policy: MINI, cwd: process.cwd(), colour: false, offsets: "codepoint", render: { format: "jsonl", explain: false, quiet: false, showId: false, defaultCountry: "UA" } };
+const options: RenderOptions = { ...setup.render, fo: { offsets: "codepoint", style: PLAIN } };
+const policy = loadPolicy(MINI).policy;
+const texts = ["Death to the invaders!", "hello", "kill them", "Смерть окупантам", "not a word", "death to putin"];
+const batch = (from: number, n: number): InputRecord[] => Array.from({ length: n }, (_, i) => ({ kind: "post", n: from + i, line: from + i, id: `r${from + i}`, text: texts[(from + i) % texts.length] as string, country: undefined, date: undefined }));
+
+describe("EvalPool when workers fail", () => {
+  it.each(["exit-worker", "throw-worker", "refuse-worker", "startup-worker"])("%s: every batch still comes back, complete and in order", async (name) => {
+    if (!policy) throw new Error("the mini policy did not load");
+    const lost: string[] = [];
+    const pool = new EvalPool(2, setup, { workerUrl: new URL(`../fixtures/hostile/workers/${name}.mjs`, import.meta.url), onWorkerLost: (m) => lost.push(m) });
+    try {
+      const batches = [batch(1, 7), batch(8, 5), batch(13, 9), batch(22, 3)];
+      const results = await Promise.all(batches.map((b) => pool.run(b)));
+      batches.forEach((b, i) => expect(results[i]).toEqual(b.map((r) => renderRecord(r, policy, options))));
+      // A batch sent after every worker is gone runs here too.
+      expect(await pool.run(batch(30, 2))).toEqual(batch(30, 2).map((r) => renderRecord(r, policy, options)));
+    } finally {
+      await pool.close();
+    }
+    if (name !== "refuse-worker") {
+      expect(lost.length).toBeGreaterThan(0);
+      expect(lost[0]).toMatch(/^a worker thread stopped \(.+\); its records are evaluated in the main thread instead\. This is a bug in modpol/);
+    }
+  });
+
+  it("modpol eval --jobs 2 over more records than run inline writes every one, in order", async () => {
+    const n = 2600;
+    const r = await run(["eval", "-p", MINI, "-f", "jsonl", "--jobs", "2", "-c", "UA"], Array.from({ length: n }, (_, i) => `${texts[i % texts.length]} #${i}`).join("\n"));
+    expect(r.code, r.stderr).toBe(0);
+    const ids = r.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: n }, (_, i) => String(i + 1)));
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { Parser, parseDocument } from "yaml";
+import { parseYaml, toPlain } from "../../src/load/yaml-file.js";
+import { firstTooDeep, measureValue, writtenNodes } from "../../src/load/yaml-guards.js";
+
+const tokens = (s: string) => [...new Parser().parse(s)];
+
+describe("YAML guards", () => {
+  it("finds the first collection nested past the limit, block or flow, without recursing", () => {
+    expect(firstTooDeep(tokens("a: [1, {b: [2]}]\n"), 4)).toBeUndefined();
+    expect(firstTooDeep(tokens("a: [1, {b: [2]}]\n"), 3)).toEqual({ offset: 11, depth: 4 });
+    expect(firstTooDeep(tokens("a:\n  b:\n    c: 1\n"), 2)).toEqual({ offset: 12, depth: 3 });
+    const deep = `x: ${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    expect(firstTooDeep(tokens(deep), 64)).toEqual({ offset: 3 + 63, depth: 65 }) // the root map is depth 1;
+  });
+
+  it("counts nodes as written, and values as aliases expand them", () => {
+    const doc = parseDocument("a: &x [1, 2, 3]\nb: [*x, *x]\n");
+    expect(writtenNodes(doc.contents)).toBe(10);
+    const value = doc.toJS();
+    expect(measureValue(value, 64, 100)).toBeUndefined();
+    expect(measureValue(value, 64, 12)).toBe("large");
+    expect(measureValue(value, 2, 100)).toBe("deep");
+  });
+
+  it("stops on a value that refers to itself", () => {
+    const loop: unknown[] = [];
+    loop.push(loop);
+    expect(measureValue(loop, 64, 1e9)).toBe("deep");
+  });
+
+  it("reports nesting, wide aliases and self-reference as diagnostics, not crashes", () => {
+    const deep = parseYaml("f.yaml", "/f.yaml", `id: x\nrules: ${"[".repeat(5000)}${"]".repeat(5000)}\n`);
+    expect(deep.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["nesting-too-deep", 2, 71]]);
+    const wide = parseYaml("f.yaml", "/f.yaml", `x: &a [${Array(3000).fill("w").join(",")}]\ny: [${Array(40).fill("*a").join(",")}]\n`).yaml;
+    expect(wide && toPlain(wide)).toMatchObject({ diagnostic: { code: "yaml-alias-limit" } });
+    const self = parseYaml("f.yaml", "/f.yaml", "x: &a [1, *a]\n").yaml;
+    expect(self && toPlain(self)).toMatchObject({ diagnostic: { code: "nesting-too-deep" } });
+    expect(self && toPlain(self, { maxDepth: 1000, maxAliasCount: 5 })).toMatchObject({ diagnostic: { code: "nesting-too-deep" } });
+  });
+
+  it("places positions by the text's own lines (the parser's count misses breaks in scalars it recovers from)", () => {
+    const text = "  call:\ninclude: [a]\nid: mini\n    terms:\n      en: [x]\n";
+    const p = parseYaml("f.yaml", "/f.yaml", text);
+    const lines = text.split("\n");
+    for (const d of p.diagnostics) expect(d.column).toBeLessThanOrEqual((lines[d.line - 1] as string).length + 1);
+    expect(p.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("refuses __proto__ keys and keys that are collections, and emits no process warning", () => {
+    const p = parseYaml("f.yaml", "/f.yaml", "a:\n  __proto__: 1\n  ? [x]\n  : 2\n  constructor: 3\n");
+    expect(p.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["reserved-key", 2, 3],
+      ["invalid-type", 3, 5],
+    ]);
+  });
+});
