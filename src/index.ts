@@ -14,6 +14,7 @@ export { whyNot, type WhyNot, type Blame } from "./evaluate/why-not.js";
 export { diffDecisions, DiffCounter, type PostDiff, type DiffSummary, type Matrix } from "./evaluate/diff.js";
 export { parseInstant } from "./dates.js";
 export type { LoadOptions, LoadResult } from "./pipeline.js";
+export { DEFAULT_LIMITS, limitsFromEnv, LimitSettingError, type ResourceLimits } from "./load/limits.js";
 export { evaluate, type Decision, type Evidence, type Post } from "./evaluate/evaluate.js";
 export { explain, type Explanation, type RuleTrace, type SignalTrace, type CondTrace } from "./evaluate/explain.js";
 export type { CompiledPolicy } from "./compile/types.js";

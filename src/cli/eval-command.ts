@@ -8,6 +8,7 @@ import { describeSource } from "../evaluate/timeline.js";
 import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type InputRecord } from "../input/records.js";
 import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import { EvalPool } from "./worker-pool.js";
+import { metered, Progress, type InputMeter } from "./progress.js";
 import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
 import { Output } from "./output.js";
@@ -77,7 +78,7 @@ export function parseSize(s: string): number {
 }
 
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
-export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number): Source[] {
+export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }): Source[] {
   const fmtOpt = o.inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: Source[] = [];
@@ -94,13 +95,15 @@ export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" |
   for (const path of inputs) {
     const isStdin = path === "-";
     if (!isStdin) assertReadable(resolve(io.cwd, path), path);
+    // The total is known only when every input is a file.
+    if (meter.total !== undefined) meter.total = isStdin ? undefined : meter.total + statSync(resolve(io.cwd, path)).size;
     const name = isStdin ? "<stdin>" : path;
     const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
     out.push({
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecords(stream as AsyncIterable<Buffer>, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
+        return readRecords(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
       },
     });
   }
@@ -122,7 +125,9 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const at = parseAt(o.at);
   const whyNot = parseWhyNot(o.whyNot, format);
   const maxRecordBytes = parseSize(o.maxRecordSize);
-  const srcs = sources(texts, o, io, maxRecordBytes);
+  const meter: InputMeter = { read: 0, total: 0 };
+  const srcs = sources(texts, o, io, maxRecordBytes, meter);
+  const progress = Progress.create(io.stderr, io.env, meter);
   const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
 
@@ -155,6 +160,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     }
     if (!render.quiet) await out.write(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
     count++;
+    progress?.tick(count);
   };
 
   if (format === "csv" && !o.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
@@ -197,6 +203,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     if (!out.closed) await drain(0);
   } finally {
     interrupt.dispose();
+    progress?.end();
     await pool?.close();
   }
   if (format === "json") await out.write(`${count > 0 ? "\n" : ""}]${o.summary ? `,"summary":${JSON.stringify(summaryObject(summary.summary))}` : ""}}\n`);

@@ -45,15 +45,14 @@ const STOP = Symbol("stop");
 export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
   const source: SignalSource = o.source ?? process;
   let signal: "SIGINT" | "SIGTERM" | undefined;
-  let wake: () => void = () => undefined;
-  const arrived = new Promise<typeof STOP>((resolve) => (wake = () => resolve(STOP)));
+  let wakeRead: (() => void) | undefined;
   const handler = (sig: "SIGINT" | "SIGTERM") => () => {
     if (signal !== undefined) {
       (o.onForce ?? ((code: number) => process.exit(code)))(codeOf(sig));
       return;
     }
     signal = sig;
-    wake();
+    wakeRead?.();
     o.onStop?.();
   };
   const onInt = handler("SIGINT");
@@ -71,7 +70,11 @@ export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
           const next = records.next();
           // If the signal wins the race, this read may still fail later (stdin destroyed): quietly.
           next.catch(() => undefined);
-          const r = await Promise.race([next, arrived]);
+          // Race against a promise made for this read only: racing every read against one long-lived
+          // pending promise left a reaction on it per record (~1.5 KB a record, never freed).
+          const stop = new Promise<typeof STOP>((resolve) => (wakeRead = () => resolve(STOP)));
+          const r = await Promise.race([next, stop]);
+          wakeRead = undefined;
           if (r === STOP || r.done) return;
           yield r.value;
         }

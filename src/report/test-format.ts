@@ -2,6 +2,7 @@ import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tests.js";
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
+import { printable } from "./safe-text.js";
 
 /** Everything `modpol test` found, as the formatters take it. */
 export interface TestReport {
@@ -25,7 +26,8 @@ const pct = (x: number): string => `${Math.floor(x * 10) / 10}%`;
 
 /** "the text" [UA], shortened to one line. */
 function postLabel(spec: CaseSpec, max = 100): string {
-  const one = spec.text.replace(/\s*\r?\n\s*/g, " ⏎ ");
+  // Shown, not obeyed: a case's text comes from a rule file (printable(): no escape sequences).
+  const one = printable(spec.text.replace(/\s*\r?\n\s*/g, " ⏎ "));
   const text = [...one].length > max ? `${[...one].slice(0, max - 1).join("")}…` : one;
   return `"${text}" [${spec.country ?? "no country"}]`;
 }
@@ -45,9 +47,9 @@ export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "    
   const d = o.decision;
   out.push(`${indent}${s.dim("expected")} ${expected(o.spec)}, ${s.dim("got")} ${s.bold(decisionColour(s, d.decision)(d.decision))} by ${d.rule === null ? "the default" : `rule ${d.rule}`}`);
   out.push(`${indent}${s.dim("reason:")} ${d.reason}`);
-  out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${m.text}" ${s.dim(`(${m.signal}: ${m.term})`)}`).join(", ") : "none"}`);
+  out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${printable(m.text)}" ${s.dim(`(${m.signal}: ${m.term})`)}`).join(", ") : "none"}`);
   const x = o.detail?.explanation;
-  const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${dd.evidence.text}" ${s.dim(`(${g.name}: ${dd.why})`)}`)) : [];
+  const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${printable(dd.evidence.text)}" ${s.dim(`(${g.name}: ${dd.why})`)}`)) : [];
   if (aside.length) out.push(`${indent}${s.dim("set aside:")} ${aside.join(", ")}`);
   for (const r of o.detail?.expectedRules ?? []) {
     const why = r.holds ? `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first` : `does not hold: ${missingParts(r.trace, s).join(", ")}`;

@@ -18,14 +18,12 @@ import { check, timeout } from "./harness.js";
 const SEED_POLICY = readFileSync("test/fixtures/mini/policy.yaml", "utf8").replace("id: mini\n", "id: mini\ninclude: [lib/extra.yaml]\n");
 const SEED_LIBRARY = "language: en\nlexicons:\n  extra: [foe*, \"enemy ~2 troops\"]\n  pat: { patterns: { en: ['k+i+l+l+'] } }\nsignals:\n  extra: { lexicon: extra, near: violent-call }\n";
 
-const root = mkdtempSync(join(tmpdir(), "modpol-yaml-prop-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-let caseNo = 0;
+const dir = mkdtempSync(join(tmpdir(), "modpol-yaml-prop-"));
+mkdirSync(join(dir, "lib"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Writes a policy (and its library) to a fresh folder and returns the policy's path. */
+/** Writes a policy (and its library) over the previous case's, and returns the policy's path. */
 function place(policy: string, library = SEED_LIBRARY): { dir: string; policy: string } {
-  const dir = join(root, String(caseNo++));
-  mkdirSync(join(dir, "lib"), { recursive: true });
   writeFileSync(join(dir, "policy.yaml"), policy);
   writeFileSync(join(dir, "lib", "extra.yaml"), library);
   return { dir, policy: join(dir, "policy.yaml") };
