@@ -172,7 +172,9 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
     // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
     // split whose one half is a word of some term has its other half looked up in this word's
     // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
-    if (w.length >= 7) {
+    // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
+    // which also keeps this loop from growing with the square of a huge token.
+    if (w.length >= 7 && w.length <= 48) {
       via = VIA_GLUED;
       for (let k = 2; k <= w.length - 2; k++) {
         const head = w.slice(0, k);

@@ -35,7 +35,7 @@ const RULE = 'rules:\n  - { id: r, when: "true", decision: clear, reason: x }\nd
 
 /** Fixtures too big (or too repetitive) to keep as files, made on the spot. */
 const GENERATORS = {
-  "wide-aliases": () => `id: wide\nx: &a [${Array.from({ length: 200_000 }, (_, i) => `w${i}`).join(",")}]\nlexicons:\n${Array.from({ length: 99 }, (_, i) => `  l${i}: { terms: { en: *a } }\n`).join("")}${RULE}`,
+  "wide-aliases": () => `id: wide\nx: &a [${Array.from({ length: 20_000 }, (_, i) => `w${i}`).join(",")}]\nlexicons:\n${Array.from({ length: 99 }, (_, i) => `  l${i}: { terms: { en: *a } }\n`).join("")}${RULE}`,
   "deep-flow": () => `id: deep\nx: ${"[".repeat(200_000)}${"]".repeat(200_000)}\n${RULE}`,
   "deep-block": () => `id: deep\nx:\n${Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i + 1)}a:\n`).join("")}${RULE}`,
   "deep-parens": () => `id: deep\nrules:\n  - id: r\n    when: "${"(".repeat(100_000)}a${")".repeat(100_000)}"\n    decision: clear\n    reason: x\ndefault: clear\n`,
@@ -43,7 +43,7 @@ const GENERATORS = {
   "long-and": () => `id: wide\nrules:\n  - id: r\n    when: "${Array(100_000).fill("a").join(" and ")}"\n    decision: clear\n    reason: x\ndefault: clear\n`,
   "and-chain": () => `id: wide\nlexicons:\n  l: { terms: { en: [kill] } }\nsignals:\n  a: { lexicon: l }\nrules:\n  - id: r\n    when: "${Array(3000).fill("a").join(" and ")}"\n    decision: clear\n    reason: x\ndefault: clear\n`,
   "too-large": () => `id: big\ndescription: "${"x".repeat(5 * 1024 * 1024)}"\n${RULE}`,
-  "catastrophic-input": () => [`${"a".repeat(100_000)}!`, "a ".repeat(50_000), "x".repeat(100_000), `${"aa ".repeat(33_000)}b`].join("\n"),
+  "catastrophic-input": () => [`${"a".repeat(100_000)}!`, `${"aa ".repeat(33_000)}b`].join("\n"),
   "long-line": () => `kill them\n${"a".repeat(50 * 1024 * 1024)}\nhello\n`,
   commas: () => `id,text\n${",".repeat(5_000_000)}\n1,ok\n`,
 } as const;
