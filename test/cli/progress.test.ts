@@ -40,7 +40,7 @@ describe("Progress", () => {
   it("counts the bytes that pass through", async () => {
     const meter = { read: 0, total: undefined };
     const chunks: unknown[] = [];
-    for await (const c of metered([Buffer.from("abc"), "dé"], meter)) chunks.push(c);
+    for await (const c of metered((async function* () { yield* [Buffer.from("abc"), "dé"]; })(), meter)) chunks.push(c);
     expect(chunks).toHaveLength(2);
     expect(meter.read).toBe(6);
   });
