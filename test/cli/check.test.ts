@@ -2,19 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, copyFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { checkScenario, run, type Scenario } from "./run.js";
 
 const BROKEN = "test/fixtures/broken/unknown-key.yaml";
 const LINT = "test/fixtures/lint";
 
-interface Scenario {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exitCode: number;
-  readonly stdout?: RegExp | ((s: string) => void);
-  readonly stderr?: RegExp | ((s: string) => void);
-}
 
 const scenarios: Scenario[] = [
   { name: "an error exits 1, shown with its line and a caret", args: ["check", BROKEN], exitCode: 1, stdout: /unknown-key unknown key 'decison' in 'rules.0' \(did you mean 'decision'\?\)\n {2}12 \| {5}decison: violating\n {5}\| {5}\^{7}\n/ },
@@ -48,15 +40,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe("modpol check (in-process scenarios)", () => {
-  it.each(scenarios)("$name", async (sc) => {
-    const r = await run(sc.args, sc.stdin ?? "");
-    expect(r.code, r.stderr).toBe(sc.exitCode);
-    for (const [got, want] of [[r.stdout, sc.stdout], [r.stderr, sc.stderr]] as const) {
-      if (want instanceof RegExp) expect(got).toMatch(want);
-      else if (want) want(got);
-    }
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
   it("shows every problem of a file with its source line, in file order", async () => {
     const r = await run(["check", BROKEN]);

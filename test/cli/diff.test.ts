@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { checkScenario, run, type Scenario } from "./run.js";
 
 const V2 = "test/fixtures/timeline/v2.yaml";
 const V3 = "test/fixtures/timeline/v3.yaml";
@@ -18,14 +18,6 @@ const POSTS = [
 const base = ["diff", "--from", V2, "--to", V3, "--input-format", "jsonl"];
 const lines = (s: string) => s.trim().split("\n").map((l) => JSON.parse(l));
 
-interface Scenario {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exitCode: number;
-  readonly stdout?: RegExp | ((s: string) => void);
-  readonly stderr?: RegExp | ((s: string) => void);
-}
 
 const scenarios: Scenario[] = [
   { name: "text: the changed posts, then the matrix and the by-country matrix", args: base, stdin: POSTS, exitCode: 0, stdout: (s) => {
@@ -110,15 +102,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe("modpol diff (in-process scenarios)", () => {
-  it.each(scenarios)("$name", async (sc) => {
-    const r = await run(sc.args, sc.stdin ?? "");
-    expect(r.code, r.stderr).toBe(sc.exitCode);
-    for (const [got, want] of [[r.stdout, sc.stdout], [r.stderr, sc.stderr]] as const) {
-      if (want instanceof RegExp) expect(got).toMatch(want);
-      else if (want) want(got);
-    }
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
   it("the bundled versions over the example posts: Poland loses the exception, Ukraine keeps it", async () => {
     const r = await run(["diff", "--from", "meta-2022-03-10", "--to", "meta-2022-03-13", "--input", "examples/posts.jsonl", "-f", "json"]);

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { checkScenario, run, type Scenario } from "./run.js";
 
 const MINI = "test/fixtures/mini/policy.yaml";
 
-interface Scenario {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exitCode: number;
-  readonly stdout?: RegExp | ((s: string) => void);
-  readonly stderr?: RegExp;
-}
 
 const scenarios: Scenario[] = [
   { name: "one post from an argument", args: ["eval", "-p", MINI, "-c", "UA", "Death to the invaders!"], exitCode: 0, stdout: /^exempt \[UA\] Death to the invaders!\n  rule inv: invaders\n/ },
@@ -77,14 +69,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe("modpol eval (in-process scenarios)", () => {
-  it.each(scenarios)("$name", async (sc) => {
-    const r = await run(sc.args, sc.stdin ?? "");
-    expect(r.code, r.stderr).toBe(sc.exitCode);
-    if (sc.stdout instanceof RegExp) expect(r.stdout).toMatch(sc.stdout);
-    else if (sc.stdout) sc.stdout(r.stdout);
-    if (sc.stderr) expect(r.stderr).toMatch(sc.stderr);
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
   it("colours text on request and not otherwise", async () => {
     const plain = await run(["eval", "-p", MINI, "kill"]);

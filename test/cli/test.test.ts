@@ -2,19 +2,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { checkScenario, run, type Scenario } from "./run.js";
 
 const POLICY = "test/fixtures/testing/policy.yaml";
 const DIR = "test/fixtures/testing";
 
-interface Scenario {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exitCode: number;
-  readonly stdout?: RegExp | ((s: string) => void);
-  readonly stderr?: RegExp | ((s: string) => void);
-}
 
 const scenarios: Scenario[] = [
   { name: "a policy and the case file beside it pass", args: ["test", POLICY], exitCode: 0, stdout: /^✓ testing \(test\/fixtures\/testing\/policy.yaml\): 7 cases, 6 passed, 1 todo\n[\s\S]*rule coverage: 2\/2 \(100%\)[\s\S]*✓ 7 cases: 6 passed, 0 failed, 1 todo, 0 skipped\n$/ },
@@ -40,15 +32,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe("modpol test (in-process scenarios)", () => {
-  it.each(scenarios)("$name", async (sc) => {
-    const r = await run(sc.args, sc.stdin ?? "");
-    expect(r.code, r.stderr).toBe(sc.exitCode);
-    for (const [got, want] of [[r.stdout, sc.stdout], [r.stderr, sc.stderr]] as const) {
-      if (want instanceof RegExp) expect(got).toMatch(want);
-      else if (want) want(got);
-    }
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
   it("shows why a case failed: expected and actual, the evidence, what the expected rule lacked", async () => {
     const r = await run(["test", DIR]);

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./run.js";
+import { checkScenario, run, type Scenario } from "./run.js";
 
 const TIMELINE = "test/fixtures/timeline/mini.timeline.yaml";
 const lines = (s: string) => s.trim().split("\n").map((l) => JSON.parse(l));
 const dated = (dates: readonly (string | undefined)[], text = "Death to Putin", country = "PL") =>
   dates.map((date, i) => JSON.stringify({ id: String(i + 1), text, country, ...(date ? { date } : {}) })).join("\n");
 
-interface Scenario {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exitCode: number;
-  readonly stdout?: RegExp | ((s: string) => void);
-  readonly stderr?: RegExp;
-}
 
 const scenarios: Scenario[] = [
   { name: "posts dated 9, 11 and 14 March are decided by three different versions", args: ["eval", "-p", TIMELINE, "--input-format", "jsonl", "-f", "jsonl"], stdin: dated(["2022-03-09", "2022-03-11", "2022-03-14"]), exitCode: 0, stdout: (s) => {
@@ -42,14 +34,7 @@ const scenarios: Scenario[] = [
 ];
 
 describe("timelines (in-process scenarios)", () => {
-  it.each(scenarios)("$name", async (sc) => {
-    const r = await run(sc.args, sc.stdin ?? "");
-    expect(r.code, r.stderr).toBe(sc.exitCode);
-    if (sc.stdout instanceof RegExp) expect(r.stdout).toMatch(sc.stdout);
-    else if (sc.stdout) sc.stdout(r.stdout);
-    if (sc.stderr) expect(r.stderr).toMatch(sc.stderr);
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
   it("the bundled timeline meta-2022: 9, 11 and 14 March 2022 are decided by the baseline, the 10 March and the 13 March versions", async () => {
     const r = await run(["eval", "-p", "meta-2022", "--input-format", "jsonl", "-f", "jsonl"], dated(["2022-03-09", "2022-03-11", "2022-03-14"], "Death to Putin!"));
