@@ -14,6 +14,11 @@ export interface Transformer {
   apply(input: string): Rewrite | null;
 }
 
+// Terminal escape sequences and other control characters (but tab and line breaks) are no text:
+// "\x1b[31mkill" must read as "kill", not as one word "31mkill".
+// eslint-disable-next-line no-control-regex
+const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+const CONTROL_G = new RegExp(CONTROL.source, "gu");
 const INVISIBLE =
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
 const INVISIBLE_G = new RegExp(INVISIBLE.source, "gu");
@@ -24,13 +29,23 @@ const invisible: Transformer = {
   description: "removed invisible characters",
   evasion: true,
   apply(input) {
-    if (!INVISIBLE.test(input)) return null;
+    const invisible = INVISIBLE.test(input);
+    const control = CONTROL.test(input);
+    if (!invisible && !control) return null;
+    // Control sequences become a space (they separate words); invisible characters vanish (they
+    // are put inside words to split them).
+    const spans: Array<[number, number, string]> = [];
+    if (control) for (const m of input.matchAll(CONTROL_G)) spans.push([m.index, m.index + m[0].length, " "]);
+    if (invisible) for (const m of input.matchAll(INVISIBLE_G)) spans.push([m.index, m.index + m[0].length, ""]);
+    spans.sort((a, b) => a[0] - b[0]);
     const b = new RewriteBuilder(input);
     let last = 0;
-    for (const m of input.matchAll(INVISIBLE_G)) {
-      b.keep(last, m.index);
-      b.drop(m.index, m.index + m[0].length);
-      last = m.index + m[0].length;
+    for (const [start, end, out] of spans) {
+      if (start < last) continue;
+      b.keep(last, start);
+      if (out === "") b.drop(start, end);
+      else b.replace(start, end, out);
+      last = end;
     }
     b.keep(last, input.length);
     return b.finish();

@@ -98,3 +98,12 @@ describe("a gap that excludes words", () => {
     expect(evaluate({ text: "Oby nikt więcej nie zginęli" }, p).decision).toBe("clear");
   });
 });
+
+describe("control characters", () => {
+  it("a terminal escape before a word does not hide it, and evidence points at the word", () => {
+    const text = "\u001b[31mDeath to Putin\u001b[0m";
+    const d = evaluate({ text, country: "PL" }, mini);
+    expect(d.decision).toBe("exempt");
+    for (const m of d.matches) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
