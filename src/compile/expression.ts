@@ -31,6 +31,18 @@ export type NumExpr =
   | { readonly k: "matches"; readonly name: string; readonly nameAt: Range; readonly at: Range };
 
 export type CmpOp = "<" | "<=" | ">" | ">=" | "==" | "!=";
+
+/** Applies a comparison operator: the one definition evaluation and rule analysis share. */
+export function compare(l: number, op: CmpOp, r: number): boolean {
+  switch (op) {
+    case "<": return l < r;
+    case "<=": return l <= r;
+    case ">": return l > r;
+    case ">=": return l >= r;
+    case "==": return l === r;
+    case "!=": return l !== r;
+  }
+}
 export type Range = readonly [number, number];
 
 /** A syntax error at [start, end) of the expression source. */

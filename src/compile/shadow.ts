@@ -1,4 +1,4 @@
-import type { CmpOp } from "./expression.js";
+import { compare, type CmpOp } from "./expression.js";
 import type { CondC, NumC, SignalC } from "./types.js";
 
 /**
@@ -43,17 +43,6 @@ function numKey(n: NumC): string | number {
       return `count(${[...n.signals].sort((a, b) => a - b).join(",")})`;
     case "matches":
       return `matches(${n.signal})`;
-  }
-}
-
-function compare(l: number, op: CmpOp, r: number): boolean {
-  switch (op) {
-    case "<": return l < r;
-    case "<=": return l <= r;
-    case ">": return l > r;
-    case ">=": return l >= r;
-    case "==": return l === r;
-    case "!=": return l !== r;
   }
 }
 

@@ -1,3 +1,4 @@
+import { compare } from "../compile/expression.js";
 import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
 import type { DecisionName } from "../decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
@@ -85,18 +86,8 @@ export function holds(c: CondC, a: Analysis): boolean {
       return a.country !== null && c.codes.has(a.country);
     case "country-known":
       return (a.country !== null) === c.known;
-    case "cmp": {
-      const l = numValue(c.left, a);
-      const r = numValue(c.right, a);
-      switch (c.op) {
-        case "<": return l < r;
-        case "<=": return l <= r;
-        case ">": return l > r;
-        case ">=": return l >= r;
-        case "==": return l === r;
-        case "!=": return l !== r;
-      }
-    }
+    case "cmp":
+      return compare(numValue(c.left, a), c.op, numValue(c.right, a));
   }
 }
 

@@ -1,5 +1,5 @@
 import { confusables, leet, spacedLetters } from "./evasion.js";
-import type { Rewrite } from "./rewrite.js";
+import { identitySpans, type Rewrite } from "./rewrite.js";
 import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "./transformers.js";
 
 /** The transformers, in the order they run. Order matters: case and width are folded before the
@@ -39,14 +39,8 @@ function isIdentity(n: NormalisedText): boolean {
 function identity(s: string): NormalisedText {
   let maps: { starts: Uint32Array; ends: Uint32Array; flags: Uint16Array } | undefined;
   const build = () => {
-    const n = s.length;
-    const starts = new Uint32Array(n);
-    const ends = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      starts[i] = i;
-      ends[i] = i + 1;
-    }
-    return (maps = { starts, ends, flags: new Uint16Array(n) });
+    const [starts, ends] = identitySpans(s.length);
+    return (maps = { starts, ends, flags: new Uint16Array(s.length) });
   };
   const n = {
     [IDENTITY]: true,

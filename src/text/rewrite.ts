@@ -15,19 +15,24 @@ export interface Rewrite {
   readonly aligned?: boolean;
 }
 
+/** Offsets of an unchanged text of length n: unit i comes from [i, i + 1). */
+export function identitySpans(n: number): [Uint32Array, Uint32Array] {
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return [starts, ends];
+}
+
 /** A rewrite that changes characters in place (same length, unit for unit), flagging no change. */
 export function alignedRewrite(text: string): Rewrite {
   // The pipeline never reads the maps of an aligned rewrite; they are built only if asked for.
   let maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
   const build = () => {
-    const n = text.length;
-    const from = new Uint32Array(n);
-    const to = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      from[i] = i;
-      to[i] = i + 1;
-    }
-    return (maps = { from, to, changed: new Uint8Array(n) });
+    const [from, to] = identitySpans(text.length);
+    return (maps = { from, to, changed: new Uint8Array(text.length) });
   };
   return {
     text,
