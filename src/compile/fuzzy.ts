@@ -23,8 +23,9 @@ export function deletions(s: string): string[] {
  * ("deth"), since losing a consonant too often makes another word ("tapke" → "take").
  */
 export function oneTypo(typed: string, key: string): boolean {
-  if (typed === key || typed[0] !== key[0]) return false;
   const n = key.length;
+  // Most calls compare unrelated words: reject on length and first letter before anything costlier.
+  if (typed.length < n - 1 || typed.length > n + 1 || typed.charCodeAt(0) !== key.charCodeAt(0) || typed === key) return false;
   if (typed.length === n) {
     let i = 0;
     while (i < n && typed[i] === key[i]) i++;
@@ -49,14 +50,16 @@ export function oneTypo(typed: string, key: string): boolean {
 /** True when `typed` begins with `stem` written with exactly one typo (an exact prefix is not a typo). */
 export function oneTypoStem(typed: string, stem: string): boolean {
   const n = stem.length;
-  for (const len of [n, n - 1, n + 1]) {
-    if (len < 1 || typed.length < len) continue;
-    const head = typed.slice(0, len);
-    // The stem's last letter must survive, or "zamor" would pass for "zamord*".
-    if (head[head.length - 1] !== stem[n - 1]) continue;
-    if (oneTypo(head, stem)) return true;
-  }
-  return false;
+  if (typed.length < n - 1 || typed.charCodeAt(0) !== stem.charCodeAt(0)) return false;
+  return typoHead(typed, stem, n) || typoHead(typed, stem, n - 1) || typoHead(typed, stem, n + 1);
+}
+
+/** True when the first `len` letters of `typed` are `stem` with one typo. */
+function typoHead(typed: string, stem: string, len: number): boolean {
+  if (len < 1 || typed.length < len) return false;
+  // The stem's last letter must survive, or "zamor" would pass for "zamord*".
+  if (typed.charCodeAt(len - 1) !== stem.charCodeAt(stem.length - 1)) return false;
+  return oneTypo(typed.slice(0, len), stem);
 }
 
 /** Every string obtained by swapping two neighbouring characters of `s` (not the first). */

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex } from "./fuzzy.js";
 import type { TermPart, WordPattern } from "./terms.js";
+import { WordCandidates } from "./word-candidates.js";
 
 /** A compiled term, indexed under the keys of its anchor word. */
 export interface TermEntry {
@@ -159,6 +160,10 @@ export class LexiconIndex {
     void this.fuzzy;
     return this.lazy().fuzzyWords as Set<string>;
   }
+  /** Per-word look-up results, memoised: what the matcher consults for every word of a post. */
+  get candidates(): WordCandidates {
+    return (this.lazy().candidates ??= new WordCandidates(this));
+  }
   /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
   get fuzzy(): FuzzyIndex {
     const l = this.lazy();
@@ -198,6 +203,7 @@ interface LazyViews {
   knownWords?: Set<string>;
   fuzzyWords?: Set<string>;
   fuzzy?: FuzzyIndex;
+  candidates?: WordCandidates;
 }
 
 type Re2 = {

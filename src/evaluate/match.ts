@@ -1,14 +1,10 @@
 import { oneTypo, oneTypoStem } from "../compile/fuzzy.js";
-import type { IndexedTerm, LexiconIndex } from "../compile/lexicon-index.js";
+import type { LexiconIndex } from "../compile/lexicon-index.js";
 import type { TermPart, WordPattern } from "../compile/terms.js";
-import { isStretched, squeeze, translitSkeleton } from "../text/keys.js";
+import { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type WordCandidates, type WordInfo } from "../compile/word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
-/** How a word was matched, beyond its plain normalised form. */
-export const VIA_STRETCHED = 1;
-export const VIA_TRANSLIT = 2;
-export const VIA_TYPO = 4;
-export const VIA_GLUED = 8;
+export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../compile/word-candidates.js";
 
 /** A match of one lexicon term (or pattern) over words [t0, t1) of a post. */
 export interface LexMatch {
@@ -24,34 +20,24 @@ export interface LexMatch {
   readonly via: number;
 }
 
-const LATIN_WORD = /^[a-z']+$/;
-const LETTERS = /^\p{L}+$/u;
-
-/** One post's words with the extra lookup keys they need, computed only where they can apply. */
+/** One post's words with what the index knows of each (lookup keys, anchor candidates). */
 interface Words {
   readonly tokens: Tokens;
-  readonly sq: (string | undefined)[];
-  readonly tr: (string | undefined)[];
+  readonly info: readonly WordInfo[];
 }
 
-function prepare(tokens: Tokens): Words {
-  const sq: (string | undefined)[] = [];
-  const tr: (string | undefined)[] = [];
-  for (const w of tokens.words) {
-    sq.push(isStretched(w) ? squeeze(w) : undefined);
-    // Transliteration only bridges scripts: a Cyrillic word never needs it to match a Cyrillic term.
-    tr.push(LATIN_WORD.test(w) ? translitSkeleton(w) : undefined);
-  }
-  return { tokens, sq, tr };
+function prepare(tokens: Tokens, wc: WordCandidates): Words {
+  const info: WordInfo[] = [];
+  for (const w of tokens.words) info.push(wc.info(w));
+  return { tokens, info };
 }
 
 /** 0 if word i does not match pattern p; else 1 + VIA bits. */
 function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number {
   const w = ws.tokens.words[i] as string;
   if (p.stem ? w.startsWith(p.key) : w === p.key) return 1;
-  const sq = ws.sq[i];
+  const { sq, tr } = ws.info[i] as WordInfo;
   if (sq !== undefined && (p.stem ? sq.startsWith(p.sq) : sq === p.sq)) return 1 + VIA_STRETCHED;
-  const tr = ws.tr[i];
   if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT;
   if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
   return 0;
@@ -63,21 +49,26 @@ function skippable(ws: Words, p: Extract<TermPart, { kind: "gap" }>, i: number, 
   return p.not === undefined || !p.not.includes(ws.tokens.words[i] as string);
 }
 
-/** Matches parts[k..] forwards from word i; returns [end word (exclusive), via bits] or undefined. */
-function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): [number, number] | undefined {
-  if (k === parts.length) return [i, via];
+// Results of the two walks are packed into one number, word index * 16 + VIA bits (NO when the
+// term does not match): the walks run for every candidate of every word, and tuples cost garbage.
+const NO = -1;
+const VIA_BITS = 16;
+
+/** Matches parts[k..] forwards from word i; returns (end word, exclusive) * 16 + via bits, or NO. */
+function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): number {
+  if (k === parts.length) return i * VIA_BITS + via;
   const p = parts[k] as TermPart;
   if (p.kind === "gap") {
     for (let skip = 0; skip <= p.max; skip++) {
       // A gap never skips a word it excludes ("~4!nie"), nor past the end of the sentence.
-      if (skip > 0 && !skippable(ws, p, i + skip - 1, sentence)) return undefined;
+      if (skip > 0 && !skippable(ws, p, i + skip - 1, sentence)) return NO;
       const r = matchForward(ws, parts, k + 1, i + skip, sentence, via, fuzzy);
-      if (r) return r;
+      if (r !== NO) return r;
     }
-    return undefined;
+    return NO;
   }
   const { tokens } = ws;
-  if (i >= tokens.words.length || tokens.sentence[i] !== sentence) return undefined;
+  if (i >= tokens.words.length || tokens.sentence[i] !== sentence) return NO;
   const m = wordMatch(ws, i, p, fuzzy);
   if (m !== 0) return matchForward(ws, parts, k + 1, i + 1, sentence, via | (m - 1), fuzzy);
   // Two words of a phrase run together ("deserve todie"): this word is this part and the next.
@@ -87,24 +78,24 @@ function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: numbe
     const rest = w.slice(p.key.length);
     if (next.stem ? rest.startsWith(next.key) : rest === next.key) return matchForward(ws, parts, k + 2, i + 1, sentence, via | VIA_GLUED, fuzzy);
   }
-  return undefined;
+  return NO;
 }
 
-/** Matches parts[k..0] backwards, part k against word i; returns [start word, via bits] or undefined. */
-function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): [number, number] | undefined {
-  if (k < 0) return [i + 1, via];
+/** Matches parts[k..0] backwards, part k against word i; returns start word * 16 + via bits, or NO. */
+function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): number {
+  if (k < 0) return (i + 1) * VIA_BITS + via;
   const p = parts[k] as TermPart;
   if (p.kind === "gap") {
     for (let skip = 0; skip <= p.max; skip++) {
-      if (skip > 0 && !skippable(ws, p, i - skip + 1, sentence)) return undefined;
+      if (skip > 0 && !skippable(ws, p, i - skip + 1, sentence)) return NO;
       const r = matchBackward(ws, parts, k - 1, i - skip, sentence, via, fuzzy);
-      if (r) return r;
+      if (r !== NO) return r;
     }
-    return undefined;
+    return NO;
   }
-  if (i < 0 || ws.tokens.sentence[i] !== sentence) return undefined;
+  if (i < 0 || ws.tokens.sentence[i] !== sentence) return NO;
   const m = wordMatch(ws, i, p, fuzzy);
-  return m === 0 ? undefined : matchBackward(ws, parts, k - 1, i - 1, sentence, via | (m - 1), fuzzy);
+  return m === 0 ? NO : matchBackward(ws, parts, k - 1, i - 1, sentence, via | (m - 1), fuzzy);
 }
 
 /**
@@ -116,76 +107,15 @@ function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: numb
  */
 export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string): LexMatch[][] {
   const out: LexMatch[][] = index.lexicons.map(() => []);
-  const ws = prepare(tokens);
+  const wc = index.candidates;
+  const ws = prepare(tokens, wc);
   const n = tokens.words.length;
-  const push = (t: IndexedTerm, t0: number, t1: number, via: number) => {
-    out[t.lexicon]?.push({ lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via });
-  };
-  // One set of visitors per post (not per word): the loop state lives in these variables.
-  let i = 0;
-  let w = "";
-  let sentence = 0;
-  let via = 0;
-  let found = false;
-  const anchored = (t: IndexedTerm) => {
-    const fuzzy = index.fuzzyLexicons.has(t.lexicon);
-    const fwd = matchForward(ws, t.parts, t.anchor + 1, i + 1, sentence, via, fuzzy);
-    if (!fwd) return;
-    const back = matchBackward(ws, t.parts, t.anchor - 1, i - 1, sentence, fwd[1], fuzzy);
-    if (!back) return;
-    found = true;
-    push(t, back[0], fwd[0], back[1]);
-  };
-  const typo = (t: IndexedTerm) => {
-    const a = t.parts[t.anchor] as WordPattern;
-    if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) anchored(t);
-  };
-  const gluedPair = (t: IndexedTerm) => {
-    const fwd = matchForward(ws, t.parts, 2, i + 1, sentence, VIA_GLUED, index.fuzzyLexicons.has(t.lexicon));
-    if (fwd) push(t, i, fwd[0], fwd[1]);
-  };
-  for (i = 0; i < n; i++) {
-    sentence = tokens.sentence[i] as number;
-    w = tokens.words[i] as string;
-    found = false;
-    via = 0;
-    index.exact.lookup(w, anchored);
-    const sq = ws.sq[i];
-    if (sq !== undefined) {
-      via = VIA_STRETCHED;
-      index.squeezed.lookup(sq, anchored);
-    }
-    const tr = ws.tr[i];
-    if (tr !== undefined) {
-      via = VIA_TRANSLIT;
-      index.translit.lookup(tr, anchored);
-    }
-    // A word some term matched, or one the policy lists anywhere, is a real word: not a typo, and
-    // not two words run together.
-    if (found || w.length < 4 || index.knownWords.has(w)) continue;
-    if (index.fuzzyLexicons.size > 0 && w.length <= 16 && LETTERS.test(w)) {
-      via = VIA_TYPO;
-      index.fuzzy.lookup(w, typo);
-    }
-    // "deathto", "naśmierć": the first two words of a phrase typed as one.
-    index.gluedPairs.lookup(w, gluedPair);
-    // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
-    // split whose one half is a word of some term has its other half looked up in this word's
-    // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
-    // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
-    // which also keeps this loop from growing with the square of a huge token.
-    if (w.length >= 7 && w.length <= 48) {
-      via = VIA_GLUED;
-      for (let k = 2; k <= w.length - 2; k++) {
-        const head = w.slice(0, k);
-        const tail = w.slice(k);
-        // A long call word ("powiesić", 8 letters) may be run into any following word ("powiesićtych").
-        // (A short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.)
-        const known = index.knownWords.has(tail) || (head.length >= 7 && tail.length >= 3 && index.fuzzyWords.has(head));
-        if (tail.length >= 2 && head.length >= 4 && known) index.exact.words.get(head)?.forEach(anchored);
-        if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, anchored);
-      }
-    }
+  for (let i = 0; i < n; i++) {
+    const e = ws.info[i] as WordInfo;
+    // A word some term matched is a real word here: not a typo, and not two words run together.
+    if (confirm(index, ws, out, e.primary, i) || !e.mayBeMangled) continue;
+    const more = wc.secondary(tokens.words[i] as string, e);
+    if (more.length > 0) confirm(index, ws, out, more, i);
   }
   for (const p of index.patterns) {
     for (const [s, e] of p.find(text)) {
@@ -197,6 +127,37 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
     }
   }
   return out.map(dropContained);
+}
+
+/** Confirms each candidate anchored on word i in its context; true when any matched. */
+function confirm(index: LexiconIndex, ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number): boolean {
+  if (cands.length === 0) return false;
+  const { tokens } = ws;
+  const sentence = tokens.sentence[i] as number;
+  let found = false;
+  for (const { term: t, via, pair } of cands) {
+    const fuzzy = index.fuzzyLexicons.has(t.lexicon);
+    let t0 = i;
+    let t1: number;
+    let bits: number;
+    if (pair) {
+      const fwd = matchForward(ws, t.parts, 2, i + 1, sentence, via, fuzzy);
+      if (fwd === NO) continue;
+      t1 = Math.floor(fwd / VIA_BITS);
+      bits = fwd % VIA_BITS;
+    } else {
+      const fwd = matchForward(ws, t.parts, t.anchor + 1, i + 1, sentence, via, fuzzy);
+      if (fwd === NO) continue;
+      const back = matchBackward(ws, t.parts, t.anchor - 1, i - 1, sentence, fwd % VIA_BITS, fuzzy);
+      if (back === NO) continue;
+      t0 = Math.floor(back / VIA_BITS);
+      bits = back % VIA_BITS;
+      t1 = Math.floor(fwd / VIA_BITS);
+    }
+    found = true;
+    out[t.lexicon]?.push({ lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits });
+  }
+  return found;
 }
 
 function wordAt(tokens: Tokens, offset: number, isStart: boolean): number {

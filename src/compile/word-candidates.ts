@@ -1,0 +1,127 @@
+import { oneTypo, oneTypoStem } from "./fuzzy.js";
+import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
+import type { WordPattern } from "./terms.js";
+import { isStretched, squeeze, translitSkeleton } from "../text/keys.js";
+
+/** How a word was matched, beyond its plain normalised form. */
+export const VIA_STRETCHED = 1;
+export const VIA_TRANSLIT = 2;
+export const VIA_TYPO = 4;
+export const VIA_GLUED = 8;
+
+/**
+ * A term that may match with its anchor on this word; the matcher still has to confirm the rest of
+ * the term in context. `pair`: the word is the term's first two words run together ("deathto"), so
+ * matching resumes at the term's third part on the next word.
+ */
+export interface Candidate {
+  readonly term: IndexedTerm;
+  readonly via: number;
+  readonly pair: boolean;
+}
+
+/**
+ * Everything the index can say about one word, whatever its context: its extra lookup keys and the
+ * terms it may anchor. `secondary` (typos and run-together words) is consulted only when no primary
+ * candidate was confirmed, so it is computed on first need.
+ */
+export interface WordInfo {
+  /** The word with stretched letters squeezed ("kiiill" → "kil"), when it is stretched. */
+  readonly sq: string | undefined;
+  /** Transliteration skeleton, for Latin-script words only. */
+  readonly tr: string | undefined;
+  /** Candidates from the exact, squeezed and transliterated views, in lookup order. */
+  readonly primary: readonly Candidate[];
+  /** False when the word is known or too short to be a typo or two words run together. */
+  readonly mayBeMangled: boolean;
+  secondary?: readonly Candidate[];
+}
+
+const LATIN_WORD = /^[a-z']+$/;
+const LETTERS = /^\p{L}+$/u;
+const NONE: readonly Candidate[] = Object.freeze([]);
+
+/**
+ * Word → {@link WordInfo}, computed once per distinct word. Text is Zipfian: most of a post's words
+ * ("the", "і", "что") were seen in earlier posts, so a post costs about one hash look-up per word
+ * instead of several views, a typo search and a run-together search per word. The cache is bounded:
+ * past `limit` distinct words it starts afresh, which keeps memory flat on any input. It is a memo of
+ * a pure function of the (immutable) index, so it never changes a result.
+ */
+export class WordCandidates {
+  private cache = new Map<string, WordInfo>();
+
+  constructor(
+    private readonly index: LexiconIndex,
+    private readonly limit = 50_000,
+  ) {}
+
+  /** What the index knows about `w` (a normalised word). */
+  info(w: string): WordInfo {
+    let e = this.cache.get(w);
+    if (e === undefined) {
+      if (this.cache.size >= this.limit) this.cache = new Map();
+      e = this.compute(w);
+      this.cache.set(w, e);
+    }
+    return e;
+  }
+
+  /** Typo and run-together candidates of `w`, for when none of its primary ones was confirmed. */
+  secondary(w: string, e: WordInfo): readonly Candidate[] {
+    return (e.secondary ??= this.computeSecondary(w));
+  }
+
+  private compute(w: string): WordInfo {
+    const index = this.index;
+    const sq = isStretched(w) ? squeeze(w) : undefined;
+    // Transliteration only bridges scripts: a Cyrillic word never needs it to match a Cyrillic term.
+    const tr = LATIN_WORD.test(w) ? translitSkeleton(w) : undefined;
+    let primary: Candidate[] | undefined;
+    let via = 0;
+    const add = (term: IndexedTerm) => (primary ??= []).push({ term, via, pair: false });
+    index.exact.lookup(w, add);
+    if (sq !== undefined) {
+      via = VIA_STRETCHED;
+      index.squeezed.lookup(sq, add);
+    }
+    if (tr !== undefined) {
+      via = VIA_TRANSLIT;
+      index.translit.lookup(tr, add);
+    }
+    // A word the policy lists anywhere is a real word: not a typo, and not two words run together.
+    const mayBeMangled = w.length >= 4 && !index.knownWords.has(w);
+    return { sq, tr, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
+  }
+
+  private computeSecondary(w: string): readonly Candidate[] {
+    const index = this.index;
+    const out: Candidate[] = [];
+    if (index.fuzzyLexicons.size > 0 && w.length <= 16 && LETTERS.test(w)) {
+      index.fuzzy.lookup(w, (term) => {
+        const a = term.parts[term.anchor] as WordPattern;
+        if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) out.push({ term, via: VIA_TYPO, pair: false });
+      });
+    }
+    // "deathto", "naśmierć": the first two words of a phrase typed as one.
+    index.gluedPairs.lookup(w, (term) => out.push({ term, via: VIA_GLUED, pair: true }));
+    // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
+    // split whose one half is a word of some term has its other half looked up in this word's
+    // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
+    // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
+    // which also keeps this loop from growing with the square of a huge token.
+    if (w.length >= 7 && w.length <= 48) {
+      const glued = (term: IndexedTerm) => out.push({ term, via: VIA_GLUED, pair: false });
+      for (let k = 2; k <= w.length - 2; k++) {
+        const head = w.slice(0, k);
+        const tail = w.slice(k);
+        // A long call word ("powiesić", 8 letters) may be run into any following word ("powiesićtych").
+        // (A short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.)
+        const known = index.knownWords.has(tail) || (head.length >= 7 && tail.length >= 3 && index.fuzzyWords.has(head));
+        if (tail.length >= 2 && head.length >= 4 && known) index.exact.words.get(head)?.forEach(glued);
+        if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, glued);
+      }
+    }
+    return out.length > 0 ? out : NONE;
+  }
+}

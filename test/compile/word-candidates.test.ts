@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/compile/word-candidates.js";
+import { evaluate } from "../../src/evaluate/evaluate.js";
+import { loadPolicy } from "../../src/pipeline.js";
+
+const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
+const meta = loadPolicy("rules/meta-2022-03-10.yaml").policy!;
+const sources = (w: WordCandidates, word: string) => w.info(word).primary.map((c) => [c.term.source, c.via]);
+
+describe("WordCandidates", () => {
+  it.each([
+    // word, a term it anchors, through which view
+    ["putin", "putin", 0],
+    ["puuutin", "putin", VIA_STRETCHED],
+    ["putinu", "путін*", VIA_TRANSLIT],
+  ] as const)("%s anchors %s", (word, term, via) => {
+    const w = new WordCandidates(mini.index);
+    expect(sources(w, word)).toContainEqual([term, via]);
+  });
+
+  it("finds nothing for words no term is filed under", () => {
+    const w = new WordCandidates(mini.index);
+    const e = w.info("morning");
+    expect(e.primary).toEqual([]);
+    expect(w.secondary("morning", e)).toEqual([]);
+  });
+
+  it("computes typo candidates only for words that may be mangled", () => {
+    const w = new WordCandidates(mini.index);
+    const known = w.info("putin");
+    expect(known.mayBeMangled).toBe(false);
+    expect(w.secondary("putin", known)).toEqual([]);
+    const bundled = new WordCandidates(meta.index);
+    const typo = bundled.info("murdre");
+    expect(typo.mayBeMangled).toBe(true);
+    expect(bundled.secondary("murdre", typo).map((c) => [c.term.source, c.via])).toContainEqual(["murder", VIA_TYPO]);
+  });
+
+  it("gives the same answer from its cache as computed afresh, and stays within its limit", () => {
+    const small = new WordCandidates(mini.index, 3);
+    const fresh = () => new WordCandidates(mini.index);
+    const words = ["putin", "the", "invaders", "putin", "death", "morning", "putin", "to"];
+    for (const word of words) expect(sources(small, word)).toEqual(sources(fresh(), word));
+    expect((small as unknown as { cache: Map<string, unknown> }).cache.size).toBeLessThanOrEqual(3);
+  });
+
+  it("never changes a decision: evaluating twice (cold, then cached) agrees", () => {
+    const posts = ["Death to Putin", "Deeeath to the inv4ders", "Smert okupantam", "Good morning", "deathto putin"];
+    const cold = posts.map((text) => evaluate({ text, country: "UA" }, loadPolicy("test/fixtures/mini/policy.yaml").policy!));
+    const warm = posts.map((text) => evaluate({ text, country: "UA" }, mini));
+    expect(posts.map((text) => evaluate({ text, country: "UA" }, mini))).toEqual(warm);
+    expect(warm).toEqual(cold);
+  });
+});
