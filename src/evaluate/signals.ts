@@ -88,13 +88,26 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
   }
 }
 
-function candidates(s: SignalC, ctx: Ctx): LexMatch[] {
-  if (s.members.length === 0) return s.lexicons.flatMap((l) => ctx.lex[l] ?? []);
-  const seen = new Set<string>();
+const NONE: readonly LexMatch[] = Object.freeze([]);
+/** The state of a signal with no candidate at all, the common case, shared rather than built per post. */
+const EMPTY: SignalState = Object.freeze({ counted: NONE as LexMatch[], discounted: Object.freeze([]) as unknown as SignalState["discounted"] });
+
+function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
+  if (s.members.length === 0) {
+    // Read-only: the lexicon's own list serves when it is the only one (most signals, most posts).
+    let out: readonly LexMatch[] = NONE;
+    for (const l of s.lexicons) {
+      const xs = ctx.lex[l];
+      if (xs && xs.length > 0) out = out.length === 0 ? xs : out.concat(xs);
+    }
+    return out;
+  }
+  const seen = new Set<number>();
   const out: LexMatch[] = [];
   for (const mi of s.members) {
-    for (const m of ctx.states[mi]?.counted ?? []) {
-      const k = `${m.t0}:${m.t1}`;
+    for (const m of ctx.states[mi]?.counted ?? NONE) {
+      // Word spans are far below 2^21 words long: one number is a unique key for [t0, t1).
+      const k = m.t0 * 2097152 + m.t1;
       if (!seen.has(k)) {
         seen.add(k);
         out.push(m);
@@ -112,9 +125,14 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, lex: read
   const states: SignalState[] = new Array(policy.signals.length);
   const ctx: Ctx = { policy, tokens, lex, states };
   for (const s of policy.signals) {
+    const cands = candidates(s, ctx);
+    if (cands.length === 0) {
+      states[s.index] = EMPTY;
+      continue;
+    }
     const counted: LexMatch[] = [];
     const discounted: { m: LexMatch; why: string }[] = [];
-    for (const m of candidates(s, ctx)) {
+    for (const m of cands) {
       if (s.require) {
         let ok = false;
         for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
