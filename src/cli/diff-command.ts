@@ -90,19 +90,23 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   let n = 1;
   outer: for (const src of srcs) {
     const it = src.records(n);
-    for await (const rec of it) {
-      n = rec.n + 1;
-      const item = diffRecord(rec, sides);
-      if (item.kind === "error") counter.addError();
-      else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
-      // Unchanged posts are counted but, without --all, not written.
-      if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
-        if (format === "json") await out.write(`${written > 0 ? "," : ""}\n${JSON.stringify(diffObject(item, fo.offsets))}`);
-        else if (format === "jsonl") await out.write(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
-        else if (format === "csv") await out.write(diffCsvLine(item, fo));
-        else await out.write(`${written > 0 ? "\n" : ""}${diffTextBlock(item, fo, showId)}`);
-        written++;
+    for await (const recs of it) {
+      for (const rec of recs) {
+        n = rec.n + 1;
+        const item = diffRecord(rec, sides);
+        if (item.kind === "error") counter.addError();
+        else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
+        // Unchanged posts are counted but, without --all, not written.
+        if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
+          if (format === "json") out.add(`${written > 0 ? "," : ""}\n${JSON.stringify(diffObject(item, fo.offsets))}`);
+          else if (format === "jsonl") out.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
+          else if (format === "csv") out.add(diffCsvLine(item, fo));
+          else out.add(`${written > 0 ? "\n" : ""}${diffTextBlock(item, fo, showId)}`);
+          written++;
+        }
+        if (out.closed) break;
       }
+      await out.flushIfFull();
       if (out.closed) {
         await it.return(undefined);
         break outer;

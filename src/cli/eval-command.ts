@@ -5,7 +5,7 @@ import { resolveCountry } from "../countries.js";
 import { parseInstant } from "../dates.js";
 import { isDecision, type DecisionName } from "../decisions.js";
 import { describeSource } from "../evaluate/timeline.js";
-import { formatFromPath, INPUT_FORMATS, readRecords, type InputFormat, type InputRecord } from "../input/records.js";
+import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord } from "../input/records.js";
 import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
 import { EvalPool } from "./worker-pool.js";
 import { metered, Progress, type InputMeter } from "./progress.js";
@@ -41,7 +41,8 @@ export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 /** A source of records: the TEXT arguments, or one input stream. */
 export interface Source {
   readonly name: string;
-  readonly records: (first: number) => AsyncGenerator<InputRecord>;
+  /** The records in batches (those of one chunk read), numbered from `first`; never an empty batch. */
+  readonly records: (first: number) => AsyncGenerator<InputRecord[]>;
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -86,7 +87,7 @@ export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" |
     out.push({
       name: "arguments",
       records: async function* (first) {
-        for (let i = 0; i < texts.length; i++) yield { kind: "post", n: first + i, line: i + 1, id: String(first + i), text: texts[i] as string, country: undefined, date: undefined };
+        yield texts.map((text, i): InputRecord => ({ kind: "post", n: first + i, line: i + 1, id: String(first + i), text, country: undefined, date: undefined }));
       },
     });
   }
@@ -103,7 +104,7 @@ export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" |
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecords(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
+        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
       },
     });
   }
@@ -150,7 +151,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   let errors = 0;
   let count = 0;
 
-  const emit = async (r: Rendered): Promise<void> => {
+  // Output is queued synchronously and flushed (respecting backpressure) between batches.
+  const emit = (r: Rendered): void => {
     if (r.tally === null) {
       errors++;
       summary.addError();
@@ -158,7 +160,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       summary.add(r.tally[0], r.tally[1]);
       if (failOn.has(r.tally[1])) failed = true;
     }
-    if (!render.quiet) await out.write(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
+    if (!render.quiet) out.add(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
     count++;
     progress?.tick(count);
   };
@@ -172,7 +174,10 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const inFlight: Promise<readonly Rendered[]>[] = [];
   let batch: InputRecord[] = [];
   const drain = async (keep: number): Promise<void> => {
-    while (inFlight.length > keep) for (const r of await (inFlight.shift() as Promise<readonly Rendered[]>)) await emit(r);
+    while (inFlight.length > keep) {
+      for (const r of await (inFlight.shift() as Promise<readonly Rendered[]>)) emit(r);
+      await out.flushIfFull();
+    }
   };
   let seen = 0;
   let n = 1;
@@ -181,18 +186,23 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   try {
     outer: for (const src of srcs) {
       const it = interrupt.guard(src.records(n));
-      for await (const rec of it) {
-        n = rec.n + 1;
-        seen++;
-        if (jobs > 1 && seen > INLINE_RECORDS) {
-          pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) });
-          batch.push(rec);
-          if (batch.length >= BATCH) {
-            inFlight.push(pool.run(batch));
-            batch = [];
-            await drain(jobs * 2);
-          }
-        } else await emit(renderRecord(rec, policy, render));
+      for await (const recs of it) {
+        for (const rec of recs) {
+          n = rec.n + 1;
+          seen++;
+          if (jobs > 1 && seen > INLINE_RECORDS) {
+            pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) });
+            batch.push(rec);
+            if (batch.length >= BATCH) {
+              inFlight.push(pool.run(batch));
+              batch = [];
+              await drain(jobs * 2);
+            }
+          } else emit(renderRecord(rec, policy, render));
+          // After a signal, what was read (this batch) is still decided; a closed output ends it all.
+          if (out.closed) break;
+        }
+        await out.flushIfFull();
         if (out.closed || interrupt.signal) {
           await it.return(undefined);
           break outer;

@@ -24,15 +24,35 @@ export class Output {
     return this.broken || this.stream.destroyed;
   }
 
+  /**
+   * Queues text without flushing: for a loop over a batch of results, which then awaits
+   * {@link flushIfFull} once. The idle timer still writes it out if nothing follows.
+   */
+  add(s: string): void {
+    if (this.closed) return;
+    this.buf.push(s);
+    this.size += s.length;
+    this.armTimer();
+  }
+
+  /** Flushes when enough is buffered (respecting backpressure); otherwise returns at once. */
+  async flushIfFull(): Promise<void> {
+    if (this.size >= this.flushAt) await this.flush();
+  }
+
   /** Queues text; flushes when enough is buffered. Await it to respect backpressure. */
   async write(s: string): Promise<void> {
     if (this.closed) return;
     this.buf.push(s);
     this.size += s.length;
     if (this.size >= this.flushAt) await this.flush();
+    else this.armTimer();
+  }
+
+  private armTimer(): void {
     // When input comes slowly (a terminal, a pipe from a live source), what was decided still shows
     // within a moment, not only when 64 KB have built up; a large run pays one timer per flush.
-    else if (this.timer === null && this.size > 0) {
+    if (this.timer === null && this.size > 0) {
       this.timer = setTimeout(() => {
         this.timer = null;
         this.flush().catch(() => undefined);

@@ -9,6 +9,15 @@ const decoder = new TextDecoder("utf-8", { fatal: false });
  * UTF-8 byte order mark and a missing final newline; invalid UTF-8 becomes U+FFFD.
  */
 export async function* readLines(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(source, maxBytes)) yield* batch;
+}
+
+/**
+ * {@link readLines}, a batch per chunk read: the lines each chunk completed. A large input costs one
+ * asynchronous step per chunk (64 KiB, hundreds of lines), not per line; a slow one still yields
+ * each line as soon as its chunk arrives.
+ */
+export async function* readLineBatches(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line[]> {
   let parts: Buffer[] = [];
   let partLen = 0;
   let overflow = 0; // bytes of the current line beyond what we keep
@@ -42,15 +51,17 @@ export async function* readLines(source: AsyncIterable<Buffer | string>, maxByte
   for await (const chunk of source) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
     let start = 0;
+    const batch: Line[] = [];
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl < 0) break;
       add(buf.subarray(start, nl));
-      yield finish();
+      batch.push(finish());
       lineNo++;
       start = nl + 1;
     }
     if (start < buf.length) add(buf.subarray(start));
+    if (batch.length > 0) yield batch;
   }
-  if (partLen > 0 || overflow > 0) yield finish();
+  if (partLen > 0 || overflow > 0) yield [finish()];
 }

@@ -1,6 +1,6 @@
 import { resolveCountry } from "../countries.js";
 import { decodeInput, encodingNote } from "./encoding.js";
-import { readLines } from "./lines.js";
+import { readLineBatches, type Line } from "./lines.js";
 
 /** Input formats (SPEC §4). */
 export const INPUT_FORMATS = ["lines", "jsonl", "csv"] as const;
@@ -60,50 +60,50 @@ export function formatFromPath(path: string): InputFormat {
  * first (UTF-16 with a byte order mark is decoded; invalid sequences become U+FFFD and are reported
  * through `opts.onNote`), so every line still yields its record.
  */
-export function readRecords(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
+export async function* readRecords(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  for await (const batch of readRecordBatches(input, format, opts)) yield* batch;
+}
+
+/**
+ * {@link readRecords} in batches: the records of each chunk read, so that a large input costs one
+ * asynchronous step per chunk rather than per record. Never an empty batch.
+ */
+export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord[]> {
   const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
-  if (format === "csv") return readCsvRecords(source, opts);
-  return format === "jsonl" ? readJsonl(source, opts) : readPlainLines(source, opts);
+  if (format === "csv") return readCsvBatches(source, opts);
+  return fromLines(source, opts, format === "jsonl" ? jsonlRecord : plainRecord);
 }
 
 function tooLarge(n: number, line: number, bytes: number, opts: ReadOptions): ErrorRecord {
   return { kind: "error", n, line, id: String(n), code: "record-too-large", message: `${opts.name}:${line}: record is ${bytes} bytes; the limit is ${opts.maxRecordBytes} (--max-record-size)` };
 }
 
-async function* readPlainLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
-  let n = opts.firstRecord;
-  for await (const l of readLines(source, opts.maxRecordBytes)) {
-    if ("tooLong" in l) {
-      yield tooLarge(n, l.line, l.tooLong, opts);
-      n++;
-      continue;
-    }
-    // Blank lines separate nothing and carry no post: they are not records.
-    if (l.text.trim() === "") continue;
-    yield { kind: "post", n, line: l.line, id: String(n), text: l.text, country: undefined, date: undefined };
-    n++;
-  }
+/** The record of one non-blank line of text (the line is the post). */
+function plainRecord(text: string, n: number, line: number): InputRecord {
+  return { kind: "post", n, line, id: String(n), text, country: undefined, date: undefined };
 }
 
-async function* readJsonl(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+/** The record of one non-blank JSONL line. */
+function jsonlRecord(text: string, n: number, line: number, opts: ReadOptions): InputRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { kind: "error", n, line, id: String(n), code: "invalid-json", message: `${opts.name}:${line}: ${(e as Error).message}` };
+  }
+  return fromObject(value, n, line, opts);
+}
+
+async function* fromLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions, record: (text: string, n: number, line: number, opts: ReadOptions) => InputRecord): AsyncGenerator<InputRecord[]> {
   let n = opts.firstRecord;
-  for await (const l of readLines(source, opts.maxRecordBytes)) {
-    if ("tooLong" in l) {
-      yield tooLarge(n, l.line, l.tooLong, opts);
-      n++;
-      continue;
+  for await (const lines of readLineBatches(source, opts.maxRecordBytes)) {
+    const out: InputRecord[] = [];
+    for (const l of lines as Line[]) {
+      if ("tooLong" in l) out.push(tooLarge(n++, l.line, l.tooLong, opts));
+      // Blank lines separate nothing and carry no post: they are not records.
+      else if (l.text.trim() !== "") out.push(record(l.text, n++, l.line, opts));
     }
-    if (l.text.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(l.text);
-    } catch (e) {
-      yield { kind: "error", n, line: l.line, id: String(n), code: "invalid-json", message: `${opts.name}:${l.line}: ${(e as Error).message}` };
-      n++;
-      continue;
-    }
-    yield fromObject(value, n, l.line, opts);
-    n++;
+    if (out.length > 0) yield out;
   }
 }
 
@@ -133,7 +133,7 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
   return { kind: "post", n, line, id, text: o.text, country, date };
 }
 
-async function* readCsvRecords(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+async function* readCsvBatches(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord[]> {
   const { readCsv } = await import("./csv.js");
-  yield* readCsv(source, opts);
+  for await (const rec of readCsv(source, opts)) yield [rec];
 }

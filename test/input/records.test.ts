@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLines, type Line } from "../../src/input/lines.js";
-import { formatFromPath, fromObject, readRecords, type InputFormat, type InputRecord, type ReadOptions } from "../../src/input/records.js";
+import { formatFromPath, fromObject, readRecordBatches, readRecords, type InputFormat, type InputRecord, type ReadOptions } from "../../src/input/records.js";
 
 const OPTS: ReadOptions = { maxRecordBytes: 100, name: "in", firstRecord: 1 };
 
@@ -448,5 +448,37 @@ describe("properties", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("readRecordBatches", () => {
+  it.each<InputFormat>(["lines", "jsonl", "csv"])("gives the records of readRecords, in order, in non-empty batches (%s), under any chunking", async (format) => {
+    const body =
+      format === "csv"
+        ? 'id,text,country\n1,"Death, to ""them""",UA\n\n2,hello,PL\n3,' + "x".repeat(150) + ",UA\n4,\"multi\nline\",UA\n"
+        : format === "jsonl"
+          ? '{"id":"a","text":"one"}\n\n{bad\n{"text":"' + "y".repeat(150) + '"}\n{"id":"b","text":"two","country":"PL"}\n'
+          : "one\n\n  \ntwo\r\n" + "z".repeat(150) + "\nthree";
+    const buf = Buffer.from(body, "utf8");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: buf.length - 1 }), { maxLength: 8 }), async (cuts) => {
+        const chunks = splitAt(buf, cuts);
+        const batches = await collect(readRecordBatches(source(chunks), format, OPTS));
+        expect(batches.every((b) => b.length > 0)).toBe(true);
+        expect(batches.flat()).toEqual(await read(format, chunks));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("yields the lines a chunk completes as one batch, as soon as that chunk arrives", async () => {
+    const seen: number[] = [];
+    async function* slow(): AsyncGenerator<string> {
+      yield "a\nb\nc";
+      seen.push(-1);
+      yield "\nd\n";
+    }
+    for await (const b of readRecordBatches(slow(), "lines", OPTS)) seen.push(b.length);
+    expect(seen).toEqual([2, -1, 2]);
   });
 });
