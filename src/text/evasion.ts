@@ -1,3 +1,5 @@
+import { C_CYRILLIC, C_LATIN, textClasses } from "./char-class.js";
+import { mayHoldLeet, mayHoldSpacedLetters } from "./evasion-hints.js";
 import { RewriteBuilder } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
@@ -16,8 +18,6 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 };
 
 const LETTER_RUN = /[\p{L}\p{M}]+/gu;
-const MIXED_HINT = /\p{Script=Latin}/u;
-const MIXED_HINT2 = /\p{Script=Cyrillic}/u;
 
 type Script = "latin" | "cyrillic" | "other";
 
@@ -42,7 +42,8 @@ export const confusables: Transformer = {
   description: "folded look-alike letters",
   evasion: true,
   apply(input) {
-    if (!MIXED_HINT.test(input) || !MIXED_HINT2.test(input)) return null;
+    const classes = textClasses(input);
+    if ((classes & C_LATIN) === 0 || (classes & C_CYRILLIC) === 0) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
     for (const m of input.matchAll(LETTER_RUN)) {
@@ -74,8 +75,6 @@ const LEET_CYRILLIC: Record<string, string> = {
 };
 /** A run of letters, digits and the symbols leetspeak uses inside words. */
 const LEET_RUN = /[\p{L}\p{M}\p{N}@$!|€]+/gu;
-// A digit touching a letter, or a symbol between two word characters: anything else is not leet.
-const LEET_HINT = /\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u;
 const LETTER = /\p{L}/u;
 const WORDISH = /[\p{L}\p{M}\p{N}]/u;
 /** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
@@ -93,7 +92,8 @@ export const leet: Transformer = {
   description: "read digits and symbols as letters (leetspeak)",
   evasion: true,
   apply(input) {
-    if (!LEET_HINT.test(input)) return null;
+    // A digit touching a letter, or a symbol between two word characters: anything else is not leet.
+    if (!mayHoldLeet(input)) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
     for (const m of input.matchAll(LEET_RUN)) {
@@ -129,8 +129,6 @@ export const leet: Transformer = {
 };
 
 const SEPARATOR = /^[ .\-_*·•/+,]{1,3}$/u;
-/** Three single letters in a row, each apart from the next by separators: the only case to look at. */
-const SPACED_HINT = /(?:^|[^\p{L}\p{M}\p{N}])\p{L}[ .\-_*·•/+,]{1,3}\p{L}[ .\-_*·•/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}])/u;
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
 const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 
@@ -151,7 +149,8 @@ export const spacedLetters: Transformer = {
   description: "joined letters spelled out with spaces or dots",
   evasion: true,
   apply(input) {
-    if (!SPACED_HINT.test(input)) return null;
+    // Three single letters in a row, each apart from the next by separators: the only case to look at.
+    if (!mayHoldSpacedLetters(input)) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
     let i = 0;

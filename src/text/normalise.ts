@@ -60,8 +60,8 @@ function identity(s: string): NormalisedText {
 }
 
 function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
-  // An aligned rewrite that flags nothing keeps the maps as they are.
-  if (r.aligned && bit === 0) {
+  // An aligned rewrite flags nothing, so it keeps the maps (and flags) as they are.
+  if (r.aligned) {
     // Positions are unchanged: keep the (possibly still unbuilt) maps of the previous step.
     if (isIdentity(prev)) return Object.create(prev, { text: { value: r.text, enumerable: true } }) as NormalisedText;
     return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };

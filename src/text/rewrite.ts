@@ -11,7 +11,10 @@ export interface Rewrite {
   readonly to: Uint32Array;
   /** Per output code unit: 1 when this transformer changed it (used to name evasion transforms). */
   readonly changed: Uint8Array;
-  /** True when unit i came from input unit i alone, for every i (a same-length rewrite). */
+  /**
+   * True when unit i came from input unit i alone, for every i (a same-length rewrite), and no unit
+   * is flagged as changed: the pipeline then keeps its maps as they are. See {@link alignedRewrite}.
+   */
   readonly aligned?: boolean;
 }
 

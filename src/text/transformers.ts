@@ -1,3 +1,4 @@
+import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE, textClasses } from "./char-class.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**
@@ -19,8 +20,6 @@ export interface Transformer {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const CONTROL_G = new RegExp(CONTROL.source, "gu");
-const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
 const INVISIBLE_G = new RegExp(INVISIBLE.source, "gu");
 
 /** Zero-width, bidi and other invisible characters, used to split words so filters miss them. */
@@ -29,8 +28,10 @@ const invisible: Transformer = {
   description: "removed invisible characters",
   evasion: true,
   apply(input) {
-    const invisible = INVISIBLE.test(input);
-    const control = CONTROL.test(input);
+    // Every control sequence starts with a control character, so the classes answer both questions.
+    const classes = textClasses(input);
+    const invisible = (classes & C_INVISIBLE) !== 0;
+    const control = (classes & C_CONTROL) !== 0;
     if (!invisible && !control) return null;
     // Control sequences become a space (they separate words); invisible characters vanish (they
     // are put inside words to split them).
@@ -54,15 +55,6 @@ const invisible: Transformer = {
 
 /** A base character with the combining marks that follow it (or a lone run of marks). */
 const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
-// eslint-disable-next-line no-control-regex
-const ASCII_ONLY = /^[\u0000-\u007F]*$/;
-/**
- * Characters NFKC can change: Latin-1 and spacing/compatibility blocks, combining marks, ligatures,
- * fullwidth, styled and enclosed forms, Armenian և. Plain Latin, Cyrillic, Georgian and Armenian
- * letters are outside it, so most posts skip the (slow) whole-text normalize() call.
- */
-const MAY_CHANGE_UNDER_NFKC =
-  /[\u00A0-\u00BF\u0132\u0133\u013F\u0140\u0149\u017F\u01C4-\u01CC\u01F1-\u01F3\u02B0-\u036F\u0587\u1D2C-\u1DBF\u1E9A\u1E9B\u2000-\u2BFF\u2E80-\u33FF\uA000-\uFFFF\u{10000}-\u{10FFFF}]|\p{M}/u;
 /** A disguise is a styled letter or digit (fullwidth, mathematical, circled, squared) that folds to one plain one. */
 const STYLED = /^[\p{L}\p{Nd}\p{So}]/u;
 const PLAIN = /^[\p{L}\p{N}]\p{M}*$/u;
@@ -73,7 +65,8 @@ const compat: Transformer = {
   description: "folded styled or fullwidth characters",
   evasion: true,
   apply(input) {
-    if (ASCII_ONLY.test(input) || !MAY_CHANGE_UNDER_NFKC.test(input) || input.normalize("NFKC") === input) return null;
+    // Only characters in MAY_CHANGE_UNDER_NFKC can change, so most posts skip the whole-text normalize().
+    if ((textClasses(input) & C_NFKC) === 0 || input.normalize("NFKC") === input) return null;
     const b = new RewriteBuilder(input);
     for (const m of input.matchAll(CLUSTER)) {
       const c = m[0];
@@ -87,7 +80,6 @@ const compat: Transformer = {
   },
 };
 
-const HAS_UPPER = /\p{Lu}|\p{Lt}/u;
 const CODE_POINT = /[\s\S]/gu;
 
 /** Case folding, code point by code point so that offsets stay exact (İ → i̇ grows). */
@@ -96,7 +88,7 @@ const lower: Transformer = {
   description: "folded case",
   evasion: false,
   apply(input) {
-    if (!HAS_UPPER.test(input)) return null;
+    if ((textClasses(input) & C_UPPER) === 0) return null;
     const whole = input.toLowerCase();
     // Nearly always lowering keeps every character's length: one aligned rewrite, no per-character work.
     if (whole.length === input.length) return alignedRewrite(whole);
@@ -111,7 +103,6 @@ const lower: Transformer = {
   },
 };
 
-const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
 const APOSTROPHES_G = new RegExp(APOSTROPHES.source, "gu");
 
 /** One apostrophe for all: Ukrainian writes вб'ю with ', ’ or ʼ interchangeably. */
@@ -120,69 +111,11 @@ const apostrophes: Transformer = {
   description: "unified apostrophes",
   evasion: false,
   apply(input) {
-    if (!APOSTROPHES.test(input)) return null;
-    const b = new RewriteBuilder(input);
-    let last = 0;
-    for (const m of input.matchAll(APOSTROPHES_G)) {
-      b.keep(last, m.index);
-      b.replace(m.index, m.index + 1, "'", false);
-      last = m.index + 1;
-    }
-    b.keep(last, input.length);
-    return b.finish();
+    if ((textClasses(input) & C_APOSTROPHE) === 0) return null;
+    // One unit for one unit, never flagged: the maps stay as they are.
+    return alignedRewrite(input.replace(APOSTROPHES_G, "'"));
   },
 };
 
-const LATIN = /\p{Script=Latin}/u;
-const MARK = /\p{M}/u;
-const MARKS_G = /\p{M}/gu;
-const SPECIAL_LATIN: Record<string, string> = {
-  ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
-  "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
-};
-// Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks.
-const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
-const FOLD_CLUSTER = /[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]\p{M}*|\P{M}\p{M}+|\p{M}+/gsu;
-
-/**
- * Folds Latin diacritics (śmierć = smierc; people type both) and ё → е; strips stray combining marks
- * piled on other scripts ("Zalgo" text), keeping canonical letters such as й and ї.
- */
-const diacritics: Transformer = {
-  name: "diacritics",
-  description: "folded diacritics",
-  // Only piles of marks ("Zalgo") count as disguise; ordinary diacritics are folded unflagged.
-  evasion: true,
-  apply(input) {
-    if (!NEEDS_FOLD.test(input)) return null;
-    const b = new RewriteBuilder(input);
-    let last = 0;
-    // Only clusters that can change are visited; the text between them is copied in one go.
-    for (const m of input.matchAll(FOLD_CLUSTER)) {
-      const c = m[0];
-      const end = m.index + c.length;
-      b.keep(last, m.index);
-      last = end;
-      let out: string;
-      let evasive = false;
-      const base = c.normalize("NFC");
-      if (base === "ё") out = "е";
-      else if (SPECIAL_LATIN[c] !== undefined) out = SPECIAL_LATIN[c];
-      else if (LATIN.test(c)) {
-        out = base.normalize("NFD").replace(MARKS_G, "");
-        // Marks that do not compose into one letter (ệ does) are piled on for decoration.
-        evasive = base.length - out.length > 1;
-      } else if (MARK.test(base)) {
-        out = base.replace(MARKS_G, "");
-        // One stray mark can be a typo; a pile of them is decoration meant to defeat filters.
-        evasive = c.length - out.length > 1;
-      } else out = base;
-      if (out === c) b.keep(m.index, end);
-      else b.replace(m.index, end, out, evasive);
-    }
-    b.keep(last, input.length);
-    return b.finish();
-  },
-};
-
-export { invisible, compat, lower, apostrophes, diacritics };
+export { invisible, compat, lower, apostrophes };
+export { diacritics } from "./diacritics.js";

@@ -1,0 +1,144 @@
+/**
+ * Per-character classes for the hot loops of the normaliser and the tokeniser. Running a Unicode
+ * property regex over every post costs several microseconds a transformer; a table lookup by code
+ * unit costs about one nanosecond a character. Each class is defined by a regex below, evaluated once
+ * per character (lazily, 256 code units at a time), so the table can never disagree with the regex
+ * the transformers were written against.
+ */
+
+/** `\p{L}` */
+export const C_LETTER = 1 << 0;
+/** `\p{M}` */
+export const C_MARK = 1 << 1;
+/** `\p{N}` */
+export const C_NUMBER = 1 << 2;
+/** `\p{Lu}|\p{Lt}`: what case folding changes. */
+export const C_UPPER = 1 << 3;
+/** `\p{Script=Latin}` */
+export const C_LATIN = 1 << 4;
+/** `\p{Script=Cyrillic}` */
+export const C_CYRILLIC = 1 << 5;
+/** {@link INVISIBLE}: zero-width, bidi and other invisible characters. */
+export const C_INVISIBLE = 1 << 6;
+/** {@link CONTROL_CHAR}: control characters but tab and line breaks (also the start of every escape sequence). */
+export const C_CONTROL = 1 << 7;
+/** {@link MAY_CHANGE_UNDER_NFKC} */
+export const C_NFKC = 1 << 8;
+/** {@link APOSTROPHES} */
+export const C_APOSTROPHE = 1 << 9;
+/** {@link NEEDS_FOLD} */
+export const C_FOLD = 1 << 10;
+/** `\s` */
+export const C_SPACE = 1 << 11;
+/** `[@$!|€]`: symbols leetspeak writes inside words. */
+export const C_LEET_SYMBOL = 1 << 12;
+/** `[ .\-_*·•/+,]`: what may stand between letters spelled out one at a time. */
+export const C_SEPARATOR = 1 << 13;
+/** Letters, marks and digits: what words are made of. */
+export const C_WORD = C_LETTER | C_MARK | C_NUMBER;
+/** Set in every computed entry, so that 0 means "not looked at yet". */
+const COMPUTED = 1 << 15;
+
+export const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+/**
+ * Characters NFKC can change: Latin-1 and spacing/compatibility blocks, combining marks, ligatures,
+ * fullwidth, styled and enclosed forms, Armenian և. Plain Latin, Cyrillic, Georgian and Armenian
+ * letters are outside it, so most posts skip the (slow) whole-text normalize() call.
+ */
+export const MAY_CHANGE_UNDER_NFKC =
+  /[\u00A0-\u00BF\u0132\u0133\u013F\u0140\u0149\u017F\u01C4-\u01CC\u01F1-\u01F3\u02B0-\u036F\u0587\u1D2C-\u1DBF\u1E9A\u1E9B\u2000-\u2BFF\u2E80-\u33FF\uA000-\uFFFF\u{10000}-\u{10FFFF}]|\p{M}/u;
+export const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
+/** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
+export const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
+
+const CLASSES: ReadonlyArray<readonly [number, RegExp]> = [
+  [C_LETTER, /^\p{L}$/u],
+  [C_MARK, /^\p{M}$/u],
+  [C_NUMBER, /^\p{N}$/u],
+  [C_UPPER, /^(?:\p{Lu}|\p{Lt})$/u],
+  [C_LATIN, /^\p{Script=Latin}$/u],
+  [C_CYRILLIC, /^\p{Script=Cyrillic}$/u],
+  [C_INVISIBLE, INVISIBLE],
+  [C_CONTROL, CONTROL_CHAR],
+  [C_NFKC, MAY_CHANGE_UNDER_NFKC],
+  [C_APOSTROPHE, APOSTROPHES],
+  [C_FOLD, NEEDS_FOLD],
+  [C_SPACE, /^\s$/u],
+  [C_LEET_SYMBOL, /^[@$!|€]$/u],
+  [C_SEPARATOR, /^[ .\-_*·•/+,]$/u],
+];
+
+function compute(ch: string): number {
+  let bits = COMPUTED;
+  for (const [bit, re] of CLASSES) if (re.test(ch)) bits |= bit;
+  return bits;
+}
+
+/** Classes of every BMP code unit (a lone surrogate is classed as the code point it stands for). */
+const UNITS = new Uint16Array(0x10000);
+/** Classes of the supplementary code points met so far (emoji, styled letters): few distinct ones. */
+const ASTRAL = new Map<number, number>();
+
+function fillBlock(c: number): number {
+  const base = c & ~0xff;
+  for (let u = base; u < base + 0x100; u++) UNITS[u] = compute(String.fromCharCode(u));
+  return UNITS[c] as number;
+}
+
+/** Classes of BMP code unit `c` (a lone surrogate counts as itself). */
+export function unitClass(c: number): number {
+  const v = UNITS[c] as number;
+  return v !== 0 ? v : fillBlock(c);
+}
+
+/** Classes of code point `cp`, BMP or supplementary. */
+export function codePointClass(cp: number): number {
+  if (cp < 0x10000) return unitClass(cp);
+  let v = ASTRAL.get(cp);
+  if (v === undefined) {
+    v = compute(String.fromCodePoint(cp));
+    // Hostile input could name every code point; the cache only has to hold the few real posts use.
+    if (ASTRAL.size >= 4096) ASTRAL.clear();
+    ASTRAL.set(cp, v);
+  }
+  return v;
+}
+
+/** The code point starting at unit `i` of `s` (a lone surrogate stands for itself). */
+export function codePointAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+let lastText: string | undefined;
+let lastSummary = 0;
+
+/**
+ * The union of the classes of every code point of `s`. Each transformer asks first whether its
+ * text holds anything it could change; consecutive transformers usually ask about the same string,
+ * so the last answer is kept.
+ */
+export function textClasses(s: string): number {
+  if (s === lastText) return lastSummary;
+  let bits = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) bits |= unitClass(c);
+    else {
+      const cp = codePointAt(s, i);
+      bits |= codePointClass(cp);
+      if (cp > 0xffff) i++;
+    }
+  }
+  lastText = s;
+  lastSummary = bits;
+  return bits;
+}
