@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Build step: compiles each bundled policy once and writes dist/bundled/<id>.json, so that
+// Build step: compiles each bundled policy once and writes dist/bundled/<id>.ir, so that
 // `modpol eval` with a bundled policy starts without parsing YAML or loading the schema library.
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { serialisePolicy, serialiseTimeline } from "../dist/compile/serialise.js";
 import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from "../dist/load/files.js";
@@ -10,6 +10,8 @@ import { PRECOMPILED_DIR } from "../dist/policy-loader.js";
 import { loadTimelineFile } from "../dist/timeline-pipeline.js";
 
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
+// Policies of an older build format (<id>.json) would only mislead someone reading dist/.
+for (const f of readdirSync(PRECOMPILED_DIR)) if (f.endsWith(".json") && !f.endsWith(".timeline.json")) rmSync(join(PRECOMPILED_DIR, f));
 let failed = false;
 const loaded = new Map();
 for (const id of BUNDLED_IDS) {
@@ -21,7 +23,7 @@ for (const id of BUNDLED_IDS) {
     failed = true;
     continue;
   }
-  writeFileSync(join(PRECOMPILED_DIR, `${id}.json`), serialisePolicy(r.policy, r.files.map((f) => stamp(f.absPath))));
+  writeFileSync(join(PRECOMPILED_DIR, `${id}.ir`), serialisePolicy(r.policy, r.files.map((f) => stamp(f.absPath))));
 }
 
 // Bundled timelines: their periods, and which bundled policy each version is. Every file of every

@@ -16,7 +16,7 @@ function fresh(ir: PolicyIR): boolean {
 }
 
 /** Compiled modules that decide what a precompiled policy holds (term keys, normalisation). */
-const ENGINE_MODULES = ["./compile/terms.js", "./compile/serialise.js", "./text/normalise.js", "./text/transformers.js", "./text/evasion.js", "./text/keys.js", "./text/tokenise.js"];
+const ENGINE_MODULES = ["./compile/terms.js", "./compile/serialise.js", "./compile/lexicon-index.js", "./compile/fuzzy.js", "./text/normalise.js", "./text/transformers.js", "./text/evasion.js", "./text/keys.js", "./text/tokenise.js"];
 
 /** A precompiled policy built before the engine was last rebuilt may hold stale keys: recompile. */
 function newerThanEngine(file: string): boolean {
@@ -45,10 +45,10 @@ function unchanged(sources: readonly SourceStamp[]): boolean {
 
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult | undefined {
-  const file = join(dir, `${id}.json`);
+  const file = join(dir, `${id}.ir`);
   if (!existsSync(file) || !newerThanEngine(file)) return undefined;
   try {
-    const ir = parsePolicyIR(readFileSync(file, "utf8"));
+    const ir = parsePolicyIR(readFileSync(file));
     return fresh(ir) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { FuzzyIndex } from "./fuzzy.js";
+import { FuzzyIndex, packMap, unpackMap, type PackedFuzzy } from "./fuzzy.js";
 import type { TermPart, WordPattern } from "./terms.js";
 import { WordCandidates } from "./word-candidates.js";
 
@@ -43,160 +43,229 @@ export interface PatternEntry {
   readonly find: (text: string) => Array<[number, number]>;
 }
 
-/** A character trie of stems: walking a word yields every stem that is a prefix of it. */
-export class StemTrie {
-  private readonly root: TrieNode = { next: new Map(), terms: [] };
-
-  add(key: string, t: IndexedTerm): void {
-    let n = this.root;
-    for (let i = 0; i < key.length; i++) {
-      const ch = key.charCodeAt(i);
-      let c = n.next.get(ch);
-      if (!c) {
-        c = { next: new Map(), terms: [] };
-        n.next.set(ch, c);
-      }
-      n = c;
-    }
-    n.terms.push(t);
-  }
-
-  /** Calls `visit` for each term whose stem is a prefix of `word` (including `word` itself). */
-  prefixesOf(word: string, visit: (t: IndexedTerm) => void): void {
-    // Code units, not characters: no one-character strings to allocate on the hot path.
-    let n: TrieNode | undefined = this.root;
-    for (let i = 0; i < word.length; i++) {
-      n = n.next.get(word.charCodeAt(i));
-      if (!n) return;
-      for (const t of n.terms) visit(t);
-    }
-  }
-}
-
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  readonly terms: IndexedTerm[];
-}
-
-/** One lookup table per view: exact words and stems. */
+/** One lookup table per view: exact words and stems, each key to the ids of the terms filed under it. */
 export class ViewIndex {
-  readonly words = new Map<string, IndexedTerm[]>();
-  readonly stems = new StemTrie();
+  /** Length of the longest stem: no longer prefix of a word needs looking up. */
+  private maxStem = 0;
 
-  add(key: string, stem: boolean, t: IndexedTerm): void {
-    if (stem) this.stems.add(key, t);
-    else {
-      const l = this.words.get(key);
-      if (l) l.push(t);
-      else this.words.set(key, [t]);
-    }
+  constructor(
+    private readonly words = new Map<string, number[]>(),
+    private readonly stems = new Map<string, number[]>(),
+  ) {
+    for (const k of stems.keys()) this.maxStem = Math.max(this.maxStem, k.length);
   }
 
-  /** Every term whose first word matches `key` in this view. */
-  lookup(key: string, visit: (t: IndexedTerm) => void): void {
+  add(key: string, stem: boolean, id: number): void {
+    const map = stem ? this.stems : this.words;
+    const l = map.get(key);
+    if (l) l.push(id);
+    else map.set(key, [id]);
+    if (stem) this.maxStem = Math.max(this.maxStem, key.length);
+  }
+
+  /** Every term whose anchor matches `key` in this view: whole words, then stems from the shortest. */
+  lookup(key: string, visit: (id: number) => void): void {
     const l = this.words.get(key);
     if (l) for (const t of l) visit(t);
-    this.stems.prefixesOf(key, visit);
+    const n = Math.min(key.length, this.maxStem);
+    for (let k = 1; k <= n; k++) {
+      const s = this.stems.get(key.slice(0, k));
+      if (s) for (const t of s) visit(t);
+    }
+  }
+
+  /** The terms filed under the whole word `key` (not its stems). */
+  wordIds(key: string): readonly number[] | undefined {
+    return this.words.get(key);
+  }
+
+  /** Number of distinct keys. */
+  get size(): number {
+    return this.words.size + this.stems.size;
+  }
+
+  pack(): PackedView {
+    return { words: packMap(this.words), stems: packMap(this.stems) };
+  }
+
+  static unpack(p: PackedView): ViewIndex {
+    return new ViewIndex(unpackMap(p.words), unpackMap(p.stems));
   }
 }
+
+/** A {@link ViewIndex} in precompiled form. */
+export interface PackedView {
+  readonly words: string;
+  readonly stems: string;
+}
+
+/** Everything of a {@link LexiconIndex} but its patterns, as strings: what precompiled policies hold. */
+export interface PackedIndex {
+  /** One compact JSON term per line (see serialise.ts), in id order; decoded one by one on first use. */
+  readonly terms: string;
+  readonly exact: PackedView;
+  readonly squeezed: PackedView;
+  readonly translit: PackedView;
+  readonly gluedPairs: PackedView;
+  readonly knownWords: string;
+  readonly fuzzyWords: string;
+  readonly fuzzy: PackedFuzzy;
+}
+
+/** How a precompiled index turns a line of its `terms` back into a term. */
+export type TermDecoder = (line: string) => TermEntry;
 
 /**
  * All lexicons of a policy in one structure, so a post is matched in a single pass over its words
- * whatever the number of terms: each word costs a hash lookup and a walk down a trie per view.
+ * whatever the number of terms: each word costs a hash lookup per view and per stem length.
+ *
+ * Views hold term ids. A compiled index builds each view from its terms on first use; a precompiled
+ * one reads each view from its packed string on first use and decodes a term only when a look-up
+ * returns it, so a one-post run pays for the few terms and views it meets, not for 30,000 terms.
  */
 export class LexiconIndex {
-  /** Exact normalised forms: built as terms are added, since every word is looked up here. */
-  readonly exact = new ViewIndex();
   readonly patterns: PatternEntry[] = [];
-  readonly terms: IndexedTerm[] = [];
+  private readonly built: IndexedTerm[] = [];
+  private packed: { p: PackedIndex; decode: TermDecoder; lines?: string[]; decoded: (IndexedTerm | undefined)[] } | undefined;
   /**
-   * The other views are built on first use and then kept: a one-post run that never meets a
-   * stretched, transliterated, misspelt or run-together word never pays for them. This memo is the
-   * only state that changes after compilation, and it never changes a result.
+   * The views, built (or unpacked) on first use and then kept: a run that never meets a stretched,
+   * transliterated, misspelt or run-together word never pays for them. This memo is the only state
+   * that changes after compilation, and it never changes a result.
    */
   private views: LazyViews | undefined;
 
   /** @param fuzzyLexicons indices of the lexicons whose terms also match with one typo */
   constructor(readonly lexicons: readonly string[], readonly fuzzyLexicons: ReadonlySet<number> = new Set()) {}
 
+  /** An index over precompiled terms and views (see {@link pack}). */
+  static fromPacked(lexicons: readonly string[], fuzzyLexicons: ReadonlySet<number>, p: PackedIndex, decode: TermDecoder): LexiconIndex {
+    const ix = new LexiconIndex(lexicons, fuzzyLexicons);
+    ix.packed = { p, decode, decoded: [] };
+    return ix;
+  }
+
   addTerm(term: TermEntry): void {
+    if (this.packed) throw new Error("a precompiled index is complete");
     const t = term as IndexedTerm;
     (t as { anchor: number }).anchor = anchorOf(term.parts);
-    this.terms.push(t);
-    const a = t.parts[t.anchor];
-    if (a?.kind === "word") this.exact.add(a.key, a.stem, t);
+    this.built.push(t);
     this.views = undefined;
   }
 
+  /** The term with id `id` (its position in {@link terms}). */
+  term(id: number): IndexedTerm {
+    const pk = this.packed;
+    if (!pk) return this.built[id] as IndexedTerm;
+    let t = pk.decoded[id];
+    if (t === undefined) {
+      pk.lines ??= pk.p.terms.split("\n");
+      const e = pk.decode(pk.lines[id] as string) as IndexedTerm;
+      (e as { anchor: number }).anchor = anchorOf(e.parts);
+      pk.decoded[id] = t = e;
+    }
+    return t;
+  }
+
+  /** Every term, in id order (a precompiled index decodes them all). */
+  get terms(): readonly IndexedTerm[] {
+    if (!this.packed) return this.built;
+    const n = (this.packed.lines ??= this.packed.p.terms === "" ? [] : this.packed.p.terms.split("\n")).length;
+    return Array.from({ length: n }, (_, i) => this.term(i));
+  }
+
+  /** Exact normalised forms: every word is looked up here. */
+  get exact(): ViewIndex {
+    return (this.lazy().exact ??= this.view("exact", (a, id, v) => v.add(a.key, a.stem, id)));
+  }
   /** Forms with repeated letters collapsed, consulted only for stretched words. */
   get squeezed(): ViewIndex {
-    return (this.lazy().squeezed ??= this.view((a, t, v) => v.add(a.sq, a.stem, t)));
+    return (this.lazy().squeezed ??= this.view("squeezed", (a, id, v) => v.add(a.sq, a.stem, id)));
   }
   /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
   get translit(): ViewIndex {
-    return (this.lazy().translit ??= this.view((a, t, v) => a.tr !== undefined && v.add(a.tr, a.stem, t)));
+    return (this.lazy().translit ??= this.view("translit", (a, id, v) => a.tr !== undefined && v.add(a.tr, a.stem, id)));
   }
   /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
   get gluedPairs(): ViewIndex {
     return (this.lazy().gluedPairs ??= (() => {
+      if (this.packed) return ViewIndex.unpack(this.packed.p.gluedPairs);
       const v = new ViewIndex();
-      for (const t of this.terms) {
+      this.built.forEach((t, id) => {
         const [p0, p1] = t.parts;
-        if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") v.add(p0.key + p1.key, p1.stem, t);
-      }
+        if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") v.add(p0.key + p1.key, p1.stem, id);
+      });
       return v;
     })());
   }
   /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
   get knownWords(): ReadonlySet<string> {
     return (this.lazy().knownWords ??= (() => {
+      if (this.packed) return new Set(this.packed.p.knownWords === "" ? [] : this.packed.p.knownWords.split("\n"));
       const set = new Set<string>();
-      for (const t of this.terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
+      for (const t of this.built) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
       return set;
     })());
   }
   /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
   get fuzzyWords(): ReadonlySet<string> {
-    void this.fuzzy;
-    return this.lazy().fuzzyWords as Set<string>;
+    return (this.lazy().fuzzyWords ??= (() => {
+      if (this.packed) return new Set(this.packed.p.fuzzyWords === "" ? [] : this.packed.p.fuzzyWords.split("\n"));
+      const words = new Set<string>();
+      for (const t of this.built) {
+        const a = t.parts[t.anchor];
+        if (a?.kind === "word" && !a.stem && this.fuzzyLexicons.has(t.lexicon)) words.add(a.key);
+      }
+      return words;
+    })());
+  }
+  /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
+  get fuzzy(): FuzzyIndex {
+    return (this.lazy().fuzzy ??= (() => {
+      if (this.packed) return FuzzyIndex.unpack(this.packed.p.fuzzy);
+      const f = new FuzzyIndex();
+      this.built.forEach((t, id) => {
+        const a = t.parts[t.anchor];
+        if (a?.kind === "word" && this.fuzzyLexicons.has(t.lexicon)) f.add(a.key, a.stem, id);
+      });
+      return f;
+    })());
   }
   /** Per-word look-up results, memoised: what the matcher consults for every word of a post. */
   get candidates(): WordCandidates {
     return (this.lazy().candidates ??= new WordCandidates(this));
   }
-  /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
-  get fuzzy(): FuzzyIndex {
-    const l = this.lazy();
-    if (!l.fuzzy) {
-      const f = new FuzzyIndex();
-      const words = new Set<string>();
-      for (const t of this.terms) {
-        const a = t.parts[t.anchor];
-        if (a?.kind !== "word" || !this.fuzzyLexicons.has(t.lexicon)) continue;
-        f.add(a.key, a.stem, t);
-        if (!a.stem) words.add(a.key);
-      }
-      l.fuzzy = f;
-      l.fuzzyWords = words;
-    }
-    return l.fuzzy;
+
+  /** The terms and every view as strings, for a precompiled policy. */
+  pack(): PackedIndex {
+    return {
+      terms: "",
+      exact: this.exact.pack(),
+      squeezed: this.squeezed.pack(),
+      translit: this.translit.pack(),
+      gluedPairs: this.gluedPairs.pack(),
+      knownWords: [...this.knownWords].join("\n"),
+      fuzzyWords: [...this.fuzzyWords].join("\n"),
+      fuzzy: this.fuzzy.pack(),
+    };
   }
 
   private lazy(): LazyViews {
     return (this.views ??= {});
   }
 
-  private view(add: (a: WordPattern, t: IndexedTerm, v: ViewIndex) => unknown): ViewIndex {
+  private view(name: "exact" | "squeezed" | "translit", add: (a: WordPattern, id: number, v: ViewIndex) => unknown): ViewIndex {
+    if (this.packed) return ViewIndex.unpack(this.packed.p[name]);
     const v = new ViewIndex();
-    for (const t of this.terms) {
+    this.built.forEach((t, id) => {
       const a = t.parts[t.anchor];
-      if (a?.kind === "word") add(a, t, v);
-    }
+      if (a?.kind === "word") add(a, id, v);
+    });
     return v;
   }
 }
 
 interface LazyViews {
+  exact?: ViewIndex;
   squeezed?: ViewIndex;
   translit?: ViewIndex;
   gluedPairs?: ViewIndex;

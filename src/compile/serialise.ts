@@ -1,10 +1,10 @@
-import { compileRe2, LexiconIndex } from "./lexicon-index.js";
-import type { TermPart } from "./terms.js";
+import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
+import { parseTerm } from "./terms.js";
 import type { Timeline, TimelineVersion } from "./timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 3;
+export const IR_VERSION = 4;
 
 /** A file a precompiled policy was built from, to tell when it is stale. */
 export interface SourceStamp {
@@ -13,31 +13,16 @@ export interface SourceStamp {
   readonly mtimeMs: number;
 }
 
-/** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
-type PartIR = number | { g: number; not: string[] } | [0 | 1, string, string | 0, string | 0];
-/** A term as [lexicon, language, source, parts]: arrays keep the file small and quick to parse. */
-type TermIR = [number, string, string, PartIR[]];
-
-/** A compiled policy as plain JSON: what `npm run build` writes for the bundled policies. */
+/** A compiled policy as plain data: what `npm run build` writes for the bundled policies. */
 export interface PolicyIR {
   readonly version: number;
   readonly sources: readonly SourceStamp[];
   readonly policy: Record<string, unknown>;
   readonly lexicons: readonly string[];
   readonly fuzzyLexicons: readonly number[];
-  readonly terms: readonly TermIR[];
+  /** The lexicon index with its views prebuilt; `terms` holds one term per line (see {@link termLine}). */
+  readonly index: PackedIndex;
   readonly patterns: readonly { lexicon: number; lang: string; source: string }[];
-}
-
-function partToIR(p: TermPart): PartIR {
-  if (p.kind === "gap") return p.not ? { g: p.max, not: [...p.not] } : p.max;
-  return [p.stem ? 1 : 0, p.key, p.sq === p.key ? 0 : p.sq, p.tr ?? 0];
-}
-
-function partFromIR(p: PartIR): TermPart {
-  if (typeof p === "number") return { kind: "gap", max: p };
-  if (!Array.isArray(p)) return { kind: "gap", max: p.g, not: p.not };
-  return { kind: "word", stem: p[0] === 1, key: p[1], sq: p[2] === 0 ? p[1] : p[2], tr: p[3] === 0 ? undefined : p[3] };
 }
 
 function condToIR(c: CondC): unknown {
@@ -68,10 +53,61 @@ function condFromIR(c: Record<string, unknown>): CondC {
   }
 }
 
-/** Serialises a compiled policy so it can be loaded later without YAML parsing or validation. */
-export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): string {
+/** First line of a precompiled policy file. */
+const MAGIC = "modpol-ir\n";
+
+/** The packed index's strings, in file order (`fuzzy.stemLengths` travels in the header). */
+const SECTIONS = ["terms", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems"] as const;
+
+/** What a precompiled file's JSON header holds: everything but the index's sections. */
+interface Header extends Omit<PolicyIR, "index"> {
+  readonly stemLengths: readonly number[];
+  /** Byte length of each of {@link SECTIONS}, stored one after the other after the header. */
+  readonly sections: readonly number[];
+}
+
+/** A term as one line: its lexicon, language and source; the source is parsed again when needed. */
+function termLine(t: TermEntry): string {
+  return `${t.lexicon}\t${t.lang}\t${JSON.stringify(t.source)}`;
+}
+
+/** A term from its line (the inverse of {@link termLine}): the compiler's own parser gives its parts. */
+function termFromLine(line: string): TermEntry {
+  const a = line.indexOf("\t");
+  const b = line.indexOf("\t", a + 1);
+  const source = JSON.parse(line.slice(b + 1)) as string;
+  const parsed = parseTerm(source);
+  // Only terms that parsed were compiled into the index, so this holds unless the file is damaged.
+  if (!parsed.ok) throw new Error(`precompiled term does not parse: ${source}`);
+  return { lexicon: Number(line.slice(0, a)), lang: line.slice(a + 1, b), source, parts: parsed.parts };
+}
+
+/**
+ * Serialises a compiled policy so it can be loaded later without YAML parsing or validation: a line
+ * saying what the file is, a JSON header line (rules, signals, settings…) and then the lexicon
+ * index's sections as raw text, which loading leaves undecoded until a view is first consulted.
+ */
+export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
   const { index, signalByName: _byName, countrySets, settings, rules, ...rest } = p;
-  const ir: PolicyIR = {
+  const packed = index.pack();
+  const text: Record<(typeof SECTIONS)[number], string> = {
+    terms: index.terms.map(termLine).join("\n"),
+    "exact.words": packed.exact.words,
+    "exact.stems": packed.exact.stems,
+    "squeezed.words": packed.squeezed.words,
+    "squeezed.stems": packed.squeezed.stems,
+    "translit.words": packed.translit.words,
+    "translit.stems": packed.translit.stems,
+    "gluedPairs.words": packed.gluedPairs.words,
+    "gluedPairs.stems": packed.gluedPairs.stems,
+    knownWords: packed.knownWords,
+    fuzzyWords: packed.fuzzyWords,
+    "fuzzy.words": packed.fuzzy.words,
+    "fuzzy.longWords": packed.fuzzy.longWords,
+    "fuzzy.stems": packed.fuzzy.stems,
+  };
+  const bodies = SECTIONS.map((k) => Buffer.from(text[k], "utf8"));
+  const header: Header = {
     version: IR_VERSION,
     sources,
     policy: {
@@ -82,21 +118,71 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     },
     lexicons: index.lexicons,
     fuzzyLexicons: [...index.fuzzyLexicons],
-    terms: index.terms.map((t) => [t.lexicon, t.lang, t.source, t.parts.map(partToIR)]),
     patterns: index.patterns.map(({ lexicon, lang, source }) => ({ lexicon, lang, source })),
+    stemLengths: packed.fuzzy.stemLengths,
+    sections: bodies.map((b) => b.length),
   };
-  return JSON.stringify(ir);
+  return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8"), ...bodies]);
 }
 
-/** Parses a serialised policy (without checking staleness; see the loader). */
-export function parsePolicyIR(json: string): PolicyIR {
-  return JSON.parse(json) as PolicyIR;
+/**
+ * Reads a serialised policy (without checking staleness; see the loader). Only the header is
+ * parsed; each section of the index is decoded from its bytes the first time it is read.
+ */
+export function parsePolicyIR(file: Buffer): PolicyIR {
+  if (file.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not a precompiled modpol policy");
+  const nl = file.indexOf(10, MAGIC.length);
+  const header = JSON.parse(file.toString("utf8", MAGIC.length, nl)) as Header;
+  if (header.version !== IR_VERSION) return { ...header, index: undefined as unknown as PackedIndex };
+  const at = new Map<string, [number, number]>();
+  let pos = nl + 1;
+  SECTIONS.forEach((k, i) => {
+    const len = header.sections[i] ?? 0;
+    at.set(k, [pos, pos + len]);
+    pos += len;
+  });
+  const section = (k: (typeof SECTIONS)[number]): string => {
+    const [a, b] = at.get(k) as [number, number];
+    return file.toString("utf8", a, b);
+  };
+  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`) });
+  // Getters: a section costs nothing until the index unpacks the view it belongs to.
+  const index: PackedIndex = {
+    get terms() {
+      return section("terms");
+    },
+    get exact() {
+      return view("exact");
+    },
+    get squeezed() {
+      return view("squeezed");
+    },
+    get translit() {
+      return view("translit");
+    },
+    get gluedPairs() {
+      return view("gluedPairs");
+    },
+    get knownWords() {
+      return section("knownWords");
+    },
+    get fuzzyWords() {
+      return section("fuzzyWords");
+    },
+    get fuzzy() {
+      return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths };
+    },
+  };
+  const { stemLengths: _s, sections: _l, ...ir } = header;
+  return { ...ir, index };
 }
 
-/** Rebuilds the immutable CompiledPolicy from its serialised form: only index building is left. */
+/**
+ * Rebuilds the immutable CompiledPolicy from its serialised form. Nothing of the lexicon index is
+ * decoded here: each view is unpacked when first consulted and each term when a look-up meets it.
+ */
 export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
-  const index = new LexiconIndex(ir.lexicons, new Set(ir.fuzzyLexicons));
-  for (const [lexicon, lang, source, parts] of ir.terms) index.addTerm({ lexicon, lang, source, parts: parts.map(partFromIR) });
+  const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termFromLine);
   for (const p of ir.patterns) index.patterns.push({ ...p, find: compileRe2(p.source) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
   return Object.freeze({

@@ -79,7 +79,7 @@ export class WordCandidates {
     const tr = LATIN_WORD.test(w) ? translitSkeleton(w) : undefined;
     let primary: Candidate[] | undefined;
     let via = 0;
-    const add = (term: IndexedTerm) => (primary ??= []).push({ term, via, pair: false });
+    const add = (id: number) => (primary ??= []).push({ term: index.term(id), via, pair: false });
     index.exact.lookup(w, add);
     if (sq !== undefined) {
       via = VIA_STRETCHED;
@@ -98,27 +98,28 @@ export class WordCandidates {
     const index = this.index;
     const out: Candidate[] = [];
     if (index.fuzzyLexicons.size > 0 && w.length <= 16 && LETTERS.test(w)) {
-      index.fuzzy.lookup(w, (term) => {
+      index.fuzzy.lookup(w, (id) => {
+        const term = index.term(id);
         const a = term.parts[term.anchor] as WordPattern;
         if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) out.push({ term, via: VIA_TYPO, pair: false });
       });
     }
     // "deathto", "naśmierć": the first two words of a phrase typed as one.
-    index.gluedPairs.lookup(w, (term) => out.push({ term, via: VIA_GLUED, pair: true }));
+    index.gluedPairs.lookup(w, (id) => out.push({ term: index.term(id), via: VIA_GLUED, pair: true }));
     // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
     // split whose one half is a word of some term has its other half looked up in this word's
     // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
     // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
     // which also keeps this loop from growing with the square of a huge token.
     if (w.length >= 7 && w.length <= 48) {
-      const glued = (term: IndexedTerm) => out.push({ term, via: VIA_GLUED, pair: false });
+      const glued = (id: number) => out.push({ term: index.term(id), via: VIA_GLUED, pair: false });
       for (let k = 2; k <= w.length - 2; k++) {
         const head = w.slice(0, k);
         const tail = w.slice(k);
         // A long call word ("powiesić", 8 letters) may be run into any following word ("powiesićtych").
         // (A short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.)
         const known = index.knownWords.has(tail) || (head.length >= 7 && tail.length >= 3 && index.fuzzyWords.has(head));
-        if (tail.length >= 2 && head.length >= 4 && known) index.exact.words.get(head)?.forEach(glued);
+        if (tail.length >= 2 && head.length >= 4 && known) index.exact.wordIds(head)?.forEach(glued);
         if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, glued);
       }
     }

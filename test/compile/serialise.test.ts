@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { packMap, unpackMap } from "../../src/compile/fuzzy.js";
 import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/compile/serialise.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
@@ -26,6 +28,55 @@ describe("precompiled policies", () => {
     expect(copy.index.terms.length).toBe(full.index.terms.length);
     for (const p of posts) expect(evaluate(p, copy)).toEqual(evaluate(p, full));
   });
+
+  it("holds every term and view as compiled: each anchor word and its variants find the same terms", () => {
+    const full = loadPolicy("meta-2022-03-10").policy!;
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
+    const a = full.index;
+    const b = copy.index;
+    const ids = (view: (v: typeof a) => { lookup(k: string, visit: (id: number) => void): void }, ix: typeof a, k: string) => {
+      const out: number[] = [];
+      view(ix).lookup(k, (id) => out.push(id));
+      return out;
+    };
+    const fuzzy = (ix: typeof a, k: string) => {
+      const out: number[] = [];
+      ix.fuzzy.lookup(k, (id) => out.push(id));
+      return out;
+    };
+    // Every 7th term: its anchor, a stretched, a misspelt and a run-together form of it.
+    for (let id = 0; id < a.terms.length; id += 7) {
+      const t = a.terms[id]!;
+      expect(b.term(id)).toEqual(t);
+      const w = t.parts[t.anchor];
+      if (w?.kind !== "word") continue;
+      const probes = [w.key, w.key + "a", w.key.slice(0, 1) + w.key.slice(2), w.key + w.key, w.sq, w.tr ?? ""];
+      for (const k of probes) {
+        expect(ids((ix) => ix.exact, b, k)).toEqual(ids((ix) => ix.exact, a, k));
+        expect(ids((ix) => ix.squeezed, b, k)).toEqual(ids((ix) => ix.squeezed, a, k));
+        expect(ids((ix) => ix.translit, b, k)).toEqual(ids((ix) => ix.translit, a, k));
+        expect(ids((ix) => ix.gluedPairs, b, k)).toEqual(ids((ix) => ix.gluedPairs, a, k));
+        expect(fuzzy(b, k)).toEqual(fuzzy(a, k));
+        expect(b.knownWords.has(k)).toBe(a.knownWords.has(k));
+        expect(b.fuzzyWords.has(k)).toBe(a.fuzzyWords.has(k));
+      }
+    }
+  });
+
+  it("refuses a file that is not a precompiled policy", () => {
+    expect(() => parsePolicyIR(Buffer.from('{"version":3}'))).toThrow(/not a precompiled/);
+  });
+});
+
+describe("packMap", () => {
+  it("round-trips any map of word keys to term ids", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[^ \n]{1,12}$/), fc.array(fc.nat({ max: 2_000_000 }), { minLength: 1, maxLength: 5 })), { maxLength: 40 }), (entries) => {
+        const m = new Map(entries);
+        expect(unpackMap(packMap(m))).toEqual(m);
+      }),
+    );
+  });
 });
 
 describe("precompiled timelines", () => {
@@ -47,7 +98,7 @@ describe("precompiled timelines", () => {
 
   it("are read from the build folder, and ignored when a source has changed since", () => {
     const dir = mkdtempSync(join(tmpdir(), "modpol-pre-"));
-    for (const v of t.versions) writeFileSync(join(dir, `${v.id}.json`), serialisePolicy(v.policy, []));
+    for (const v of t.versions) writeFileSync(join(dir, `${v.id}.ir`), serialisePolicy(v.policy, []));
     writeFileSync(join(dir, "mini.timeline.json"), serialiseTimeline(t, []));
     const pre = loadPrecompiledTimeline("mini", dir);
     const s = pre && selectPolicy(pre, "2022-03-14", undefined);
