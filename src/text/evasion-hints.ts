@@ -4,7 +4,7 @@
  * exactly what the regex in its comment answers (the regexes took microseconds a post, mostly to
  * fail on clean text).
  */
-import { C_LEET_SYMBOL, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, textClasses } from "./char-class.js";
+import { C_LEET_SYMBOL, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, textClasses, unitClass } from "./char-class.js";
 
 const AT = 0x40;
 const DOLLAR = 0x24;
@@ -20,15 +20,20 @@ export function mayHoldLeet(s: string): boolean {
   const LN = C_LETTER | C_NUMBER;
   let prev = 0; // classes of the previous code point
   let prev2 = 0; // and of the one before it
-  for (let i = 0; i < n; ) {
-    const cp = codePointAt(s, i);
-    const cur = codePointClass(cp);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let cur: number;
+    if (c < 0xd800 || c > 0xdbff) cur = unitClass(c);
+    else {
+      const cp = codePointAt(s, i);
+      cur = codePointClass(cp);
+      if (cp > 0xffff) i++;
+    }
     if ((cur & C_NUMBER) !== 0 && (prev & C_LETTER) !== 0) return true;
     if ((cur & C_LETTER) !== 0 && (prev & C_NUMBER) !== 0) return true;
     if ((cur & LN) !== 0 && (prev & C_LEET_SYMBOL) !== 0 && (prev2 & LN) !== 0) return true;
     prev2 = prev;
     prev = cur;
-    i += cp > 0xffff ? 2 : 1;
   }
   return false;
 }
@@ -58,13 +63,18 @@ function separatorsEnd(s: string, i: number): number {
  */
 export function mayHoldSpacedLetters(s: string): boolean {
   const n = s.length;
-  let prev = 0; // classes of the previous code point (0 before the first)
-  for (let i = 0; i < n; ) {
-    const w = width(s, i);
-    const cur = classAt(s, i);
-    if ((cur & C_LETTER) !== 0 && (prev & C_WORD) === 0 && threeSpaced(s, i + w)) return true;
-    prev = cur;
-    i += w;
+  let prevWord = false; // whether the previous code point is a word character (none before the first)
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let cls: number;
+    if (c < 0xd800 || c > 0xdbff) cls = unitClass(c);
+    else {
+      const cp = codePointAt(s, i);
+      cls = codePointClass(cp);
+      if (cp > 0xffff) i++;
+    }
+    if ((cls & C_LETTER) !== 0 && !prevWord && threeSpaced(s, i + 1)) return true;
+    prevWord = (cls & C_WORD) !== 0;
   }
   return false;
 }

@@ -28,42 +28,46 @@ export interface NormalisedText {
   readonly flags: Uint16Array;
 }
 
-/** Marks a text whose every unit still sits where it was in the original (maps not needed). */
-const IDENTITY = Symbol("identity-map");
+/**
+ * A text whose every unit still sits where it was in the original: unit i maps to [i, i + 1). Most
+ * posts stay so through the whole pipeline (case, apostrophes and Polish diacritics fold unit for
+ * unit), so the maps are built only if something reads them.
+ */
+class IdentityMapped implements NormalisedText {
+  #maps: { starts: Uint32Array; ends: Uint32Array; flags: Uint16Array } | undefined;
 
-function isIdentity(n: NormalisedText): boolean {
-  return (n as unknown as Record<symbol, unknown>)[IDENTITY] === true;
+  constructor(
+    readonly original: string,
+    readonly text: string,
+  ) {}
+
+  #build() {
+    const [starts, ends] = identitySpans(this.text.length);
+    return (this.#maps = { starts, ends, flags: new Uint16Array(this.text.length) });
+  }
+
+  get starts(): Uint32Array {
+    return (this.#maps ?? this.#build()).starts;
+  }
+
+  get ends(): Uint32Array {
+    return (this.#maps ?? this.#build()).ends;
+  }
+
+  get flags(): Uint16Array {
+    return (this.#maps ?? this.#build()).flags;
+  }
 }
 
-/** The identity mapping of `s`, with its arrays built only when something reads them. */
-function identity(s: string): NormalisedText {
-  let maps: { starts: Uint32Array; ends: Uint32Array; flags: Uint16Array } | undefined;
-  const build = () => {
-    const [starts, ends] = identitySpans(s.length);
-    return (maps = { starts, ends, flags: new Uint16Array(s.length) });
-  };
-  const n = {
-    [IDENTITY]: true,
-    original: s,
-    text: s,
-    get starts() {
-      return (maps ?? build()).starts;
-    },
-    get ends() {
-      return (maps ?? build()).ends;
-    },
-    get flags() {
-      return (maps ?? build()).flags;
-    },
-  };
-  return n as NormalisedText;
+function isIdentity(n: NormalisedText): boolean {
+  return n instanceof IdentityMapped;
 }
 
 function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
   // An aligned rewrite flags nothing, so it keeps the maps (and flags) as they are.
   if (r.aligned) {
     // Positions are unchanged: keep the (possibly still unbuilt) maps of the previous step.
-    if (isIdentity(prev)) return Object.create(prev, { text: { value: r.text, enumerable: true } }) as NormalisedText;
+    if (isIdentity(prev)) return new IdentityMapped(prev.original, r.text);
     return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };
   }
   const n = r.text.length;
@@ -84,11 +88,12 @@ function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText 
 
 /** Runs every transformer over `text`; spans of the result map back through {@link toOriginal}. */
 export function normalise(text: string, transformers: readonly Transformer[] = TRANSFORMERS): NormalisedText {
-  let cur = identity(text);
-  transformers.forEach((t, k) => {
+  let cur: NormalisedText = new IdentityMapped(text, text);
+  for (let k = 0; k < transformers.length; k++) {
+    const t = transformers[k] as Transformer;
     const r = t.apply(cur.text);
     if (r) cur = compose(cur, r, t.evasion ? 1 << k : 0);
-  });
+  }
   return cur;
 }
 

@@ -29,27 +29,34 @@ export function identitySpans(n: number): [Uint32Array, Uint32Array] {
   return [starts, ends];
 }
 
+/** A same-length rewrite flagging no change; the pipeline never reads its maps, so they are built only if asked for. */
+class AlignedRewrite implements Rewrite {
+  readonly aligned = true;
+  #maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
+
+  constructor(readonly text: string) {}
+
+  #build() {
+    const [from, to] = identitySpans(this.text.length);
+    return (this.#maps = { from, to, changed: new Uint8Array(this.text.length) });
+  }
+
+  get from(): Uint32Array {
+    return (this.#maps ?? this.#build()).from;
+  }
+
+  get to(): Uint32Array {
+    return (this.#maps ?? this.#build()).to;
+  }
+
+  get changed(): Uint8Array {
+    return (this.#maps ?? this.#build()).changed;
+  }
+}
+
 /** A rewrite that changes characters in place (same length, unit for unit), flagging no change. */
 export function alignedRewrite(text: string): Rewrite {
-  // The pipeline never reads the maps of an aligned rewrite; they are built only if asked for.
-  let maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
-  const build = () => {
-    const [from, to] = identitySpans(text.length);
-    return (maps = { from, to, changed: new Uint8Array(text.length) });
-  };
-  return {
-    text,
-    aligned: true,
-    get from() {
-      return (maps ?? build()).from;
-    },
-    get to() {
-      return (maps ?? build()).to;
-    },
-    get changed() {
-      return (maps ?? build()).changed;
-    },
-  };
+  return new AlignedRewrite(text);
 }
 
 /** Builds a {@link Rewrite} left to right. */
