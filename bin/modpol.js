@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { EXIT_INTERNAL, internalErrorMessage } from "../dist/cli/bug-report.js";
-import { main } from "../dist/cli/main.js";
+import { EXIT_INTERNAL, internalErrorMessage, main } from "../dist/cli/modpol.js";
 
 // Nobody reading stderr any more (`modpol … 2>&1 | head`) is no reason to die; stdout has its own
 // handling (the output ends quietly).

@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "./compile/serialise.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { PolicyOrTimeline } from "./evaluate/timeline.js";
 import { ruleFileKind } from "./load/discover.js";
-import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "./load/files.js";
+import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "./load/files.js";
 import type { LoadOptions, LoadResult } from "./pipeline.js";
 
 /** Where `npm run build` writes the precompiled bundled policies. */
-export const PRECOMPILED_DIR = fileURLToPath(new URL("./bundled/", import.meta.url));
+export const PRECOMPILED_DIR = join(CODE_DIR, "bundled");
 
 function fresh(ir: PolicyIR): boolean {
   return ir.version === IR_VERSION && unchanged(ir.sources);
@@ -23,7 +22,7 @@ function newerThanEngine(file: string): boolean {
   try {
     const built = statSync(file).mtimeMs;
     return ENGINE_MODULES.every((m) => {
-      const path = fileURLToPath(new URL(m, import.meta.url));
+      const path = join(CODE_DIR, m);
       return !existsSync(path) || statSync(path).mtimeMs <= built;
     });
   } catch {

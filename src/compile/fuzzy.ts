@@ -1,4 +1,4 @@
-import type { IndexedTerm } from "./lexicon-index.js";
+import { packMap, PackedMap, type IdMap } from "./packed-map.js";
 
 /** Shortest whole word that is matched with a typo; shorter words have too many neighbours. */
 export const FUZZY_MIN_WORD = 4;
@@ -77,11 +77,12 @@ export function swaps(s: string): string[] {
  * with {@link oneTypo}, which is stricter. Terms are held by id (their index in the policy's terms).
  */
 export class FuzzyIndex {
+  // Maps while the index is built from terms; packed maps (read in place) when it comes precompiled.
   constructor(
-    private readonly words = new Map<string, number[]>(),
+    private readonly words: IdMap = new Map<string, number[]>(),
     /** Whole words of 7+ letters, met by the deletions of a typed word (one letter extra). */
-    private readonly longWords = new Map<string, number[]>(),
-    private readonly stems = new Map<string, number[]>(),
+    private readonly longWords: IdMap = new Map<string, number[]>(),
+    private readonly stems: IdMap = new Map<string, number[]>(),
   ) {
     for (const k of stems.keys()) this.stemHeads.add(k.slice(0, 2));
   }
@@ -97,7 +98,9 @@ export class FuzzyIndex {
 
   add(key: string, stem: boolean, id: number): void {
     if (key.length < (stem ? FUZZY_MIN_STEM : FUZZY_MIN_WORD) || !/^\p{L}+$/u.test(key)) return;
-    const file = (map: Map<string, number[]>, k: string) => {
+    const file = (into: IdMap, k: string) => {
+      // Only an index being built from terms is added to, and its maps are plain Maps.
+      const map = into as Map<string, number[]>;
       const l = map.get(k);
       if (!l) map.set(k, [id]);
       else if (!l.includes(id)) l.push(id);
@@ -125,12 +128,12 @@ export class FuzzyIndex {
 
   /** The index as three packed strings (see {@link packMap}), for precompiled policies. */
   pack(): PackedFuzzy {
-    return { words: packMap(this.words), longWords: packMap(this.longWords), stems: packMap(this.stems), stemLengths: [...this.stemLengths] };
+    return { words: packMap(this.words as Map<string, number[]>), longWords: packMap(this.longWords as Map<string, number[]>), stems: packMap(this.stems as Map<string, number[]>), stemLengths: [...this.stemLengths] };
   }
 
   /** Rebuilds an index from {@link pack}'s output. */
   static unpack(p: PackedFuzzy): FuzzyIndex {
-    const f = new FuzzyIndex(unpackMap(p.words), unpackMap(p.longWords), unpackMap(p.stems));
+    const f = new FuzzyIndex(new PackedMap(p.words), new PackedMap(p.longWords), new PackedMap(p.stems));
     for (const n of p.stemLengths) f.stemLengths.add(n);
     return f;
   }
@@ -142,39 +145,4 @@ export interface PackedFuzzy {
   readonly longWords: string;
   readonly stems: string;
   readonly stemLengths: readonly number[];
-}
-
-/**
- * A key → term ids map as one string, `key ids\n` per entry with ids in base 36 joined by commas.
- * Keys are normalised words, which hold neither spaces nor newlines. One string parses in a
- * fraction of the time (and garbage) of a JSON object of arrays, and only when the view is used.
- */
-export function packMap(m: ReadonlyMap<string, readonly number[]>): string {
-  const out: string[] = [];
-  for (const [k, ids] of m) out.push(`${k} ${ids.map((i) => i.toString(36)).join(",")}`);
-  return out.join("\n");
-}
-
-/** Reads a map written by {@link packMap}. */
-export function unpackMap(s: string): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  if (s === "") return m;
-  let at = 0;
-  while (at < s.length) {
-    let end = s.indexOf("\n", at);
-    if (end < 0) end = s.length;
-    const sp = s.indexOf(" ", at);
-    const ids: number[] = [];
-    let n = 0;
-    for (let i = sp + 1; i <= end; i++) {
-      const c = i < end ? s.charCodeAt(i) : 44;
-      if (c === 44) {
-        ids.push(n);
-        n = 0;
-      } else n = n * 36 + (c <= 57 ? c - 48 : c - 87);
-    }
-    m.set(s.slice(at, sp), ids);
-    at = end + 1;
-  }
-  return m;
 }

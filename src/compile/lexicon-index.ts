@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
-import { FuzzyIndex, packMap, unpackMap, type PackedFuzzy } from "./fuzzy.js";
+import { FuzzyIndex, type PackedFuzzy } from "./fuzzy.js";
+import { packMap, PackedMap, type IdMap } from "./packed-map.js";
 import type { TermPart, WordPattern } from "./terms.js";
 import { WordCandidates } from "./word-candidates.js";
 
@@ -48,15 +49,17 @@ export class ViewIndex {
   /** Length of the longest stem: no longer prefix of a word needs looking up. */
   private maxStem = 0;
 
+  // Maps while the view is built from terms; packed maps (read in place) when it comes precompiled.
   constructor(
-    private readonly words = new Map<string, number[]>(),
-    private readonly stems = new Map<string, number[]>(),
+    private readonly words: IdMap = new Map<string, number[]>(),
+    private readonly stems: IdMap = new Map<string, number[]>(),
   ) {
     for (const k of stems.keys()) this.maxStem = Math.max(this.maxStem, k.length);
   }
 
   add(key: string, stem: boolean, id: number): void {
-    const map = stem ? this.stems : this.words;
+    // Only a view being built from terms is added to, and its maps are plain Maps.
+    const map = (stem ? this.stems : this.words) as Map<string, number[]>;
     const l = map.get(key);
     if (l) l.push(id);
     else map.set(key, [id]);
@@ -85,11 +88,11 @@ export class ViewIndex {
   }
 
   pack(): PackedView {
-    return { words: packMap(this.words), stems: packMap(this.stems) };
+    return { words: packMap(this.words as Map<string, number[]>), stems: packMap(this.stems as Map<string, number[]>) };
   }
 
   static unpack(p: PackedView): ViewIndex {
-    return new ViewIndex(unpackMap(p.words), unpackMap(p.stems));
+    return new ViewIndex(new PackedMap(p.words), new PackedMap(p.stems));
   }
 }
 
@@ -126,7 +129,7 @@ export type TermDecoder = (line: string) => TermEntry;
 export class LexiconIndex {
   readonly patterns: PatternEntry[] = [];
   private readonly built: IndexedTerm[] = [];
-  private packed: { p: PackedIndex; decode: TermDecoder; lines?: string[]; decoded: (IndexedTerm | undefined)[] } | undefined;
+  private packed: { p: PackedIndex; decode: TermDecoder; text?: string; starts?: Uint32Array; decoded: (IndexedTerm | undefined)[] } | undefined;
   /**
    * The views, built (or unpacked) on first use and then kept: a run that never meets a stretched,
    * transliterated, misspelt or run-together word never pays for them. This memo is the only state
@@ -158,8 +161,8 @@ export class LexiconIndex {
     if (!pk) return this.built[id] as IndexedTerm;
     let t = pk.decoded[id];
     if (t === undefined) {
-      pk.lines ??= pk.p.terms.split("\n");
-      const e = pk.decode(pk.lines[id] as string) as IndexedTerm;
+      const starts = this.lineStarts();
+      const e = pk.decode((pk.text as string).slice(starts[id], (starts[id + 1] as number) - 1)) as IndexedTerm;
       (e as { anchor: number }).anchor = anchorOf(e.parts);
       pk.decoded[id] = t = e;
     }
@@ -169,8 +172,18 @@ export class LexiconIndex {
   /** Every term, in id order (a precompiled index decodes them all). */
   get terms(): readonly IndexedTerm[] {
     if (!this.packed) return this.built;
-    const n = (this.packed.lines ??= this.packed.p.terms === "" ? [] : this.packed.p.terms.split("\n")).length;
-    return Array.from({ length: n }, (_, i) => this.term(i));
+    return Array.from({ length: this.lineStarts().length - 1 }, (_, i) => this.term(i));
+  }
+
+  /** Where each term's line starts in a precompiled index (one scan; no string per line). */
+  private lineStarts(): Uint32Array {
+    const pk = this.packed as NonNullable<LexiconIndex["packed"]>;
+    if (pk.starts) return pk.starts;
+    const text = (pk.text = pk.p.terms);
+    const at: number[] = text === "" ? [] : [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at.push(i + 1);
+    at.push(text.length + 1);
+    return (pk.starts = Uint32Array.from(at));
   }
 
   /** Exact normalised forms: every word is looked up here. */

@@ -1,5 +1,5 @@
 import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
-import { parseTerm } from "./terms.js";
+import type { TermPart } from "./terms.js";
 import type { Timeline, TimelineVersion } from "./timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
 
@@ -66,20 +66,31 @@ interface Header extends Omit<PolicyIR, "index"> {
   readonly sections: readonly number[];
 }
 
-/** A term as one line: its lexicon, language and source; the source is parsed again when needed. */
-function termLine(t: TermEntry): string {
-  return `${t.lexicon}\t${t.lang}\t${JSON.stringify(t.source)}`;
+/** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
+type PartIR = number | { g: number; not: string[] } | [0 | 1, string, string | 0, string | 0];
+/** A term as [lexicon, language, source, parts]: arrays keep the file small and quick to parse. */
+type TermIR = [number, string, string, PartIR[]];
+
+function partToIR(p: TermPart): PartIR {
+  if (p.kind === "gap") return p.not ? { g: p.max, not: [...p.not] } : p.max;
+  return [p.stem ? 1 : 0, p.key, p.sq === p.key ? 0 : p.sq, p.tr ?? 0];
 }
 
-/** A term from its line (the inverse of {@link termLine}): the compiler's own parser gives its parts. */
+function partFromIR(p: PartIR): TermPart {
+  if (typeof p === "number") return { kind: "gap", max: p };
+  if (!Array.isArray(p)) return { kind: "gap", max: p.g, not: p.not };
+  return { kind: "word", stem: p[0] === 1, key: p[1], sq: p[2] === 0 ? p[1] : p[2], tr: p[3] === 0 ? undefined : p[3] };
+}
+
+/** A term as one line of JSON (JSON escapes every newline, so lines are terms). */
+function termLine(t: TermEntry): string {
+  return JSON.stringify([t.lexicon, t.lang, t.source, t.parts.map(partToIR)] satisfies TermIR);
+}
+
+/** A term from its line (the inverse of {@link termLine}). */
 function termFromLine(line: string): TermEntry {
-  const a = line.indexOf("\t");
-  const b = line.indexOf("\t", a + 1);
-  const source = JSON.parse(line.slice(b + 1)) as string;
-  const parsed = parseTerm(source);
-  // Only terms that parsed were compiled into the index, so this holds unless the file is damaged.
-  if (!parsed.ok) throw new Error(`precompiled term does not parse: ${source}`);
-  return { lexicon: Number(line.slice(0, a)), lang: line.slice(a + 1, b), source, parts: parsed.parts };
+  const [lexicon, lang, source, parts] = JSON.parse(line) as TermIR;
+  return { lexicon, lang, source, parts: parts.map(partFromIR) };
 }
 
 /**

@@ -5,6 +5,13 @@ import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV } from "./limits.js";
 
+/**
+ * The folder of the compiled code (dist/, or src/ under the tests). Every module that locates files
+ * of the package sits two levels down from it (dist/load/, dist/cli/ where the CLI bundle lives), so
+ * these paths hold in the bundle as in the separate modules.
+ */
+export const CODE_DIR = fileURLToPath(new URL("../", import.meta.url));
+
 /** The folder of bundled policies shipped with modpol. */
 export const BUNDLED_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 

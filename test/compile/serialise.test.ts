@@ -1,9 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packMap, unpackMap } from "../../src/compile/fuzzy.js";
 import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/compile/serialise.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
@@ -65,45 +63,5 @@ describe("precompiled policies", () => {
 
   it("refuses a file that is not a precompiled policy", () => {
     expect(() => parsePolicyIR(Buffer.from('{"version":3}'))).toThrow(/not a precompiled/);
-  });
-});
-
-describe("packMap", () => {
-  it("round-trips any map of word keys to term ids", () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[^ \n]{1,12}$/), fc.array(fc.nat({ max: 2_000_000 }), { minLength: 1, maxLength: 5 })), { maxLength: 40 }), (entries) => {
-        const m = new Map(entries);
-        expect(unpackMap(packMap(m))).toEqual(m);
-      }),
-    );
-  });
-});
-
-describe("precompiled timelines", () => {
-  const t = loadTimelineFile(join(process.cwd(), "test/fixtures/timeline/mini.timeline.yaml")).timeline!;
-
-  it("load each version only when a post first needs it", () => {
-    const loaded: string[] = [];
-    const ir = JSON.parse(serialiseTimeline(t, [])) as TimelineIR;
-    const copy = deserialiseTimeline(ir, (id) => {
-      loaded.push(id);
-      return t.versions.find((v) => v.id === id)!.policy;
-    });
-    expect(copy.versions.map((v) => [v.id, v.from, v.until])).toEqual(t.versions.map((v) => [v.id, v.from, v.until]));
-    const s = selectPolicy(copy, "2022-03-11", undefined);
-    expect(s.ok && evaluate({ text: "Death to Putin", country: "PL" }, s.policy).decision).toBe("exempt");
-    selectPolicy(copy, "2022-03-12", undefined).ok && copy.versions[1]!.policy;
-    expect(loaded).toEqual(["mini-v2"]);
-  });
-
-  it("are read from the build folder, and ignored when a source has changed since", () => {
-    const dir = mkdtempSync(join(tmpdir(), "modpol-pre-"));
-    for (const v of t.versions) writeFileSync(join(dir, `${v.id}.ir`), serialisePolicy(v.policy, []));
-    writeFileSync(join(dir, "mini.timeline.json"), serialiseTimeline(t, []));
-    const pre = loadPrecompiledTimeline("mini", dir);
-    const s = pre && selectPolicy(pre, "2022-03-14", undefined);
-    expect(s && s.ok && evaluate({ text: "Death to Putin", country: "PL" }, s.policy).rule).toBe("hos-never");
-    writeFileSync(join(dir, "stale.timeline.json"), serialiseTimeline(t, [{ path: "meta-2022-03-10.yaml", size: 1, mtimeMs: 1 }]));
-    expect(loadPrecompiledTimeline("stale", dir)).toBeUndefined();
   });
 });

@@ -1,0 +1,49 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { packMap, PackedMap, unpackMap } from "../../src/compile/packed-map.js";
+
+// Word-like keys: letters of several scripts, apostrophes, digits; never a space or a newline.
+const key = fc.stringMatching(/^[a-zа-яёіїєґąćęłńóśźżα-ω0-9'’]{1,10}$/u);
+const entries = fc.array(fc.tuple(key, fc.array(fc.nat({ max: 2_000_000 }), { minLength: 1, maxLength: 5 })), { maxLength: 60 });
+
+describe("packMap / unpackMap", () => {
+  it("round-trips any map of word keys to term ids", () => {
+    fc.assert(
+      fc.property(entries, (es) => {
+        expect(unpackMap(packMap(new Map(es)))).toEqual(new Map(es));
+      }),
+    );
+  });
+
+  it("writes entries sorted by key, one per line", () => {
+    expect(packMap(new Map([["zz", [1]], ["a", [35, 36]], ["ab", [0]]]))).toBe("a z,10\nab 0\nzz 1");
+  });
+});
+
+describe("PackedMap", () => {
+  it("answers like the Map it was packed from, for present and absent keys, before and after it switches to a Map", () => {
+    fc.assert(
+      fc.property(entries, fc.array(key, { maxLength: 30 }), (es, probes) => {
+        const m = new Map(es);
+        const p = new PackedMap(packMap(m));
+        expect(p.size).toBe(m.size);
+        expect([...p.keys()].sort()).toEqual([...m.keys()].sort());
+        const all = [...m.keys(), ...probes, ...[...m.keys()].map((k) => k.slice(0, -1)), ...[...m.keys()].map((k) => `${k}a`)];
+        // Enough rounds to pass the binary-search budget and use the Map it then builds.
+        for (let round = 0; round < 3; round++) for (const k of all) expect(p.get(k)).toEqual(m.get(k));
+      }),
+      { numRuns: 60 },
+    );
+    const big = new Map(Array.from({ length: 3000 }, (_, i) => [`w${i}`, [i]] as [string, number[]]));
+    const p = new PackedMap(packMap(big));
+    for (let i = 0; i < 3000; i++) expect(p.get(`w${i}`)).toEqual([i]);
+    expect(p.get("w3000")).toBeUndefined();
+  });
+
+  it("is empty for an empty string", () => {
+    const p = new PackedMap("");
+    expect(p.size).toBe(0);
+    expect(p.get("a")).toBeUndefined();
+    expect([...p.keys()]).toEqual([]);
+  });
+});
