@@ -116,29 +116,3 @@ export function codePointAt(s: string, i: number): number {
   }
   return c;
 }
-
-let lastText: string | undefined;
-let lastSummary = 0;
-
-/**
- * The union of the classes of every code point of `s`. Each transformer asks first whether its
- * text holds anything it could change; consecutive transformers usually ask about the same string,
- * so the last answer is kept.
- */
-export function textClasses(s: string): number {
-  if (s === lastText) return lastSummary;
-  let bits = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdbff) bits |= unitClass(c);
-    else {
-      const cp = codePointAt(s, i);
-      bits |= codePointClass(cp);
-      if (cp > 0xffff) i++;
-    }
-  }
-  lastText = s;
-  lastSummary = bits;
-  return bits;
-}

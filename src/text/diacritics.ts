@@ -1,4 +1,5 @@
-import { C_FOLD, C_MARK, codePointAt, codePointClass, textClasses } from "./char-class.js";
+import { C_FOLD, C_MARK, codePointAt, codePointClass } from "./char-class.js";
+import { textClasses } from "./text-profile.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 

@@ -1,5 +1,5 @@
-import { C_CYRILLIC, C_LATIN, textClasses } from "./char-class.js";
-import { mayHoldLeet, mayHoldSpacedLetters } from "./evasion-hints.js";
+import { C_CYRILLIC, C_LATIN } from "./char-class.js";
+import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
 import { RewriteBuilder } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 

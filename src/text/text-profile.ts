@@ -1,24 +1,58 @@
 /**
- * Cheap "could this text hold leetspeak / spelled-out letters at all?" tests for the evasion
- * transformers. Each is a single left-to-right scan over code points with table lookups, answering
- * exactly what the regex in its comment answers (the regexes took microseconds a post, mostly to
- * fail on clean text).
+ * What a text holds, from one scan over its code points: the union of their classes, and whether
+ * it could hold leetspeak or letters spelled out one at a time. Each transformer first asks whether
+ * its text holds anything it could change; consecutive transformers mostly see the same string,
+ * so the answer for the last string is kept and one scan serves several of them.
  */
-import { C_LEET_SYMBOL, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, textClasses, unitClass } from "./char-class.js";
+import { C_LEET_SYMBOL, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, unitClass } from "./char-class.js";
+
+/** A digit touching a letter, or a leet symbol between word characters: `/\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u` */
+const LEET_HINT = 1 << 16;
+/**
+ * Three single letters in a row, each apart from the next by separators:
+ * `/(?:^|[^\p{L}\p{M}\p{N}])\p{L}[ .\-_*·•/+,]{1,3}\p{L}[ .\-_*·•/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}])/u`
+ */
+const SPACED_HINT = 1 << 17;
+/** The class bits of a profile (see char-class.ts). */
+const CLASSES = 0xffff;
 
 const AT = 0x40;
 const DOLLAR = 0x24;
+const LN = C_LETTER | C_NUMBER;
 
-/** `/\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u.test(s)` */
-export function mayHoldLeet(s: string): boolean {
-  // Every alternative needs a digit or a leet symbol.
-  if ((textClasses(s) & (C_NUMBER | C_LEET_SYMBOL)) === 0) return false;
+/** Classes of the code point at `i`, 0 at the end of the text. */
+function classAt(s: string, i: number): number {
+  return i < s.length ? codePointClass(codePointAt(s, i)) : 0;
+}
+
+/** One past 1 to 3 separators from `i`, or -1 when there are none. */
+function separatorsEnd(s: string, i: number): number {
+  let k = i;
+  while (k < s.length && k - i < 3 && (classAt(s, k) & C_SEPARATOR) !== 0) k++;
+  return k === i ? -1 : k;
+}
+
+/** After a first single letter ending at `i`: separators, a letter, separators, a letter, then no word character. */
+function threeSpaced(s: string, i: number): boolean {
+  let at = i;
+  for (let letter = 0; letter < 2; letter++) {
+    const sep = separatorsEnd(s, at);
+    // Separators are single units and never letters, so the regex cannot backtrack into them: a
+    // fourth separator, or anything but a letter after them, fails.
+    if (sep < 0 || (classAt(s, sep) & C_LETTER) === 0) return false;
+    at = sep + (codePointAt(s, sep) > 0xffff ? 2 : 1);
+  }
+  return (classAt(s, at) & C_WORD) === 0;
+}
+
+function scan(s: string): number {
   const n = s.length;
-  if (n === 0) return false;
-  const first = s.charCodeAt(0);
-  if ((first === AT || first === DOLLAR) && n > 1 && (codePointClass(codePointAt(s, 1)) & C_LETTER) !== 0) return true;
-  const LN = C_LETTER | C_NUMBER;
-  let prev = 0; // classes of the previous code point
+  let bits = 0;
+  if (n > 1) {
+    const first = s.charCodeAt(0);
+    if ((first === AT || first === DOLLAR) && (classAt(s, 1) & C_LETTER) !== 0) bits |= LEET_HINT;
+  }
+  let prev = 0; // classes of the previous code point (0 before the first)
   let prev2 = 0; // and of the one before it
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -29,64 +63,45 @@ export function mayHoldLeet(s: string): boolean {
       cur = codePointClass(cp);
       if (cp > 0xffff) i++;
     }
-    if ((cur & C_NUMBER) !== 0 && (prev & C_LETTER) !== 0) return true;
-    if ((cur & C_LETTER) !== 0 && (prev & C_NUMBER) !== 0) return true;
-    if ((cur & LN) !== 0 && (prev & C_LEET_SYMBOL) !== 0 && (prev2 & LN) !== 0) return true;
+    bits |= cur;
+    // Inside a word of letters neither hint can start: test only at digits, symbols and word starts.
+    if (((cur | prev) & (C_NUMBER | C_LEET_SYMBOL)) !== 0 && (bits & LEET_HINT) === 0) {
+      if (
+        ((cur & C_NUMBER) !== 0 && (prev & C_LETTER) !== 0) ||
+        ((cur & C_LETTER) !== 0 && (prev & C_NUMBER) !== 0) ||
+        ((cur & LN) !== 0 && (prev & C_LEET_SYMBOL) !== 0 && (prev2 & LN) !== 0)
+      )
+        bits |= LEET_HINT;
+    }
+    if ((cur & C_LETTER) !== 0 && (prev & C_WORD) === 0 && (bits & SPACED_HINT) === 0 && threeSpaced(s, i + 1)) bits |= SPACED_HINT;
     prev2 = prev;
     prev = cur;
   }
-  return false;
+  return bits;
 }
 
-/** Units of the code point at `i` (0 at the end of the text). */
-function width(s: string, i: number): number {
-  if (i >= s.length) return 0;
-  return codePointAt(s, i) > 0xffff ? 2 : 1;
+let lastText: string | undefined;
+let lastProfile = 0;
+
+function profile(s: string): number {
+  if (s !== lastText) {
+    lastProfile = scan(s);
+    lastText = s;
+  }
+  return lastProfile;
 }
 
-/** Classes of the code point at `i`, 0 at the end of the text. */
-function classAt(s: string, i: number): number {
-  return i < s.length ? codePointClass(codePointAt(s, i)) : 0;
+/** The union of the classes (char-class.ts) of every code point of `s`. */
+export function textClasses(s: string): number {
+  return profile(s) & CLASSES;
 }
 
-/** One past 1 to 3 separators from `i`, or -1 when there are none or more than 3 before a non-separator. */
-function separatorsEnd(s: string, i: number): number {
-  let k = i;
-  // Separators are all single units, and none is a letter: the regex cannot backtrack into them.
-  while (k < s.length && k - i < 3 && (classAt(s, k) & C_SEPARATOR) !== 0) k++;
-  return k === i ? -1 : k;
+/** Whether `s` could hold leetspeak: a digit touching a letter, or a leet symbol between word characters. */
+export function mayHoldLeet(s: string): boolean {
+  return (profile(s) & LEET_HINT) !== 0;
 }
 
-/**
- * `/(?:^|[^\p{L}\p{M}\p{N}])\p{L}[ .\-_*·•/+,]{1,3}\p{L}[ .\-_*·•/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}])/u.test(s)`:
- * three single letters in a row, each apart from the next by up to three separators.
- */
+/** Whether `s` could hold letters spelled out one at a time: three single letters apart by separators. */
 export function mayHoldSpacedLetters(s: string): boolean {
-  const n = s.length;
-  let prevWord = false; // whether the previous code point is a word character (none before the first)
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    let cls: number;
-    if (c < 0xd800 || c > 0xdbff) cls = unitClass(c);
-    else {
-      const cp = codePointAt(s, i);
-      cls = codePointClass(cp);
-      if (cp > 0xffff) i++;
-    }
-    if ((cls & C_LETTER) !== 0 && !prevWord && threeSpaced(s, i + 1)) return true;
-    prevWord = (cls & C_WORD) !== 0;
-  }
-  return false;
-}
-
-/** After a first single letter ending at `i`: separators, a letter, separators, a letter, then no word character. */
-function threeSpaced(s: string, i: number): boolean {
-  let at = i;
-  for (let letter = 0; letter < 2; letter++) {
-    const sep = separatorsEnd(s, at);
-    // Three separators followed by a fourth fail: {1,3} cannot reach a letter past them.
-    if (sep < 0 || (classAt(s, sep) & C_LETTER) === 0) return false;
-    at = sep + width(s, sep);
-  }
-  return (classAt(s, at) & C_WORD) === 0;
+  return (profile(s) & SPACED_HINT) !== 0;
 }

@@ -1,4 +1,5 @@
-import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE, textClasses } from "./char-class.js";
+import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE } from "./char-class.js";
+import { textClasses } from "./text-profile.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**

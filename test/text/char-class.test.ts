@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   C_APOSTROPHE, C_CONTROL, C_CYRILLIC, C_FOLD, C_INVISIBLE, C_LATIN, C_LETTER, C_MARK, C_NFKC, C_NUMBER, C_UPPER,
-  codePointAt, codePointClass, textClasses, unitClass,
+  codePointAt, codePointClass, unitClass,
 } from "../../src/text/char-class.js";
 
 describe("unitClass", () => {
@@ -47,16 +47,5 @@ describe("codePointAt", () => {
     expect(codePointAt("\uD800a", 0)).toBe(0xd800);
     expect(codePointAt("\uD800", 0)).toBe(0xd800);
     expect(codePointAt("\uDC00", 0)).toBe(0xdc00);
-  });
-});
-
-describe("textClasses", () => {
-  it("is the union of the classes of every code point", () => {
-    expect(textClasses("") & (C_LETTER | C_NUMBER)).toBe(0);
-    expect(textClasses("Kill 2") & (C_LETTER | C_NUMBER | C_UPPER | C_CYRILLIC)).toBe(C_LETTER | C_NUMBER | C_UPPER);
-    expect(textClasses("смерть x") & (C_LATIN | C_CYRILLIC)).toBe(C_LATIN | C_CYRILLIC);
-    expect(textClasses("x 𝐃") & C_UPPER).toBe(C_UPPER);
-    // The same string asked twice (the cached answer) and an equal one built anew agree.
-    expect(textClasses("x 𝐃")).toBe(textClasses(["x", "𝐃"].join(" ")));
   });
 });

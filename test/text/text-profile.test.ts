@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mayHoldLeet, mayHoldSpacedLetters } from "../../src/text/evasion-hints.js";
+import { C_CYRILLIC, C_LATIN, C_LETTER, C_NUMBER, C_UPPER } from "../../src/text/char-class.js";
+import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "../../src/text/text-profile.js";
 
 /** The regexes the scanners replace: they must give the same answer for every string. */
 const LEET_HINT = /\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u;
@@ -35,5 +36,16 @@ describe("mayHoldSpacedLetters", () => {
 
   it("answers every string as the regex does", () => {
     fc.assert(fc.property(TEXT, (s) => mayHoldSpacedLetters(s) === SPACED_HINT.test(s)), { numRuns: 3000 });
+  });
+});
+
+describe("textClasses", () => {
+  it("is the union of the classes of every code point", () => {
+    expect(textClasses("") & (C_LETTER | C_NUMBER)).toBe(0);
+    expect(textClasses("Kill 2") & (C_LETTER | C_NUMBER | C_UPPER | C_CYRILLIC)).toBe(C_LETTER | C_NUMBER | C_UPPER);
+    expect(textClasses("смерть x") & (C_LATIN | C_CYRILLIC)).toBe(C_LATIN | C_CYRILLIC);
+    expect(textClasses("x 𝐃") & C_UPPER).toBe(C_UPPER);
+    // The same string asked twice (the cached answer) and an equal one built anew agree.
+    expect(textClasses("x 𝐃")).toBe(textClasses(["x", "𝐃"].join(" ")));
   });
 });
