@@ -18,6 +18,24 @@ export interface Candidate {
   readonly term: IndexedTerm;
   readonly via: number;
   readonly pair: boolean;
+  /** True when the term's lexicon also matches words with a typo. */
+  readonly fuzzy: boolean;
+  /**
+   * The word part the match is checked against first: the one after the anchor (or, for a pair,
+   * after its two words), else the one before; undefined when that part is a gap or there is none.
+   * `adjDir` says on which side (+1 after, -1 before). A cheap test against it rules out most
+   * candidates before the full walk.
+   */
+  readonly adj: WordPattern | undefined;
+  readonly adjDir: 1 | -1;
+}
+
+function candidate(index: LexiconIndex, term: IndexedTerm, via: number, pair: boolean): Candidate {
+  const after = term.parts[pair ? 2 : term.anchor + 1];
+  const before = pair ? undefined : term.parts[term.anchor - 1];
+  const adjPart = after ?? before;
+  const adj = adjPart?.kind === "word" ? adjPart : undefined;
+  return { term, via, pair, fuzzy: index.fuzzyLexicons.has(term.lexicon), adj, adjDir: after !== undefined || pair ? 1 : -1 };
 }
 
 /**
@@ -79,7 +97,7 @@ export class WordCandidates {
     const tr = LATIN_WORD.test(w) ? translitSkeleton(w) : undefined;
     let primary: Candidate[] | undefined;
     let via = 0;
-    const add = (id: number) => (primary ??= []).push({ term: index.term(id), via, pair: false });
+    const add = (id: number) => (primary ??= []).push(candidate(index, index.term(id), via, false));
     index.exact.lookup(w, add);
     if (sq !== undefined) {
       via = VIA_STRETCHED;
@@ -101,18 +119,18 @@ export class WordCandidates {
       index.fuzzy.lookup(w, (id) => {
         const term = index.term(id);
         const a = term.parts[term.anchor] as WordPattern;
-        if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) out.push({ term, via: VIA_TYPO, pair: false });
+        if (a.stem ? oneTypoStem(w, a.key) : oneTypo(w, a.key)) out.push(candidate(index, term, VIA_TYPO, false));
       });
     }
     // "deathto", "naśmierć": the first two words of a phrase typed as one.
-    index.gluedPairs.lookup(w, (id) => out.push({ term: index.term(id), via: VIA_GLUED, pair: true }));
+    index.gluedPairs.lookup(w, (id) => out.push(candidate(index, index.term(id), VIA_GLUED, true)));
     // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
     // split whose one half is a word of some term has its other half looked up in this word's
     // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
     // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
     // which also keeps this loop from growing with the square of a huge token.
     if (w.length >= 7 && w.length <= 48) {
-      const glued = (id: number) => out.push({ term: index.term(id), via: VIA_GLUED, pair: false });
+      const glued = (id: number) => out.push(candidate(index, index.term(id), VIA_GLUED, false));
       for (let k = 2; k <= w.length - 2; k++) {
         const head = w.slice(0, k);
         const tail = w.slice(k);

@@ -106,16 +106,17 @@ function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: numb
  * ("russian invaders" beats "invaders"), which also removes a term found through two lookups.
  */
 export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string): LexMatch[][] {
-  const out: LexMatch[][] = index.lexicons.map(() => []);
+  // Most lexicons match nothing in most posts: they share one empty list until they do.
+  const out: LexMatch[][] = new Array<LexMatch[]>(index.lexicons.length).fill(NONE);
   const wc = index.candidates;
   const ws = prepare(tokens, wc);
   const n = tokens.words.length;
   for (let i = 0; i < n; i++) {
     const e = ws.info[i] as WordInfo;
     // A word some term matched is a real word here: not a typo, and not two words run together.
-    if (confirm(index, ws, out, e.primary, i) || !e.mayBeMangled) continue;
+    if (confirm(ws, out, e.primary, i) || !e.mayBeMangled) continue;
     const more = wc.secondary(tokens.words[i] as string, e);
-    if (more.length > 0) confirm(index, ws, out, more, i);
+    if (more.length > 0) confirm(ws, out, more, i);
   }
   for (const p of index.patterns) {
     for (const [s, e] of p.find(text)) {
@@ -123,20 +124,49 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
       const t1 = wordAt(tokens, e, false);
       // Patterns match whole words: a hit inside a word is not a match.
       if (t0 < 0 || t1 < 0) continue;
-      out[p.lexicon]?.push({ lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 });
+      add(out, { lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 });
     }
   }
-  return out.map(dropContained);
+  for (let l = 0; l < out.length; l++) if ((out[l] as LexMatch[]).length > 1) out[l] = dropContained(out[l] as LexMatch[]);
+  return out;
+}
+
+const NONE = Object.freeze([]) as unknown as LexMatch[];
+
+function add(out: LexMatch[][], m: LexMatch): void {
+  let l = out[m.lexicon];
+  if (l === undefined) return;
+  if (l === NONE) out[m.lexicon] = l = [];
+  l.push(m);
+}
+
+/**
+ * False when candidate c cannot match at word i: the word beside the anchor that its term needs
+ * first cannot be that part by any route the full walk would try (same word or stem, a stretched or
+ * transliterated form, a typo, two words run together). Exact, never a guess: it only spares the walk.
+ */
+function mayMatch(ws: Words, c: Candidate, i: number, sentence: number): boolean {
+  const p = c.adj;
+  if (p === undefined) return true;
+  const j = i + c.adjDir;
+  if (j < 0 || j >= ws.tokens.words.length || ws.tokens.sentence[j] !== sentence) return false;
+  const w = ws.tokens.words[j] as string;
+  if (p.stem || c.adjDir === 1 ? w.startsWith(p.key) : w === p.key) return true;
+  const info = ws.info[j] as WordInfo;
+  if (info.sq !== undefined || (p.tr !== undefined && info.tr !== undefined)) return true;
+  // A typo never touches the first letter (fuzzy.ts).
+  return c.fuzzy && w.charCodeAt(0) === p.key.charCodeAt(0);
 }
 
 /** Confirms each candidate anchored on word i in its context; true when any matched. */
-function confirm(index: LexiconIndex, ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number): boolean {
+function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number): boolean {
   if (cands.length === 0) return false;
   const { tokens } = ws;
   const sentence = tokens.sentence[i] as number;
   let found = false;
-  for (const { term: t, via, pair } of cands) {
-    const fuzzy = index.fuzzyLexicons.has(t.lexicon);
+  for (const c of cands) {
+    if (!mayMatch(ws, c, i, sentence)) continue;
+    const { term: t, via, pair, fuzzy } = c;
     let t0 = i;
     let t1: number;
     let bits: number;
@@ -155,7 +185,7 @@ function confirm(index: LexiconIndex, ws: Words, out: LexMatch[][], cands: reado
       t1 = Math.floor(fwd / VIA_BITS);
     }
     found = true;
-    out[t.lexicon]?.push({ lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits });
+    add(out, { lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits });
   }
   return found;
 }
