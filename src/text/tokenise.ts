@@ -112,90 +112,142 @@ function quoteKind(c: number): number {
   }
 }
 
+/**
+ * The per-word arrays of a post are views on a shared slab: allocating an ArrayBuffer costs more
+ * than scanning the post. A slab is never written again once carved, and is freed when the last
+ * Tokens viewing it is.
+ */
+const SLAB_BYTES = 16384;
+let slab: ArrayBuffer | undefined;
+let slabUsed = 0;
+
+/** `bytes` of zeroed memory: the buffer, with the offset of the space in {@link carvedAt}. */
+let carvedAt = 0;
+function carve(bytes: number): ArrayBuffer {
+  // Offsets stay multiples of 4 so that Uint32Array views can start at them.
+  const size = (bytes + 3) & ~3;
+  if (size > SLAB_BYTES / 4) {
+    carvedAt = 0;
+    return new ArrayBuffer(size);
+  }
+  if (slab === undefined || slabUsed + size > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  carvedAt = slabUsed;
+  slabUsed += size;
+  return slab;
+}
+
+// Scratch space reused by every call (tokenise is synchronous and never re-entered): five values
+// a word until the number of words is known, and the stack of quotes opened and not yet closed.
+const STRIDE = 5;
+let scratch = new Int32Array(STRIDE * 64);
+/** Word index at each open quote (a stack, so never decreasing), so an unbalanced one can be taken back. */
+const openWord: number[] = [];
+let depth = 0;
+
+/** Follows the quotation marks in the gap text[a, b) before word i (i = the word count: the text after the last word). */
+function quotes(text: string, a: number, b: number, i: number): void {
+  for (let k = a; k < b; k++) {
+    const kind = quoteKind(text.charCodeAt(k));
+    if (kind === NOT_QUOTE) continue;
+    // An ambiguous mark closes when it follows a word directly, and opens when a word follows it.
+    const closes = kind === CLOSES || (kind === EITHER && depth > 0 && (k === a || !isSpaceUnit(text.charCodeAt(k - 1))));
+    if (closes) {
+      if (depth > 0) {
+        depth--;
+        openWord.pop();
+      }
+    } else {
+      depth++;
+      openWord.push(i);
+    }
+  }
+}
+
 /** Splits a normalised text into words and finds their sentence, clause and quotation. */
 export function tokenise(text: string): Tokens {
   const words: string[] = [];
-  const s: number[] = [];
-  const e: number[] = [];
   const len = text.length;
+  if (openWord.length !== 0) openWord.length = 0;
+  depth = 0;
+  let sen = 0;
+  let cl = 0;
+  let prevEnd = 0;
+  let n = 0;
   for (let i = 0; i < len; ) {
-    if ((classAt(text, i) & C_WORD) === 0) {
-      i += width;
+    // Most text is letters outside the surrogate range: their classes are one lookup away.
+    const c = text.charCodeAt(i);
+    const first = c < 0xd800 || c > 0xdbff ? unitClass(c) : classAt(text, i);
+    if ((first & C_WORD) === 0) {
+      i += c < 0xd800 || c > 0xdbff ? 1 : width;
       continue;
     }
     const start = i;
-    i += width;
+    i += c < 0xd800 || c > 0xdbff ? 1 : width;
     while (i < len) {
-      if ((classAt(text, i) & C_WORD) !== 0) i += width;
+      const d = text.charCodeAt(i);
+      if (d < 0xd800 || d > 0xdbff) {
+        if ((unitClass(d) & C_WORD) !== 0) {
+          i++;
+          continue;
+        }
+      } else if ((classAt(text, i) & C_WORD) !== 0) {
+        i += width;
+        continue;
+      }
       // An apostrophe between word characters stays inside the word.
-      else if (text.charCodeAt(i) === APOSTROPHE && i + 1 < len && (classAt(text, i + 1) & C_WORD) !== 0) i += 1 + width;
+      if (d === APOSTROPHE && i + 1 < len && (classAt(text, i + 1) & C_WORD) !== 0) i += 1 + width;
       else break;
     }
-    words.push(text.slice(start, i));
-    s.push(start);
-    e.push(i);
-  }
-  const n = words.length;
-  // One buffer for the five per-word arrays: allocating a typed array's store costs more than
-  // filling it, and a post has some twenty words.
-  const buffer = new ArrayBuffer(17 * n);
-  const starts = new Uint32Array(buffer, 0, n);
-  const ends = new Uint32Array(buffer, 4 * n, n);
-  const sentence = new Uint32Array(buffer, 8 * n, n);
-  const clause = new Uint32Array(buffer, 12 * n, n);
-  const quoted = new Uint8Array(buffer, 16 * n, n);
-  const quotedDepth: number[] = [];
-  let sen = 0;
-  let cl = 0;
-  let depth = 0;
-  // Word index at each quote we opened (a stack, so never decreasing), so an unbalanced one can be taken back.
-  const openWord: number[] = [];
-  /** Follows the quotation marks in the gap text[a, b) before word i (i = n: the text after the last word). */
-  const quotes = (a: number, b: number, i: number): void => {
-    for (let k = a; k < b; k++) {
-      const kind = quoteKind(text.charCodeAt(k));
-      if (kind === NOT_QUOTE) continue;
-      // An ambiguous mark closes when it follows a word directly, and opens when a word follows it.
-      const closes =
-        kind === CLOSES || (kind === EITHER && depth > 0 && (k === a || !isSpaceUnit(text.charCodeAt(k - 1))));
-      if (closes) {
-        if (depth > 0) {
-          depth--;
-          openWord.pop();
-        }
-      } else {
-        depth++;
-        openWord.push(i);
-      }
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    const a = i === 0 ? 0 : (e[i - 1] as number);
-    const b = s[i] as number;
-    // Most gaps are one space: nothing can end a sentence or clause or open a quote there.
-    if (b - a !== 1 || text.charCodeAt(a) !== SPACE) {
-      if (i > 0 && b > a) {
-        if (endsSentence(text, a, b)) {
+    // The gap before this word: most gaps are one space, where nothing can end a sentence or clause or open a quote.
+    if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== SPACE) {
+      if (n > 0 && start > prevEnd) {
+        if (endsSentence(text, prevEnd, start)) {
           sen++;
           cl++;
-        } else if (endsClause(text, a, b)) cl++;
+        } else if (endsClause(text, prevEnd, start)) cl++;
       }
-      quotes(a, b, i);
+      quotes(text, prevEnd, start, n);
     }
-    starts[i] = b;
-    ends[i] = e[i] as number;
-    sentence[i] = sen;
-    clause[i] = cl;
-    quotedDepth.push(depth);
+    if (STRIDE * (n + 1) > scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    const at = STRIDE * n;
+    scratch[at] = start;
+    scratch[at + 1] = i;
+    scratch[at + 2] = sen;
+    scratch[at + 3] = cl;
+    scratch[at + 4] = depth;
+    words.push(text.slice(start, i));
+    n++;
+    prevEnd = i;
   }
   // A quotation closed at the very end of the text ("… «смерть окупантам»") is closed, not stray.
-  if (n > 0) quotes(e[n - 1] as number, len, n);
+  if (n > 0) quotes(text, prevEnd, len, n);
+  const buffer = carve(17 * n);
+  const base = carvedAt;
+  const starts = new Uint32Array(buffer, base, n);
+  const ends = new Uint32Array(buffer, base + 4 * n, n);
+  const sentence = new Uint32Array(buffer, base + 8 * n, n);
+  const clause = new Uint32Array(buffer, base + 12 * n, n);
+  const quoted = new Uint8Array(buffer, base + 16 * n, n);
   // A quote never closed is more likely a stray mark than a quotation running to the end: the
   // words from it on lose one level for each unclosed quote opened at or before them.
   let unclosedSoFar = 0;
-  for (let i = 0; i < n; i++) {
-    while (unclosedSoFar < openWord.length && (openWord[unclosedSoFar] as number) <= i) unclosedSoFar++;
-    quoted[i] = (quotedDepth[i] as number) - unclosedSoFar > 0 ? 1 : 0;
+  for (let w = 0; w < n; w++) {
+    const at = STRIDE * w;
+    starts[w] = scratch[at] as number;
+    ends[w] = scratch[at + 1] as number;
+    sentence[w] = scratch[at + 2] as number;
+    clause[w] = scratch[at + 3] as number;
+    while (unclosedSoFar < openWord.length && (openWord[unclosedSoFar] as number) <= w) unclosedSoFar++;
+    quoted[w] = (scratch[at + 4] as number) - unclosedSoFar > 0 ? 1 : 0;
   }
+  // One huge post must not keep its scratch space for the rest of the run.
+  if (scratch.length > STRIDE * 4096) scratch = new Int32Array(STRIDE * 64);
   return { words, starts, ends, sentence, clause, quoted };
 }
