@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalise } from "../../src/text/normalise.js";
 import { tokenise, type Tokens } from "../../src/text/tokenise.js";
+import { SCANNER_TEXT } from "./reference-arbitraries.js";
+import { referenceTokenise } from "./reference.js";
 
 /** Words with their sentence/clause numbers and a `q` when quoted, e.g. "kill/0/1/q". */
 function annotate(t: Tokens): string[] {
@@ -152,5 +155,17 @@ describe("tokenise: quotations", () => {
     const n = normalise("Він написав: ‘вб’ю окупантів’, і все.");
     expect(n.text).toBe("він написав: 'вб'ю окупантів', і все.");
     expect(annotate(tokenise(n.text))).toEqual(["він/0/0", "написав/0/0", "вб'ю/0/1/q", "окупантів/0/1/q", "і/0/2", "все/0/2"]);
+  });
+});
+
+describe("tokenise: agrees with the regex reference", () => {
+  it("gives the same words, offsets, sentences, clauses and quotes for arbitrary text", () => {
+    const plain = (t: Tokens) => [t.words, Array.from(t.starts), Array.from(t.ends), Array.from(t.sentence), Array.from(t.clause), Array.from(t.quoted)];
+    fc.assert(
+      fc.property(SCANNER_TEXT, (s) => {
+        expect(plain(tokenise(s))).toEqual(plain(referenceTokenise(s)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
