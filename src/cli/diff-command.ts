@@ -2,7 +2,7 @@ import { resolveCountry } from "../countries.js";
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
-import type { InputRecord } from "../input/records.js";
+import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
 import { DIFF_CSV_COLUMNS, diffCsvLine, diffObject, diffSummaryObject, diffSummaryText, diffTextBlock, type DiffItem } from "../report/diff-format.js";
 import type { EvalFormatOptions, OffsetUnit } from "../report/eval-format.js";
 import { parseAt, parseSize, sources } from "./eval-command.js";
@@ -39,7 +39,8 @@ interface Sides {
 }
 
 /** Evaluates one record under both policies (or versions, for timelines). */
-function diffRecord(rec: InputRecord, s: Sides): DiffItem {
+function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
+  const rec = raw.kind === "raw" ? parseRaw(raw) : raw;
   if (rec.kind === "error") return { kind: "error", id: rec.id, line: rec.line, code: rec.code, message: rec.message };
   const a = selectPolicy(s.from, rec.date, s.at);
   if (!a.ok) return { kind: "error", id: rec.id, line: rec.line, code: a.code, message: `--from ${s.refs.from}: ${a.message}` };

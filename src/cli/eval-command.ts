@@ -5,8 +5,8 @@ import { resolveCountry } from "../countries.js";
 import { parseInstant } from "../dates.js";
 import { isDecision, type DecisionName } from "../decisions.js";
 import { describeSource } from "../evaluate/timeline.js";
-import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord } from "../input/records.js";
-import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
+import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
+import { renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import { EvalPool } from "./worker-pool.js";
 import { metered, Progress, type InputMeter } from "./progress.js";
 import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
@@ -41,8 +41,11 @@ export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 /** A source of records: the TEXT arguments, or one input stream. */
 export interface Source {
   readonly name: string;
-  /** The records in batches (those of one chunk read), numbered from `first`; never an empty batch. */
-  readonly records: (first: number) => AsyncGenerator<InputRecord[]>;
+  /**
+   * The records in batches (those of one chunk read), numbered from `first`; never an empty batch.
+   * JSONL lines may come raw (see `deferParse` of {@link sources}).
+   */
+  readonly records: (first: number) => AsyncGenerator<(InputRecord | RawRecord)[]>;
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -79,7 +82,7 @@ export function parseSize(s: string): number {
 }
 
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
-export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }): Source[] {
+export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }, deferParse = false): Source[] {
   const fmtOpt = o.inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: Source[] = [];
@@ -104,7 +107,7 @@ export function sources(texts: readonly string[], o: Pick<EvalOptions, "input" |
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`) });
+        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse });
       },
     });
   }
@@ -127,7 +130,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const whyNot = parseWhyNot(o.whyNot, format);
   const maxRecordBytes = parseSize(o.maxRecordSize);
   const meter: InputMeter = { read: 0, total: 0 };
-  const srcs = sources(texts, o, io, maxRecordBytes, meter);
+  // JSONL lines are parsed where they are evaluated: in the worker threads under --jobs.
+  const srcs = sources(texts, o, io, maxRecordBytes, meter, true);
   const progress = Progress.create(io.stderr, io.env, meter);
   const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
@@ -152,16 +156,24 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   let count = 0;
 
   // Output is queued synchronously and flushed (respecting backpressure) between batches.
-  const emit = (r: Rendered): void => {
-    if (r.tally === null) {
+  const tally = (t: Rendered["tally"]): void => {
+    if (t === null) {
       errors++;
       summary.addError();
     } else {
-      summary.add(r.tally[0], r.tally[1]);
-      if (failOn.has(r.tally[1])) failed = true;
+      summary.add(t[0], t[1]);
+      if (failOn.has(t[1])) failed = true;
     }
-    if (!render.quiet) out.add(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
     count++;
+  };
+  const emit = (r: Rendered): void => {
+    if (!render.quiet) out.add(format === "json" ? `${count > 0 ? "," : ""}\n${r.out}` : r.out);
+    tally(r.tally);
+    progress?.tick(count);
+  };
+  const emitBatch = (b: RenderedBatch): void => {
+    if (!render.quiet && b.out !== "") out.add(format === "json" && count > 0 ? `,${b.out}` : b.out);
+    for (const t of b.tallies) tally(t);
     progress?.tick(count);
   };
 
@@ -171,11 +183,11 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   // Small inputs run in this thread (a worker costs tens of milliseconds to start); past
   // INLINE_RECORDS, batches go to worker threads and come back in input order.
   let pool: EvalPool | undefined;
-  const inFlight: Promise<readonly Rendered[]>[] = [];
-  let batch: InputRecord[] = [];
+  const inFlight: Promise<RenderedBatch>[] = [];
+  let batch: (InputRecord | RawRecord)[] = [];
   const drain = async (keep: number): Promise<void> => {
     while (inFlight.length > keep) {
-      for (const r of await (inFlight.shift() as Promise<readonly Rendered[]>)) emit(r);
+      emitBatch(await (inFlight.shift() as Promise<RenderedBatch>));
       await out.flushIfFull();
     }
   };

@@ -3,7 +3,7 @@ import { evaluate } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
-import type { InputRecord } from "../input/records.js";
+import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
 import { internalRecordMessage } from "./bug-report.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
 import { whyNotLines, whyNotObject } from "../report/why-not-format.js";
@@ -56,16 +56,39 @@ export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pi
 }
 
 /**
- * Evaluates and renders one record. A failure inside modpol becomes an `internal-error` record in
- * its place (exit code 3, like any record that cannot be evaluated): a bug met by one post must not
- * cost the records after it, nor stop a pipeline.
+ * Evaluates and renders one record (parsing it first when it is raw). A failure inside modpol
+ * becomes an `internal-error` record in its place (exit code 3, like any record that cannot be
+ * evaluated): a bug met by one post must not cost the records after it, nor stop a pipeline.
  */
-export function renderRecord(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {
+export function renderRecord(raw: InputRecord | RawRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {
+  let rec: InputRecord | undefined;
   try {
+    rec = raw.kind === "raw" ? parseRaw(raw) : raw;
     return renderOne(rec, source, o);
   } catch (e) {
-    return renderOne({ kind: "error", n: rec.n, line: rec.line, id: rec.id, code: "internal-error", message: internalRecordMessage(e) }, source, o);
+    return renderOne({ kind: "error", n: raw.n, line: raw.line, id: rec?.id ?? String(raw.n), code: "internal-error", message: internalRecordMessage(e) }, source, o);
   }
+}
+
+/**
+ * A batch of records rendered: their output as one string and what the run counts of each. For the
+ * `json` format the elements are joined by commas (the caller adds one before the batch when
+ * something came before it).
+ */
+export interface RenderedBatch {
+  readonly out: string;
+  readonly tallies: readonly Rendered["tally"][];
+}
+
+/** Renders a batch: what a worker thread sends back, one string instead of an object per record. */
+export function renderBatch(records: readonly (InputRecord | RawRecord)[], source: PolicyOrTimeline, o: RenderOptions): RenderedBatch {
+  return joinRendered(records.map((r) => renderRecord(r, source, o)), o.format);
+}
+
+/** Joins rendered records into a {@link RenderedBatch}. */
+export function joinRendered(rs: readonly Rendered[], format: RenderOptions["format"]): RenderedBatch {
+  const outs = rs.map((r) => r.out);
+  return { out: format === "json" ? outs.map((x) => `\n${x}`).join(",") : outs.join(""), tallies: rs.map((r) => r.tally) };
 }
 
 function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { InputRecord } from "../input/records.js";
+import type { InputRecord, RawRecord } from "../input/records.js";
 import { loadPolicyOrTimeline } from "../policy-loader.js";
 import type { OffsetUnit } from "../report/eval-format.js";
-import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
+import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";
 import { limitsFromEnv } from "../load/limits.js";
 
@@ -18,13 +18,14 @@ export interface WorkerSetup {
 /** A batch of records to evaluate, and its place in the output. */
 export interface WorkerJob {
   readonly seq: number;
-  readonly records: readonly InputRecord[];
+  readonly records: readonly (InputRecord | RawRecord)[];
 }
 
-/** The batch's rendered records, in order. */
+/** The batch rendered (`count` says how many records it holds), or why it could not be. */
 export interface WorkerResult {
   readonly seq: number;
-  readonly results?: readonly Rendered[];
+  readonly batch?: RenderedBatch;
+  readonly count?: number;
   readonly error?: string;
 }
 
@@ -41,7 +42,7 @@ parentPort?.on("message", (job: WorkerJob) => {
     return;
   }
   try {
-    parentPort?.postMessage({ seq: job.seq, results: job.records.map((r) => renderRecord(r, policy, options)) } satisfies WorkerResult);
+    parentPort?.postMessage({ seq: job.seq, batch: renderBatch(job.records, policy, options), count: job.records.length } satisfies WorkerResult);
   } catch (e) {
     parentPort?.postMessage({ seq: job.seq, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResult);
   }

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { InputRecord } from "../input/records.js";
+import type { InputRecord, RawRecord } from "../input/records.js";
 import { limitsFromEnv } from "../load/limits.js";
 import { loadPolicyOrTimeline } from "../policy-loader.js";
 import { HOW_TO_REPORT, internalRecordMessage } from "./bug-report.js";
-import { renderRecord, type Rendered, type RenderOptions } from "./eval-render.js";
+import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import type { WorkerResult, WorkerSetup } from "./eval-worker.js";
 import { makeStyle } from "./style.js";
 
@@ -24,9 +24,11 @@ export interface PoolOptions {
   readonly onWorkerLost?: (message: string) => void;
 }
 
+type Records = readonly (InputRecord | RawRecord)[];
+
 interface Job {
-  readonly records: readonly InputRecord[];
-  readonly resolve: (r: readonly Rendered[]) => void;
+  readonly records: Records;
+  readonly resolve: (r: RenderedBatch) => void;
   readonly reject: (e: Error) => void;
 }
 
@@ -50,7 +52,7 @@ export class EvalPool {
   private readonly slots: Slot[];
   private seq = 0;
   private closing = false;
-  private local: Promise<(records: readonly InputRecord[]) => readonly Rendered[]> | undefined;
+  private local: Promise<(records: Records) => RenderedBatch> | undefined;
 
   constructor(jobs: number, private readonly setup: WorkerSetup, private readonly opts: PoolOptions = {}) {
     const url = opts.workerUrl ?? defaultWorkerUrl();
@@ -60,7 +62,7 @@ export class EvalPool {
         const job = slot.jobs.get(m.seq);
         if (!job) return;
         slot.jobs.delete(m.seq);
-        if (m.results && m.results.length === job.records.length) job.resolve(m.results);
+        if (m.batch && typeof m.batch.out === "string" && m.count === job.records.length && m.batch.tallies?.length === job.records.length) job.resolve(m.batch);
         else this.runHere(job); // the worker could not do this batch: do it here
       });
       slot.worker.on("error", (e) => this.lost(slot, e.message));
@@ -70,7 +72,7 @@ export class EvalPool {
   }
 
   /** Evaluates a batch on the next live worker (or in this thread when none is left). */
-  run(records: readonly InputRecord[]): Promise<readonly Rendered[]> {
+  run(records: Records): Promise<RenderedBatch> {
     const seq = this.seq++;
     const live = this.slots.filter((s) => s.alive);
     const slot = live[seq % Math.max(1, live.length)];
@@ -104,7 +106,7 @@ export class EvalPool {
   }
 
   /** The workers' evaluation, in this thread: the same policy, options and rendering. */
-  private async loadHere(): Promise<(records: readonly InputRecord[]) => readonly Rendered[]> {
+  private async loadHere(): Promise<(records: Records) => RenderedBatch> {
     const loaded = await loadPolicyOrTimeline(this.setup.policy, { cwd: this.setup.cwd, limits: limitsFromEnv(process.env) });
     const options: RenderOptions = { ...this.setup.render, fo: { offsets: this.setup.offsets, style: await makeStyle(this.setup.colour) } };
     const policy = loaded.value;
@@ -112,8 +114,8 @@ export class EvalPool {
       // Cannot happen after the main thread loaded it; still, every record gets its output. An
       // error record is rendered without looking at the policy.
       const message = internalRecordMessage(new Error("the policy could not be loaded again"));
-      return (records) => records.map((r) => renderRecord({ kind: "error", n: r.n, line: r.line, id: r.id, code: "internal-error", message }, undefined as never, options));
+      return (records) => renderBatch(records.map((r) => ({ kind: "error", n: r.n, line: r.line, id: "id" in r ? r.id : String(r.n), code: "internal-error", message })), undefined as never, options);
     }
-    return (records) => records.map((r) => renderRecord(r, policy, options));
+    return (records) => renderBatch(records, policy, options);
   }
 }

@@ -32,6 +32,24 @@ export interface ErrorRecord {
 
 export type InputRecord = PostRecord | ErrorRecord;
 
+/**
+ * A JSONL line not parsed yet ({@link ReadOptions.deferParse}): what `eval --jobs` sends to its
+ * workers, so that parsing happens there and not in the thread that reads and writes.
+ */
+export interface RawRecord {
+  readonly kind: "raw";
+  readonly n: number;
+  readonly line: number;
+  readonly text: string;
+  /** The input's name, for error messages. */
+  readonly name: string;
+}
+
+/** The record a raw JSONL line stands for (a post, or an error record in its place). */
+export function parseRaw(r: RawRecord): InputRecord {
+  return jsonlRecord(r.text, r.n, r.line, { name: r.name });
+}
+
 /** Options for reading records. */
 export interface ReadOptions {
   /** Largest record accepted, in bytes; a larger one becomes an error record. */
@@ -45,6 +63,8 @@ export interface ReadOptions {
    * stderr. Records keep exactly their SPEC fields, so this is the only place it is said.
    */
   readonly onNote?: (message: string) => void;
+  /** JSONL lines come as {@link RawRecord}s, parsed later by {@link parseRaw}. */
+  readonly deferParse?: boolean;
 }
 
 /** Picks the input format from a file name's extension (lines when unknown). */
@@ -68,10 +88,12 @@ export async function* readRecords(input: AsyncIterable<Buffer | string>, format
  * {@link readRecords} in batches: the records of each chunk read, so that a large input costs one
  * asynchronous step per chunk rather than per record. Never an empty batch.
  */
-export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord[]> {
+export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions & { readonly deferParse: true }): AsyncGenerator<(InputRecord | RawRecord)[]>;
+export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord[]>;
+export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<(InputRecord | RawRecord)[]> {
   const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
   if (format === "csv") return readCsvBatches(source, opts);
-  return fromLines(source, opts, format === "jsonl" ? jsonlRecord : plainRecord);
+  return fromLines(source, opts, format === "lines" ? plainRecord : opts.deferParse ? rawRecord : jsonlRecord);
 }
 
 function tooLarge(n: number, line: number, bytes: number, opts: ReadOptions): ErrorRecord {
@@ -83,8 +105,13 @@ function plainRecord(text: string, n: number, line: number): InputRecord {
   return { kind: "post", n, line, id: String(n), text, country: undefined, date: undefined };
 }
 
+/** A non-blank JSONL line, to be parsed later. */
+function rawRecord(text: string, n: number, line: number, opts: ReadOptions): RawRecord {
+  return { kind: "raw", n, line, text, name: opts.name };
+}
+
 /** The record of one non-blank JSONL line. */
-function jsonlRecord(text: string, n: number, line: number, opts: ReadOptions): InputRecord {
+function jsonlRecord(text: string, n: number, line: number, opts: Pick<ReadOptions, "name">): InputRecord {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -94,10 +121,10 @@ function jsonlRecord(text: string, n: number, line: number, opts: ReadOptions): 
   return fromObject(value, n, line, opts);
 }
 
-async function* fromLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions, record: (text: string, n: number, line: number, opts: ReadOptions) => InputRecord): AsyncGenerator<InputRecord[]> {
+async function* fromLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions, record: (text: string, n: number, line: number, opts: ReadOptions) => InputRecord | RawRecord): AsyncGenerator<(InputRecord | RawRecord)[]> {
   let n = opts.firstRecord;
   for await (const lines of readLineBatches(source, opts.maxRecordBytes)) {
-    const out: InputRecord[] = [];
+    const out: (InputRecord | RawRecord)[] = [];
     for (const l of lines as Line[]) {
       if ("tooLong" in l) out.push(tooLarge(n++, l.line, l.tooLong, opts));
       // Blank lines separate nothing and carry no post: they are not records.

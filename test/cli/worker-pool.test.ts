@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderRecord, type RenderOptions } from "../../src/cli/eval-render.js";
+import { joinRendered, renderRecord, type RenderOptions } from "../../src/cli/eval-render.js";
 import type { WorkerSetup } from "../../src/cli/eval-worker.js";
 import { EvalPool } from "../../src/cli/worker-pool.js";
 import type { InputRecord } from "../../src/input/records.js";
@@ -25,9 +25,10 @@ describe("EvalPool when workers fail", () => {
     try {
       const batches = [batch(1, 7), batch(8, 5), batch(13, 9), batch(22, 3)];
       const results = await Promise.all(batches.map((b) => pool.run(b)));
-      batches.forEach((b, i) => expect(results[i]).toEqual(b.map((r) => renderRecord(r, policy, options))));
+      const expected = (b: InputRecord[]) => joinRendered(b.map((r) => renderRecord(r, policy, options)), "jsonl");
+      batches.forEach((b, i) => expect(results[i]).toEqual(expected(b)));
       // A batch sent after every worker is gone runs here too.
-      expect(await pool.run(batch(30, 2))).toEqual(batch(30, 2).map((r) => renderRecord(r, policy, options)));
+      expect(await pool.run(batch(30, 2))).toEqual(expected(batch(30, 2)));
     } finally {
       await pool.close();
     }
