@@ -1,4 +1,4 @@
-import { C_FOLD, C_MARK, codePointAt, codePointClass } from "./char-class.js";
+import { C_FOLD, C_MARK, codePointAt, codePointClass, unitClass } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
@@ -77,19 +77,32 @@ interface Cluster {
 function clusters(input: string): Cluster[] {
   const out: Cluster[] = [];
   const n = input.length;
-  let i = 0;
+  // A run of marks with no base can only open the text: any later mark follows a base and joins
+  // its cluster. So from here on, every position the loop stands on holds a non-mark.
+  let i = marksEnd(input, 0);
+  if (i > 0) out.push({ start: 0, end: i, fold: foldCluster(input.slice(0, i)) });
   while (i < n) {
     const c = input.charCodeAt(i);
-    const cp = c >= 0xd800 && c <= 0xdbff ? codePointAt(input, i) : c;
-    const next = i + (cp > 0xffff ? 2 : 1);
-    const isMark = (codePointClass(cp) & C_MARK) !== 0;
-    const end = marksEnd(input, isMark ? i : next);
-    if (isMark || end > next) {
+    let next = i + 1;
+    let cls: number;
+    if (c < 0xd800 || c > 0xdbff) cls = unitClass(c);
+    else {
+      const cp = codePointAt(input, i);
+      cls = codePointClass(cp);
+      if (cp > 0xffff) next++;
+    }
+    let end = next;
+    if (next < n) {
+      const d = input.charCodeAt(next);
+      if ((d >= 0xd800 && d <= 0xdbff) || (unitClass(d) & C_MARK) !== 0) end = marksEnd(input, next);
+    }
+    if (end > next) {
       out.push({ start: i, end, fold: foldCluster(input.slice(i, end)) });
       i = end;
       continue;
     }
-    if ((codePointClass(cp) & C_FOLD) !== 0 && cp <= 0xffff) {
+    // Fold bases are all single BMP units.
+    if ((cls & C_FOLD) !== 0 && next === i + 1) {
       const f = foldSingle(c);
       if (f) out.push({ start: i, end: next, fold: f });
     }

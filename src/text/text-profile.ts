@@ -25,10 +25,15 @@ function classAt(s: string, i: number): number {
   return i < s.length ? codePointClass(codePointAt(s, i)) : 0;
 }
 
+/** Whether unit `i` is a separator (all are single BMP units, so no code point need be decoded). */
+function isSeparatorAt(s: string, i: number): boolean {
+  return i < s.length && (unitClass(s.charCodeAt(i)) & C_SEPARATOR) !== 0;
+}
+
 /** One past 1 to 3 separators from `i`, or -1 when there are none. */
 function separatorsEnd(s: string, i: number): number {
   let k = i;
-  while (k < s.length && k - i < 3 && (classAt(s, k) & C_SEPARATOR) !== 0) k++;
+  while (k - i < 3 && isSeparatorAt(s, k)) k++;
   return k === i ? -1 : k;
 }
 
@@ -64,16 +69,19 @@ function scan(s: string): number {
       if (cp > 0xffff) i++;
     }
     bits |= cur;
-    // Inside a word of letters neither hint can start: test only at digits, symbols and word starts.
-    if (((cur | prev) & (C_NUMBER | C_LEET_SYMBOL)) !== 0 && (bits & LEET_HINT) === 0) {
+    // Inside a word of letters neither hint can start: look only at digits, symbols and word starts.
+    if ((prev & C_WORD) === 0 || ((cur | prev) & (C_NUMBER | C_LEET_SYMBOL)) !== 0) {
       if (
-        ((cur & C_NUMBER) !== 0 && (prev & C_LETTER) !== 0) ||
-        ((cur & C_LETTER) !== 0 && (prev & C_NUMBER) !== 0) ||
-        ((cur & LN) !== 0 && (prev & C_LEET_SYMBOL) !== 0 && (prev2 & LN) !== 0)
+        (bits & LEET_HINT) === 0 &&
+        (((cur & C_NUMBER) !== 0 && (prev & C_LETTER) !== 0) ||
+          ((cur & C_LETTER) !== 0 && (prev & C_NUMBER) !== 0) ||
+          ((cur & LN) !== 0 && (prev & C_LEET_SYMBOL) !== 0 && (prev2 & LN) !== 0))
       )
         bits |= LEET_HINT;
+      // A single letter starts a spelled-out run only when a separator follows it.
+      if ((cur & C_LETTER) !== 0 && (prev & C_WORD) === 0 && (bits & SPACED_HINT) === 0 && isSeparatorAt(s, i + 1) && threeSpaced(s, i + 1))
+        bits |= SPACED_HINT;
     }
-    if ((cur & C_LETTER) !== 0 && (prev & C_WORD) === 0 && (bits & SPACED_HINT) === 0 && threeSpaced(s, i + 1)) bits |= SPACED_HINT;
     prev2 = prev;
     prev = cur;
   }
