@@ -54,23 +54,26 @@ export const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
 /** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
 export const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
 
+/** Each class as a regex matching one character of it. */
 const CLASSES: ReadonlyArray<readonly [number, RegExp]> = [
-  [C_LETTER, /^\p{L}$/u],
-  [C_MARK, /^\p{M}$/u],
-  [C_NUMBER, /^\p{N}$/u],
-  [C_UPPER, /^(?:\p{Lu}|\p{Lt})$/u],
-  [C_LATIN, /^\p{Script=Latin}$/u],
-  [C_CYRILLIC, /^\p{Script=Cyrillic}$/u],
+  [C_LETTER, /\p{L}/u],
+  [C_MARK, /\p{M}/u],
+  [C_NUMBER, /\p{N}/u],
+  [C_UPPER, /\p{Lu}|\p{Lt}/u],
+  [C_LATIN, /\p{Script=Latin}/u],
+  [C_CYRILLIC, /\p{Script=Cyrillic}/u],
   [C_INVISIBLE, INVISIBLE],
   [C_CONTROL, CONTROL_CHAR],
   [C_NFKC, MAY_CHANGE_UNDER_NFKC],
   [C_APOSTROPHE, APOSTROPHES],
   [C_FOLD, NEEDS_FOLD],
-  [C_SPACE, /^\s$/u],
-  [C_LEET_SYMBOL, /^[@$!|€]$/u],
-  [C_SEPARATOR, /^[ .\-_*·•/+,]$/u],
+  [C_SPACE, /\s/u],
+  [C_LEET_SYMBOL, /[@$!|€]/u],
+  [C_SEPARATOR, /[ .\-_*·•/+,]/u],
 ];
+const CLASSES_G = CLASSES.map(([bit, re]) => [bit, new RegExp(re.source, "gu")] as const);
 
+/** The classes of one code point (given as a string). */
 function compute(ch: string): number {
   let bits = COMPUTED;
   for (const [bit, re] of CLASSES) if (re.test(ch)) bits |= bit;
@@ -82,9 +85,16 @@ const UNITS = new Uint16Array(0x10000);
 /** Classes of the supplementary code points met so far (emoji, styled letters): few distinct ones. */
 const ASTRAL = new Map<number, number>();
 
+/** Fills the 256 code units around `c`: one pass of each class regex over them, not 256 × 14 calls. */
 function fillBlock(c: number): number {
   const base = c & ~0xff;
-  for (let u = base; u < base + 0x100; u++) UNITS[u] = compute(String.fromCharCode(u));
+  const units: number[] = [];
+  for (let u = base; u < base + 0x100; u++) units.push(u);
+  // Within one block every surrogate is of one kind (high or low), so no two of them pair up: each
+  // unit is matched as the code point it stands for, as compute() would see it.
+  const block = String.fromCharCode(...units);
+  UNITS.fill(COMPUTED, base, base + 0x100);
+  for (const [bit, re] of CLASSES_G) for (const m of block.matchAll(re)) UNITS[base + m.index] = (UNITS[base + m.index] as number) | bit;
   return UNITS[c] as number;
 }
 

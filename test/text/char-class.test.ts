@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  C_APOSTROPHE, C_CONTROL, C_CYRILLIC, C_FOLD, C_INVISIBLE, C_LATIN, C_LETTER, C_MARK, C_NFKC, C_NUMBER, C_UPPER,
-  codePointAt, codePointClass, unitClass,
+  APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_CYRILLIC, C_FOLD, C_INVISIBLE, C_LATIN, C_LEET_SYMBOL, C_LETTER, C_MARK, C_NFKC, C_NUMBER,
+  C_SEPARATOR, C_SPACE, C_UPPER, CONTROL_CHAR, codePointAt, codePointClass, INVISIBLE, MAY_CHANGE_UNDER_NFKC, NEEDS_FOLD, unitClass,
 } from "../../src/text/char-class.js";
 
 describe("unitClass", () => {
-  it("agrees with the Unicode property regexes for every BMP code unit", () => {
+  it("agrees with each class's regex, tested on the character alone, for every BMP code unit", () => {
     const checks: [number, RegExp][] = [
       [C_LETTER, /^\p{L}$/u],
       [C_MARK, /^\p{M}$/u],
@@ -13,6 +13,14 @@ describe("unitClass", () => {
       [C_UPPER, /^(?:\p{Lu}|\p{Lt})$/u],
       [C_LATIN, /^\p{Script=Latin}$/u],
       [C_CYRILLIC, /^\p{Script=Cyrillic}$/u],
+      [C_INVISIBLE, INVISIBLE],
+      [C_CONTROL, CONTROL_CHAR],
+      [C_NFKC, MAY_CHANGE_UNDER_NFKC],
+      [C_APOSTROPHE, APOSTROPHES],
+      [C_FOLD, NEEDS_FOLD],
+      [C_SPACE, /^\s$/u],
+      [C_LEET_SYMBOL, /^[@$!|€]$/u],
+      [C_SEPARATOR, /^[ .\-_*·•/+,]$/u],
     ];
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
