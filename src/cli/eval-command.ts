@@ -7,7 +7,7 @@ import { isDecision, type DecisionName } from "../decisions.js";
 import { describeSource } from "../evaluate/timeline.js";
 import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
 import { renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
-import { EvalPool } from "./worker-pool.js";
+import type { EvalPool } from "./worker-pool.js";
 import { metered, Progress, type InputMeter } from "./progress.js";
 import { CSV_COLUMNS, type OffsetUnit } from "../report/eval-format.js";
 import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.js";
@@ -203,7 +203,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
           n = rec.n + 1;
           seen++;
           if (jobs > 1 && seen > INLINE_RECORDS) {
-            pool ??= new EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) });
+            // Loaded only now: worker_threads is not worth its start-up cost to a one-post run.
+            pool ??= new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry, at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) });
             batch.push(rec);
             if (batch.length >= BATCH) {
               inFlight.push(pool.run(batch));

@@ -141,8 +141,8 @@ export class FuzzyIndex {
 
 /** A {@link FuzzyIndex} in precompiled form. */
 export interface PackedFuzzy {
-  readonly words: string;
-  readonly longWords: string;
-  readonly stems: string;
+  readonly words: string | Uint8Array;
+  readonly longWords: string | Uint8Array;
+  readonly stems: string | Uint8Array;
   readonly stemLengths: readonly number[];
 }

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex, type PackedFuzzy } from "./fuzzy.js";
-import { packMap, PackedMap, type IdMap } from "./packed-map.js";
+import { packMap, PackedMap, PackedSet, packSet, type IdMap } from "./packed-map.js";
 import type { TermPart, WordPattern } from "./terms.js";
 import { WordCandidates } from "./word-candidates.js";
 
@@ -53,8 +53,10 @@ export class ViewIndex {
   constructor(
     private readonly words: IdMap = new Map<string, number[]>(),
     private readonly stems: IdMap = new Map<string, number[]>(),
+    maxStem?: number,
   ) {
-    for (const k of stems.keys()) this.maxStem = Math.max(this.maxStem, k.length);
+    if (maxStem !== undefined) this.maxStem = maxStem;
+    else for (const k of stems.keys()) this.maxStem = Math.max(this.maxStem, k.length);
   }
 
   add(key: string, stem: boolean, id: number): void {
@@ -88,34 +90,41 @@ export class ViewIndex {
   }
 
   pack(): PackedView {
-    return { words: packMap(this.words as Map<string, number[]>), stems: packMap(this.stems as Map<string, number[]>) };
+    return { words: packMap(this.words as Map<string, number[]>), stems: packMap(this.stems as Map<string, number[]>), maxStem: this.maxStem };
   }
 
   static unpack(p: PackedView): ViewIndex {
-    return new ViewIndex(new PackedMap(p.words), new PackedMap(p.stems));
+    return new ViewIndex(new PackedMap(p.words), new PackedMap(p.stems), p.maxStem);
   }
 }
 
+/** Packed text (see packed-map.ts): a string when just packed, its UTF-8 bytes when read from a file. */
+export type Packed = string | Uint8Array;
+
 /** A {@link ViewIndex} in precompiled form. */
 export interface PackedView {
-  readonly words: string;
-  readonly stems: string;
+  readonly words: Packed;
+  readonly stems: Packed;
+  /** Length of the longest stem. */
+  readonly maxStem: number;
 }
 
 /** Everything of a {@link LexiconIndex} but its patterns, as strings: what precompiled policies hold. */
 export interface PackedIndex {
-  /** One compact JSON term per line (see serialise.ts), in id order; decoded one by one on first use. */
-  readonly terms: string;
+  /** How many terms there are (ids 0 … termCount - 1). */
+  readonly termCount: number;
+  /** The encoded term `id` (see serialise.ts), handed to the {@link TermDecoder} on its first use. */
+  termText(id: number): string;
   readonly exact: PackedView;
   readonly squeezed: PackedView;
   readonly translit: PackedView;
   readonly gluedPairs: PackedView;
-  readonly knownWords: string;
-  readonly fuzzyWords: string;
+  readonly knownWords: Packed;
+  readonly fuzzyWords: Packed;
   readonly fuzzy: PackedFuzzy;
 }
 
-/** How a precompiled index turns a line of its `terms` back into a term. */
+/** How a precompiled index turns an encoded term back into a term. */
 export type TermDecoder = (line: string) => TermEntry;
 
 /**
@@ -129,7 +138,7 @@ export type TermDecoder = (line: string) => TermEntry;
 export class LexiconIndex {
   readonly patterns: PatternEntry[] = [];
   private readonly built: IndexedTerm[] = [];
-  private packed: { p: PackedIndex; decode: TermDecoder; text?: string; starts?: Uint32Array; decoded: (IndexedTerm | undefined)[] } | undefined;
+  private packed: { p: PackedIndex; decode: TermDecoder; decoded: (IndexedTerm | undefined)[] } | undefined;
   /**
    * The views, built (or unpacked) on first use and then kept: a run that never meets a stretched,
    * transliterated, misspelt or run-together word never pays for them. This memo is the only state
@@ -161,8 +170,7 @@ export class LexiconIndex {
     if (!pk) return this.built[id] as IndexedTerm;
     let t = pk.decoded[id];
     if (t === undefined) {
-      const starts = this.lineStarts();
-      const e = pk.decode((pk.text as string).slice(starts[id], (starts[id + 1] as number) - 1)) as IndexedTerm;
+      const e = pk.decode(pk.p.termText(id)) as IndexedTerm;
       (e as { anchor: number }).anchor = anchorOf(e.parts);
       pk.decoded[id] = t = e;
     }
@@ -172,18 +180,7 @@ export class LexiconIndex {
   /** Every term, in id order (a precompiled index decodes them all). */
   get terms(): readonly IndexedTerm[] {
     if (!this.packed) return this.built;
-    return Array.from({ length: this.lineStarts().length - 1 }, (_, i) => this.term(i));
-  }
-
-  /** Where each term's line starts in a precompiled index (one scan; no string per line). */
-  private lineStarts(): Uint32Array {
-    const pk = this.packed as NonNullable<LexiconIndex["packed"]>;
-    if (pk.starts) return pk.starts;
-    const text = (pk.text = pk.p.terms);
-    const at: number[] = text === "" ? [] : [0];
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) at.push(i + 1);
-    at.push(text.length + 1);
-    return (pk.starts = Uint32Array.from(at));
+    return Array.from({ length: this.packed.p.termCount }, (_, i) => this.term(i));
   }
 
   /** Exact normalised forms: every word is looked up here. */
@@ -213,7 +210,7 @@ export class LexiconIndex {
   /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
   get knownWords(): ReadonlySet<string> {
     return (this.lazy().knownWords ??= (() => {
-      if (this.packed) return new Set(this.packed.p.knownWords === "" ? [] : this.packed.p.knownWords.split("\n"));
+      if (this.packed) return new PackedSet(this.packed.p.knownWords);
       const set = new Set<string>();
       for (const t of this.built) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
       return set;
@@ -222,7 +219,7 @@ export class LexiconIndex {
   /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
   get fuzzyWords(): ReadonlySet<string> {
     return (this.lazy().fuzzyWords ??= (() => {
-      if (this.packed) return new Set(this.packed.p.fuzzyWords === "" ? [] : this.packed.p.fuzzyWords.split("\n"));
+      if (this.packed) return new PackedSet(this.packed.p.fuzzyWords);
       const words = new Set<string>();
       for (const t of this.built) {
         const a = t.parts[t.anchor];
@@ -248,16 +245,15 @@ export class LexiconIndex {
     return (this.lazy().candidates ??= new WordCandidates(this));
   }
 
-  /** The terms and every view as strings, for a precompiled policy. */
-  pack(): PackedIndex {
+  /** Every view as strings, for a precompiled policy (which stores the terms its own way). */
+  pack(): Omit<PackedIndex, "termCount" | "termText"> {
     return {
-      terms: "",
       exact: this.exact.pack(),
       squeezed: this.squeezed.pack(),
       translit: this.translit.pack(),
       gluedPairs: this.gluedPairs.pack(),
-      knownWords: [...this.knownWords].join("\n"),
-      fuzzyWords: [...this.fuzzyWords].join("\n"),
+      knownWords: packSet(this.knownWords),
+      fuzzyWords: packSet(this.fuzzyWords),
       fuzzy: this.fuzzy.pack(),
     };
   }
@@ -282,8 +278,8 @@ interface LazyViews {
   squeezed?: ViewIndex;
   translit?: ViewIndex;
   gluedPairs?: ViewIndex;
-  knownWords?: Set<string>;
-  fuzzyWords?: Set<string>;
+  knownWords?: ReadonlySet<string>;
+  fuzzyWords?: ReadonlySet<string>;
   fuzzy?: FuzzyIndex;
   candidates?: WordCandidates;
 }

@@ -6,12 +6,20 @@ export interface IdMap {
 }
 
 /**
- * A key → term ids map as one string, `key ids\n` per entry, sorted by key, with ids in base 36
- * joined by commas. Keys are normalised words, which hold neither spaces nor newlines.
+ * A key → term ids map as one string, `key ids\n` per entry, sorted by the key's UTF-8 bytes, with
+ * ids in base 36 joined by commas. Keys are normalised words, which hold neither spaces nor newlines.
  */
 export function packMap(m: ReadonlyMap<string, readonly number[]>): string {
-  const keys = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = byUtf8([...m.keys()]);
   return keys.map((k) => `${k} ${(m.get(k) as readonly number[]).map((i) => i.toString(36)).join(",")}`).join("\n");
+}
+
+/** Sorts words by their UTF-8 bytes: the order packed maps and sets are searched in, as bytes. */
+function byUtf8(words: string[]): string[] {
+  return words
+    .map((w) => [w, Buffer.from(w, "utf8")] as const)
+    .sort((a, b) => Buffer.compare(a[1], b[1]))
+    .map(([w]) => w);
 }
 
 /** The ids of the entry whose ids start at `from` and end at `to`. */
@@ -43,73 +51,146 @@ export function unpackMap(s: string): Map<string, number[]> {
   return m;
 }
 
-/** Look-ups answered by binary search before a packed map is worth turning into a Map. */
-const SEARCHES_BEFORE_MAP = 2000;
+/** Look-ups answered by binary search before a packed map or set is worth turning into a hash. */
+const SEARCHES_BEFORE_HASH = 2000;
+
+/** Packed text as UTF-8 bytes: what a precompiled file holds, searched without decoding it. */
+type Bytes = Uint8Array;
+
+function bytesOf(s: string | Bytes): Bytes {
+  return typeof s === "string" ? Buffer.from(s, "utf8") : s;
+}
 
 /**
- * A map written by {@link packMap}, read in place. Opening it costs one scan for line starts, so a
- * one-post run that looks up a handful of words never builds a Map of thousands of entries; a long
- * run, after {@link SEARCHES_BEFORE_MAP} look-ups, switches to a real Map (hashing beats binary
- * search when there are many words to look up).
+ * The line of `b` (sorted lines, each `key` or `key ids`) whose key is `key`, as its start and end
+ * byte; -1 when there is none. A binary search over byte positions: a probe lands anywhere, steps
+ * back to its line's start and compares, so nothing is decoded or built before the first look-up.
+ */
+function findLine(b: Bytes, key: Bytes): [number, number] | -1 {
+  let lo = 0;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = mid === 0 ? 0 : b.lastIndexOf(10, mid - 1) + 1;
+    let end = b.indexOf(10, start);
+    if (end < 0) end = b.length;
+    const c = compareAt(b, start, end, key);
+    if (c === 0) return [start, end];
+    if (c < 0) lo = end + 1;
+    else hi = start;
+  }
+  return -1;
+}
+
+/** Compares the key of the line [at, end) (up to a space) with `key`, byte by byte. */
+function compareAt(b: Bytes, at: number, end: number, key: Bytes): number {
+  for (let i = 0; ; i++) {
+    // A line's key ends at its space or its end, which sort below every byte of a word.
+    const aEnd = at + i >= end || b[at + i] === 32;
+    const bEnd = i === key.length;
+    if (aEnd || bEnd) return aEnd && bEnd ? 0 : aEnd ? -1 : 1;
+    const d = (b[at + i] as number) - (key[i] as number);
+    if (d !== 0) return d;
+  }
+}
+
+/** The ids of a line (ASCII digits and letters after the key's space). */
+function idsOfLine(b: Bytes, from: number, to: number): number[] {
+  const ids: number[] = [];
+  let n = 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? (b[i] as number) : 44;
+    if (c === 44) {
+      ids.push(n);
+      n = 0;
+    } else n = n * 36 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return ids;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * A map written by {@link packMap}, read in place from its bytes: opening it costs nothing, so a
+ * one-post run that looks up a handful of words never decodes or builds a Map of thousands of
+ * entries; a long run, after {@link SEARCHES_BEFORE_HASH} look-ups, switches to a real Map (hashing
+ * beats binary search when there are many words to look up).
  */
 export class PackedMap implements IdMap {
-  private readonly starts: Uint32Array;
+  private readonly b: Bytes;
   private map: Map<string, number[]> | undefined;
   private searches = 0;
 
-  constructor(private readonly s: string) {
-    let n = s === "" ? 0 : 1;
-    for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
-    this.starts = new Uint32Array(n + 1);
-    let k = 0;
-    if (n > 0) this.starts[k++] = 0;
-    for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) this.starts[k++] = i + 1;
-    // A sentinel: the "line" after the last begins one past the end.
-    this.starts[n] = s.length + 1;
+  constructor(packed: string | Bytes) {
+    this.b = bytesOf(packed);
   }
 
   get size(): number {
-    return this.starts.length - 1;
+    return this.hashed().size;
   }
 
   get(key: string): readonly number[] | undefined {
     if (this.map) return this.map.get(key);
-    if (++this.searches > SEARCHES_BEFORE_MAP) return (this.map = unpackMap(this.s)).get(key);
-    const s = this.s;
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const at = this.starts[mid] as number;
-      const c = compareAt(s, at, key);
-      if (c === 0) return idsAt(s, at + key.length + 1, (this.starts[mid + 1] as number) - 1);
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    if (++this.searches > SEARCHES_BEFORE_HASH) return this.hashed().get(key);
+    const k = Buffer.from(key, "utf8");
+    const at = findLine(this.b, k);
+    return at === -1 ? undefined : idsOfLine(this.b, at[0] + k.length + 1, at[1]);
   }
 
   *keys(): IterableIterator<string> {
-    if (this.map) {
-      yield* this.map.keys();
-      return;
-    }
-    for (let i = 0; i < this.size; i++) {
-      const at = this.starts[i] as number;
-      yield this.s.slice(at, this.s.indexOf(" ", at));
-    }
+    yield* this.hashed().keys();
+  }
+
+  private hashed(): Map<string, number[]> {
+    return (this.map ??= unpackMap(decoder.decode(this.b)));
   }
 }
 
-/** Compares the key of the entry at `at` (up to its space) with `key`, in UTF-16 code unit order. */
-function compareAt(s: string, at: number, key: string): number {
-  for (let i = 0; ; i++) {
-    const a = s.charCodeAt(at + i);
-    // The entry's key ends at its space (code 32), which sorts below every character of a word.
-    const aEnd = a === 32;
-    const bEnd = i === key.length;
-    if (aEnd || bEnd) return aEnd && bEnd ? 0 : aEnd ? -1 : 1;
-    const b = key.charCodeAt(i);
-    if (a !== b) return a - b;
+/** A set of words as sorted lines, one word each (see {@link packSet}). */
+export function packSet(words: Iterable<string>): string {
+  return byUtf8([...words]).join("\n");
+}
+
+/** A set written by {@link packSet}, searched in place until it has been asked often enough to hash. */
+export class PackedSet implements ReadonlySet<string> {
+  private readonly b: Bytes;
+  private set: Set<string> | undefined;
+  private searches = 0;
+
+  constructor(packed: string | Bytes) {
+    this.b = bytesOf(packed);
+  }
+
+  has(word: string): boolean {
+    if (this.set) return this.set.has(word);
+    if (++this.searches > SEARCHES_BEFORE_HASH) return this.hashed().has(word);
+    return findLine(this.b, Buffer.from(word, "utf8")) !== -1;
+  }
+
+  get size(): number {
+    return this.hashed().size;
+  }
+  forEach(cb: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    this.hashed().forEach((v) => cb(v, v, this));
+  }
+  entries(): SetIterator<[string, string]> {
+    return this.hashed().entries();
+  }
+  keys(): SetIterator<string> {
+    return this.hashed().keys();
+  }
+  values(): SetIterator<string> {
+    return this.hashed().values();
+  }
+  [Symbol.iterator](): SetIterator<string> {
+    return this.hashed().values();
+  }
+
+  private hashed(): Set<string> {
+    if (!this.set) {
+      const s = decoder.decode(this.b);
+      this.set = new Set(s === "" ? [] : s.split("\n"));
+    }
+    return this.set;
   }
 }

@@ -4,7 +4,7 @@ import type { Timeline, TimelineVersion } from "./timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 4;
+export const IR_VERSION = 7;
 
 /** A file a precompiled policy was built from, to tell when it is stale. */
 export interface SourceStamp {
@@ -20,7 +20,7 @@ export interface PolicyIR {
   readonly policy: Record<string, unknown>;
   readonly lexicons: readonly string[];
   readonly fuzzyLexicons: readonly number[];
-  /** The lexicon index with its views prebuilt; `terms` holds one term per line (see {@link termLine}). */
+  /** The lexicon index with its views prebuilt, each term decoded on first use (see {@link termLine}). */
   readonly index: PackedIndex;
   readonly patterns: readonly { lexicon: number; lang: string; source: string }[];
 }
@@ -56,12 +56,18 @@ function condFromIR(c: Record<string, unknown>): CondC {
 /** First line of a precompiled policy file. */
 const MAGIC = "modpol-ir\n";
 
-/** The packed index's strings, in file order (`fuzzy.stemLengths` travels in the header). */
-const SECTIONS = ["terms", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems"] as const;
+/**
+ * The sections after the header, in file order: the terms (encoded one after the other), where each
+ * starts (uint32 little-endian byte offsets into `terms`, one more than there are terms), then the
+ * packed views (`fuzzy.stemLengths` travels in the header).
+ */
+const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems"] as const;
 
 /** What a precompiled file's JSON header holds: everything but the index's sections. */
 interface Header extends Omit<PolicyIR, "index"> {
   readonly stemLengths: readonly number[];
+  /** Longest stem of each view. */
+  readonly maxStems: Readonly<Record<"exact" | "squeezed" | "translit" | "gluedPairs", number>>;
   /** Byte length of each of {@link SECTIONS}, stored one after the other after the header. */
   readonly sections: readonly number[];
 }
@@ -82,15 +88,19 @@ function partFromIR(p: PartIR): TermPart {
   return { kind: "word", stem: p[0] === 1, key: p[1], sq: p[2] === 0 ? p[1] : p[2], tr: p[3] === 0 ? undefined : p[3] };
 }
 
-/** A term as one line of JSON (JSON escapes every newline, so lines are terms). */
+/** A term as compact JSON. */
 function termLine(t: TermEntry): string {
   return JSON.stringify([t.lexicon, t.lang, t.source, t.parts.map(partToIR)] satisfies TermIR);
 }
 
-/** A term from its line (the inverse of {@link termLine}). */
+/** A term from its encoding (the inverse of {@link termLine}). */
 function termFromLine(line: string): TermEntry {
   const [lexicon, lang, source, parts] = JSON.parse(line) as TermIR;
   return { lexicon, lang, source, parts: parts.map(partFromIR) };
+}
+
+function toBytes(p: string | Uint8Array): Buffer {
+  return typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p);
 }
 
 /**
@@ -101,8 +111,15 @@ function termFromLine(line: string): TermEntry {
 export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
   const { index, signalByName: _byName, countrySets, settings, rules, ...rest } = p;
   const packed = index.pack();
-  const text: Record<(typeof SECTIONS)[number], string> = {
-    terms: index.terms.map(termLine).join("\n"),
+  const terms = index.terms.map((t) => Buffer.from(termLine(t), "utf8"));
+  const offsets = Buffer.alloc(4 * (terms.length + 1));
+  let off = 0;
+  terms.forEach((b, i) => {
+    offsets.writeUInt32LE(off, 4 * i);
+    off += b.length;
+  });
+  offsets.writeUInt32LE(off, 4 * terms.length);
+  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets">, string | Uint8Array> = {
     "exact.words": packed.exact.words,
     "exact.stems": packed.exact.stems,
     "squeezed.words": packed.squeezed.words,
@@ -117,7 +134,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     "fuzzy.longWords": packed.fuzzy.longWords,
     "fuzzy.stems": packed.fuzzy.stems,
   };
-  const bodies = SECTIONS.map((k) => Buffer.from(text[k], "utf8"));
+  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : toBytes(text[k])));
   const header: Header = {
     version: IR_VERSION,
     sources,
@@ -131,6 +148,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     fuzzyLexicons: [...index.fuzzyLexicons],
     patterns: index.patterns.map(({ lexicon, lang, source }) => ({ lexicon, lang, source })),
     stemLengths: packed.fuzzy.stemLengths,
+    maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
     sections: bodies.map((b) => b.length),
   };
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8"), ...bodies]);
@@ -152,16 +170,18 @@ export function parsePolicyIR(file: Buffer): PolicyIR {
     at.set(k, [pos, pos + len]);
     pos += len;
   });
-  const section = (k: (typeof SECTIONS)[number]): string => {
+  // Sections stay bytes: packed maps are searched as UTF-8 and decoded only if used heavily.
+  const section = (k: (typeof SECTIONS)[number]): Uint8Array => {
     const [a, b] = at.get(k) as [number, number];
-    return file.toString("utf8", a, b);
+    return file.subarray(a, b);
   };
-  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`) });
+  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`), maxStem: header.maxStems[name] });
+  const [termsAt] = at.get("terms") as [number, number];
+  const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
   // Getters: a section costs nothing until the index unpacks the view it belongs to.
   const index: PackedIndex = {
-    get terms() {
-      return section("terms");
-    },
+    termCount: Math.max(0, (offsetsEnd - offsetsAt) / 4 - 1),
+    termText: (id) => file.toString("utf8", termsAt + file.readUInt32LE(offsetsAt + 4 * id), termsAt + file.readUInt32LE(offsetsAt + 4 * id + 4)),
     get exact() {
       return view("exact");
     },
@@ -184,7 +204,7 @@ export function parsePolicyIR(file: Buffer): PolicyIR {
       return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths };
     },
   };
-  const { stemLengths: _s, sections: _l, ...ir } = header;
+  const { stemLengths: _s, sections: _l, maxStems: _m, ...ir } = header;
   return { ...ir, index };
 }
 
