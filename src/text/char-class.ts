@@ -39,8 +39,10 @@ export const C_WORD = C_LETTER | C_MARK | C_NUMBER;
 /** Set in every computed entry, so that 0 means "not looked at yet". */
 const COMPUTED = 1 << 15;
 
+/** Zero-width, bidi and other invisible characters (the invisible transformer drops them). */
 export const INVISIBLE =
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
+/** Control characters but tab and line breaks; every terminal escape sequence starts with one (ESC). */
 // eslint-disable-next-line no-control-regex
 export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 /**
@@ -50,6 +52,7 @@ export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009
  */
 export const MAY_CHANGE_UNDER_NFKC =
   /[\u00A0-\u00BF\u0132\u0133\u013F\u0140\u0149\u017F\u01C4-\u01CC\u01F1-\u01F3\u02B0-\u036F\u0587\u1D2C-\u1DBF\u1E9A\u1E9B\u2000-\u2BFF\u2E80-\u33FF\uA000-\uFFFF\u{10000}-\u{10FFFF}]|\p{M}/u;
+/** Apostrophe look-alikes that the apostrophes transformer writes as '. */
 export const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
 /** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
 export const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;

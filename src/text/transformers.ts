@@ -66,7 +66,7 @@ const compat: Transformer = {
   description: "folded styled or fullwidth characters",
   evasion: true,
   apply(input) {
-    // Only characters in MAY_CHANGE_UNDER_NFKC can change, so most posts skip the whole-text normalize().
+    // Text without any character of MAY_CHANGE_UNDER_NFKC (char-class.ts) skips the whole-text normalize().
     if ((textClasses(input) & C_NFKC) === 0 || input.normalize("NFKC") === input) return null;
     const b = new RewriteBuilder(input);
     for (const m of input.matchAll(CLUSTER)) {
