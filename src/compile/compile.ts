@@ -118,6 +118,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     index,
     signals,
     signalByName: byName,
+    deferredLexicons: contextOnly(index.lexicons.length, signals),
     rules,
     fallback,
     tests,
@@ -261,4 +262,11 @@ function num(n: NumExpr, s: Scope): NumC {
     case "matches":
       return { k: "matches", signal: sig(n.name, n.nameAt), at: n.at };
   }
+}
+
+/** Which lexicons no signal draws candidates from (see {@link CompiledPolicy.deferredLexicons}). */
+export function contextOnly(lexicons: number, signals: readonly SignalC[]): boolean[] {
+  const out = new Array<boolean>(lexicons).fill(true);
+  for (const s of signals) if (s.members.length === 0) for (const l of s.lexicons) out[l] = false;
+  return out;
 }

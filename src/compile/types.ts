@@ -107,6 +107,11 @@ export interface CompiledPolicy extends PolicyMeta {
   /** In evaluation order: a signal comes after every signal it depends on. */
   readonly signals: readonly SignalC[];
   readonly signalByName: ReadonlyMap<string, SignalC>;
+  /**
+   * Per lexicon: true when no signal takes candidates from it, so it only ever serves as context
+   * (a cue, an idiom). Its matches are looked for only once some context has to be checked.
+   */
+  readonly deferredLexicons: readonly boolean[];
   readonly rules: readonly RuleC[];
   readonly fallback: { readonly decision: DecisionName; readonly reason: string };
   readonly tests: readonly TestCase[];

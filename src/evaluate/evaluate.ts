@@ -3,7 +3,7 @@ import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
 import type { DecisionName } from "../decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
 import { tokenise, type Tokens } from "../text/tokenise.js";
-import { matchLexicons, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "./match.js";
+import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "./match.js";
 import { computeSignals, type SignalState } from "./signals.js";
 
 /** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */
@@ -42,19 +42,35 @@ export interface Decision {
 export interface Analysis {
   readonly norm: NormalisedText;
   readonly tokens: Tokens;
+  /** Every lexicon's matches (context-only lexicons are matched when this is first read). */
   readonly lex: readonly LexMatch[][];
   readonly states: readonly SignalState[];
   readonly country: string | null;
+}
+
+/** An {@link Analysis} whose context-only lexicon matches are completed when `lex` is first read. */
+class Analysed implements Analysis {
+  constructor(
+    readonly norm: NormalisedText,
+    readonly tokens: Tokens,
+    private readonly matches: LexMatches,
+    readonly states: readonly SignalState[],
+    readonly country: string | null,
+  ) {}
+
+  // On the prototype, not a closure per post: evaluate() never reads it, explain() does.
+  get lex(): readonly LexMatch[][] {
+    return this.matches.complete();
+  }
 }
 
 /** Normalises, tokenises, matches and computes signals. Pure. */
 export function analyse(post: Post, policy: CompiledPolicy): Analysis {
   const norm = normalise(post.text);
   const tokens = tokenise(norm.text);
-  const lex = matchLexicons(policy.index, tokens, norm.text);
-  const states = computeSignals(policy, tokens, lex);
-  const country = post.country ? post.country.toUpperCase() : null;
-  return { norm, tokens, lex, states, country };
+  const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons);
+  const states = computeSignals(policy, tokens, matches);
+  return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null);
 }
 
 /** Value of a numeric term of a condition. */

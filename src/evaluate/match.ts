@@ -106,19 +106,76 @@ function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: numb
  * ("russian invaders" beats "invaders"), which also removes a term found through two lookups.
  */
 export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string): LexMatch[][] {
+  return findMatches(index, tokens, text, undefined).complete();
+}
+
+/** A post's lexicon matches, those of deferred lexicons found only when first asked for. */
+export interface LexMatches {
+  /** Per lexicon; the list of a deferred lexicon stays empty until {@link complete} is called. */
+  readonly lists: LexMatch[][];
+  /** Finds the deferred lexicons' matches (once) and returns the complete lists (the same array). */
+  complete(): LexMatch[][];
+}
+
+// Which candidates a pass confirms: all, those of lexicons not deferred, or only deferred ones.
+const ALL = 0;
+const NOW = 1;
+const LATER = 2;
+
+/**
+ * {@link matchLexicons}, leaving the lexicons marked in `deferred` for later. Lexicons that only
+ * serve as context (cues, idioms) matter only once some signal has a candidate whose context must
+ * be checked, which most posts never have; their terms are half the candidates of a typical post.
+ * The result is the same as matching everything at once: a word that a deferred term would have
+ * matched still counts as a real word when deciding whether to look for typos there, and each
+ * deferred lexicon's matches are found in the same order as they would have been.
+ */
+export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined): LexMatches {
   // Most lexicons match nothing in most posts: they share one empty list until they do.
   const out: LexMatch[][] = new Array<LexMatch[]>(index.lexicons.length).fill(NONE);
   const wc = index.candidates;
   const ws = prepare(tokens, wc);
   const n = tokens.words.length;
+  const mode = deferred ? NOW : ALL;
+  // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
+  let mangled: number[] | undefined;
   for (let i = 0; i < n; i++) {
     const e = ws.info[i] as WordInfo;
     // A word some term matched is a real word here: not a typo, and not two words run together.
-    if (confirm(ws, out, e.primary, i) || !e.mayBeMangled) continue;
+    if (confirm(ws, out, e.primary, i, deferred, mode, false) || !e.mayBeMangled) continue;
     const more = wc.secondary(tokens.words[i] as string, e);
-    if (more.length > 0) confirm(ws, out, more, i);
+    if (more.length === 0) continue;
+    if (deferred && confirm(ws, out, e.primary, i, deferred, LATER, true)) continue;
+    (mangled ??= []).push(i);
+    confirm(ws, out, more, i, deferred, mode, false);
   }
+  addPatterns(index, tokens, text, out, deferred, mode);
+  dropAllContained(out, deferred, false);
+  let pending = deferred !== undefined;
+  return {
+    lists: out,
+    complete() {
+      if (!pending) return out;
+      pending = false;
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        const e = ws.info[i] as WordInfo;
+        confirm(ws, out, e.primary, i, deferred, LATER, false);
+        if (mangled !== undefined && mangled[m] === i) {
+          m++;
+          confirm(ws, out, wc.secondary(tokens.words[i] as string, e), i, deferred, LATER, false);
+        }
+      }
+      addPatterns(index, tokens, text, out, deferred, LATER);
+      dropAllContained(out, deferred, true);
+      return out;
+    },
+  };
+}
+
+function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: LexMatch[][], deferred: readonly boolean[] | undefined, mode: number): void {
   for (const p of index.patterns) {
+    if (!wanted(p.lexicon, deferred, mode)) continue;
     for (const [s, e] of p.find(text)) {
       const t0 = wordAt(tokens, s, true);
       const t1 = wordAt(tokens, e, false);
@@ -127,8 +184,18 @@ export function matchLexicons(index: LexiconIndex, tokens: Tokens, text: string)
       add(out, { lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 });
     }
   }
-  for (let l = 0; l < out.length; l++) if ((out[l] as LexMatch[]).length > 1) out[l] = dropContained(out[l] as LexMatch[]);
-  return out;
+}
+
+function wanted(lexicon: number, deferred: readonly boolean[] | undefined, mode: number): boolean {
+  return mode === ALL || (deferred?.[lexicon] === true) === (mode === LATER);
+}
+
+/** Drops contained matches in the lists of the lexicons deferred (or not, `deferredOnes` false). */
+function dropAllContained(out: LexMatch[][], deferred: readonly boolean[] | undefined, deferredOnes: boolean): void {
+  for (let l = 0; l < out.length; l++) {
+    if ((deferred?.[l] === true) !== deferredOnes) continue;
+    if ((out[l] as LexMatch[]).length > 1) out[l] = dropContained(out[l] as LexMatch[]);
+  }
 }
 
 const NONE = Object.freeze([]) as unknown as LexMatch[];
@@ -158,13 +225,17 @@ function mayMatch(ws: Words, c: Candidate, i: number, sentence: number): boolean
   return c.fuzzy && w.charCodeAt(0) === p.key.charCodeAt(0);
 }
 
-/** Confirms each candidate anchored on word i in its context; true when any matched. */
-function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number): boolean {
+/**
+ * Confirms the candidates anchored on word i in its context (those `mode` asks for); true when any
+ * matched. A `dry` run only says whether one would match, and records nothing.
+ */
+function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number, deferred: readonly boolean[] | undefined, mode: number, dry: boolean): boolean {
   if (cands.length === 0) return false;
   const { tokens } = ws;
   const sentence = tokens.sentence[i] as number;
   let found = false;
   for (const c of cands) {
+    if (mode !== ALL && (deferred?.[c.term.lexicon] === true) !== (mode === LATER)) continue;
     if (!mayMatch(ws, c, i, sentence)) continue;
     const { term: t, via, pair, fuzzy } = c;
     let t0 = i;
@@ -185,6 +256,7 @@ function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: n
       t1 = Math.floor(fwd / VIA_BITS);
     }
     found = true;
+    if (dry) return true;
     add(out, { lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits });
   }
   return found;

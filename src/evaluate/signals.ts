@@ -1,6 +1,6 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
 import type { Tokens } from "../text/tokenise.js";
-import { VIA_TRANSLIT, type LexMatch } from "./match.js";
+import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "./match.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
 export interface SignalState {
@@ -121,15 +121,18 @@ function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
  * Computes every signal of the policy for one post, in dependency order. A candidate match counts
  * unless a `require` context is missing, an `exclude` context holds, or the `near` signal is absent.
  */
-export function computeSignals(policy: CompiledPolicy, tokens: Tokens, lex: readonly LexMatch[][]): SignalState[] {
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][]): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
-  const ctx: Ctx = { policy, tokens, lex, states };
+  const lazy = "complete" in matches ? matches : undefined;
+  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), states };
   for (const s of policy.signals) {
     const cands = candidates(s, ctx);
     if (cands.length === 0) {
       states[s.index] = EMPTY;
       continue;
     }
+    // Contexts read the context-only lexicons: match them now (once; the lists fill in place).
+    if (s.require || s.exclude.length > 0) lazy?.complete();
     const counted: LexMatch[] = [];
     const discounted: { m: LexMatch; why: string }[] = [];
     for (const m of cands) {
