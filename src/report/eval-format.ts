@@ -59,9 +59,24 @@ function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Reco
   };
 }
 
-/** One JSONL line (with its newline). */
+/**
+ * One JSONL line (with its newline). A plain decision, the line written for every post of a batch
+ * run, is put together directly: the same text as `JSON.stringify(resultObject(…))` (a test holds
+ * them equal), without building the objects first.
+ */
 export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
-  return `${JSON.stringify(resultObject(item, o.offsets))}\n`;
+  if (item.kind !== "decision" || item.explanation) return `${JSON.stringify(resultObject(item, o.offsets))}\n`;
+  const d = item.decision;
+  const q = JSON.stringify;
+  // Offsets differ between the units only when the text has characters outside the BMP.
+  const text = o.offsets === "utf16" || !SURROGATE.test(item.text) ? undefined : item.text;
+  let ms = "";
+  for (const e of d.matches) {
+    const start = text === undefined ? e.start : convertOffset(text, e.start, "codepoint");
+    const end = text === undefined ? e.end : convertOffset(text, e.end, "codepoint");
+    ms += `${ms === "" ? "" : ","}{"signal":${q(e.signal)},"term":${q(e.term)},"text":${q(e.text)},"start":${start},"end":${end}}`;
+  }
+  return `{"id":${q(item.id)},"decision":${q(d.decision)},"rule":${d.rule === null ? "null" : q(d.rule)},"reason":${q(d.reason)},"policy":${q(d.policy)},"country":${d.country === null ? "null" : q(d.country)},"matches":[${ms}]}\n`;
 }
 
 /** CSV columns of eval output. */
