@@ -53,6 +53,26 @@ export interface WordInfo {
   /** False when the word is known or too short to be a typo or two words run together. */
   readonly mayBeMangled: boolean;
   secondary?: readonly Candidate[];
+  /** {@link primary} and {@link secondary} split by {@link splitByLexicon}, memoised. */
+  primarySplit?: Split;
+  secondarySplit?: Split;
+}
+
+/** Candidates split in two by their lexicon, each part in the original order. */
+export interface Split {
+  /** The lexicon flags it was split by (an index serves one policy, so it is always the same). */
+  readonly by: readonly boolean[];
+  /** Candidates of lexicons not flagged, and of flagged ones. */
+  readonly now: readonly Candidate[];
+  readonly later: readonly Candidate[];
+}
+
+/** Splits candidates into those of lexicons `flags` leaves unmarked and those it marks. */
+export function splitByLexicon(cands: readonly Candidate[], flags: readonly boolean[]): Split {
+  if (cands.length === 0) return { by: flags, now: NONE, later: NONE };
+  const now = cands.filter((c) => flags[c.term.lexicon] !== true);
+  const later = now.length === cands.length ? NONE : cands.filter((c) => flags[c.term.lexicon] === true);
+  return { by: flags, now: later.length === 0 ? cands : now, later };
 }
 
 const LATIN_WORD = /^[a-z']+$/;

@@ -1,7 +1,7 @@
 import { oneTypo, oneTypoStem } from "../compile/fuzzy.js";
 import type { LexiconIndex } from "../compile/lexicon-index.js";
 import type { TermPart, WordPattern } from "../compile/terms.js";
-import { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type WordCandidates, type WordInfo } from "../compile/word-candidates.js";
+import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, type WordCandidates, type WordInfo } from "../compile/word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
 export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../compile/word-candidates.js";
@@ -117,10 +117,17 @@ export interface LexMatches {
   complete(): LexMatch[][];
 }
 
-// Which candidates a pass confirms: all, those of lexicons not deferred, or only deferred ones.
-const ALL = 0;
-const NOW = 1;
-const LATER = 2;
+/** The primary candidates of a word split by deferral (memoised on the word's info). */
+function primaryOf(e: WordInfo, deferred: readonly boolean[]): Split {
+  const s = e.primarySplit;
+  return s !== undefined && s.by === deferred ? s : (e.primarySplit = splitByLexicon(e.primary, deferred));
+}
+
+/** The secondary candidates of a word split by deferral (memoised on the word's info). */
+function secondaryOf(wc: WordCandidates, w: string, e: WordInfo, deferred: readonly boolean[]): Split {
+  const s = e.secondarySplit;
+  return s !== undefined && s.by === deferred ? s : (e.secondarySplit = splitByLexicon(wc.secondary(w, e), deferred));
+}
 
 /**
  * {@link matchLexicons}, leaving the lexicons marked in `deferred` for later. Lexicons that only
@@ -136,22 +143,34 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
   const wc = index.candidates;
   const ws = prepare(tokens, wc);
   const n = tokens.words.length;
-  const mode = deferred ? NOW : ALL;
+  if (deferred === undefined) {
+    for (let i = 0; i < n; i++) {
+      const e = ws.info[i] as WordInfo;
+      // A word some term matched is a real word here: not a typo, and not two words run together.
+      if (confirm(ws, out, e.primary, i, false) || !e.mayBeMangled) continue;
+      const more = wc.secondary(tokens.words[i] as string, e);
+      if (more.length > 0) confirm(ws, out, more, i, false);
+    }
+    addPatterns(index, tokens, text, out, undefined, false);
+    dropAllContained(out, undefined, false);
+    return { lists: out, complete: () => out };
+  }
   // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
   let mangled: number[] | undefined;
   for (let i = 0; i < n; i++) {
     const e = ws.info[i] as WordInfo;
-    // A word some term matched is a real word here: not a typo, and not two words run together.
-    if (confirm(ws, out, e.primary, i, deferred, mode, false) || !e.mayBeMangled) continue;
-    const more = wc.secondary(tokens.words[i] as string, e);
-    if (more.length === 0) continue;
-    if (deferred && confirm(ws, out, e.primary, i, deferred, LATER, true)) continue;
+    const p = primaryOf(e, deferred);
+    if (confirm(ws, out, p.now, i, false) || !e.mayBeMangled) continue;
+    const w = tokens.words[i] as string;
+    const more = secondaryOf(wc, w, e, deferred);
+    if (more.now.length + more.later.length === 0) continue;
+    if (confirm(ws, out, p.later, i, true)) continue;
     (mangled ??= []).push(i);
-    confirm(ws, out, more, i, deferred, mode, false);
+    confirm(ws, out, more.now, i, false);
   }
-  addPatterns(index, tokens, text, out, deferred, mode);
+  addPatterns(index, tokens, text, out, deferred, false);
   dropAllContained(out, deferred, false);
-  let pending = deferred !== undefined;
+  let pending = true;
   return {
     lists: out,
     complete() {
@@ -160,22 +179,23 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
       let m = 0;
       for (let i = 0; i < n; i++) {
         const e = ws.info[i] as WordInfo;
-        confirm(ws, out, e.primary, i, deferred, LATER, false);
+        confirm(ws, out, primaryOf(e, deferred).later, i, false);
         if (mangled !== undefined && mangled[m] === i) {
           m++;
-          confirm(ws, out, wc.secondary(tokens.words[i] as string, e), i, deferred, LATER, false);
+          confirm(ws, out, secondaryOf(wc, tokens.words[i] as string, e, deferred).later, i, false);
         }
       }
-      addPatterns(index, tokens, text, out, deferred, LATER);
+      addPatterns(index, tokens, text, out, deferred, true);
       dropAllContained(out, deferred, true);
       return out;
     },
   };
 }
 
-function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: LexMatch[][], deferred: readonly boolean[] | undefined, mode: number): void {
+/** Adds the matches of patterns: those of deferred lexicons (`later`) or of the others. */
+function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: LexMatch[][], deferred: readonly boolean[] | undefined, later: boolean): void {
   for (const p of index.patterns) {
-    if (!wanted(p.lexicon, deferred, mode)) continue;
+    if ((deferred?.[p.lexicon] === true) !== later) continue;
     for (const [s, e] of p.find(text)) {
       const t0 = wordAt(tokens, s, true);
       const t1 = wordAt(tokens, e, false);
@@ -184,10 +204,6 @@ function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: Lex
       add(out, { lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 });
     }
   }
-}
-
-function wanted(lexicon: number, deferred: readonly boolean[] | undefined, mode: number): boolean {
-  return mode === ALL || (deferred?.[lexicon] === true) === (mode === LATER);
 }
 
 /** Drops contained matches in the lists of the lexicons deferred (or not, `deferredOnes` false). */
@@ -226,16 +242,15 @@ function mayMatch(ws: Words, c: Candidate, i: number, sentence: number): boolean
 }
 
 /**
- * Confirms the candidates anchored on word i in its context (those `mode` asks for); true when any
- * matched. A `dry` run only says whether one would match, and records nothing.
+ * Confirms the candidates anchored on word i in its context; true when any matched. A `dry` run only
+ * says whether one would match, and records nothing.
  */
-function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number, deferred: readonly boolean[] | undefined, mode: number, dry: boolean): boolean {
+function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: number, dry: boolean): boolean {
   if (cands.length === 0) return false;
   const { tokens } = ws;
   const sentence = tokens.sentence[i] as number;
   let found = false;
   for (const c of cands) {
-    if (mode !== ALL && (deferred?.[c.term.lexicon] === true) !== (mode === LATER)) continue;
     if (!mayMatch(ws, c, i, sentence)) continue;
     const { term: t, via, pair, fuzzy } = c;
     let t0 = i;
