@@ -1,31 +1,164 @@
 #!/usr/bin/env node
 // Build step: bundles the CLI (dist/cli/entry.js and what it imports) into dist/cli/modpol.js, which
-// bin/modpol.js loads. Node resolves, reads and compiles each ES module separately, and the eval path
-// is fifty of them: one file starts about 25 ms sooner. Subcommands loaded on demand (check, test,
-// diff, the YAML pipeline) become chunks beside it, loaded only when used. The bundle lives in
-// dist/cli/, two levels down like every module that locates package files (see CODE_DIR), so its
-// paths hold. The library (dist/index.js) and the --jobs worker stay separate modules.
+// bin/modpol.js loads. Node resolves, reads and compiles each ES module separately (about 0.4 ms
+// each before any of its code runs), so everything a plain `modpol eval` loads is ONE file, the
+// core: every module that dist/cli/entry.js reaches by static imports. What is imported on demand
+// (check, test, diff, the YAML pipeline, worker threads, CSV) becomes chunks beside it, loaded only
+// when used. The bundle lives in dist/cli/, two levels down like every module that locates package
+// files (see CODE_DIR), so its paths hold. The library (dist/index.js) and the --jobs worker stay
+// separate modules.
+//
+// esbuild's own code splitting cannot make that layout: it puts each module in a chunk of the entry
+// points that reach it, so the eval path came out as thirteen files (a module shared by eval and
+// check went into a chunk of its own). Hence two builds:
+//   1. the on-demand modules, with every core module replaced by a re-export from ./modpol.js, so
+//      that a core module exists once (one UsageError class, one cache) however it is reached;
+//   2. the core, with no splitting, exporting what build 1 imports and importing build 1's chunks.
 import { readdirSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { basename, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
-// Chunks are named by content hash: those of an earlier build would pile up.
-for (const f of readdirSync("dist/cli")) if (f.startsWith("modpol-")) rmSync(join("dist/cli", f));
-
-await build({
-  entryPoints: { modpol: "dist/cli/entry.js" },
-  outdir: "dist/cli",
-  entryNames: "[name]",
-  chunkNames: "modpol-[name]-[hash]",
+const ENTRY = "dist/cli/entry.js";
+const CORE_FILE = "modpol.js";
+// chalk and re2js are loaded only when needed, and the YAML pipeline's yaml and zod only in its own
+// chunk: they stay packages of their own. commander is on every path, so it goes in the core.
+const EXTERNAL = ["chalk", "re2js", "yaml", "zod", "zod/*"];
+const COMMON = {
   bundle: true,
-  splitting: true,
   format: "esm",
   platform: "node",
   target: "node20",
-  // commander is on every path, so it goes in (one file less to resolve and load); chalk and re2js
-  // are loaded only when needed, and the YAML pipeline's yaml and zod only in its own chunk.
-  external: ["chalk", "re2js", "yaml", "zod", "zod/*"],
-  // commander is CommonJS: its require() of Node's modules needs a real require in an ES module.
+  external: EXTERNAL,
+  // commander is CommonJS, and Node's modules are required (see nodeBuiltinsByRequire): both need a
+  // real require in an ES module.
   banner: { js: 'import { createRequire as __modpolRequire } from "node:module"; const require = __modpolRequire(import.meta.url);' },
   logLevel: "warning",
+};
+
+/**
+ * `import … from "node:fs"` becomes `require("node:fs")`. Importing a Node module as an ES module
+ * makes Node build its ES facade, which reads every export once, lazy getters included: for node:fs
+ * that loads fs/promises, readline and all of streams (about 3 ms); node:os, node:util, node:url and
+ * node:buffer cost about 1 ms each. require() hands over the object and nothing more.
+ */
+const nodeBuiltinsByRequire = {
+  name: "node-builtins-by-require",
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (a) => (a.kind === "import-statement" ? { path: a.path, namespace: "node-require" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "node-require" }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: "js" }));
+  },
+};
+
+/**
+ * commander requires node:child_process when it loads, for subcommands that are programs of their
+ * own, which modpol has none of. Loading it costs about 1.5 ms (net, dgram, child_process), so the
+ * require is deferred to the first use of it: never, here.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (a) => (a.kind === "require-call" && a.importer.includes("node_modules/commander/") ? { path: a.path, namespace: "lazy-require" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "lazy-require" }, (a) => ({
+      contents: `let m; const get = () => (m ??= require(${JSON.stringify(a.path)})); module.exports = new Proxy({}, { get: (_, k) => get()[k], has: (_, k) => k in get() });`,
+      loader: "js",
+    }));
+  },
+};
+
+/** The module graph as esbuild sees it (paths relative to the package, as in its metafile). */
+async function graph() {
+  const r = await build({ ...COMMON, entryPoints: [ENTRY], outdir: "dist/cli", splitting: true, write: false, metafile: true });
+  return r.metafile.inputs;
+}
+
+/** Modules reached from `from` by static imports (and require, for commander's CommonJS). */
+function staticClosure(inputs, from) {
+  const seen = new Set([from]);
+  const todo = [from];
+  while (todo.length > 0) {
+    for (const i of inputs[todo.pop()]?.imports ?? []) {
+      if (i.external || i.kind === "dynamic-import" || seen.has(i.path) || !(i.path in inputs)) continue;
+      seen.add(i.path);
+      todo.push(i.path);
+    }
+  }
+  return seen;
+}
+
+/** The names each module exports (from esbuild's metafile of an unbundled build of them). */
+async function exportNames(files) {
+  const r = await build({ entryPoints: files, outdir: "/nowhere", outbase: ".", bundle: false, format: "esm", write: false, metafile: true, logLevel: "warning" });
+  const out = new Map();
+  for (const o of Object.values(r.metafile.outputs)) if (o.entryPoint) out.set(o.entryPoint, o.exports);
+  return out;
+}
+
+/** The name under which the core exports `name` of core module number `i`, for the chunks. */
+const coreName = (i, name) => `__core${i}_${name}`;
+
+/** An import from a file of the package, as a path relative to it (the metafile's form), or undefined. */
+function packagePath(a) {
+  if (!a.path.startsWith(".") || !a.resolveDir) return undefined;
+  return relative(process.cwd(), resolve(a.resolveDir, a.path)).split("\\").join("/");
+}
+
+// Chunks are named by content hash: those of an earlier build would pile up.
+for (const f of readdirSync("dist/cli")) if (f.startsWith("modpol-")) rmSync(`dist/cli/${f}`);
+
+const inputs = await graph();
+const core = staticClosure(inputs, ENTRY);
+// The core's own modules (commander aside) may be imported by on-demand code: all their exports go out.
+const shared = [...core].filter((p) => p.startsWith("dist/") && p !== ENTRY);
+const exportsOf = await exportNames(shared);
+const onDemand = [...new Set([...core].flatMap((p) => inputs[p].imports.filter((i) => i.kind === "dynamic-import" && !i.external && !core.has(i.path)).map((i) => i.path)))];
+
+// Build 1: the on-demand modules, their core imports pointing into the core file.
+const fromCore = {
+  name: "from-core",
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (a) => {
+      if (a.namespace === "core") return { path: `./${CORE_FILE}`, external: true };
+      const p = packagePath(a);
+      return p !== undefined && core.has(p) ? { path: p, namespace: "core" } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: "core" }, (a) => {
+      const i = shared.indexOf(a.path);
+      if (i < 0) throw new Error(`${a.path} is in the core bundle but exports nothing to its chunks`);
+      const names = exportsOf.get(a.path) ?? [];
+      return { contents: `export { ${names.map((n) => `${coreName(i, n)} as ${n}`).join(", ")} } from "./${CORE_FILE}";`, loader: "js" };
+    });
+  },
+};
+const lazy = await build({
+  ...COMMON,
+  entryPoints: onDemand,
+  outdir: "dist/cli",
+  outbase: "dist",
+  entryNames: "modpol-[name]-[hash]",
+  chunkNames: "modpol-[name]-[hash]",
+  splitting: true,
+  metafile: true,
+  plugins: [fromCore, nodeBuiltinsByRequire],
+});
+const chunkOf = new Map(Object.entries(lazy.metafile.outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, basename(file)]));
+
+// Build 2: the core, one file, its dynamic imports of on-demand modules pointing at their chunks.
+const toChunks = {
+  name: "to-chunks",
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (a) => {
+      const p = a.kind === "dynamic-import" ? packagePath(a) : undefined;
+      const chunk = p !== undefined ? chunkOf.get(p) : undefined;
+      return chunk !== undefined ? { path: `./${chunk}`, external: true } : undefined;
+    });
+  },
+};
+const specifier = (p) => (relative("dist/cli", p).startsWith(".") ? relative("dist/cli", p) : `./${relative("dist/cli", p)}`);
+const reexports = shared.filter((p) => exportsOf.get(p)?.length).map((p) => `export { ${exportsOf.get(p).map((n) => `${n} as ${coreName(shared.indexOf(p), n)}`).join(", ")} } from "${specifier(p)}";`);
+await build({
+  ...COMMON,
+  stdin: { contents: [`export * from "./${basename(ENTRY)}";`, ...reexports].join("\n"), resolveDir: "dist/cli", sourcefile: "core.js", loader: "js" },
+  outfile: `dist/cli/${CORE_FILE}`,
+  splitting: false,
+  plugins: [toChunks, nodeBuiltinsByRequire, lazyChildProcess],
 });
