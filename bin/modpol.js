@@ -16,4 +16,12 @@ const fatal = (e) => {
 process.on("uncaughtException", fatal);
 process.on("unhandledRejection", fatal);
 
-process.exitCode = await main({ argv: process.argv.slice(2), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+// process.stdin is made on first use, and costs a stream: only a run that reads it pays for it.
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  get stdin() {
+    return process.stdin;
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

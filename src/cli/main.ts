@@ -1,11 +1,6 @@
-import { Command, CommanderError, Option } from "commander";
-import { DEFAULT_POLICY } from "../load/files.js";
+import { Command, CommanderError } from "commander";
 import { UsageError, type Io } from "./io.js";
-import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
-import type { CheckOptions } from "./check-command.js";
-import type { TestOptions } from "./test-command.js";
-import type { DiffOptions } from "./diff-command.js";
-import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
+import { SUBCOMMANDS } from "./subcommands.js";
 import { VERSION } from "./version.js";
 import { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
 import { LimitSettingError } from "../load/limits.js";
@@ -18,107 +13,37 @@ export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
   readonly stderr: Io["stderr"];
 }
 
-const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
-
 /**
  * The whole command-line program. Returns the exit code (SPEC §4: 0 ok, 1 findings, 2 usage or
  * policy error, 3 records that could not be evaluated) and never calls process.exit.
  */
 export async function main(args: MainArgs): Promise<number> {
-  const io: Io = { stdin: args.stdin, stdout: args.stdout, stderr: args.stderr, env: args.env ?? process.env, cwd: args.cwd ?? process.cwd() };
+  // stdin is read through a getter: process.stdin is made on first use (a stream, 1 to 2 ms), and a
+  // run whose posts are its arguments never needs it.
+  const io: Io = {
+    get stdin() {
+      return args.stdin;
+    },
+    stdout: args.stdout,
+    stderr: args.stderr,
+    env: args.env ?? process.env,
+    cwd: args.cwd ?? process.cwd(),
+  };
   let code = 0;
+  const done = (c: number): void => {
+    code = c;
+  };
   const program = new Command("modpol")
     .description("Content-policy evaluator: YAML policies, per-country decisions, explained.")
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
-
-  program
-    .command("eval")
-    .description("classify posts (from TEXT arguments, --input files, or stdin)")
-    .argument("[text...]", "posts to classify, one per argument")
-    .option("-p, --policy <id|path>", "bundled policy or timeline id, or a policy or timeline file", DEFAULT_POLICY)
-    .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
-    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
-    .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
-    .option("--at <date>", "date of posts that carry none (a timeline picks the version in force on it)")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("text"))
-    .option("--explain", "show the evidence, every signal and each rule tried")
-    .option("--why-not <decision>", "say why each post did not get this decision: the conditions that failed")
-    .option("--summary", "print counts by country and decision")
-    .option("-q, --quiet", "print no per-post results (use with --summary or --fail-on)")
-    .option("--fail-on <decision>", "exit 1 when any post gets this decision (repeatable, or comma-separated)", collect)
-    .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
-    .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
-    .option("-j, --jobs <n>", "worker threads for large inputs: a number or 'auto' for the cores available (default 1; output order is kept)")
-    .option("--color", "force colour")
-    .option("--no-color", "no colour")
-    .action(async (texts: string[], opts: EvalOptions) => {
-      code = await runEval(texts, opts, io);
-    });
-
-  // diff is imported when run: it is not on the path of a plain `eval`.
-  program
-    .command("diff")
-    .description("compare two policies (or timelines) over the same posts: which decisions change, by country")
-    .argument("[text...]", "posts to compare, one per argument")
-    .requiredOption("--from <id|path>", "the policy before the change (bundled id, timeline, or file)")
-    .requiredOption("--to <id|path>", "the policy after the change")
-    .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
-    .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
-    .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
-    .option("--at <date>", "date of posts that carry none (for timelines)")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...DIFF_FORMATS]).default("text"))
-    .option("--all", "list every post, not only those whose decision changed")
-    .option("--fail-on-change", "exit 1 when any post's decision changes (for CI)")
-    .option("--summary", "with jsonl or csv: print the transition matrices on stderr")
-    .option("-q, --quiet", "print no per-post results (text: the matrices only)")
-    .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
-    .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
-    .option("--color", "force colour")
-    .option("--no-color", "no colour")
-    .action(async (texts: string[], opts: DiffOptions) => {
-      code = await (await import("./diff-command.js")).runDiff(texts, opts, io);
-    });
-
-  // check, test and schema need the YAML parser and the schema library; they are imported only when
-  // run, so `eval` with a bundled (precompiled) policy never loads either.
-  program
-    .command("check")
-    .description("validate and lint policy, library and case files (default: ./rules, else the bundled rules)")
-    .argument("[path...]", "policy files or folders")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...CHECK_FORMATS]).default("text"))
-    .option("--strict", "exit 1 on warnings too")
-    .option("-q, --quiet", "report errors only")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("--color", "force colour")
-    .option("--no-color", "no colour")
-    .action(async (paths: string[], opts: CheckOptions) => {
-      code = await (await import("./check-command.js")).runCheck(paths, opts, io);
-    });
-
-  program
-    .command("test")
-    .description("run the tests embedded in policies and the cases of case files; rule coverage")
-    .argument("[path...]", "policy files, case files or folders (default: ./rules, else the bundled rules)")
-    .addOption(new Option("-f, --format <format>", "output format").choices([...TEST_FORMATS]).default("text"))
-    .option("--min-coverage <percent>", "exit 1 when a policy's rule coverage is below this")
-    .option("-v, --verbose", "list passing cases too")
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
-    .option("--color", "force colour")
-    .option("--no-color", "no colour")
-    .action(async (paths: string[], opts: TestOptions) => {
-      code = await (await import("./test-command.js")).runTest(paths, opts, io);
-    });
-
-  program
-    .command("schema")
-    .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...)")
-    .option("-o, --output <file>", "write the schema to a file instead of stdout")
-    .action(async (opts: { output?: string }) => {
-      code = await (await import("./schema-command.js")).runSchema(opts, io);
-    });
+  // When the first argument names a subcommand, commander dispatches to it and never looks at the
+  // others (their names matter only to top-level help, `help`, and unknown-command suggestions), so
+  // the output is the same with that one alone. Anything else gets the whole program.
+  const named = SUBCOMMANDS.find(([name]) => name === args.argv[0]);
+  for (const [, add] of named ? [named] : SUBCOMMANDS) add(program, io, done);
 
   if (args.argv.length === 0) {
     // No command at all is a usage error, but a helpful one.
