@@ -14,7 +14,7 @@
 //   1. the on-demand modules, with every core module replaced by a re-export from ./modpol.js, so
 //      that a core module exists once (one UsageError class, one cache) however it is reached;
 //   2. the core, with no splitting, exporting what build 1 imports and importing build 1's chunks.
-import { readdirSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
 import { basename, relative, resolve } from "node:path";
 import { build } from "esbuild";
 
@@ -30,24 +30,59 @@ const COMMON = {
   target: "node20",
   external: EXTERNAL,
   // commander is CommonJS, and Node's modules are required (see nodeBuiltinsByRequire): both need a
-  // real require in an ES module.
-  banner: { js: 'import { createRequire as __modpolRequire } from "node:module"; const require = __modpolRequire(import.meta.url);' },
+  // real require in an ES module. node:module is taken with process.getBuiltinModule (Node 20.16 and
+  // later), which skips its ES facade (about 1 ms); an older Node imports it.
+  banner: { js: 'const require = (process.getBuiltinModule?.("node:module") ?? (await import("node:module"))).createRequire(import.meta.url);' },
   logLevel: "warning",
 };
 
 /**
- * `import … from "node:fs"` becomes `require("node:fs")`. Importing a Node module as an ES module
- * makes Node build its ES facade, which reads every export once, lazy getters included: for node:fs
- * that loads fs/promises, readline and all of streams (about 3 ms); node:os, node:util, node:url and
- * node:buffer cost about 1 ms each. require() hands over the object and nothing more.
+ * `import { readFileSync } from "node:fs"` becomes `const { readFileSync } = require("node:fs")`.
+ * Importing a Node module as an ES module makes Node build its ES facade, which reads every export
+ * once, lazy getters included: for node:fs that loads fs/promises, readline and all of streams
+ * (about 3 ms); node:os, node:util, node:url and node:buffer cost about 1 ms each. require() hands
+ * over the object, and only the names the code imports are read from it. Those are found in the
+ * sources (`names`, see {@link builtinImports}); esbuild fails the build on any it did not find.
  */
-const nodeBuiltinsByRequire = {
-  name: "node-builtins-by-require",
-  setup(b) {
-    b.onResolve({ filter: /^node:/ }, (a) => (a.kind === "import-statement" ? { path: a.path, namespace: "node-require" } : undefined));
-    b.onLoad({ filter: /.*/, namespace: "node-require" }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: "js" }));
-  },
-};
+function nodeBuiltinsByRequire(names) {
+  return {
+    name: "node-builtins-by-require",
+    setup(b) {
+      b.onResolve({ filter: /^node:/ }, (a) => (a.kind === "import-statement" ? { path: a.path, namespace: "node-require" } : undefined));
+      b.onLoad({ filter: /.*/, namespace: "node-require" }, (a) => {
+        const req = `require(${JSON.stringify(a.path)})`;
+        const n = names.get(a.path);
+        // Anything but named imports (a namespace, a default): the whole module, as CommonJS.
+        return { contents: n ? `export const { ${[...n].join(", ")} } = ${req};` : `module.exports = ${req};`, loader: "js" };
+      });
+    },
+  };
+}
+
+/**
+ * The names imported from each Node module across the sources of the graph; a module imported in
+ * any other form (`import * as`, a default import) is left out, and then loaded whole.
+ */
+function builtinImports(inputs) {
+  const names = new Map();
+  const whole = new Set();
+  for (const [file, input] of Object.entries(inputs)) {
+    if (!input.imports.some((i) => i.path.startsWith("node:") && i.kind === "import-statement")) continue;
+    for (const m of readFileSync(file, "utf8").matchAll(/^import\s+([^;]*?)\s+from\s+"(node:[^"]+)"/gm)) {
+      const [, clause, id] = m;
+      const named = /^\{([^}]*)\}$/.exec(clause);
+      if (!named) {
+        whole.add(id);
+        continue;
+      }
+      const set = names.get(id) ?? new Set();
+      for (const spec of named[1].split(",").map((x) => x.trim()).filter(Boolean)) set.add(spec.split(/\s+as\s+/)[0]);
+      names.set(id, set);
+    }
+  }
+  for (const id of whole) names.delete(id);
+  return names;
+}
 
 /**
  * commander requires node:child_process when it loads, for subcommands that are programs of their
@@ -106,6 +141,7 @@ function packagePath(a) {
 for (const f of readdirSync("dist/cli")) if (f.startsWith("modpol-")) rmSync(`dist/cli/${f}`);
 
 const inputs = await graph();
+const builtins = builtinImports(inputs);
 const core = staticClosure(inputs, ENTRY);
 // The core's own modules (commander aside) may be imported by on-demand code: all their exports go out.
 const shared = [...core].filter((p) => p.startsWith("dist/") && p !== ENTRY);
@@ -138,7 +174,7 @@ const lazy = await build({
   chunkNames: "modpol-[name]-[hash]",
   splitting: true,
   metafile: true,
-  plugins: [fromCore, nodeBuiltinsByRequire],
+  plugins: [fromCore, nodeBuiltinsByRequire(builtins)],
 });
 const chunkOf = new Map(Object.entries(lazy.metafile.outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, basename(file)]));
 
@@ -160,5 +196,5 @@ await build({
   stdin: { contents: [`export * from "./${basename(ENTRY)}";`, ...reexports].join("\n"), resolveDir: "dist/cli", sourcefile: "core.js", loader: "js" },
   outfile: `dist/cli/${CORE_FILE}`,
   splitting: false,
-  plugins: [toChunks, nodeBuiltinsByRequire, lazyChildProcess],
+  plugins: [toChunks, nodeBuiltinsByRequire(builtins), lazyChildProcess],
 });
