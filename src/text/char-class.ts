@@ -3,8 +3,11 @@
  * property regex over every post costs several microseconds a transformer; a table lookup by code
  * unit costs about one nanosecond a character. Each class is defined by a regex below, evaluated once
  * per character (lazily, 256 code units at a time), so the table can never disagree with the regex
- * the transformers were written against.
+ * the transformers were written against; the few blocks most text is written in are precomputed
+ * from the same regexes (char-table.ts, checked by the tests).
  */
+
+import { PRECOMPUTED_BLOCKS } from "./char-table.js";
 
 /** `\p{L}` */
 export const C_LETTER = 1 << 0;
@@ -88,9 +91,17 @@ const UNITS = new Uint16Array(0x10000);
 /** Classes of the supplementary code points met so far (emoji, styled letters): few distinct ones. */
 const ASTRAL = new Map<number, number>();
 
-/** Fills the 256 code units around `c`: one pass of each class regex over them, not 256 × 14 calls. */
+/**
+ * Fills the 256 code units around `c`: from the precomputed table when the block is one of those
+ * (char-table.ts), else one pass of each class regex over them, not 256 × 14 calls.
+ */
 function fillBlock(c: number): number {
   const base = c & ~0xff;
+  const pre = PRECOMPUTED_BLOCKS.get(base);
+  if (pre !== undefined) {
+    for (let i = 0; i < 0x100; i++) UNITS[base + i] = (pre[i] as number) | COMPUTED;
+    return UNITS[c] as number;
+  }
   const units: number[] = [];
   for (let u = base; u < base + 0x100; u++) units.push(u);
   // Within one block every surrogate is of one kind (high or low), so no two of them pair up: each

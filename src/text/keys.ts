@@ -3,11 +3,27 @@
  * "view" that both lexicon terms and text words are reduced to, so matching stays one table lookup.
  */
 
-const RUN3 = /(\p{L})\1\1/u;
+import { C_CYRILLIC, C_LETTER, codePointAt, codePointClass } from "./char-class.js";
 
-/** True when a word has a letter written three or more times in a row ("deeeath", "killll"). */
+/**
+ * True when a word has a letter written three or more times in a row ("deeeath", "killll"): what
+ * `/(\p{L})\1\1/u` matches. The class table answers for the letters, so a run does not compile that
+ * Unicode regex (a few tenths of a millisecond) for its first word.
+ */
 export function isStretched(word: string): boolean {
-  return RUN3.test(word);
+  let prev = -1;
+  let run = 0;
+  for (let i = 0; i < word.length; ) {
+    const cp = codePointAt(word, i);
+    if (cp === prev) {
+      if (++run === 3) return true;
+    } else if ((codePointClass(cp) & C_LETTER) !== 0) {
+      prev = cp;
+      run = 1;
+    } else prev = -1;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
 }
 
 /** Collapses every run of a repeated letter to one ("killll" → "kil", "kill" → "kil"). */
@@ -64,7 +80,16 @@ function canon(m: string): string {
   }
 }
 
-const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** Whether `s` holds a Cyrillic character (`/\p{Script=Cyrillic}/u`), from the class table. */
+function hasCyrillic(s: string): boolean {
+  for (let i = 0; i < s.length; ) {
+    const cp = codePointAt(s, i);
+    if ((codePointClass(cp) & C_CYRILLIC) !== 0) return true;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
 const ONLY_LATIN = /^[a-z']+$/;
 
 /**
@@ -73,11 +98,11 @@ const ONLY_LATIN = /^[a-z']+$/;
  */
 export function translitSkeleton(word: string): string | undefined {
   let latin: string;
-  if (CYRILLIC.test(word)) {
+  if (hasCyrillic(word)) {
     latin = "";
     for (const ch of word) {
       const r = CYRILLIC_ROMAN[ch];
-      if (r === undefined && CYRILLIC.test(ch)) return undefined;
+      if (r === undefined && hasCyrillic(ch)) return undefined;
       latin += r ?? ch;
     }
   } else if (ONLY_LATIN.test(word)) latin = word;

@@ -109,3 +109,32 @@ describe("translitSkeleton", () => {
     expect(translitSkeleton("п'ять")).toBe(translitSkeleton("p'yat'"));
   });
 });
+
+describe("the class-table scans agree with the regexes they replaced", () => {
+  // Letters, repeats, Cyrillic, marks, digits, astral letters and lone surrogates, so that runs and
+  // every kind of code point meet.
+  const unit = fc.constantFrom("a", "e", "A", "я", "ё", "і", "ђ", "\u0301", "1", "-", "'", "𝐃", "💀", "\uD800", "\uDC00", "ß", "ł", "α");
+  const cyrillic = /\p{Script=Cyrillic}/u;
+  const cyrillicRoman = new Set("абвгґдеєжзиіїйклмнопрстуўфхцчшщъыьэюя'");
+
+  it("isStretched is /(\\p{L})\\1\\1/u", () => {
+    // Few units, so that runs of three are common.
+    const few = fc.constantFrom("a", "я", "𝐃", "1", "\u0301", "\uD800", "-");
+    fc.assert(
+      fc.property(fc.string({ unit: few, maxLength: 12 }), (w) => {
+        expect(isStretched(w)).toBe(/(\p{L})\1\1/u.test(w));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("translitSkeleton decides the script as /\\p{Script=Cyrillic}/u does", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), (w) => {
+        const chars = [...w];
+        const expected = cyrillic.test(w) ? (chars.some((ch) => !cyrillicRoman.has(ch) && cyrillic.test(ch)) ? undefined : "defined") : /^[a-z']+$/.test(w) ? "defined" : undefined;
+        expect(translitSkeleton(w) === undefined ? undefined : "defined").toBe(expected);
+      }),
+    );
+  });
+});
