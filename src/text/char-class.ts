@@ -8,6 +8,7 @@
  */
 
 import { PRECOMPUTED_BLOCKS } from "./char-table.js";
+import { lazy } from "./lazy.js";
 
 /** `\p{L}` */
 export const C_LETTER = 1 << 0;
@@ -60,8 +61,8 @@ export const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
 /** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
 export const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
 
-/** Each class as a regex matching one character of it. */
-const CLASSES: ReadonlyArray<readonly [number, RegExp]> = [
+/** Each class as a regex matching one character of it (made on first need: see lazy.ts). */
+const CLASSES = lazy((): ReadonlyArray<readonly [number, RegExp]> => [
   [C_LETTER, /\p{L}/u],
   [C_MARK, /\p{M}/u],
   [C_NUMBER, /\p{N}/u],
@@ -76,13 +77,13 @@ const CLASSES: ReadonlyArray<readonly [number, RegExp]> = [
   [C_SPACE, /\s/u],
   [C_LEET_SYMBOL, /[@$!|€]/u],
   [C_SEPARATOR, /[ .\-_*·•/+,]/u],
-];
-const CLASSES_G = CLASSES.map(([bit, re]) => [bit, new RegExp(re.source, "gu")] as const);
+]);
+const CLASSES_G = lazy(() => CLASSES().map(([bit, re]) => [bit, new RegExp(re.source, "gu")] as const));
 
 /** The classes of one code point (given as a string). */
 function compute(ch: string): number {
   let bits = COMPUTED;
-  for (const [bit, re] of CLASSES) if (re.test(ch)) bits |= bit;
+  for (const [bit, re] of CLASSES()) if (re.test(ch)) bits |= bit;
   return bits;
 }
 
@@ -108,7 +109,7 @@ function fillBlock(c: number): number {
   // unit is matched as the code point it stands for, as compute() would see it.
   const block = String.fromCharCode(...units);
   UNITS.fill(COMPUTED, base, base + 0x100);
-  for (const [bit, re] of CLASSES_G) for (const m of block.matchAll(re)) UNITS[base + m.index] = (UNITS[base + m.index] as number) | bit;
+  for (const [bit, re] of CLASSES_G()) for (const m of block.matchAll(re)) UNITS[base + m.index] = (UNITS[base + m.index] as number) | bit;
   return UNITS[c] as number;
 }
 

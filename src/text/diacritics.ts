@@ -1,17 +1,18 @@
 import { C_FOLD, C_MARK, codePointAt, codePointClass, unitClass } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
+import { lazy } from "./lazy.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
-const LATIN = /\p{Script=Latin}/u;
-const MARK = /\p{M}/u;
-const MARKS_G = /\p{M}/gu;
+const LATIN = lazy(() => /\p{Script=Latin}/u);
+const MARK = lazy(() => /\p{M}/u);
+const MARKS_G = lazy(() => /\p{M}/gu);
 const SPECIAL_LATIN: Record<string, string> = {
   ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
   "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
 };
 /** The characters that start a cluster even without marks after them: {@link NEEDS_FOLD} but the marks. */
-const FOLD_BASE = /^[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]$/u;
+const FOLD_BASE = lazy(() => /^[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]$/u);
 
 interface Fold {
   readonly out: string;
@@ -27,12 +28,12 @@ function foldCluster(c: string): Fold {
   const base = c.normalize("NFC");
   if (base === "ё") out = "е";
   else if (SPECIAL_LATIN[c] !== undefined) out = SPECIAL_LATIN[c];
-  else if (LATIN.test(c)) {
-    out = base.normalize("NFD").replace(MARKS_G, "");
+  else if (LATIN().test(c)) {
+    out = base.normalize("NFD").replace(MARKS_G(), "");
     // Marks that do not compose into one letter (ệ does) are piled on for decoration.
     evasive = base.length - out.length > 1;
-  } else if (MARK.test(base)) {
-    out = base.replace(MARKS_G, "");
+  } else if (MARK().test(base)) {
+    out = base.replace(MARKS_G(), "");
     // One stray mark can be a typo; a pile of them is decoration meant to defeat filters.
     evasive = c.length - out.length > 1;
   } else out = base;
@@ -47,7 +48,7 @@ function foldSingle(c: number): Fold | null {
   let f = SINGLE.get(c);
   if (f === undefined) {
     const ch = String.fromCharCode(c);
-    f = FOLD_BASE.test(ch) ? foldCluster(ch) : null;
+    f = FOLD_BASE().test(ch) ? foldCluster(ch) : null;
     SINGLE.set(c, f);
   }
   return f;

@@ -1,10 +1,11 @@
 import { C_CYRILLIC, C_LATIN } from "./char-class.js";
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
+import { lazy } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
-const LATIN_LETTER = /\p{Script=Latin}/u;
-const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
+const LATIN_LETTER = lazy(() => /\p{Script=Latin}/u);
+const CYRILLIC_LETTER = lazy(() => /\p{Script=Cyrillic}/u);
 
 /** Latin letters that pass for Cyrillic ones in lower case (after case folding). */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
@@ -17,7 +18,7 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   х: "x", ѕ: "s", ј: "j", ԁ: "d", ԛ: "q", ԝ: "w", г: "r", п: "n", и: "u", ь: "b",
 };
 
-const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const LETTER_RUN = lazy(() => /[\p{L}\p{M}]+/gu);
 
 type Script = "latin" | "cyrillic" | "other";
 
@@ -25,8 +26,8 @@ function majorityScript(word: string): { script: Script; latin: number; cyrillic
   let latin = 0;
   let cyrillic = 0;
   for (const ch of word) {
-    if (LATIN_LETTER.test(ch)) latin++;
-    else if (CYRILLIC_LETTER.test(ch)) cyrillic++;
+    if (LATIN_LETTER().test(ch)) latin++;
+    else if (CYRILLIC_LETTER().test(ch)) cyrillic++;
   }
   const script: Script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
   return { script, latin, cyrillic };
@@ -46,12 +47,12 @@ export const confusables: Transformer = {
     if ((classes & C_LATIN) === 0 || (classes & C_CYRILLIC) === 0) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
-    for (const m of input.matchAll(LETTER_RUN)) {
+    for (const m of input.matchAll(LETTER_RUN())) {
       const w = m[0];
       const { script, latin, cyrillic } = majorityScript(w);
       if (latin === 0 || cyrillic === 0 || script === "other") continue;
       const table = script === "cyrillic" ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
-      const minority = script === "cyrillic" ? LATIN_LETTER : CYRILLIC_LETTER;
+      const minority = script === "cyrillic" ? LATIN_LETTER() : CYRILLIC_LETTER();
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
         const to = minority.test(ch) ? table[ch] : undefined;
@@ -74,13 +75,14 @@ const LEET_CYRILLIC: Record<string, string> = {
   "0": "о", "1": "і", "3": "з", "4": "ч", "6": "б", "@": "а",
 };
 /** A run of letters, digits and the symbols leetspeak uses inside words. */
-const LEET_RUN = /[\p{L}\p{M}\p{N}@$!|€]+/gu;
-const LETTER = /\p{L}/u;
-const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+const LEET_RUN = lazy(() => /[\p{L}\p{M}\p{N}@$!|€]+/gu);
+const LETTER = lazy(() => /\p{L}/u);
+const WORDISH = lazy(() => /[\p{L}\p{M}\p{N}]/u);
 /** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
-const NUMBER_WITH_SUFFIX = /^\p{N}+\p{L}{1,2}$/u;
+const NUMBER_WITH_SUFFIX = lazy(() => /^\p{N}+\p{L}{1,2}$/u);
+const DIGIT = lazy(() => /\p{N}/u);
 /** Two or more digits ending a word ("covid19", "win10") are a number, not letters. */
-const TRAILING_NUMBER = /\p{N}{2,}$/u;
+const TRAILING_NUMBER = lazy(() => /\p{N}{2,}$/u);
 
 /**
  * Leetspeak inside words ("d3ath", "k1ll", "inv4ders", "0кyпант"): a digit or symbol becomes the
@@ -96,17 +98,17 @@ export const leet: Transformer = {
     if (!mayHoldLeet(input)) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
-    for (const m of input.matchAll(LEET_RUN)) {
+    for (const m of input.matchAll(LEET_RUN())) {
       const w = m[0];
       let letters = 0;
       let others = 0;
       for (const ch of w) {
-        if (LETTER.test(ch)) letters++;
+        if (LETTER().test(ch)) letters++;
         else others++;
       }
-      if (others === 0 || letters < 2 || others > letters || NUMBER_WITH_SUFFIX.test(w)) continue;
+      if (others === 0 || letters < 2 || others > letters || NUMBER_WITH_SUFFIX().test(w)) continue;
       const table = majorityScript(w).script === "cyrillic" ? LEET_CYRILLIC : LEET_LATIN;
-      const stop = TRAILING_NUMBER.exec(w)?.index ?? w.length;
+      const stop = TRAILING_NUMBER().exec(w)?.index ?? w.length;
       for (let i = 0; i < stop; i++) {
         const ch = w[i] as string;
         const to = table[ch];
@@ -114,8 +116,8 @@ export const leet: Transformer = {
         const prev = w[i - 1];
         const next = w[i + 1];
         // Symbols only between word characters: "die!" keeps its exclamation mark.
-        const symbol = !/\p{N}/u.test(ch);
-        if (symbol && (prev === undefined || next === undefined || !WORDISH.test(prev) || !WORDISH.test(next)))
+        const symbol = !DIGIT().test(ch);
+        if (symbol && (prev === undefined || next === undefined || !WORDISH().test(prev) || !WORDISH().test(next)))
           continue;
         if (!symbol && prev === undefined && next === undefined) continue;
         b.keep(last, m.index + i);
@@ -128,16 +130,16 @@ export const leet: Transformer = {
   },
 };
 
-const SEPARATOR = /^[ .\-_*·•/+,]{1,3}$/u;
+const SEPARATOR = lazy(() => /^[ .\-_*·•/+,]{1,3}$/u);
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
 const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 
 function isolatedLetterAt(s: string, i: number): boolean {
   const ch = s[i];
-  if (ch === undefined || !LETTER.test(ch)) return false;
+  if (ch === undefined || !LETTER().test(ch)) return false;
   const prev = s[i - 1];
   const next = s[i + 1];
-  return (prev === undefined || !WORDISH.test(prev)) && (next === undefined || !WORDISH.test(next));
+  return (prev === undefined || !WORDISH().test(prev)) && (next === undefined || !WORDISH().test(next));
 }
 
 /**
@@ -164,8 +166,8 @@ export const spacedLetters: Transformer = {
       let j = i + 1;
       for (;;) {
         let k = j;
-        while (k < input.length && k - j < 3 && !WORDISH.test(input[k] as string)) k++;
-        if (k === j || !SEPARATOR.test(input.slice(j, k)) || !isolatedLetterAt(input, k)) break;
+        while (k < input.length && k - j < 3 && !WORDISH().test(input[k] as string)) k++;
+        if (k === j || !SEPARATOR().test(input.slice(j, k)) || !isolatedLetterAt(input, k)) break;
         letters.push(k);
         j = k + 1;
       }

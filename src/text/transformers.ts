@@ -1,5 +1,6 @@
 import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
+import { lazy } from "./lazy.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**
@@ -19,9 +20,9 @@ export interface Transformer {
 // Terminal escape sequences and other control characters (but tab and line breaks) are no text:
 // "\x1b[31mkill" must read as "kill", not as one word "31mkill".
 // eslint-disable-next-line no-control-regex
-const CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-const CONTROL_G = new RegExp(CONTROL.source, "gu");
-const INVISIBLE_G = new RegExp(INVISIBLE.source, "gu");
+const CONTROL = lazy(() => /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u);
+const CONTROL_G = lazy(() => new RegExp(CONTROL().source, "gu"));
+const INVISIBLE_G = lazy(() => new RegExp(INVISIBLE.source, "gu"));
 
 /** Zero-width, bidi and other invisible characters, used to split words so filters miss them. */
 const invisible: Transformer = {
@@ -37,8 +38,8 @@ const invisible: Transformer = {
     // Control sequences become a space (they separate words); invisible characters vanish (they
     // are put inside words to split them).
     const spans: Array<[number, number, string]> = [];
-    if (control) for (const m of input.matchAll(CONTROL_G)) spans.push([m.index, m.index + m[0].length, " "]);
-    if (invisible) for (const m of input.matchAll(INVISIBLE_G)) spans.push([m.index, m.index + m[0].length, ""]);
+    if (control) for (const m of input.matchAll(CONTROL_G())) spans.push([m.index, m.index + m[0].length, " "]);
+    if (invisible) for (const m of input.matchAll(INVISIBLE_G())) spans.push([m.index, m.index + m[0].length, ""]);
     spans.sort((a, b) => a[0] - b[0]);
     const b = new RewriteBuilder(input);
     let last = 0;
@@ -55,10 +56,10 @@ const invisible: Transformer = {
 };
 
 /** A base character with the combining marks that follow it (or a lone run of marks). */
-const CLUSTER = /\P{M}\p{M}*|\p{M}+/gsu;
+const CLUSTER = lazy(() => /\P{M}\p{M}*|\p{M}+/gsu);
 /** A disguise is a styled letter or digit (fullwidth, mathematical, circled, squared) that folds to one plain one. */
-const STYLED = /^[\p{L}\p{Nd}\p{So}]/u;
-const PLAIN = /^[\p{L}\p{N}]\p{M}*$/u;
+const STYLED = lazy(() => /^[\p{L}\p{Nd}\p{So}]/u);
+const PLAIN = lazy(() => /^[\p{L}\p{N}]\p{M}*$/u);
 
 /** Unicode compatibility folding (NFKC): fullwidth, mathematical and other styled letters. */
 const compat: Transformer = {
@@ -69,19 +70,19 @@ const compat: Transformer = {
     // Text without any character of MAY_CHANGE_UNDER_NFKC (char-class.ts) skips the whole-text normalize().
     if ((textClasses(input) & C_NFKC) === 0 || input.normalize("NFKC") === input) return null;
     const b = new RewriteBuilder(input);
-    for (const m of input.matchAll(CLUSTER)) {
+    for (const m of input.matchAll(CLUSTER())) {
       const c = m[0];
       const k = c.normalize("NFKC");
       if (k === c) b.keep(m.index, m.index + c.length);
       // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise; so is typography
       // (…, №, ﬁ, Armenian և, no-break space, m²). A disguise is a styled letter or digit made plain.
-      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k && STYLED.test(c) && PLAIN.test(k));
+      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k && STYLED().test(c) && PLAIN().test(k));
     }
     return b.finish();
   },
 };
 
-const CODE_POINT = /[\s\S]/gu;
+const CODE_POINT = lazy(() => /[\s\S]/gu);
 
 /** Case folding, code point by code point so that offsets stay exact (İ → i̇ grows). */
 const lower: Transformer = {
@@ -94,7 +95,7 @@ const lower: Transformer = {
     // Nearly always lowering keeps every character's length: one aligned rewrite, no per-character work.
     if (whole.length === input.length) return alignedRewrite(whole);
     const b = new RewriteBuilder(input);
-    for (const m of input.matchAll(CODE_POINT)) {
+    for (const m of input.matchAll(CODE_POINT())) {
       const c = m[0];
       const l = c.toLowerCase();
       if (l === c) b.keep(m.index, m.index + c.length);
@@ -104,7 +105,7 @@ const lower: Transformer = {
   },
 };
 
-const APOSTROPHES_G = new RegExp(APOSTROPHES.source, "gu");
+const APOSTROPHES_G = lazy(() => new RegExp(APOSTROPHES.source, "gu"));
 
 /** One apostrophe for all: Ukrainian writes вб'ю with ', ’ or ʼ interchangeably. */
 const apostrophes: Transformer = {
@@ -114,7 +115,7 @@ const apostrophes: Transformer = {
   apply(input) {
     if ((textClasses(input) & C_APOSTROPHE) === 0) return null;
     // One unit for one unit, never flagged: the maps stay as they are.
-    return alignedRewrite(input.replace(APOSTROPHES_G, "'"));
+    return alignedRewrite(input.replace(APOSTROPHES_G(), "'"));
   },
 };
 
