@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-import { EXIT_INTERNAL, internalErrorMessage, main } from "../dist/cli/modpol.js";
+import { EXIT_INTERNAL, internalErrorMessage, LazyStdio, main } from "../dist/cli/modpol.js";
 
+// Standard output and error, made as Node streams only when a run needs them: see LazyStdio.
+const stdout = new LazyStdio(1, () => process.stdout);
+const stderr = new LazyStdio(2, () => process.stderr);
 // Nobody reading stderr any more (`modpol … 2>&1 | head`) is no reason to die; stdout has its own
 // handling (the output ends quietly).
-process.stderr.on("error", () => undefined);
+stderr.on("error", () => undefined);
 // Last resort: anything that escapes main() is a bug in modpol. It is reported as one, with how to
 // report it, never as a bare stack trace.
 const fatal = (e) => {
   try {
-    process.stderr.write(internalErrorMessage(e, process.env));
+    stderr.write(internalErrorMessage(e, process.env));
   } finally {
     process.exit(EXIT_INTERNAL);
   }
@@ -22,6 +25,6 @@ process.exitCode = await main({
   get stdin() {
     return process.stdin;
   },
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout,
+  stderr,
 });

@@ -4,3 +4,4 @@
  */
 export { main, type MainArgs } from "./main.js";
 export { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
+export { LazyStdio } from "./stdio.js";

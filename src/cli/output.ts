@@ -1,4 +1,4 @@
-import type { Writable } from "node:stream";
+import type { OutStream } from "./io.js";
 
 /**
  * Buffered writes to a stream, with backpressure, that end quietly when the reader goes away
@@ -12,7 +12,7 @@ export class Output {
   private waiting: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly stream: Writable, private readonly flushAt = 64 * 1024) {
+  constructor(private readonly stream: OutStream, private readonly flushAt = 64 * 1024) {
     // Any write error (EPIPE above all) means nobody is reading any more: stop, quietly.
     stream.on("error", () => {
       this.broken = true;

@@ -1,4 +1,4 @@
-import type { Writable } from "node:stream";
+import type { OutStream } from "./io.js";
 
 /** Bytes of input read so far and, when every input is a file, their total size. */
 export interface InputMeter {
@@ -16,11 +16,11 @@ export class Progress {
   private shown = false;
   private readonly started = Date.now();
 
-  private constructor(private readonly stream: Writable, private readonly meter: InputMeter) {}
+  private constructor(private readonly stream: OutStream, private readonly meter: InputMeter) {}
 
   /** A progress display, or undefined when stderr is not a terminal or CI is set. */
-  static create(stream: Writable, env: Record<string, string | undefined>, meter: InputMeter): Progress | undefined {
-    const tty = (stream as Writable & { isTTY?: boolean }).isTTY === true;
+  static create(stream: OutStream, env: Record<string, string | undefined>, meter: InputMeter): Progress | undefined {
+    const tty = stream.isTTY === true;
     return tty && !env.CI ? new Progress(stream, meter) : undefined;
   }
 

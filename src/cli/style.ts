@@ -1,12 +1,12 @@
-import type { Writable } from "node:stream";
+import type { OutStream } from "./io.js";
 import { PLAIN, type Style } from "../report/style.js";
 
 /** Whether to colour output: --color/--no-color, then NO_COLOR / FORCE_COLOR, then "is it a terminal". */
-export function wantsColour(stream: Writable, env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
+export function wantsColour(stream: OutStream, env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== "0" && env.FORCE_COLOR !== "false";
-  return Boolean((stream as Writable & { isTTY?: boolean }).isTTY) && env.TERM !== "dumb";
+  return stream.isTTY === true && env.TERM !== "dumb";
 }
 
 /** A chalk-backed style, loaded only when colour is wanted so plain runs never pay for it. */
