@@ -1,7 +1,8 @@
 /**
  * Per-character classes for the hot loops of the normaliser and the tokeniser. Running a Unicode
  * property regex over every post costs several microseconds a transformer; a table lookup by code
- * unit costs about one nanosecond a character. Each class is defined by a regex below, evaluated once
+ * unit costs about one nanosecond a character. Each class is defined by a regex below (its source,
+ * flag u), evaluated once
  * per character (lazily, 256 code units at a time), so the table can never disagree with the regex
  * the transformers were written against; the few blocks most text is written in are precomputed
  * from the same regexes (char-table.ts, checked by the tests).
@@ -43,42 +44,44 @@ export const C_WORD = C_LETTER | C_MARK | C_NUMBER;
 /** Set in every computed entry, so that 0 means "not looked at yet". */
 const COMPUTED = 1 << 15;
 
+// The sources of the class regexes. They are strings, made into regexes only when a block outside
+// char-table.ts is first met: V8 checks a regex literal's pattern when it compiles the module, which
+// for a \p{…} class means building the class (see lazy.ts), and a plain post needs none of them.
+
 /** Zero-width, bidi and other invisible characters (the invisible transformer drops them). */
-export const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]/u;
+export const INVISIBLE = String.raw`[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]`;
 /** Control characters but tab and line breaks; every terminal escape sequence starts with one (ESC). */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
+export const CONTROL_CHAR = String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]`;
 /**
  * Characters NFKC can change: Latin-1 and spacing/compatibility blocks, combining marks, ligatures,
  * fullwidth, styled and enclosed forms, Armenian և. Plain Latin, Cyrillic, Georgian and Armenian
  * letters are outside it, so most posts skip the (slow) whole-text normalize() call.
  */
-export const MAY_CHANGE_UNDER_NFKC =
-  /[\u00A0-\u00BF\u0132\u0133\u013F\u0140\u0149\u017F\u01C4-\u01CC\u01F1-\u01F3\u02B0-\u036F\u0587\u1D2C-\u1DBF\u1E9A\u1E9B\u2000-\u2BFF\u2E80-\u33FF\uA000-\uFFFF\u{10000}-\u{10FFFF}]|\p{M}/u;
+export const MAY_CHANGE_UNDER_NFKC = String.raw`[\u00A0-\u00BF\u0132\u0133\u013F\u0140\u0149\u017F\u01C4-\u01CC\u01F1-\u01F3\u02B0-\u036F\u0587\u1D2C-\u1DBF\u1E9A\u1E9B\u2000-\u2BFF\u2E80-\u33FF\uA000-\uFFFF\u{10000}-\u{10FFFF}]|\p{M}`;
 /** Apostrophe look-alikes that the apostrophes transformer writes as '. */
-export const APOSTROPHES = /[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]/u;
+export const APOSTROPHES = String.raw`[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]`;
 /** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
-export const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
+export const NEEDS_FOLD = String.raw`[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]`;
 
-/** Each class as a regex matching one character of it (made on first need: see lazy.ts). */
-const CLASSES = lazy((): ReadonlyArray<readonly [number, RegExp]> => [
-  [C_LETTER, /\p{L}/u],
-  [C_MARK, /\p{M}/u],
-  [C_NUMBER, /\p{N}/u],
-  [C_UPPER, /\p{Lu}|\p{Lt}/u],
-  [C_LATIN, /\p{Script=Latin}/u],
-  [C_CYRILLIC, /\p{Script=Cyrillic}/u],
+/** Each class and the source of a regex (flag u) matching one character of it. */
+const CLASS_SOURCES: ReadonlyArray<readonly [number, string]> = [
+  [C_LETTER, String.raw`\p{L}`],
+  [C_MARK, String.raw`\p{M}`],
+  [C_NUMBER, String.raw`\p{N}`],
+  [C_UPPER, String.raw`\p{Lu}|\p{Lt}`],
+  [C_LATIN, String.raw`\p{Script=Latin}`],
+  [C_CYRILLIC, String.raw`\p{Script=Cyrillic}`],
   [C_INVISIBLE, INVISIBLE],
   [C_CONTROL, CONTROL_CHAR],
   [C_NFKC, MAY_CHANGE_UNDER_NFKC],
   [C_APOSTROPHE, APOSTROPHES],
   [C_FOLD, NEEDS_FOLD],
-  [C_SPACE, /\s/u],
-  [C_LEET_SYMBOL, /[@$!|€]/u],
-  [C_SEPARATOR, /[ .\-_*·•/+,]/u],
-]);
-const CLASSES_G = lazy(() => CLASSES().map(([bit, re]) => [bit, new RegExp(re.source, "gu")] as const));
+  [C_SPACE, String.raw`\s`],
+  [C_LEET_SYMBOL, String.raw`[@$!|€]`],
+  [C_SEPARATOR, String.raw`[ .\-_*·•/+,]`],
+];
+const CLASSES = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "u")] as const));
+const CLASSES_G = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "gu")] as const));
 
 /** The classes of one code point (given as a string). */
 function compute(ch: string): number {

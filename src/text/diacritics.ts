@@ -1,18 +1,18 @@
 import { C_FOLD, C_MARK, codePointAt, codePointClass, unitClass } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
-import { lazy } from "./lazy.js";
+import { lazyRegExp } from "./lazy.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
-const LATIN = lazy(() => /\p{Script=Latin}/u);
-const MARK = lazy(() => /\p{M}/u);
-const MARKS_G = lazy(() => /\p{M}/gu);
+const LATIN = lazyRegExp(String.raw`\p{Script=Latin}`, "u");
+const MARK = lazyRegExp(String.raw`\p{M}`, "u");
+const MARKS_G = lazyRegExp(String.raw`\p{M}`, "gu");
 const SPECIAL_LATIN: Record<string, string> = {
   ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
   "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
 };
 /** The characters that start a cluster even without marks after them: {@link NEEDS_FOLD} but the marks. */
-const FOLD_BASE = lazy(() => /^[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]$/u);
+const FOLD_BASE = lazyRegExp(String.raw`^[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]$`, "u");
 
 interface Fold {
   readonly out: string;

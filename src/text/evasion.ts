@@ -1,11 +1,11 @@
 import { C_CYRILLIC, C_LATIN } from "./char-class.js";
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
-import { lazy } from "./lazy.js";
+import { lazyRegExp } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
-const LATIN_LETTER = lazy(() => /\p{Script=Latin}/u);
-const CYRILLIC_LETTER = lazy(() => /\p{Script=Cyrillic}/u);
+const LATIN_LETTER = lazyRegExp(String.raw`\p{Script=Latin}`, "u");
+const CYRILLIC_LETTER = lazyRegExp(String.raw`\p{Script=Cyrillic}`, "u");
 
 /** Latin letters that pass for Cyrillic ones in lower case (after case folding). */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
@@ -18,7 +18,7 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   х: "x", ѕ: "s", ј: "j", ԁ: "d", ԛ: "q", ԝ: "w", г: "r", п: "n", и: "u", ь: "b",
 };
 
-const LETTER_RUN = lazy(() => /[\p{L}\p{M}]+/gu);
+const LETTER_RUN = lazyRegExp(String.raw`[\p{L}\p{M}]+`, "gu");
 
 type Script = "latin" | "cyrillic" | "other";
 
@@ -75,14 +75,14 @@ const LEET_CYRILLIC: Record<string, string> = {
   "0": "о", "1": "і", "3": "з", "4": "ч", "6": "б", "@": "а",
 };
 /** A run of letters, digits and the symbols leetspeak uses inside words. */
-const LEET_RUN = lazy(() => /[\p{L}\p{M}\p{N}@$!|€]+/gu);
-const LETTER = lazy(() => /\p{L}/u);
-const WORDISH = lazy(() => /[\p{L}\p{M}\p{N}]/u);
+const LEET_RUN = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}@$!|€]+`, "gu");
+const LETTER = lazyRegExp(String.raw`\p{L}`, "u");
+const WORDISH = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}]`, "u");
 /** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
-const NUMBER_WITH_SUFFIX = lazy(() => /^\p{N}+\p{L}{1,2}$/u);
-const DIGIT = lazy(() => /\p{N}/u);
+const NUMBER_WITH_SUFFIX = lazyRegExp(String.raw`^\p{N}+\p{L}{1,2}$`, "u");
+const DIGIT = lazyRegExp(String.raw`\p{N}`, "u");
 /** Two or more digits ending a word ("covid19", "win10") are a number, not letters. */
-const TRAILING_NUMBER = lazy(() => /\p{N}{2,}$/u);
+const TRAILING_NUMBER = lazyRegExp(String.raw`\p{N}{2,}$`, "u");
 
 /**
  * Leetspeak inside words ("d3ath", "k1ll", "inv4ders", "0кyпант"): a digit or symbol becomes the
@@ -130,7 +130,7 @@ export const leet: Transformer = {
   },
 };
 
-const SEPARATOR = lazy(() => /^[ .\-_*·•/+,]{1,3}$/u);
+const SEPARATOR = lazyRegExp(String.raw`^[ .\-_*·•/+,]{1,3}$`, "u");
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
 const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 

@@ -1,6 +1,6 @@
 import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
-import { lazy } from "./lazy.js";
+import { lazyRegExp } from "./lazy.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**
@@ -19,10 +19,8 @@ export interface Transformer {
 
 // Terminal escape sequences and other control characters (but tab and line breaks) are no text:
 // "\x1b[31mkill" must read as "kill", not as one word "31mkill".
-// eslint-disable-next-line no-control-regex
-const CONTROL = lazy(() => /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u);
-const CONTROL_G = lazy(() => new RegExp(CONTROL().source, "gu"));
-const INVISIBLE_G = lazy(() => new RegExp(INVISIBLE.source, "gu"));
+const CONTROL_G = lazyRegExp(String.raw`\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]`, "gu");
+const INVISIBLE_G = lazyRegExp(INVISIBLE, "gu");
 
 /** Zero-width, bidi and other invisible characters, used to split words so filters miss them. */
 const invisible: Transformer = {
@@ -56,10 +54,10 @@ const invisible: Transformer = {
 };
 
 /** A base character with the combining marks that follow it (or a lone run of marks). */
-const CLUSTER = lazy(() => /\P{M}\p{M}*|\p{M}+/gsu);
+const CLUSTER = lazyRegExp(String.raw`\P{M}\p{M}*|\p{M}+`, "gsu");
 /** A disguise is a styled letter or digit (fullwidth, mathematical, circled, squared) that folds to one plain one. */
-const STYLED = lazy(() => /^[\p{L}\p{Nd}\p{So}]/u);
-const PLAIN = lazy(() => /^[\p{L}\p{N}]\p{M}*$/u);
+const STYLED = lazyRegExp(String.raw`^[\p{L}\p{Nd}\p{So}]`, "u");
+const PLAIN = lazyRegExp(String.raw`^[\p{L}\p{N}]\p{M}*$`, "u");
 
 /** Unicode compatibility folding (NFKC): fullwidth, mathematical and other styled letters. */
 const compat: Transformer = {
@@ -82,7 +80,7 @@ const compat: Transformer = {
   },
 };
 
-const CODE_POINT = lazy(() => /[\s\S]/gu);
+const CODE_POINT = lazyRegExp(String.raw`[\s\S]`, "gu");
 
 /** Case folding, code point by code point so that offsets stay exact (İ → i̇ grows). */
 const lower: Transformer = {
@@ -105,7 +103,7 @@ const lower: Transformer = {
   },
 };
 
-const APOSTROPHES_G = lazy(() => new RegExp(APOSTROPHES.source, "gu"));
+const APOSTROPHES_G = lazyRegExp(APOSTROPHES, "gu");
 
 /** One apostrophe for all: Ukrainian writes вб'ю with ', ’ or ʼ interchangeably. */
 const apostrophes: Transformer = {
