@@ -1,7 +1,6 @@
-import { Command, CommanderError } from "commander";
-import { UsageError, type Io } from "./io.js";
-import { SUBCOMMANDS } from "./subcommands.js";
-import { VERSION } from "./version.js";
+import { UsageError, type Io, type OutStream } from "./io.js";
+import { runEval } from "./eval-command.js";
+import { quickEvalArgs } from "./eval-options.js";
 import { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
 import { LimitSettingError } from "../load/limits.js";
 
@@ -9,8 +8,8 @@ import { LimitSettingError } from "../load/limits.js";
 export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
   readonly argv: readonly string[];
   readonly stdin: Io["stdin"];
-  readonly stdout: Io["stdout"];
-  readonly stderr: Io["stderr"];
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
 }
 
 /**
@@ -29,35 +28,13 @@ export async function main(args: MainArgs): Promise<number> {
     env: args.env ?? process.env,
     cwd: args.cwd ?? process.cwd(),
   };
-  let code = 0;
-  const done = (c: number): void => {
-    code = c;
-  };
-  const program = new Command("modpol")
-    .description("Content-policy evaluator: YAML policies, per-country decisions, explained.")
-    .version(VERSION, "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .exitOverride();
-  // When the first argument names a subcommand, commander dispatches to it and never looks at the
-  // others (their names matter only to top-level help, `help`, and unknown-command suggestions), so
-  // the output is the same with that one alone. Anything else gets the whole program.
-  const named = SUBCOMMANDS.find(([name]) => name === args.argv[0]);
-  for (const [, add] of named ? [named] : SUBCOMMANDS) add(program, io, done);
-
-  if (args.argv.length === 0) {
-    // No command at all is a usage error, but a helpful one.
-    program.outputHelp();
-    return 2;
-  }
   try {
-    await program.parseAsync([...args.argv], { from: "user" });
-    return code;
+    // A plain `modpol eval` needs no command-line library (see quickEvalArgs); anything else goes to
+    // commander, loaded only then.
+    const quick = quickEvalArgs(args.argv);
+    if (quick) return await runEval(quick.texts, quick.opts, io);
+    return await (await import("./program.js")).runProgram(args.argv, io);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
-      return 2;
-    }
     if (e instanceof UsageError) {
       io.stderr.write(`modpol: ${e.message}\n`);
       return 2;

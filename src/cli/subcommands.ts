@@ -1,7 +1,7 @@
 import { type Command, Option } from "commander";
-import { DEFAULT_POLICY } from "../load/files.js";
 import type { Io } from "./io.js";
-import { EVAL_FORMATS, runEval, type EvalOptions } from "./eval-command.js";
+import { runEval, type EvalOptions } from "./eval-command.js";
+import { EVAL_OPTIONS } from "./eval-options.js";
 import type { CheckOptions } from "./check-command.js";
 import type { TestOptions } from "./test-command.js";
 import type { DiffOptions } from "./diff-command.js";
@@ -16,35 +16,25 @@ export type Subcommand = (program: Command, io: Io, done: (code: number) => void
 /**
  * The subcommands, in the order help lists them. Building one costs about 0.3 ms (commander makes an
  * object per option and parses its flags), so a run that names its subcommand builds only that one
- * (see main() in main.ts).
+ * (see program.ts).
  */
 export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
   [
     "eval",
-    (program, io, done) =>
-      program
-        .command("eval")
-        .description("classify posts (from TEXT arguments, --input files, or stdin)")
-        .argument("[text...]", "posts to classify, one per argument")
-        .option("-p, --policy <id|path>", "bundled policy or timeline id, or a policy or timeline file", DEFAULT_POLICY)
-        .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
-        .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
-        .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
-        .option("--at <date>", "date of posts that carry none (a timeline picks the version in force on it)")
-        .addOption(new Option("-f, --format <format>", "output format").choices([...EVAL_FORMATS]).default("text"))
-        .option("--explain", "show the evidence, every signal and each rule tried")
-        .option("--why-not <decision>", "say why each post did not get this decision: the conditions that failed")
-        .option("--summary", "print counts by country and decision")
-        .option("-q, --quiet", "print no per-post results (use with --summary or --fail-on)")
-        .option("--fail-on <decision>", "exit 1 when any post gets this decision (repeatable, or comma-separated)", collect)
-        .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
-        .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
-        .option("-j, --jobs <n>", "worker threads for large inputs: a number or 'auto' for the cores available (default 1; output order is kept)")
-        .option("--color", "force colour")
-        .option("--no-color", "no colour")
-        .action(async (texts: string[], opts: EvalOptions) => {
-          done(await runEval(texts, opts, io));
-        }),
+    (program, io, done) => {
+      const cmd = program.command("eval").description("classify posts (from TEXT arguments, --input files, or stdin)").argument("[text...]", "posts to classify, one per argument");
+      // The same list quickEvalArgs reads (eval-options.ts).
+      for (const o of EVAL_OPTIONS) {
+        const option = new Option(o.flags, o.description);
+        if (o.choices) option.choices([...o.choices]);
+        if (o.default !== undefined) option.default(o.default);
+        if (o.repeatable) option.argParser(collect);
+        cmd.addOption(option);
+      }
+      cmd.action(async (texts: string[], opts: EvalOptions) => {
+        done(await runEval(texts, opts, io));
+      });
+    },
   ],
   [
     // diff is imported when run: it is not on the path of a plain `eval`.
