@@ -1,6 +1,5 @@
 import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { availableParallelism } from "node:os";
 import { resolveCountry } from "../countries.js";
 import { parseInstant } from "../dates.js";
 import { isDecision, type DecisionName } from "../decisions.js";
@@ -148,7 +147,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     at,
     whyNot,
   };
-  const jobs = parseJobs(o.jobs);
+  const jobs = await parseJobs(o.jobs);
   const out = new Output(io.stdout);
   const summary = new SummaryCounter();
   let failed = false;
@@ -254,12 +253,12 @@ const INLINE_RECORDS = 2000;
 /** Records per batch sent to a worker. */
 const BATCH = 512;
 
-/** `--jobs`: worker threads, default the cores available. */
-export function parseJobs(v: string | undefined): number {
+/** `--jobs`: worker threads, default one (node:os, for `auto`, is loaded only then). */
+export async function parseJobs(v: string | undefined): Promise<number> {
   // One thread by default: each worker holds its own copy of the compiled policy (~100 MB for the
   // bundled ones), and on a 2-core machine the reading thread leaves little for a second worker.
   if (v === undefined) return 1;
-  if (v === "auto") return Math.max(1, availableParallelism());
+  if (v === "auto") return Math.max(1, (await import("node:os")).availableParallelism());
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not 'auto' or a number of threads from 1 to 256`);
   return n;
