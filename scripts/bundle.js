@@ -3,8 +3,8 @@
 // bin/modpol.js loads. Node resolves, reads and compiles each ES module separately (about 0.4 ms
 // each before any of its code runs), so everything a plain `modpol eval` loads is ONE file, the
 // core: every module that dist/cli/entry.js reaches by static imports. What is imported on demand
-// (check, test, diff, the YAML pipeline, worker threads, CSV) becomes chunks beside it, loaded only
-// when used. The bundle lives in dist/cli/, two levels down like every module that locates package
+// (commander and the subcommands, the YAML pipeline, worker threads, CSV) becomes chunks beside it,
+// loaded only when used. The bundle lives in dist/cli/, two levels down like every module that locates package
 // files (see CODE_DIR), so its paths hold. The library (dist/index.js) and the --jobs worker stay
 // separate modules.
 //
@@ -21,7 +21,7 @@ import { build } from "esbuild";
 const ENTRY = "dist/cli/entry.js";
 const CORE_FILE = "modpol.js";
 // chalk and re2js are loaded only when needed, and the YAML pipeline's yaml and zod only in its own
-// chunk: they stay packages of their own. commander is on every path, so it goes in the core.
+// chunk: they stay packages of their own. commander is bundled, in the chunk of program.ts.
 const EXTERNAL = ["chalk", "re2js", "yaml", "zod", "zod/*"];
 const COMMON = {
   bundle: true,
@@ -178,7 +178,7 @@ const lazy = await build({
   chunkNames: "modpol-[name]-[hash]",
   splitting: true,
   metafile: true,
-  plugins: [fromCore, nodeBuiltinsByRequire(builtins)],
+  plugins: [fromCore, nodeBuiltinsByRequire(builtins), lazyChildProcess],
 });
 const chunkOf = new Map(Object.entries(lazy.metafile.outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, basename(file)]));
 
@@ -200,5 +200,5 @@ await build({
   stdin: { contents: [`export * from "./${basename(ENTRY)}";`, ...reexports].join("\n"), resolveDir: "dist/cli", sourcefile: "core.js", loader: "js" },
   outfile: `dist/cli/${CORE_FILE}`,
   splitting: false,
-  plugins: [toChunks, nodeBuiltinsByRequire(builtins), lazyChildProcess],
+  plugins: [toChunks, nodeBuiltinsByRequire(builtins)],
 });
