@@ -17,6 +17,12 @@ const fatal = (e) => {
   }
 };
 process.on("uncaughtException", fatal);
+// A reader that went away (`modpol --help | true`, `modpol check | head -1`) ends the output, not the
+// run: what is left to say goes nowhere, and the exit code stays the command's own. Any other write
+// error (a full disk) is still reported.
+stdout.on("error", (e) => {
+  if (e?.code !== "EPIPE" && e?.code !== "ERR_STREAM_DESTROYED") fatal(e);
+});
 process.on("unhandledRejection", fatal);
 
 // process.stdin is made on first use, and costs a stream: only a run that reads it pays for it.

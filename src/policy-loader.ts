@@ -15,7 +15,7 @@ function fresh(ir: PolicyIR): boolean {
 }
 
 /** Compiled modules that decide what a precompiled policy holds (term keys, normalisation). */
-const ENGINE_MODULES = ["./compile/terms.js", "./compile/serialise.js", "./compile/lexicon-index.js", "./compile/fuzzy.js", "./text/normalise.js", "./text/transformers.js", "./text/evasion.js", "./text/keys.js", "./text/tokenise.js", "./text/char-class.js", "./text/text-profile.js", "./text/diacritics.js", "./compile/packed-map.js"];
+const ENGINE_MODULES = ["./compile/terms.js", "./compile/serialise.js", "./compile/lexicon-index.js", "./compile/fuzzy.js", "./text/normalise.js", "./text/transformers.js", "./text/evasion.js", "./text/keys.js", "./text/tokenise.js", "./text/char-class.js", "./text/text-profile.js", "./text/diacritics.js", "./text/char-table.js", "./text/lazy.js", "./compile/packed-map.js"];
 
 /** A precompiled policy built before the engine was last rebuilt may hold stale keys: recompile. */
 function newerThanEngine(file: string): boolean {

@@ -28,6 +28,19 @@ describe("modpol as a process", () => {
     expect(r).toEqual({ code: 0, other: "" });
   });
 
+  it.each([["--help"], ["check", "rules/"], ["eval", "-p", "test/fixtures/mini/policy.yaml", "kill them"]])("`modpol %s | true`: output closed before anything is written, no internal error", async (...args) => {
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["bin/modpol.js", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (b: Buffer) => (stderr += b.toString("utf8")));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
   it("a closed stderr is no reason to crash", async () => {
     // A policy that cannot be loaded: its problems go to stderr one line at a time.
     const r = await closedEarly(["eval", "-p", "test/fixtures/hostile/rules/unsafe-patterns.yaml", "x"], "", "stderr");
