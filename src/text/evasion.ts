@@ -1,11 +1,9 @@
-import { C_CYRILLIC, C_LATIN } from "./char-class.js";
+import { C_CYRILLIC, C_LATIN, codePointClass, unitClass } from "./char-class.js";
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
 import type { Transformer } from "./transformers.js";
 
-const LATIN_LETTER = lazyRegExp(String.raw`\p{Script=Latin}`, "u");
-const CYRILLIC_LETTER = lazyRegExp(String.raw`\p{Script=Cyrillic}`, "u");
 
 /** Latin letters that pass for Cyrillic ones in lower case (after case folding). */
 const LATIN_TO_CYRILLIC: Record<string, string> = {
@@ -25,9 +23,13 @@ type Script = "latin" | "cyrillic" | "other";
 function majorityScript(word: string): { script: Script; latin: number; cyrillic: number } {
   let latin = 0;
   let cyrillic = 0;
-  for (const ch of word) {
-    if (LATIN_LETTER().test(ch)) latin++;
-    else if (CYRILLIC_LETTER().test(ch)) cyrillic++;
+  // By code point, from the class table (the same \p{Script=…} classes, without a regex per letter).
+  for (let i = 0; i < word.length; i++) {
+    const cp = word.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const k = codePointClass(cp);
+    if (k & C_LATIN) latin++;
+    else if (k & C_CYRILLIC) cyrillic++;
   }
   const script: Script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
   return { script, latin, cyrillic };
@@ -52,10 +54,11 @@ export const confusables: Transformer = {
       const { script, latin, cyrillic } = majorityScript(w);
       if (latin === 0 || cyrillic === 0 || script === "other") continue;
       const table = script === "cyrillic" ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
-      const minority = script === "cyrillic" ? LATIN_LETTER() : CYRILLIC_LETTER();
+      const minority = script === "cyrillic" ? C_LATIN : C_CYRILLIC;
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
-        const to = minority.test(ch) ? table[ch] : undefined;
+        // One code unit, as before: half of a surrogate pair is in no script.
+        const to = unitClass(w.charCodeAt(i)) & minority ? table[ch] : undefined;
         if (to === undefined) continue;
         b.keep(last, m.index + i);
         b.replace(m.index + i, m.index + i + 1, to);
