@@ -49,6 +49,7 @@ export const confusables: Transformer = {
     if ((classes & C_LATIN) === 0 || (classes & C_CYRILLIC) === 0) return null;
     const b = new RewriteBuilder(input);
     let last = 0;
+    let changed = false;
     for (const m of input.matchAll(LETTER_RUN())) {
       const w = m[0];
       const { script, latin, cyrillic } = majorityScript(w);
@@ -63,8 +64,11 @@ export const confusables: Transformer = {
         b.keep(last, m.index + i);
         b.replace(m.index + i, m.index + i + 1, to);
         last = m.index + i + 1;
+        changed = true;
       }
     }
+    // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case).
+    if (!changed) return null;
     b.keep(last, input.length);
     return b.finish();
   },
