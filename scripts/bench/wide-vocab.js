@@ -7,6 +7,7 @@
 //   node scripts/bench/wide-vocab.js IN.jsonl OUT.jsonl [--words N] [--vocabulary V] [--seed S]
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "./corpus.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,15 +17,7 @@ if (positionals.length !== 2) {
   process.stderr.write("usage: node scripts/bench/wide-vocab.js IN.jsonl OUT.jsonl [--words N] [--vocabulary V] [--seed S]\n");
   process.exit(2);
 }
-let seed = Number(values.seed) >>> 0;
-// mulberry32: small, seeded, good enough to spread made-up words.
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const rnd = mulberry32(Number(values.seed));
 const LATIN = "abcdefghijklmnoprstuwyz";
 const CYRILLIC = "абвгдежзиклмнопрстуфхцчшыэюяіє";
 const V = Number(values.vocabulary);
