@@ -22,43 +22,15 @@ function byUtf8(words: string[]): string[] {
     .map(([w]) => w);
 }
 
-/** The ids of the entry whose ids start at `from` and end at `to`. */
-function idsAt(s: string, from: number, to: number): number[] {
-  const ids: number[] = [];
-  let n = 0;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? s.charCodeAt(i) : 44;
-    if (c === 44) {
-      ids.push(n);
-      n = 0;
-    } else n = n * 36 + (c <= 57 ? c - 48 : c - 87);
-  }
-  return ids;
-}
-
-/** Reads a whole map written by {@link packMap}. */
-export function unpackMap(s: string): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  if (s === "") return m;
-  let at = 0;
-  while (at < s.length) {
-    let end = s.indexOf("\n", at);
-    if (end < 0) end = s.length;
-    const sp = s.indexOf(" ", at);
-    m.set(s.slice(at, sp), idsAt(s, sp + 1, end));
-    at = end + 1;
-  }
-  return m;
-}
-
 /** Look-ups answered by binary search before a packed map or set is worth turning into a hash. */
 const SEARCHES_BEFORE_HASH = 2000;
 
 /** Packed text as UTF-8 bytes: what a precompiled file holds, searched without decoding it. */
 type Bytes = Uint8Array;
 
-function bytesOf(s: string | Bytes): Bytes {
-  return typeof s === "string" ? Buffer.from(s, "utf8") : s;
+/** Packed text as bytes: a string is encoded, bytes are taken as they are (no copy). */
+export function bytesOf(s: string | Bytes): Buffer {
+  return typeof s === "string" ? Buffer.from(s, "utf8") : Buffer.from(s.buffer, s.byteOffset, s.byteLength);
 }
 
 /**
@@ -110,6 +82,21 @@ function idsOfLine(b: Bytes, from: number, to: number): number[] {
 
 const decoder = new TextDecoder();
 
+/** Reads a whole map written by {@link packMap}. */
+export function unpackMap(packed: string | Bytes): Map<string, number[]> {
+  const b = bytesOf(packed);
+  const m = new Map<string, number[]>();
+  let at = 0;
+  while (at < b.length) {
+    let end = b.indexOf(10, at);
+    if (end < 0) end = b.length;
+    const sp = b.indexOf(32, at);
+    m.set(b.toString("utf8", at, sp), idsOfLine(b, sp + 1, end));
+    at = end + 1;
+  }
+  return m;
+}
+
 /**
  * A map written by {@link packMap}, read in place from its bytes: opening it costs nothing, so a
  * one-post run that looks up a handful of words never decodes or builds a Map of thousands of
@@ -142,7 +129,7 @@ export class PackedMap implements IdMap {
   }
 
   private hashed(): Map<string, number[]> {
-    return (this.map ??= unpackMap(decoder.decode(this.b)));
+    return (this.map ??= unpackMap(this.b));
   }
 }
 

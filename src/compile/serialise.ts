@@ -1,4 +1,5 @@
 import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
+import { bytesOf } from "./packed-map.js";
 import type { TermPart } from "./terms.js";
 import type { Timeline, TimelineVersion } from "./timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "./types.js";
@@ -99,10 +100,6 @@ function termFromLine(line: string): TermEntry {
   return { lexicon, lang, source, parts: parts.map(partFromIR) };
 }
 
-function toBytes(p: string | Uint8Array): Buffer {
-  return typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p);
-}
-
 /**
  * Serialises a compiled policy so it can be loaded later without YAML parsing or validation: a line
  * saying what the file is, a JSON header line (rules, signals, settings…) and then the lexicon
@@ -134,7 +131,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     "fuzzy.longWords": packed.fuzzy.longWords,
     "fuzzy.stems": packed.fuzzy.stems,
   };
-  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : toBytes(text[k])));
+  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : bytesOf(text[k])));
   const header: Header = {
     version: IR_VERSION,
     sources,
