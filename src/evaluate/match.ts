@@ -143,33 +143,27 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
   const wc = index.candidates;
   const ws = prepare(tokens, wc);
   const n = tokens.words.length;
-  if (deferred === undefined) {
-    for (let i = 0; i < n; i++) {
-      const e = ws.info[i] as WordInfo;
-      // A word some term matched is a real word here: not a typo, and not two words run together.
-      if (confirm(ws, out, e.primary, i, false) || !e.mayBeMangled) continue;
-      const more = wc.secondary(tokens.words[i] as string, e);
-      if (more.length > 0) confirm(ws, out, more, i, false);
-    }
-    addPatterns(index, tokens, text, out, undefined, false);
-    dropAllContained(out, undefined, false);
-    return { lists: out, complete: () => out };
-  }
   // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
   let mangled: number[] | undefined;
   for (let i = 0; i < n; i++) {
     const e = ws.info[i] as WordInfo;
-    const p = primaryOf(e, deferred);
-    if (confirm(ws, out, p.now, i, false) || !e.mayBeMangled) continue;
+    const p = deferred && primaryOf(e, deferred);
+    // A word some term matched is a real word here: not a typo, and not two words run together.
+    if (confirm(ws, out, p ? p.now : e.primary, i, false) || !e.mayBeMangled) continue;
     const w = tokens.words[i] as string;
-    const more = secondaryOf(wc, w, e, deferred);
-    if (more.now.length + more.later.length === 0) continue;
-    if (confirm(ws, out, p.later, i, true)) continue;
-    (mangled ??= []).push(i);
-    confirm(ws, out, more.now, i, false);
+    const more = deferred && secondaryOf(wc, w, e, deferred);
+    const now = more ? more.now : wc.secondary(w, e);
+    if (now.length === 0 && (!more || more.later.length === 0)) continue;
+    if (p) {
+      // A deferred term matching here makes it a real word as well.
+      if (confirm(ws, out, p.later, i, true)) continue;
+      (mangled ??= []).push(i);
+    }
+    confirm(ws, out, now, i, false);
   }
   addPatterns(index, tokens, text, out, deferred, false);
   dropAllContained(out, deferred, false);
+  if (deferred === undefined) return { lists: out, complete: () => out };
   let pending = true;
   return {
     lists: out,
