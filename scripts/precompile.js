@@ -3,11 +3,11 @@
 // `modpol eval` with a bundled policy starts without parsing YAML or loading the schema library.
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { serialisePolicy, serialiseTimeline } from "../dist/compile/serialise.js";
+import { serialisePolicy, serialiseTimeline } from "../dist/precompiled/serialise.js";
 import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from "../dist/load/files.js";
-import { loadPolicy } from "../dist/pipeline.js";
-import { PRECOMPILED_DIR } from "../dist/policy-loader.js";
-import { loadTimelineFile } from "../dist/timeline-pipeline.js";
+import { loadPolicy } from "../dist/use-cases/load-yaml-policy.js";
+import { PRECOMPILED_DIR } from "../dist/use-cases/load-policy.js";
+import { loadTimelineFile } from "../dist/use-cases/load-yaml-timeline.js";
 
 mkdirSync(PRECOMPILED_DIR, { recursive: true });
 // Policies of an older build format (<id>.json) would only mislead someone reading dist/.

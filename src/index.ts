@@ -7,19 +7,19 @@
  * if (policy) console.log(evaluate({ text: "Death to Putin!", country: "PL" }, policy).decision);
  * ```
  */
-export { loadPolicy, loadPolicyOrTimeline } from "./policy-loader.js";
+export { loadPolicy, loadPolicyOrTimeline } from "./use-cases/load-policy.js";
 export { selectPolicy, isTimeline, versionAt, type PolicyOrTimeline, type Selection } from "./evaluate/timeline.js";
 export type { Timeline, TimelineVersion } from "./compile/timeline.js";
 export { whyNot, type WhyNot, type Blame } from "./evaluate/why-not.js";
 export { diffDecisions, DiffCounter, type PostDiff, type DiffSummary, type Matrix } from "./evaluate/diff.js";
-export { parseInstant } from "./dates.js";
-export type { LoadOptions, LoadResult } from "./pipeline.js";
+export { parseInstant } from "./base/dates.js";
+export type { LoadOptions, LoadResult } from "./use-cases/load-yaml-policy.js";
 export { DEFAULT_LIMITS, limitsFromEnv, LimitSettingError, type ResourceLimits } from "./load/limits.js";
 export { evaluate, type Decision, type Evidence, type Post } from "./evaluate/evaluate.js";
 export { explain, type Explanation, type RuleTrace, type SignalTrace, type CondTrace } from "./evaluate/explain.js";
 export type { CompiledPolicy } from "./compile/types.js";
-export type { Diagnostic } from "./diagnostics.js";
-export { formatDiagnosticLine } from "./diagnostics.js";
-export { DECISIONS, type DecisionName } from "./decisions.js";
+export type { Diagnostic } from "./base/diagnostics.js";
+export { formatDiagnosticLine } from "./base/diagnostics.js";
+export { DECISIONS, type DecisionName } from "./base/decisions.js";
 export { BUNDLED_IDS, BUNDLED_TIMELINES, DEFAULT_POLICY } from "./load/files.js";
-export { resolveCountry } from "./countries.js";
+export { resolveCountry } from "./base/countries.js";

@@ -23,7 +23,7 @@ if (!res.policy) throw new Error(`cannot load ${values.policy}`);
 const policy = res.policy;
 const { normalise } = await import("../../dist/text/normalise.js");
 const { tokenise } = await import("../../dist/text/tokenise.js");
-const { matchLexicons } = await import("../../dist/evaluate/match.js");
+const { matchLexicons } = await import("../../dist/match/match.js");
 const { computeSignals } = await import("../../dist/evaluate/signals.js");
 const { evaluate } = await import("../../dist/evaluate/evaluate.js");
 

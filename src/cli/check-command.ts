@@ -1,7 +1,7 @@
 import { defaultRulePaths } from "../load/discover.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, formatGithub, summariseDiagnostics, summaryLine } from "../report/diagnostics-format.js";
 import { formatSarif } from "../report/sarif.js";
-import { checkWorkspace, loadWorkspace, MissingPathsError, type Workspace } from "../workspace.js";
+import { checkWorkspace, loadWorkspace, MissingPathsError, type Workspace } from "../use-cases/workspace.js";
 import { emit } from "./emit.js";
 import { CHECK_FORMATS } from "./formats.js";
 import { UsageError, type Io } from "./io.js";

@@ -1,4 +1,4 @@
-import { resolveCountry } from "../countries.js";
+import { resolveCountry } from "../base/countries.js";
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";

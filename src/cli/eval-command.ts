@@ -1,8 +1,8 @@
 import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { resolveCountry } from "../countries.js";
-import { parseInstant } from "../dates.js";
-import { isDecision, type DecisionName } from "../decisions.js";
+import { resolveCountry } from "../base/countries.js";
+import { parseInstant } from "../base/dates.js";
+import { isDecision, type DecisionName } from "../base/decisions.js";
 import { describeSource } from "../evaluate/timeline.js";
 import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
 import { renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";

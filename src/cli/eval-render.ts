@@ -1,4 +1,4 @@
-import type { DecisionName } from "../decisions.js";
+import type { DecisionName } from "../base/decisions.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { InputRecord, RawRecord } from "../input/records.js";
-import { loadPolicyOrTimeline } from "../policy-loader.js";
+import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";

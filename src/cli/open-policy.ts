@@ -1,7 +1,7 @@
 import type { CompiledPolicy } from "../compile/types.js";
-import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
+import { formatDiagnosticLine, type Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
-import { loadPolicy, loadPolicyOrTimeline } from "../policy-loader.js";
+import { loadPolicy, loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import type { Io } from "./io.js";
 import { limitsFromEnv } from "../load/limits.js";
 

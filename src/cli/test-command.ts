@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
 import { embeddedCases } from "../compile/compile-cases.js";
-import { formatDiagnosticLine, sortDiagnostics, type Diagnostic, appendAll } from "../diagnostics.js";
+import { formatDiagnosticLine, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { runPolicyTests, totals, type PolicyTestRun } from "../evaluate/run-tests.js";
 import { formatJunit } from "../report/junit.js";
 import { formatTestJson, formatTestText, type TestReport } from "../report/test-format.js";
-import { workspaceCases } from "../workspace.js";
+import { workspaceCases } from "../use-cases/workspace.js";
 import { openWorkspace } from "./check-command.js";
 import { emit } from "./emit.js";
 import { TEST_FORMATS } from "./formats.js";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { InputRecord, RawRecord } from "../input/records.js";
 import { limitsFromEnv } from "../load/limits.js";
-import { loadPolicyOrTimeline } from "../policy-loader.js";
+import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import { HOW_TO_REPORT, internalRecordMessage } from "./bug-report.js";
 import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import type { WorkerResult, WorkerSetup } from "./eval-worker.js";

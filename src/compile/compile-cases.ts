@@ -1,8 +1,8 @@
-import { resolveCountry } from "../countries.js";
-import type { DecisionName } from "../decisions.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { resolveCountry } from "../base/countries.js";
+import type { DecisionName } from "../base/decisions.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../base/suggest.js";
 import type { CaseDoc } from "../validate/schema.js";
 import { Reporter } from "./reporter.js";
 import type { CompiledPolicy } from "./types.js";

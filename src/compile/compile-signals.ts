@@ -1,5 +1,5 @@
 import type { SourceRef } from "../load/yaml-file.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../base/suggest.js";
 import type { ContextDef, SignalDoc } from "../validate/schema.js";
 import type { LexiconInfo } from "./compile-lexicons.js";
 import type { Reporter } from "./reporter.js";

@@ -1,8 +1,8 @@
-import { COUNTRY_CODES, resolveCountry } from "../countries.js";
-import { parseInstant } from "../dates.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { COUNTRY_CODES, resolveCountry } from "../base/countries.js";
+import { parseInstant } from "../base/dates.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../base/suggest.js";
 import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import type { Diagnostic, Severity } from "../base/diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
 
 /** Collects compile diagnostics, placing each at a path of the file it concerns. */

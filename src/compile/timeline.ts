@@ -1,5 +1,5 @@
-import { describePeriod, formatInstant, parseInstant } from "../dates.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { describePeriod, formatInstant, parseInstant } from "../base/dates.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
 import type { TimelineFileDoc } from "../validate/schema.js";
 import { Reporter } from "./reporter.js";

@@ -1,4 +1,4 @@
-import { DECISIONS, type DecisionName } from "../decisions.js";
+import { DECISIONS, type DecisionName } from "../base/decisions.js";
 import type { Decision } from "./evaluate.js";
 
 /** How one post fares under two policies (`modpol diff --from A --to B`). */

@@ -1,5 +1,5 @@
 import type { CompiledPolicy, CondC, NumC } from "../compile/types.js";
-import type { DecisionName } from "../decisions.js";
+import type { DecisionName } from "../base/decisions.js";
 import { analyse, decide, holds, numValue, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
 
 /** How one part of a condition evaluated: the source text, its value, and its parts. */

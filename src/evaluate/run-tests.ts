@@ -1,6 +1,6 @@
 import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CompiledPolicy } from "../compile/types.js";
-import type { DecisionName } from "../decisions.js";
+import type { DecisionName } from "../base/decisions.js";
 import { analyse, evaluate, holds, type Decision } from "./evaluate.js";
 import { explain, traceCond, type Explanation, type RuleTrace } from "./explain.js";
 

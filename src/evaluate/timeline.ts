@@ -1,6 +1,6 @@
 import type { Timeline, TimelineVersion } from "../compile/timeline.js";
 import type { CompiledPolicy } from "../compile/types.js";
-import { describePeriod, parseInstant } from "../dates.js";
+import { describePeriod, parseInstant } from "../base/dates.js";
 
 /** What posts are evaluated under: one policy, or a timeline that picks a version per post. */
 export type PolicyOrTimeline = CompiledPolicy | Timeline;

@@ -1,4 +1,4 @@
-import { resolveCountry } from "../countries.js";
+import { resolveCountry } from "../base/countries.js";
 import { decodeInput, encodingNote } from "./encoding.js";
 import { readLineBatches, type Line } from "./lines.js";
 

@@ -2,7 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV } from "./limits.js";
 
 /**

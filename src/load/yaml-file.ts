@@ -1,5 +1,5 @@
 import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
-import type { Diagnostic, Span } from "../diagnostics.js";
+import type { Diagnostic, Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
 import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
 

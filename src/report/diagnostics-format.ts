@@ -1,5 +1,5 @@
-import { formatDiagnosticLine, type Diagnostic } from "../diagnostics.js";
-import { printable } from "./safe-text.js";
+import { formatDiagnosticLine, type Diagnostic } from "../base/diagnostics.js";
+import { printable } from "../base/safe-text.js";
 import { PLAIN, type Style } from "./style.js";
 
 /** Counts of diagnostics by severity, and how many files were checked. */

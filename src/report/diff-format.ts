@@ -1,4 +1,4 @@
-import { DECISIONS } from "../decisions.js";
+import { DECISIONS } from "../base/decisions.js";
 import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff } from "../evaluate/diff.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import { convertOffset, csvField, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";

@@ -1,7 +1,7 @@
-import { describePeriod } from "../dates.js";
+import { describePeriod } from "../base/dates.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import type { CondTrace, Explanation } from "../evaluate/explain.js";
-import { printable } from "./safe-text.js";
+import { printable } from "../base/safe-text.js";
 import { decisionColour, type Style } from "./style.js";
 
 /** How evidence offsets are counted in machine-readable output. */

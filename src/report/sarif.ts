@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
-import { codeInfo } from "../diagnostic-codes.js";
-import type { Diagnostic, Severity } from "../diagnostics.js";
+import { codeInfo } from "../base/diagnostic-codes.js";
+import type { Diagnostic, Severity } from "../base/diagnostics.js";
 
 /** What the SARIF log says about the tool and where the files are. */
 export interface SarifOptions {

@@ -1,4 +1,4 @@
-import { DECISIONS, type DecisionName } from "../decisions.js";
+import { DECISIONS, type DecisionName } from "../base/decisions.js";
 import type { Style } from "./style.js";
 
 /** Counts of decisions by country (null: no country), plus records that could not be evaluated. */

@@ -2,7 +2,7 @@ import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tests.js";
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
-import { printable } from "./safe-text.js";
+import { printable } from "../base/safe-text.js";
 
 /** Everything `modpol test` found, as the formatters take it. */
 export interface TestReport {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISIONS } from "../decisions.js";
+import { DECISIONS } from "../base/decisions.js";
 
 /**
  * The shape of policy, library (lexicon) and case files. This one definition drives validation (with

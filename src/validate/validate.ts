@@ -1,9 +1,9 @@
 import { isMap, isScalar } from "yaml";
 import type { z } from "zod";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, type ResourceLimits } from "../load/limits.js";
 import { diagAt, locate, toPlain, type YamlFile } from "../load/yaml-file.js";
-import { didYouMean } from "../suggest.js";
+import { didYouMean } from "../base/suggest.js";
 import { CaseFileDef, CaseLineDef, Lang, LexiconDef, LexiconFileDef, PolicyDef, TimelineFileDef, type CaseDoc, type CaseFileDoc, type LexiconFileDoc, type PolicyDoc, type TimelineFileDoc } from "./schema.js";
 
 /**

@@ -3,7 +3,7 @@ import { joinRendered, renderRecord, type RenderOptions } from "../../src/cli/ev
 import type { WorkerSetup } from "../../src/cli/eval-worker.js";
 import { EvalPool } from "../../src/cli/worker-pool.js";
 import type { InputRecord } from "../../src/input/records.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { PLAIN } from "../../src/report/style.js";
 import { run } from "./run.js";
 

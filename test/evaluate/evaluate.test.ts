@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { explain } from "../../src/evaluate/explain.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
 const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
 

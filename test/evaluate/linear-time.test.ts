@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
-import { loadPolicy as loadPolicyFile } from "../../src/pipeline.js";
-import { loadPolicy } from "../../src/policy-loader.js";
+import { loadPolicy as loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadPolicy } from "../../src/use-cases/load-policy.js";
 
 // No policy and no post can make evaluation super-linear. The catastrophic-patterns policy holds the
 // classic backtracking killers ((a+)+$, (a|a)*b, (x+x+)+y…) and terms built to make matching work

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSpec } from "../../src/compile/compile-cases.js";
 import { coverageOf, runPolicyTests, totals } from "../../src/evaluate/run-tests.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
 const policy = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatInstant, parseInstant } from "../../src/dates.js";
+import { formatInstant, parseInstant } from "../../src/base/dates.js";
 import { isTimeline, selectPolicy, versionAt } from "../../src/evaluate/timeline.js";
-import { loadPolicy } from "../../src/pipeline.js";
-import { loadTimelineFile } from "../../src/timeline-pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 
 const TIMELINE = "test/fixtures/timeline/mini.timeline.yaml";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
 import { whyNot, type Blame } from "../../src/evaluate/why-not.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { whyNotLines, whyNotObject } from "../../src/report/why-not-format.js";
 
 function load(ref: string): CompiledPolicy {

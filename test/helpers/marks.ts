@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Diagnostic } from "../../src/diagnostics.js";
+import type { Diagnostic } from "../../src/base/diagnostics.js";
 
 /**
  * Position marks in fixture files: a comment line under the offending line says what must be

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { asMarks, marksIn } from "../helpers/marks.js";
 
 const DIR = "test/fixtures/broken";

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicyFile } from "../../src/pipeline.js";
+import { loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
 
 // Includes cannot leave the policy's folder tree, whatever path or link they take; a rule file's
 // size is checked before it is read.

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/pipeline.js";
-import { loadTimelineFile } from "../../src/timeline-pipeline.js";
-import { checkWorkspace, loadWorkspace } from "../../src/workspace.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
+import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { asMarks, marksIn } from "../helpers/marks.js";
 
 const DIR = "test/fixtures/broken/timelines";

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
-import { DECISIONS } from "../../src/decisions.js";
+import { DECISIONS } from "../../src/base/decisions.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { explain } from "../../src/evaluate/explain.js";
-import { loadPolicy as loadPolicyFile } from "../../src/pipeline.js";
-import { loadPolicy } from "../../src/policy-loader.js";
+import { loadPolicy as loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadPolicy } from "../../src/use-cases/load-policy.js";
 import { check, timeout } from "./harness.js";
 
 // The evaluator on posts built to hurt: disguises, control characters, lone surrogates, runs of

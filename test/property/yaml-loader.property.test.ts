@@ -4,11 +4,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
-import type { Diagnostic } from "../../src/diagnostics.js";
+import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { parseYaml } from "../../src/load/yaml-file.js";
-import { loadPolicyFile } from "../../src/pipeline.js";
+import { loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
 import { validatePolicy } from "../../src/validate/validate.js";
-import { checkWorkspace, loadWorkspace } from "../../src/workspace.js";
+import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { check, timeout } from "./harness.js";
 
 // Random and mutated rule files through the whole loader: parse, validate, includes, compile, lint.

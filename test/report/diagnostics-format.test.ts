@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Diagnostic } from "../../src/diagnostics.js";
+import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, formatGithub, sourceExcerpt, summariseDiagnostics } from "../../src/report/diagnostics-format.js";
 
 const source = "id: demo\nrules:\n  - id: r1\n    decison: violating\n\twhen: a\tand b\n";

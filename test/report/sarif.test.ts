@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES } from "../../src/diagnostic-codes.js";
-import type { Diagnostic } from "../../src/diagnostics.js";
+import { DIAGNOSTIC_CODES } from "../../src/base/diagnostic-codes.js";
+import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { toSarif } from "../../src/report/sarif.js";
 
 const ds: Diagnostic[] = [

@@ -1,6 +1,6 @@
 import type { CaseSpec } from "../../src/compile/compile-cases.js";
 import { runPolicyTests, totals } from "../../src/evaluate/run-tests.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import type { TestReport } from "../../src/report/test-format.js";
 
 const spec = (over: Partial<CaseSpec>): CaseSpec => ({ id: "c", text: "", country: "UA", date: undefined, expect: ["clear"], rule: undefined, todo: false, note: undefined, file: "cases/mini.cases.yaml", line: 1, column: 5, origin: "cases", ...over });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { BUNDLED_IDS } from "../../src/load/files.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
 describe.each(BUNDLED_IDS)("bundled policy %s", (id) => {
   const r = loadPolicy(id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/compile/word-candidates.js";
+import { WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/match/word-candidates.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
 const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
 const meta = loadPolicy("rules/meta-2022-03-10.yaml").policy!;

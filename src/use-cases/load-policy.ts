@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "./compile/serialise.js";
-import type { Diagnostic } from "./diagnostics.js";
-import type { PolicyOrTimeline } from "./evaluate/timeline.js";
-import { ruleFileKind } from "./load/discover.js";
-import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "./load/files.js";
-import type { LoadOptions, LoadResult } from "./pipeline.js";
+import { deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import type { PolicyOrTimeline } from "../evaluate/timeline.js";
+import { ruleFileKind } from "../load/discover.js";
+import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "../load/files.js";
+import type { LoadOptions, LoadResult } from "./load-yaml-policy.js";
 
 /** Where `npm run build` writes the precompiled bundled policies. */
 export const PRECOMPILED_DIR = join(CODE_DIR, "bundled");
@@ -18,7 +18,7 @@ function fresh(ir: PolicyIR): boolean {
  * The folders whose compiled modules decide what a precompiled policy holds (term keys, views,
  * normalisation): all of them, not a list to keep up by hand, which once missed new modules.
  */
-const ENGINE_DIRS = ["compile", "text"];
+const ENGINE_DIRS = ["compile", "match", "precompiled", "text"];
 
 /** A precompiled policy built before the engine was last rebuilt may hold stale keys: recompile. */
 function newerThanEngine(file: string): boolean {
@@ -70,7 +70,7 @@ export async function loadPolicy(ref: string, opts: LoadOptions = {}): Promise<L
     const pre = loadPrecompiled(ref);
     if (pre) return pre;
   }
-  const pipeline = await import("./pipeline.js");
+  const pipeline = await import("./load-yaml-policy.js");
   const abs = resolvePolicyPath(ref, cwd);
   return abs ? pipeline.loadPolicyFile(abs, opts) : pipeline.loadPolicy(ref, opts);
 }
@@ -123,6 +123,6 @@ export async function loadPolicyOrTimeline(ref: string, opts: LoadOptions = {}):
     const r = await loadPolicy(ref, opts);
     return { ...(r.policy ? { value: r.policy } : {}), diagnostics: r.diagnostics };
   }
-  const t = (await import("./timeline-pipeline.js")).loadTimelineFile(timelineFile, opts);
+  const t = (await import("./load-yaml-timeline.js")).loadTimelineFile(timelineFile, opts);
   return { ...(t.timeline ? { value: t.timeline } : {}), diagnostics: t.diagnostics };
 }

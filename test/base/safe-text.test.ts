@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDiagnosticLine } from "../../src/diagnostics.js";
-import { printable } from "../../src/report/safe-text.js";
+import { formatDiagnosticLine } from "../../src/base/diagnostics.js";
+import { printable } from "../../src/base/safe-text.js";
 
 describe("printable", () => {
   it("shows control characters, bidirectional overrides and C1 controls as one visible character each", () => {

@@ -1,5 +1,5 @@
-import { compare, type CmpOp } from "./expression.js";
-import type { CondC, NumC, SignalC } from "./types.js";
+import { compare, type CmpOp } from "../compile/expression.js";
+import type { CondC, NumC, SignalC } from "../compile/types.js";
 
 /**
  * Static reasoning about rule conditions, for "this rule can never decide" warnings. Conditions are

@@ -1,9 +1,9 @@
-import { appendAll, type Diagnostic } from "./diagnostics.js";
-import { displayPath, readText } from "./load/files.js";
-import { resolveLimits } from "./load/limits.js";
-import { parseYaml, shiftedRef, sourceRef, type YamlLimits } from "./load/yaml-file.js";
-import { validateCaseFile, validateCaseLine } from "./validate/validate.js";
-import type { CaseEntry } from "./compile/compile-cases.js";
+import { appendAll, type Diagnostic } from "../base/diagnostics.js";
+import { displayPath, readText } from "../load/files.js";
+import { resolveLimits } from "../load/limits.js";
+import { parseYaml, shiftedRef, sourceRef, type YamlLimits } from "../load/yaml-file.js";
+import { validateCaseFile, validateCaseLine } from "../validate/validate.js";
+import type { CaseEntry } from "../compile/compile-cases.js";
 
 /** A case file read and validated: its cases, its problems, and its text (for caret display). */
 export interface CaseFile {

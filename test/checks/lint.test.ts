@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { lintPolicy, mergeLintResults } from "../../src/compile/lint.js";
-import { covers, signalImplication, toDnf } from "../../src/compile/shadow.js";
-import { loadPolicy } from "../../src/pipeline.js";
-import { checkWorkspace, loadWorkspace } from "../../src/workspace.js";
+import { lintPolicy, mergeLintResults } from "../../src/checks/lint.js";
+import { covers, signalImplication, toDnf } from "../../src/checks/shadow.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { asMarks, marksUnder } from "../helpers/marks.js";
 
 const DIR = "test/fixtures/lint";

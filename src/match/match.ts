@@ -1,10 +1,10 @@
-import { oneTypo, oneTypoStem } from "../compile/fuzzy.js";
-import type { LexiconIndex } from "../compile/lexicon-index.js";
-import type { TermPart, WordPattern } from "../compile/terms.js";
-import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, type WordCandidates, type WordInfo } from "../compile/word-candidates.js";
+import { oneTypo, oneTypoStem } from "./fuzzy.js";
+import type { LexiconIndex } from "./lexicon-index.js";
+import type { TermPart, WordPattern } from "./terms.js";
+import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, type WordCandidates, type WordInfo } from "./word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
-export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../compile/word-candidates.js";
+export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
 
 /** A match of one lexicon term (or pattern) over words [t0, t1) of a post. */
 export interface LexMatch {

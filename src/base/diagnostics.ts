@@ -1,4 +1,4 @@
-import { printable } from "./report/safe-text.js";
+import { printable } from "./safe-text.js";
 
 /** Severity of a diagnostic: errors stop a policy from loading, warnings do not. */
 export type Severity = "error" | "warning" | "info";

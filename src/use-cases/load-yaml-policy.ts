@@ -1,14 +1,14 @@
 import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
-import type { CompileInfo } from "./compile/compile-info.js";
-import { checkConditions, checkLibraries, compilePolicy } from "./compile/compile.js";
-import type { CompiledPolicy } from "./compile/types.js";
-import { appendAll, type Diagnostic } from "./diagnostics.js";
-import { displayPath, readText, resolveInclude, resolvePolicyPath } from "./load/files.js";
-import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./load/limits.js";
-import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "./load/yaml-file.js";
-import type { LexiconFileDoc } from "./validate/schema.js";
-import { validateLexiconFile, validatePolicy, validParts } from "./validate/validate.js";
+import type { CompileInfo } from "../compile/compile-info.js";
+import { checkConditions, checkLibraries, compilePolicy } from "../compile/compile.js";
+import type { CompiledPolicy } from "../compile/types.js";
+import { appendAll, type Diagnostic } from "../base/diagnostics.js";
+import { displayPath, readText, resolveInclude, resolvePolicyPath } from "../load/files.js";
+import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "../load/limits.js";
+import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "../load/yaml-file.js";
+import type { LexiconFileDoc } from "../validate/schema.js";
+import { validateLexiconFile, validatePolicy, validParts } from "../validate/validate.js";
 
 /** A library file read, parsed and validated once, whichever policy includes it. */
 export interface LibraryFile {

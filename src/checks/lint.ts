@@ -1,8 +1,8 @@
-import { appendAll, type Diagnostic } from "../diagnostics.js";
+import { appendAll, type Diagnostic } from "../base/diagnostics.js";
 import type { SourceRef } from "../load/yaml-file.js";
-import type { CompileInfo, Definition, DefinitionKind, TermSite } from "./compile-info.js";
+import type { CompileInfo, Definition, DefinitionKind, TermSite } from "../compile/compile-info.js";
 import { covers, signalImplication, toDnf, type Conjunction } from "./shadow.js";
-import type { CompiledPolicy, CondC, SignalC } from "./types.js";
+import type { CompiledPolicy, CondC, SignalC } from "../compile/types.js";
 
 /**
  * Semantic lint: warnings about what a policy means, on top of the errors that stop it compiling.

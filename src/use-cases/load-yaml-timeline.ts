@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { compileTimeline, type Timeline } from "./compile/timeline.js";
-import type { CompiledPolicy } from "./compile/types.js";
-import type { Diagnostic } from "./diagnostics.js";
-import { BUNDLED_DIR, BUNDLED_IDS, displayPath, readText, resolveInclude } from "./load/files.js";
-import { DEFAULT_YAML_LIMITS, diagAt, locate, parseYaml, sourceRef, type YamlFile } from "./load/yaml-file.js";
-import { loadPolicyFile, type LoadOptions, type LoadResult } from "./pipeline.js";
-import { validateTimelineFile } from "./validate/validate.js";
+import { compileTimeline, type Timeline } from "../compile/timeline.js";
+import type { CompiledPolicy } from "../compile/types.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+import { BUNDLED_DIR, BUNDLED_IDS, displayPath, readText, resolveInclude } from "../load/files.js";
+import { DEFAULT_YAML_LIMITS, diagAt, locate, parseYaml, sourceRef, type YamlFile } from "../load/yaml-file.js";
+import { loadPolicyFile, type LoadOptions, type LoadResult } from "./load-yaml-policy.js";
+import { validateTimelineFile } from "../validate/validate.js";
 
 /** Options for loading a timeline: those of a policy, plus policies the caller has already loaded. */
 export interface TimelineLoadOptions extends LoadOptions {

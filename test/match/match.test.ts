@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findMatches, matchLexicons } from "../../src/evaluate/match.js";
-import { loadPolicy } from "../../src/pipeline.js";
+import { findMatches, matchLexicons } from "../../src/match/match.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { normalise } from "../../src/text/normalise.js";
 import { tokenise } from "../../src/text/tokenise.js";
 

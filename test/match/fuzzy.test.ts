@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deletions, oneTypo, oneTypoStem } from "../../src/compile/fuzzy.js";
+import { deletions, oneTypo, oneTypoStem } from "../../src/match/fuzzy.js";
 
 describe("oneTypo", () => {
   it.each([

@@ -1,13 +1,13 @@
 import { readFileSync, realpathSync } from "node:fs";
-import { loadCaseFile, type CaseFile } from "./case-loader.js";
-import { compileCases, type CompiledCases } from "./compile/compile-cases.js";
-import { lintPolicy, mergeLintResults } from "./compile/lint.js";
-import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "./diagnostics.js";
-import { findRuleFiles, ruleFileKind, type FoundFile } from "./load/discover.js";
-import { BUNDLED_IDS, displayPath } from "./load/files.js";
-import { sourceRef, type YamlLimits } from "./load/yaml-file.js";
-import { loadLibraryFile, loadPolicyFile, type LibraryCache, type LoadResult } from "./pipeline.js";
-import { loadTimelineFile, type TimelineLoadResult } from "./timeline-pipeline.js";
+import { loadCaseFile, type CaseFile } from "./load-case-file.js";
+import { compileCases, type CompiledCases } from "../compile/compile-cases.js";
+import { lintPolicy, mergeLintResults } from "../checks/lint.js";
+import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
+import { findRuleFiles, ruleFileKind, type FoundFile } from "../load/discover.js";
+import { BUNDLED_IDS, displayPath } from "../load/files.js";
+import { sourceRef, type YamlLimits } from "../load/yaml-file.js";
+import { loadLibraryFile, loadPolicyFile, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
+import { loadTimelineFile, type TimelineLoadResult } from "./load-yaml-timeline.js";
 
 /**
  * A set of rule files loaded together, as `check` and `test` see them: every policy under the given

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCaseFile } from "../../src/case-loader.js";
+import { loadCaseFile } from "../../src/use-cases/load-case-file.js";
 import { compileCases } from "../../src/compile/compile-cases.js";
 import { defaultRulePaths, findRuleFiles, ruleFileKind } from "../../src/load/discover.js";
 import { BUNDLED_DIR } from "../../src/load/files.js";
-import { checkWorkspace, loadWorkspace, MissingPathsError, workspaceCases } from "../../src/workspace.js";
+import { checkWorkspace, loadWorkspace, MissingPathsError, workspaceCases } from "../../src/use-cases/workspace.js";
 import { asMarks, marksUnder } from "../helpers/marks.js";
 
 const cwd = process.cwd();

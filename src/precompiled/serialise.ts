@@ -1,8 +1,8 @@
-import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
-import { bytesOf } from "./packed-map.js";
-import type { TermPart } from "./terms.js";
-import type { Timeline, TimelineVersion } from "./timeline.js";
-import type { CompiledPolicy, CondC, RuleC } from "./types.js";
+import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "../match/lexicon-index.js";
+import { bytesOf } from "../match/packed-map.js";
+import type { TermPart } from "../match/terms.js";
+import type { Timeline, TimelineVersion } from "../compile/timeline.js";
+import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
 export const IR_VERSION = 7;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packMap, PackedMap, unpackMap } from "../../src/compile/packed-map.js";
+import { packMap, PackedMap, unpackMap } from "../../src/match/packed-map.js";
 
 // Word-like keys: letters of several scripts, apostrophes, digits; never a space or a newline.
 const key = fc.stringMatching(/^[a-zа-яёіїєґąćęłńóśźżα-ω0-9'’]{1,10}$/u);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTerm, type ParsedTerm, type TermPart } from "../../src/compile/terms.js";
+import { parseTerm, type ParsedTerm, type TermPart } from "../../src/match/terms.js";
 
 function parts(source: string): TermPart[] {
   const r = parseTerm(source);
@@ -159,7 +159,7 @@ describe("parseTerm: errors", () => {
 
 describe("gaps that exclude words", () => {
   it("parses ~N!w1,w2 into a gap with normalised exclusions", async () => {
-    const { parseTerm } = await import("../../src/compile/terms.js");
+    const { parseTerm } = await import("../../src/match/terms.js");
     const r = parseTerm("oby ~4!Nie,nikt zginęli");
     expect(r.ok && r.parts[1]).toEqual({ kind: "gap", max: 4, not: ["nie", "nikt"] });
     expect(parseTerm("oby ~4! zginęli")).toMatchObject({ ok: false, code: "invalid-term" });

@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/compile/serialise.js";
+import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/precompiled/serialise.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
-import { loadPolicy } from "../../src/pipeline.js";
-import { loadPrecompiledTimeline } from "../../src/policy-loader.js";
-import { loadTimelineFile } from "../../src/timeline-pipeline.js";
+import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
+import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 
 const posts = [
   { text: "Death to the Russian invaders!", country: "UA" },
