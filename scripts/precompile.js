@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs
 import { join, relative } from "node:path";
 import { serialisePolicy, serialiseTimeline } from "../dist/precompiled/serialise.js";
 import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from "../dist/load/files.js";
-import { loadPolicy } from "../dist/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../dist/use-cases/load-yaml-policy.js";
 import { PRECOMPILED_DIR } from "../dist/use-cases/load-policy.js";
 import { loadTimelineFile } from "../dist/use-cases/load-yaml-timeline.js";
 
@@ -15,7 +15,7 @@ for (const f of readdirSync(PRECOMPILED_DIR)) if (f.endsWith(".json") && !f.ends
 let failed = false;
 const loaded = new Map();
 for (const id of BUNDLED_IDS) {
-  const r = loadPolicy(id);
+  const r = loadYamlPolicy(id);
   loaded.set(join(BUNDLED_DIR, `${id}.yaml`), r);
   const errors = r.diagnostics.filter((d) => d.severity === "error");
   if (!r.policy || errors.length) {

@@ -72,7 +72,7 @@ export async function loadPolicy(ref: string, opts: LoadOptions = {}): Promise<L
   }
   const pipeline = await import("./load-yaml-policy.js");
   const abs = resolvePolicyPath(ref, cwd);
-  return abs ? pipeline.loadPolicyFile(abs, opts) : pipeline.loadPolicy(ref, opts);
+  return abs ? pipeline.loadYamlPolicyFile(abs, opts) : pipeline.loadYamlPolicy(ref, opts);
 }
 
 /**

@@ -62,17 +62,17 @@ interface IncludeContext {
  * Loads a policy by bundled id or path: parse → validate → resolve includes → compile. Never throws
  * for a user error; problems come back as diagnostics with file, line and column.
  */
-export function loadPolicy(ref: string, opts: LoadOptions = {}): LoadResult {
+export function loadYamlPolicy(ref: string, opts: LoadOptions = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolvePolicyPath(ref, cwd);
   if (!abs) {
     return { files: [], diagnostics: [{ file: ref, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "policy-not-found", message: `no policy file or bundled policy named '${ref}'` }] };
   }
-  return loadPolicyFile(abs, opts);
+  return loadYamlPolicyFile(abs, opts);
 }
 
-/** Loads the policy file at an absolute path (see {@link loadPolicy}). */
-export function loadPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult {
+/** Loads the policy file at an absolute path (see {@link loadYamlPolicy}). */
+export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
   const limits = resolveLimits(opts.limits);
   const file = displayPath(abs, cwd);

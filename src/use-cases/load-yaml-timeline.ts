@@ -5,7 +5,7 @@ import type { CompiledPolicy } from "../compile/types.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { BUNDLED_DIR, BUNDLED_IDS, displayPath, readText, resolveInclude } from "../load/files.js";
 import { DEFAULT_YAML_LIMITS, diagAt, locate, parseYaml, sourceRef, type YamlFile } from "../load/yaml-file.js";
-import { loadPolicyFile, type LoadOptions, type LoadResult } from "./load-yaml-policy.js";
+import { loadYamlPolicyFile, type LoadOptions, type LoadResult } from "./load-yaml-policy.js";
 import { validateTimelineFile } from "../validate/validate.js";
 
 /** Options for loading a timeline: those of a policy, plus policies the caller has already loaded. */
@@ -66,7 +66,7 @@ export function loadTimelineFile(abs: string, opts: TimelineLoadOptions = {}): T
       diagnostics.push(diagAt(parsed.yaml as YamlFile, s, e, target.code ?? "policy-not-found", target.message ?? `no policy '${ref}'`));
       return undefined;
     }
-    const result = opts.loaded?.(target.abs) ?? loadPolicyFile(target.abs, { cwd, limits, cache: opts.cache });
+    const result = opts.loaded?.(target.abs) ?? loadYamlPolicyFile(target.abs, { cwd, limits, cache: opts.cache });
     members.push({ abs: target.abs, result });
     if (result.policy) return result.policy;
     const n = result.diagnostics.filter((d) => d.severity === "error").length;

@@ -6,7 +6,7 @@ import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnosti
 import { findRuleFiles, ruleFileKind, type FoundFile } from "../load/discover.js";
 import { BUNDLED_IDS, displayPath } from "../load/files.js";
 import { sourceRef, type YamlLimits } from "../load/yaml-file.js";
-import { loadLibraryFile, loadPolicyFile, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
+import { loadLibraryFile, loadYamlPolicyFile, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
 import { loadTimelineFile, type TimelineLoadResult } from "./load-yaml-timeline.js";
 
 /**
@@ -73,7 +73,7 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
   const byPath = new Map<string, LoadResult>();
   const included = new Set<string>();
   for (const f of files.filter((x) => kinds.get(x) === "policy")) {
-    const result = loadPolicyFile(f.abs, lo);
+    const result = loadYamlPolicyFile(f.abs, lo);
     policies.push({ file: displayPath(f.abs, opts.cwd), result });
     byPath.set(real(f.abs), result);
     appendAll(diagnostics, result.diagnostics);

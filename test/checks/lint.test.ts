@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintPolicy, mergeLintResults } from "../../src/checks/lint.js";
 import { covers, signalImplication, toDnf } from "../../src/checks/shadow.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { asMarks, marksUnder } from "../helpers/marks.js";
 
@@ -14,8 +14,8 @@ describe("semantic lint (test/fixtures/lint)", () => {
   });
 
   it("judges a shared definition unused only when no policy including it uses it", () => {
-    const a = loadPolicy(`${DIR}/policy-a.yaml`);
-    const b = loadPolicy(`${DIR}/policy-b.yaml`);
+    const a = loadYamlPolicy(`${DIR}/policy-a.yaml`);
+    const b = loadYamlPolicy(`${DIR}/policy-b.yaml`);
     const la = lintPolicy(a.policy!, a.info!);
     const lb = lintPolicy(b.policy!, b.info!);
     // policy-a alone leaves region-b and hos unused; policy-b uses them.
@@ -51,7 +51,7 @@ describe("semantic lint (test/fixtures/lint)", () => {
 });
 
 describe("shadowed-rule reasoning", () => {
-  const policy = loadPolicy(`${DIR}/policy-b.yaml`).policy!;
+  const policy = loadYamlPolicy(`${DIR}/policy-b.yaml`).policy!;
   const sig = signalImplication(policy.signals);
   const byName = (n: string) => policy.signalByName.get(n)!.index;
   const rule = (id: string) => policy.rules.find((r) => r.id === id)!.when;

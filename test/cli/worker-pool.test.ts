@@ -3,7 +3,7 @@ import { joinRendered, renderRecord, type RenderOptions } from "../../src/cli/ev
 import type { WorkerSetup } from "../../src/cli/eval-worker.js";
 import { EvalPool } from "../../src/cli/worker-pool.js";
 import type { InputRecord } from "../../src/input/records.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { PLAIN } from "../../src/report/style.js";
 import { run } from "./run.js";
 
@@ -13,7 +13,7 @@ import { run } from "./run.js";
 const MINI = "test/fixtures/mini/policy.yaml";
 const setup: WorkerSetup = { policy: MINI, cwd: process.cwd(), colour: false, offsets: "codepoint", render: { format: "jsonl", explain: false, quiet: false, showId: false, defaultCountry: "UA" } };
 const options: RenderOptions = { ...setup.render, fo: { offsets: "codepoint", style: PLAIN } };
-const policy = loadPolicy(MINI).policy;
+const policy = loadYamlPolicy(MINI).policy;
 const texts = ["Death to the invaders!", "hello", "kill them", "Смерть окупантам", "not a word", "death to putin"];
 const batch = (from: number, n: number): InputRecord[] => Array.from({ length: n }, (_, i) => ({ kind: "post", n: from + i, line: from + i, id: `r${from + i}`, text: texts[(from + i) % texts.length] as string, country: undefined, date: undefined }));
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { explain } from "../../src/evaluate/explain.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
-const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
+const mini = loadYamlPolicy("test/fixtures/mini/policy.yaml").policy!;
 
 describe("evaluate", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
-import { loadPolicy as loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPolicy } from "../../src/use-cases/load-policy.js";
 
 // No policy and no post can make evaluation super-linear. The catastrophic-patterns policy holds the
@@ -21,7 +21,7 @@ const INPUTS: Record<string, (n: number) => string> = {
 
 let policies: CompiledPolicy[] = [];
 beforeAll(async () => {
-  const hostile = loadPolicyFile("test/fixtures/hostile/rules/catastrophic-patterns.yaml").policy;
+  const hostile = loadYamlPolicy("test/fixtures/hostile/rules/catastrophic-patterns.yaml").policy;
   const bundled = (await loadPolicy("meta-2022-03-10")).policy;
   if (!hostile || !bundled) throw new Error("policies did not load");
   policies = [hostile, bundled];

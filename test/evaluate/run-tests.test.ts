@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CaseSpec } from "../../src/compile/compile-cases.js";
 import { coverageOf, runPolicyTests, totals } from "../../src/evaluate/run-tests.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
-const policy = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
+const policy = loadYamlPolicy("test/fixtures/mini/policy.yaml").policy!;
 
 const spec = (over: Partial<CaseSpec>): CaseSpec => ({ id: "c", text: "", country: "UA", date: undefined, expect: ["clear"], rule: undefined, todo: false, note: undefined, file: "f.yaml", line: 1, column: 1, origin: "cases", ...over });
 

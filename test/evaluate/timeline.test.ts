@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatInstant, parseInstant } from "../../src/base/dates.js";
 import { isTimeline, selectPolicy, versionAt } from "../../src/evaluate/timeline.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 
 const TIMELINE = "test/fixtures/timeline/mini.timeline.yaml";
@@ -63,7 +63,7 @@ describe("a timeline picks the version in force on a post's date", () => {
   });
 
   it("a single policy decides every post, whatever its date", () => {
-    const p = loadPolicy("test/fixtures/mini/policy.yaml").policy;
+    const p = loadYamlPolicy("test/fixtures/mini/policy.yaml").policy;
     if (!p) throw new Error("no policy");
     const s = selectPolicy(p, undefined, undefined);
     expect(s.ok && s.policy.id).toBe("mini");

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
 import { whyNot, type Blame } from "../../src/evaluate/why-not.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { whyNotLines, whyNotObject } from "../../src/report/why-not-format.js";
 
 function load(ref: string): CompiledPolicy {
-  const r = loadPolicy(ref);
+  const r = loadYamlPolicy(ref);
   if (!r.policy) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
   return r.policy;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { asMarks, marksIn } from "../helpers/marks.js";
 
 const DIR = "test/fixtures/broken";
@@ -16,7 +16,7 @@ describe("broken policy files", () => {
 
   it.each(fixtures)("%s reports exactly the marked problems", (name) => {
     const path = join(DIR, name);
-    const r = loadPolicy(path);
+    const r = loadYamlPolicy(path);
     expect(r.policy).toBeUndefined();
     const read = [path, ...r.files.map((f) => f.file).filter((f) => f !== path)];
     const expected = read.flatMap((f) => marksIn(f, readFileSync(f, "utf8"))).sort();
@@ -29,7 +29,7 @@ describe("broken policy files", () => {
   });
 
   it("words its messages for people", () => {
-    const r = loadPolicy(join(DIR, "unknown-names.yaml"));
+    const r = loadYamlPolicy(join(DIR, "unknown-names.yaml"));
     expect(r.diagnostics.map((d) => d.message)).toMatchInlineSnapshot(`
       [
         "'XX' is not an ISO 3166-1 alpha-2 country code",
@@ -46,14 +46,14 @@ describe("broken policy files", () => {
   });
 
   it("names the files of an include cycle", () => {
-    const r = loadPolicy(join(DIR, "include-cycle.yaml"));
+    const r = loadYamlPolicy(join(DIR, "include-cycle.yaml"));
     expect(r.diagnostics.find((d) => d.code === "include-cycle")?.message).toBe(
       "include cycle: test/fixtures/broken/lib/cycle-a.yaml → test/fixtures/broken/lib/cycle-b.yaml → test/fixtures/broken/lib/cycle-a.yaml",
     );
   });
 
   it("still checks the valid parts of a file with a structural error", () => {
-    const r = loadPolicy(join(DIR, "bad-library.yaml"));
+    const r = loadYamlPolicy(join(DIR, "bad-library.yaml"));
     expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(["unknown-key", "empty-term", "unsafe-regex", "invalid-country", "invalid-term"]));
   });
 });

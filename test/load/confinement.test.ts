@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
 
 // Includes cannot leave the policy's folder tree, whatever path or link they take; a rule file's
 // size is checked before it is read.
@@ -36,14 +36,14 @@ describe("include confinement", () => {
     ["a file under a linked folder outside", "lib/dir-out/secret.yaml", "include-outside-root"],
     ["a link to a device", "lib/zero.yaml", "include-outside-root"],
   ])("refuses %s", (_, include, code) => {
-    const r = loadPolicyFile(policyWith(["lib/ok.yaml", include]), { cwd: policyDir });
+    const r = loadYamlPolicyFile(policyWith(["lib/ok.yaml", include]), { cwd: policyDir });
     expect(r.policy).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toContain(code);
     expect(r.files.map((f) => f.absPath)).not.toContain(join(outside, "secret.yaml"));
   });
 
   it("follows a link that stays inside", () => {
-    const r = loadPolicyFile(policyWith(["lib/link-in.yaml"]), { cwd: policyDir });
+    const r = loadYamlPolicyFile(policyWith(["lib/link-in.yaml"]), { cwd: policyDir });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(r.policy).toBeDefined();
   });
@@ -53,7 +53,7 @@ describe("include confinement", () => {
     writeFileSync(big, "");
     truncateSync(big, 5 * 1024 ** 3);
     const started = performance.now();
-    const r = loadPolicyFile(big, { cwd: policyDir });
+    const r = loadYamlPolicyFile(big, { cwd: policyDir });
     expect(r.diagnostics.map((d) => [d.code, d.message])).toEqual([["file-too-large", "file is 5368709120 bytes; the limit is 4194304 (MODPOL_MAX_FILE_SIZE)"]]);
     expect(performance.now() - started).toBeLessThan(1000);
     rmSync(big);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { asMarks, marksIn } from "../helpers/marks.js";
@@ -28,7 +28,7 @@ describe("broken timelines", () => {
 
   it.each(policies)("version %s reports exactly its marked problems", (name) => {
     const path = join(DIR, name);
-    const r = loadPolicy(path);
+    const r = loadYamlPolicy(path);
     expect(asMarks(r.diagnostics.filter((d) => d.severity === "error"))).toEqual(marksIn(path, readFileSync(path, "utf8")).sort());
   });
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { findMatches, matchLexicons } from "../../src/match/match.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { normalise } from "../../src/text/normalise.js";
 import { tokenise } from "../../src/text/tokenise.js";
 
-const policy = loadPolicy("meta-2022-03-10").policy!;
+const policy = loadYamlPolicy("meta-2022-03-10").policy!;
 // Real posts of every kind: the dev set, and typos, run-together words and evasions made up here.
 const posts = [
   ...readFileSync("../shared/data/policy-cases.dev.jsonl", "utf8")
@@ -43,7 +43,7 @@ describe("findMatches", () => {
   });
 
   it("marks as deferred exactly the lexicons no signal draws candidates from", () => {
-    const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
+    const mini = loadYamlPolicy("test/fixtures/mini/policy.yaml").policy!;
     const used = mini.deferredLexicons.map((d, i) => (d ? mini.index.lexicons[i] : null)).filter(Boolean);
     // frame and neg are only context in the mini policy.
     expect(used).toEqual(["frame", "neg"]);

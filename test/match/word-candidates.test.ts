@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/match/word-candidates.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
-const mini = loadPolicy("test/fixtures/mini/policy.yaml").policy!;
-const meta = loadPolicy("rules/meta-2022-03-10.yaml").policy!;
+const mini = loadYamlPolicy("test/fixtures/mini/policy.yaml").policy!;
+const meta = loadYamlPolicy("rules/meta-2022-03-10.yaml").policy!;
 const sources = (w: WordCandidates, word: string) => w.info(word).primary.map((c) => [c.term.source, c.via]);
 
 describe("WordCandidates", () => {
@@ -46,7 +46,7 @@ describe("WordCandidates", () => {
 
   it("never changes a decision: evaluating twice (cold, then cached) agrees", () => {
     const posts = ["Death to Putin", "Deeeath to the inv4ders", "Smert okupantam", "Good morning", "deathto putin"];
-    const cold = posts.map((text) => evaluate({ text, country: "UA" }, loadPolicy("test/fixtures/mini/policy.yaml").policy!));
+    const cold = posts.map((text) => evaluate({ text, country: "UA" }, loadYamlPolicy("test/fixtures/mini/policy.yaml").policy!));
     const warm = posts.map((text) => evaluate({ text, country: "UA" }, mini));
     expect(posts.map((text) => evaluate({ text, country: "UA" }, mini))).toEqual(warm);
     expect(warm).toEqual(cold);

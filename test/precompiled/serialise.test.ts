@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/precompiled/serialise.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
 import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 
@@ -20,7 +20,7 @@ const posts = [
 
 describe("precompiled policies", () => {
   it.each(["meta-2022-03-10", "meta-2022-03-13", "meta-baseline"])("%s decides exactly as the YAML it was built from", (id) => {
-    const full = loadPolicy(id).policy!;
+    const full = loadYamlPolicy(id).policy!;
     const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
     expect(copy.rules.map((r) => r.id)).toEqual(full.rules.map((r) => r.id));
     expect(copy.index.terms.length).toBe(full.index.terms.length);
@@ -28,7 +28,7 @@ describe("precompiled policies", () => {
   });
 
   it("holds every term and view as compiled: each anchor word and its variants find the same terms", () => {
-    const full = loadPolicy("meta-2022-03-10").policy!;
+    const full = loadYamlPolicy("meta-2022-03-10").policy!;
     const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
     const a = full.index;
     const b = copy.index;

@@ -4,7 +4,7 @@ import type { CompiledPolicy } from "../../src/compile/types.js";
 import { DECISIONS } from "../../src/base/decisions.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { explain } from "../../src/evaluate/explain.js";
-import { loadPolicy as loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPolicy } from "../../src/use-cases/load-policy.js";
 import { check, timeout } from "./harness.js";
 
@@ -29,8 +29,8 @@ let policies: { name: string; policy: CompiledPolicy }[] = [];
 
 beforeAll(async () => {
   const bundled = await loadPolicy("meta-2022-03-10");
-  const mini = loadPolicyFile("test/fixtures/mini/policy.yaml");
-  const hostile = loadPolicyFile("test/fixtures/hostile/rules/catastrophic-patterns.yaml");
+  const mini = loadYamlPolicy("test/fixtures/mini/policy.yaml");
+  const hostile = loadYamlPolicy("test/fixtures/hostile/rules/catastrophic-patterns.yaml");
   policies = [bundled, mini, hostile].map((r, i) => {
     if (!r.policy) throw new Error(`policy ${i} did not load: ${JSON.stringify(r.diagnostics.slice(0, 3))}`);
     return { name: r.policy.id, policy: r.policy };

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vites
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../src/base/diagnostics.js";
 import { parseYaml } from "../../src/load/yaml-file.js";
-import { loadPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicyFile } from "../../src/use-cases/load-yaml-policy.js";
 import { validatePolicy } from "../../src/validate/validate.js";
 import { checkWorkspace, loadWorkspace } from "../../src/use-cases/workspace.js";
 import { check, timeout } from "./harness.js";
@@ -46,7 +46,7 @@ function expectInside(d: Diagnostic, texts: ReadonlyMap<string, string>): void {
 
 /** Loads the policy in `dir` alone and through `check` (which also lints); checks every diagnostic. */
 function loadAndCheck(dir: string, policy: string): void {
-  const r = loadPolicyFile(policy, { cwd: dir });
+  const r = loadYamlPolicyFile(policy, { cwd: dir });
   const ws = loadWorkspace([dir], { cwd: dir });
   const texts = new Map([...r.files.map((f) => [f.file, f.text] as const), ...ws.sources]);
   // A file refused before it was parsed (too large, unreadable) is reported at 1:1 of its name.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { BUNDLED_IDS } from "../../src/load/files.js";
-import { loadPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
 describe.each(BUNDLED_IDS)("bundled policy %s", (id) => {
-  const r = loadPolicy(id);
+  const r = loadYamlPolicy(id);
 
   it("loads without errors", () => {
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
