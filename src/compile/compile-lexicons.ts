@@ -2,8 +2,7 @@ import type { SourceRef } from "../load/yaml-file.js";
 import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
-import { compileRe2, LexiconIndex, re2MatchesEmpty } from "../match/lexicon-index.js";
-import { parseTerm } from "../match/terms.js";
+import { compileRe2, LexiconIndex, re2MatchesEmpty, parseTerm } from "../match/index.js";
 import { patternSize } from "./pattern-size.js";
 import { DEFAULT_LIMITS, LIMIT_ENV } from "../load/limits.js";
 

@@ -1,7 +1,7 @@
 import type { DecisionName } from "../base/decisions.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { CmpOp, Range } from "./expression.js";
-import type { LexiconIndex } from "../match/lexicon-index.js";
+import type { LexiconIndex } from "../match/index.js";
 
 /** The unit a context window or a `near` stays inside. */
 export type Scope = "clause" | "sentence" | "post";

@@ -3,7 +3,7 @@ import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
 import { tokenise, type Tokens } from "../text/tokenise.js";
-import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "../match/match.js";
+import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "../match/index.js";
 import { computeSignals, type SignalState } from "./signals.js";
 
 /** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */

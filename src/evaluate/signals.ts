@@ -1,6 +1,6 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
 import type { Tokens } from "../text/tokenise.js";
-import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/match.js";
+import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/index.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
 export interface SignalState {

@@ -1,6 +1,4 @@
-import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry } from "../match/lexicon-index.js";
-import { bytesOf } from "../match/packed-map.js";
-import type { TermPart } from "../match/terms.js";
+import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, type TermPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 
