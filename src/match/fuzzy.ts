@@ -83,9 +83,7 @@ export class FuzzyIndex {
     /** Whole words of 7+ letters, met by the deletions of a typed word (one letter extra). */
     private readonly longWords: IdMap = new Map<string, number[]>(),
     private readonly stems: IdMap = new Map<string, number[]>(),
-  ) {
-    for (const k of stems.keys()) this.stemHeads.add(k.slice(0, 2));
-  }
+  ) {}
 
   /** Lengths of the fuzzy stems, to know which prefixes of a word to try. */
   private readonly stemLengths = new Set<number>();
@@ -128,13 +126,22 @@ export class FuzzyIndex {
 
   /** The index as three packed strings (see {@link packMap}), for precompiled policies. */
   pack(): PackedFuzzy {
-    return { words: packMap(this.words as Map<string, number[]>), longWords: packMap(this.longWords as Map<string, number[]>), stems: packMap(this.stems as Map<string, number[]>), stemLengths: [...this.stemLengths] };
+    return {
+      words: packMap(this.words as Map<string, number[]>),
+      longWords: packMap(this.longWords as Map<string, number[]>),
+      stems: packMap(this.stems as Map<string, number[]>),
+      stemLengths: [...this.stemLengths],
+      stemHeads: [...this.stemHeads],
+    };
   }
 
   /** Rebuilds an index from {@link pack}'s output. */
   static unpack(p: PackedFuzzy): FuzzyIndex {
     const f = new FuzzyIndex(new PackedMap(p.words), new PackedMap(p.longWords), new PackedMap(p.stems));
     for (const n of p.stemLengths) f.stemLengths.add(n);
+    // Stored, not derived from the stems' keys: deriving them would decode the whole packed map on
+    // the first typo look-up, which is what reading it in place is there to avoid.
+    for (const h of p.stemHeads) f.stemHeads.add(h);
     return f;
   }
 }
@@ -145,4 +152,6 @@ export interface PackedFuzzy {
   readonly longWords: string | Uint8Array;
   readonly stems: string | Uint8Array;
   readonly stemLengths: readonly number[];
+  /** The first two letters of every filed stem variant. */
+  readonly stemHeads: readonly string[];
 }

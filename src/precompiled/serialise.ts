@@ -3,7 +3,7 @@ import type { Timeline, TimelineVersion } from "../compile/timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 7;
+export const IR_VERSION = 8;
 
 /** A file a precompiled policy was built from, to tell when it is stale. */
 export interface SourceStamp {
@@ -58,13 +58,14 @@ const MAGIC = "modpol-ir\n";
 /**
  * The sections after the header, in file order: the terms (encoded one after the other), where each
  * starts (uint32 little-endian byte offsets into `terms`, one more than there are terms), then the
- * packed views (`fuzzy.stemLengths` travels in the header).
+ * packed views (`fuzzy.stemLengths` and `fuzzy.stemHeads` travel in the header).
  */
 const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems"] as const;
 
 /** What a precompiled file's JSON header holds: everything but the index's sections. */
 interface Header extends Omit<PolicyIR, "index"> {
   readonly stemLengths: readonly number[];
+  readonly stemHeads: readonly string[];
   /** Longest stem of each view. */
   readonly maxStems: Readonly<Record<"exact" | "squeezed" | "translit" | "gluedPairs", number>>;
   /** Byte length of each of {@link SECTIONS}, stored one after the other after the header. */
@@ -143,6 +144,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     fuzzyLexicons: [...index.fuzzyLexicons],
     patterns: index.patterns.map(({ lexicon, lang, source }) => ({ lexicon, lang, source })),
     stemLengths: packed.fuzzy.stemLengths,
+    stemHeads: packed.fuzzy.stemHeads,
     maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
     sections: bodies.map((b) => b.length),
   };
@@ -196,10 +198,10 @@ export function parsePolicyIR(file: Buffer): PolicyIR {
       return section("fuzzyWords");
     },
     get fuzzy() {
-      return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths };
+      return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
     },
   };
-  const { stemLengths: _s, sections: _l, maxStems: _m, ...ir } = header;
+  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, ...ir } = header;
   return { ...ir, index };
 }
 

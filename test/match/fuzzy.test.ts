@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { deletions, oneTypo, oneTypoStem } from "../../src/match/fuzzy.js";
+import { describe, expect, it, vi } from "vitest";
+import { deletions, FuzzyIndex, oneTypo, oneTypoStem } from "../../src/match/fuzzy.js";
+import { PackedMap } from "../../src/match/packed-map.js";
 
 describe("oneTypo", () => {
   it.each([
@@ -39,4 +40,24 @@ describe("oneTypoStem", () => {
 
 it("deletions keep the first letter", () => {
   expect(deletions("kill")).toEqual(["kll", "kil", "kil"]);
+});
+
+describe("FuzzyIndex, precompiled", () => {
+  it("finds the same candidates packed as built, without decoding the packed stems map", () => {
+    const built = new FuzzyIndex();
+    built.add("zamordow", true, 0);
+    built.add("rozstrzel", true, 1);
+    built.add("execute", false, 2);
+    const keys = vi.spyOn(PackedMap.prototype, "keys");
+    const packed = FuzzyIndex.unpack(built.pack());
+    for (const w of ["zamrodować", "rozstrzelać", "exceute", "hello"]) {
+      const a: number[] = [];
+      const b: number[] = [];
+      built.lookup(w, (id) => a.push(id));
+      packed.lookup(w, (id) => b.push(id));
+      expect(b, w).toEqual(a);
+    }
+    expect(keys).not.toHaveBeenCalled();
+    keys.mockRestore();
+  });
 });
