@@ -1,8 +1,7 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex, type PackedFuzzy } from "./fuzzy.js";
 import { packMap, PackedMap, PackedSet, packSet, type IdMap } from "./packed-map.js";
-import type { TermPart, WordPattern } from "./terms.js";
-import { WordCandidates } from "./word-candidates.js";
+import type { TermPart } from "./terms.js";
 
 /** A compiled term, indexed under the keys of its anchor word. */
 export interface TermEntry {
@@ -128,121 +127,190 @@ export interface PackedIndex {
 export type TermDecoder = (line: string) => TermEntry;
 
 /**
- * All lexicons of a policy in one structure, so a post is matched in a single pass over its words
- * whatever the number of terms: each word costs a hash lookup per view and per stem length.
- *
- * Views hold term ids. A compiled index builds each view from its terms on first use; a precompiled
- * one reads each view from its packed string on first use and decodes a term only when a look-up
- * returns it, so a one-post run pays for the few terms and views it meets, not for 30,000 terms.
+ * Where an index's terms and views come from. A policy compiled from YAML builds each view from its
+ * terms ({@link BuiltTerms}); a precompiled one reads them from packed bytes ({@link PackedTerms}).
+ * Each view is asked for once and then kept by {@link LexiconIndex}.
  */
-export class LexiconIndex {
-  readonly patterns: PatternEntry[] = [];
-  private readonly built: IndexedTerm[] = [];
-  private packed: { p: PackedIndex; decode: TermDecoder; decoded: (IndexedTerm | undefined)[] } | undefined;
-  /**
-   * The views, built (or unpacked) on first use and then kept: a run that never meets a stretched,
-   * transliterated, misspelt or run-together word never pays for them. This memo is the only state
-   * that changes after compilation, and it never changes a result.
-   */
-  private views: LazyViews | undefined;
+interface IndexSource {
+  readonly termCount: number;
+  term(id: number): IndexedTerm;
+  view(name: "exact" | "squeezed" | "translit" | "gluedPairs"): ViewIndex;
+  knownWords(): ReadonlySet<string>;
+  fuzzyWords(): ReadonlySet<string>;
+  fuzzy(): FuzzyIndex;
+}
 
-  /** @param fuzzyLexicons indices of the lexicons whose terms also match with one typo */
-  constructor(readonly lexicons: readonly string[], readonly fuzzyLexicons: ReadonlySet<number> = new Set()) {}
+/** Terms added one by one at compile time; every view is built from them when first asked for. */
+class BuiltTerms implements IndexSource {
+  readonly terms: IndexedTerm[] = [];
 
-  /** An index over precompiled terms and views (see {@link pack}). */
-  static fromPacked(lexicons: readonly string[], fuzzyLexicons: ReadonlySet<number>, p: PackedIndex, decode: TermDecoder): LexiconIndex {
-    const ix = new LexiconIndex(lexicons, fuzzyLexicons);
-    ix.packed = { p, decode, decoded: [] };
-    return ix;
+  constructor(private readonly fuzzyLexicons: ReadonlySet<number>) {}
+
+  get termCount(): number {
+    return this.terms.length;
   }
 
-  addTerm(term: TermEntry): void {
-    if (this.packed) throw new Error("a precompiled index is complete");
-    const t = term as IndexedTerm;
-    (t as { anchor: number }).anchor = anchorOf(term.parts);
-    this.built.push(t);
-    this.views = undefined;
-  }
-
-  /** The term with id `id` (its position in {@link terms}). */
   term(id: number): IndexedTerm {
-    const pk = this.packed;
-    if (!pk) return this.built[id] as IndexedTerm;
-    let t = pk.decoded[id];
+    return this.terms[id] as IndexedTerm;
+  }
+
+  view(name: "exact" | "squeezed" | "translit" | "gluedPairs"): ViewIndex {
+    const v = new ViewIndex();
+    this.terms.forEach((t, id) => {
+      if (name === "gluedPairs") {
+        const [p0, p1] = t.parts;
+        if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") v.add(p0.key + p1.key, p1.stem, id);
+        return;
+      }
+      const a = t.parts[t.anchor];
+      if (a?.kind !== "word") return;
+      const key = name === "exact" ? a.key : name === "squeezed" ? a.sq : a.tr;
+      if (key !== undefined) v.add(key, a.stem, id);
+    });
+    return v;
+  }
+
+  knownWords(): ReadonlySet<string> {
+    const set = new Set<string>();
+    for (const t of this.terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
+    return set;
+  }
+
+  fuzzyWords(): ReadonlySet<string> {
+    const words = new Set<string>();
+    for (const t of this.terms) {
+      const a = t.parts[t.anchor];
+      if (a?.kind === "word" && !a.stem && this.fuzzyLexicons.has(t.lexicon)) words.add(a.key);
+    }
+    return words;
+  }
+
+  fuzzy(): FuzzyIndex {
+    const f = new FuzzyIndex();
+    this.terms.forEach((t, id) => {
+      const a = t.parts[t.anchor];
+      if (a?.kind === "word" && this.fuzzyLexicons.has(t.lexicon)) f.add(a.key, a.stem, id);
+    });
+    return f;
+  }
+}
+
+/**
+ * Terms and views of a precompiled policy, read in place: a view is opened on first use (no
+ * decoding), and a term is decoded only when a look-up returns it, so a one-post run pays for the
+ * few terms and views it meets, not for 30,000 terms.
+ */
+class PackedTerms implements IndexSource {
+  private readonly decoded: (IndexedTerm | undefined)[] = [];
+
+  constructor(
+    private readonly p: PackedIndex,
+    private readonly decode: TermDecoder,
+  ) {}
+
+  get termCount(): number {
+    return this.p.termCount;
+  }
+
+  term(id: number): IndexedTerm {
+    let t = this.decoded[id];
     if (t === undefined) {
-      const e = pk.decode(pk.p.termText(id)) as IndexedTerm;
+      const e = this.decode(this.p.termText(id)) as IndexedTerm;
       (e as { anchor: number }).anchor = anchorOf(e.parts);
-      pk.decoded[id] = t = e;
+      this.decoded[id] = t = e;
     }
     return t;
   }
 
+  view(name: "exact" | "squeezed" | "translit" | "gluedPairs"): ViewIndex {
+    return ViewIndex.unpack(this.p[name]);
+  }
+
+  knownWords(): ReadonlySet<string> {
+    return new PackedSet(this.p.knownWords);
+  }
+
+  fuzzyWords(): ReadonlySet<string> {
+    return new PackedSet(this.p.fuzzyWords);
+  }
+
+  fuzzy(): FuzzyIndex {
+    return FuzzyIndex.unpack(this.p.fuzzy);
+  }
+}
+
+/**
+ * All lexicons of a policy in one structure, so a post is matched in a single pass over its words
+ * whatever the number of terms: each word costs a hash lookup per view and per stem length.
+ *
+ * Views hold term ids; they come from an {@link IndexSource} (built from terms, or precompiled) on
+ * first use and are then kept: a run that never meets a stretched, transliterated, misspelt or
+ * run-together word never pays for them. That lazy opening is the only state that changes after
+ * compilation, and it never changes a result.
+ */
+export class LexiconIndex {
+  readonly patterns: PatternEntry[] = [];
+  private source: IndexSource;
+  private views: LazyViews = {};
+
+  /** @param fuzzyLexicons indices of the lexicons whose terms also match with one typo */
+  constructor(readonly lexicons: readonly string[], readonly fuzzyLexicons: ReadonlySet<number> = new Set()) {
+    this.source = new BuiltTerms(fuzzyLexicons);
+  }
+
+  /** An index over precompiled terms and views (see {@link pack}). */
+  static fromPacked(lexicons: readonly string[], fuzzyLexicons: ReadonlySet<number>, p: PackedIndex, decode: TermDecoder): LexiconIndex {
+    const ix = new LexiconIndex(lexicons, fuzzyLexicons);
+    ix.source = new PackedTerms(p, decode);
+    return ix;
+  }
+
+  addTerm(term: TermEntry): void {
+    if (!(this.source instanceof BuiltTerms)) throw new Error("a precompiled index is complete");
+    const t = term as IndexedTerm;
+    (t as { anchor: number }).anchor = anchorOf(term.parts);
+    this.source.terms.push(t);
+    this.views = {};
+  }
+
+  /** The term with id `id` (its position in {@link terms}). */
+  term(id: number): IndexedTerm {
+    return this.source.term(id);
+  }
+
   /** Every term, in id order (a precompiled index decodes them all). */
   get terms(): readonly IndexedTerm[] {
-    if (!this.packed) return this.built;
-    return Array.from({ length: this.packed.p.termCount }, (_, i) => this.term(i));
+    const s = this.source;
+    return s instanceof BuiltTerms ? s.terms : Array.from({ length: s.termCount }, (_, i) => s.term(i));
   }
 
   /** Exact normalised forms: every word is looked up here. */
   get exact(): ViewIndex {
-    return (this.lazy().exact ??= this.view("exact", (a, id, v) => v.add(a.key, a.stem, id)));
+    return (this.views.exact ??= this.source.view("exact"));
   }
   /** Forms with repeated letters collapsed, consulted only for stretched words. */
   get squeezed(): ViewIndex {
-    return (this.lazy().squeezed ??= this.view("squeezed", (a, id, v) => v.add(a.sq, a.stem, id)));
+    return (this.views.squeezed ??= this.source.view("squeezed"));
   }
   /** Transliteration skeletons of Cyrillic terms, consulted only for Latin-script words. */
   get translit(): ViewIndex {
-    return (this.lazy().translit ??= this.view("translit", (a, id, v) => a.tr !== undefined && v.add(a.tr, a.stem, id)));
+    return (this.views.translit ??= this.source.view("translit"));
   }
   /** Phrases by their first two words written as one ("deathto", "naśmierć"), for run-together text. */
   get gluedPairs(): ViewIndex {
-    return (this.lazy().gluedPairs ??= (() => {
-      if (this.packed) return ViewIndex.unpack(this.packed.p.gluedPairs);
-      const v = new ViewIndex();
-      this.built.forEach((t, id) => {
-        const [p0, p1] = t.parts;
-        if (p0?.kind === "word" && !p0.stem && p1?.kind === "word") v.add(p0.key + p1.key, p1.stem, id);
-      });
-      return v;
-    })());
+    return (this.views.gluedPairs ??= this.source.view("gluedPairs"));
   }
   /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
   get knownWords(): ReadonlySet<string> {
-    return (this.lazy().knownWords ??= (() => {
-      if (this.packed) return new PackedSet(this.packed.p.knownWords);
-      const set = new Set<string>();
-      for (const t of this.built) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
-      return set;
-    })());
+    return (this.views.knownWords ??= this.source.knownWords());
   }
   /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
   get fuzzyWords(): ReadonlySet<string> {
-    return (this.lazy().fuzzyWords ??= (() => {
-      if (this.packed) return new PackedSet(this.packed.p.fuzzyWords);
-      const words = new Set<string>();
-      for (const t of this.built) {
-        const a = t.parts[t.anchor];
-        if (a?.kind === "word" && !a.stem && this.fuzzyLexicons.has(t.lexicon)) words.add(a.key);
-      }
-      return words;
-    })());
+    return (this.views.fuzzyWords ??= this.source.fuzzyWords());
   }
   /** Terms of lexicons marked `fuzzy`, looked up for words that may carry a typo. */
   get fuzzy(): FuzzyIndex {
-    return (this.lazy().fuzzy ??= (() => {
-      if (this.packed) return FuzzyIndex.unpack(this.packed.p.fuzzy);
-      const f = new FuzzyIndex();
-      this.built.forEach((t, id) => {
-        const a = t.parts[t.anchor];
-        if (a?.kind === "word" && this.fuzzyLexicons.has(t.lexicon)) f.add(a.key, a.stem, id);
-      });
-      return f;
-    })());
-  }
-  /** Per-word look-up results, memoised: what the matcher consults for every word of a post. */
-  get candidates(): WordCandidates {
-    return (this.lazy().candidates ??= new WordCandidates(this));
+    return (this.views.fuzzy ??= this.source.fuzzy());
   }
 
   /** Every view as strings, for a precompiled policy (which stores the terms its own way). */
@@ -257,20 +325,6 @@ export class LexiconIndex {
       fuzzy: this.fuzzy.pack(),
     };
   }
-
-  private lazy(): LazyViews {
-    return (this.views ??= {});
-  }
-
-  private view(name: "exact" | "squeezed" | "translit", add: (a: WordPattern, id: number, v: ViewIndex) => unknown): ViewIndex {
-    if (this.packed) return ViewIndex.unpack(this.packed.p[name]);
-    const v = new ViewIndex();
-    this.built.forEach((t, id) => {
-      const a = t.parts[t.anchor];
-      if (a?.kind === "word") add(a, id, v);
-    });
-    return v;
-  }
 }
 
 interface LazyViews {
@@ -281,7 +335,6 @@ interface LazyViews {
   knownWords?: ReadonlySet<string>;
   fuzzyWords?: ReadonlySet<string>;
   fuzzy?: FuzzyIndex;
-  candidates?: WordCandidates;
 }
 
 type Re2 = {

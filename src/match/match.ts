@@ -1,7 +1,7 @@
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { LexiconIndex } from "./lexicon-index.js";
 import type { TermPart, WordPattern } from "./terms.js";
-import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, type WordCandidates, type WordInfo } from "./word-candidates.js";
+import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
 export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
@@ -99,6 +99,19 @@ function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: numb
 }
 
 /**
+ * The per-word memo of each index (see {@link WordCandidates}). It belongs to the matcher, not to the
+ * compiled policy: the index stays immutable, and the memo (a pure function's cache, bounded) goes
+ * when the index does.
+ */
+const memos = new WeakMap<LexiconIndex, WordCandidates>();
+
+function candidatesOf(index: LexiconIndex): WordCandidates {
+  let wc = memos.get(index);
+  if (wc === undefined) memos.set(index, (wc = new WordCandidates(index)));
+  return wc;
+}
+
+/**
  * Every lexicon match in a post, grouped by lexicon. One pass over the words: each word is looked
  * up in the index, where every term is filed under its anchor (its longest word), so a common word
  * such as "i" or "to" never drags in the hundreds of phrases that contain it; a candidate is then
@@ -140,7 +153,7 @@ function secondaryOf(wc: WordCandidates, w: string, e: WordInfo, deferred: reado
 export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined): LexMatches {
   // Most lexicons match nothing in most posts: they share one empty list until they do.
   const out: LexMatch[][] = new Array<LexMatch[]>(index.lexicons.length).fill(NONE);
-  const wc = index.candidates;
+  const wc = candidatesOf(index);
   const ws = prepare(tokens, wc);
   const n = tokens.words.length;
   // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
