@@ -1,32 +1,26 @@
-import { resolveCountry } from "../base/countries.js";
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
 import { DIFF_CSV_COLUMNS, diffCsvLine, diffObject, diffSummaryObject, diffSummaryText, diffTextBlock, type DiffItem } from "../report/diff-format.js";
-import type { EvalFormatOptions, OffsetUnit } from "../report/eval-format.js";
-import { parseAt, parseSize, sources } from "./eval-command.js";
+import type { EvalFormatOptions } from "../report/eval-format.js";
 import { DIFF_FORMATS } from "./formats.js";
 import { UsageError, type Io } from "./io.js";
+import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
 
 /** Options of `modpol diff`, as parsed from the command line. */
-export interface DiffOptions {
+export interface DiffOptions extends RecordInputOptions {
   readonly from: string;
   readonly to: string;
-  readonly input?: string[];
-  readonly inputFormat?: string;
-  readonly country?: string;
-  readonly at?: string;
   readonly format: string;
   readonly all?: boolean;
   readonly failOnChange?: boolean;
   readonly summary?: boolean;
   readonly quiet?: boolean;
-  readonly offsets: string;
-  readonly maxRecordSize: string;
   readonly color?: boolean;
 }
 
@@ -62,15 +56,8 @@ function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
 export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io): Promise<number> {
   const format = o.format.toLowerCase();
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${DIFF_FORMATS.join(", ")}`);
-  const offsets = o.offsets.toLowerCase();
-  if (offsets !== "codepoint" && offsets !== "utf16") throw new UsageError(`--offsets: '${o.offsets}' is not codepoint or utf16`);
-  let defaultCountry: string | undefined;
-  if (o.country !== undefined) {
-    defaultCountry = resolveCountry(o.country);
-    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
-  }
-  const at = parseAt(o.at);
-  const srcs = sources(texts, o, io, parseSize(o.maxRecordSize));
+  const input = parseRecordInput(o);
+  const srcs = sources(texts, o, io, input.maxRecordBytes);
   const from = await openSourceOrReport(o.from, io);
   if (!from) return 2;
   const to = await openSourceOrReport(o.to, io);
@@ -78,13 +65,13 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
 
   const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
   const style = await makeStyle(colour);
-  const fo: EvalFormatOptions = { offsets: offsets as OffsetUnit, style };
-  const sides: Sides = { from, to, refs: { from: o.from, to: o.to }, defaultCountry, at };
+  const fo: EvalFormatOptions = { offsets: input.offsets, style };
+  const sides: Sides = { from, to, refs: { from: o.from, to: o.to }, defaultCountry: input.defaultCountry, at: input.at };
   const showId = texts.length !== 1 || srcs.length > 1;
   const out = new Output(io.stdout);
   const counter = new DiffCounter();
   const quiet = o.quiet === true;
-  let written = 0;
+  const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : format === "text" ? { lead: "", glue: "\n" } : NO_SEPARATORS);
 
   if (format === "csv" && !quiet) await out.write(`${DIFF_CSV_COLUMNS.join(",")}\n`);
   if (format === "json") await out.write(`{"from":${JSON.stringify(describeSource(from))},"to":${JSON.stringify(describeSource(to))},"results":[`);
@@ -99,11 +86,10 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
         else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
         // Unchanged posts are counted but, without --all, not written.
         if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
-          if (format === "json") out.add(`${written > 0 ? "," : ""}\n${JSON.stringify(diffObject(item, fo.offsets))}`);
-          else if (format === "jsonl") out.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
-          else if (format === "csv") out.add(diffCsvLine(item, fo));
-          else out.add(`${written > 0 ? "\n" : ""}${diffTextBlock(item, fo, showId)}`);
-          written++;
+          if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
+          else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
+          else if (format === "csv") items.add(diffCsvLine(item, fo));
+          else items.add(diffTextBlock(item, fo, showId));
         }
         if (out.closed) break;
       }
@@ -116,14 +102,14 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   }
   const sum = counter.summary;
   const names = { from: from.id, to: to.id };
-  if (format === "json") await out.write(`${written > 0 ? "\n" : ""}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
-  else if (format === "text") await out.write(`${written > 0 ? "\n" : ""}${diffSummaryText(sum, names, style)}`);
+  if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
+  else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, names, style)}`);
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.
   else if (o.summary) io.stderr.write(diffSummaryText(sum, names, await makeStyle(false)));
   await out.flush();
   if (out.closed) return 0;
   if (sum.errors > 0) {
-    io.stderr.write(`modpol: ${sum.errors} of ${sum.total} record${sum.total === 1 ? "" : "s"} could not be evaluated (see the error records)\n`);
+    io.stderr.write(recordErrorsNote(sum.errors, sum.total));
     return 3;
   }
   if (o.failOnChange && sum.changed > 0) {

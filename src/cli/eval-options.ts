@@ -1,36 +1,22 @@
 import { DEFAULT_POLICY } from "../load/files.js";
-import { EVAL_FORMATS, type EvalOptions } from "./eval-command.js";
-
-/** One option of `modpol eval`: what commander is told (program.ts) and what {@link quickEvalArgs} reads. */
-export interface OptionSpec {
-  /** Commander's flags: `-c, --country <code|name>`, `--explain`, `--no-color`. */
-  readonly flags: string;
-  readonly description: string;
-  readonly default?: string;
-  /** The values the option accepts; anything else is commander's error. */
-  readonly choices?: readonly string[];
-  /** Each use adds its value to a list. */
-  readonly repeatable?: boolean;
-}
+import type { EvalOptions } from "./eval-command.js";
+import { EVAL_FORMATS } from "./formats.js";
+import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
+import { RECORD_INPUT_OPTIONS, RECORD_LIMIT_OPTIONS } from "./record-input.js";
 
 /** The options of `modpol eval`, in the order help lists them. */
 export const EVAL_OPTIONS: readonly OptionSpec[] = [
   { flags: "-p, --policy <id|path>", description: "bundled policy or timeline id, or a policy or timeline file", default: DEFAULT_POLICY },
-  { flags: "-i, --input <path>", description: "read posts from a file ('-' for stdin); repeatable", repeatable: true },
-  { flags: "--input-format <format>", description: "input format (default: from the file extension; stdin: lines)", choices: ["lines", "jsonl", "csv"] },
-  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code or English name)" },
-  { flags: "--at <date>", description: "date of posts that carry none (a timeline picks the version in force on it)" },
+  ...RECORD_INPUT_OPTIONS,
   { flags: "-f, --format <format>", description: "output format", choices: EVAL_FORMATS, default: "text" },
   { flags: "--explain", description: "show the evidence, every signal and each rule tried" },
   { flags: "--why-not <decision>", description: "say why each post did not get this decision: the conditions that failed" },
   { flags: "--summary", description: "print counts by country and decision" },
   { flags: "-q, --quiet", description: "print no per-post results (use with --summary or --fail-on)" },
   { flags: "--fail-on <decision>", description: "exit 1 when any post gets this decision (repeatable, or comma-separated)", repeatable: true },
-  { flags: "--offsets <unit>", description: "unit of evidence offsets in json/jsonl/csv", choices: ["codepoint", "utf16"], default: "codepoint" },
-  { flags: "--max-record-size <bytes>", description: "largest input record (e.g. 1m, 512k)", default: "1m" },
+  ...RECORD_LIMIT_OPTIONS,
   { flags: "-j, --jobs <n>", description: "worker threads for large inputs: a number or 'auto' for the cores available (default 1; output order is kept)" },
-  { flags: "--color", description: "force colour" },
-  { flags: "--no-color", description: "no colour" },
+  ...COLOUR_OPTIONS,
 ];
 
 /** An option as the quick parse uses it. */

@@ -5,6 +5,7 @@ import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
 import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
 import { internalRecordMessage } from "./bug-report.js";
+import { joinItems, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
 import { whyNotLines, whyNotObject } from "../report/why-not-format.js";
 
@@ -87,8 +88,7 @@ export function renderBatch(records: readonly (InputRecord | RawRecord)[], sourc
 
 /** Joins rendered records into a {@link RenderedBatch}. */
 export function joinRendered(rs: readonly Rendered[], format: RenderOptions["format"]): RenderedBatch {
-  const outs = rs.map((r) => r.out);
-  return { out: format === "json" ? outs.map((x) => `\n${x}`).join(",") : outs.join(""), tallies: rs.map((r) => r.tally) };
+  return { out: joinItems(rs.map((r) => r.out), format === "json" ? JSON_ARRAY : NO_SEPARATORS), tallies: rs.map((r) => r.tally) };
 }
 
 function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {

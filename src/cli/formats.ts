@@ -9,3 +9,6 @@ export const TEST_FORMATS = ["text", "json", "junit"] as const;
 
 /** Output formats of `modpol diff`. */
 export const DIFF_FORMATS = ["text", "json", "jsonl", "csv"] as const;
+
+/** Output formats of `modpol eval`. */
+export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;

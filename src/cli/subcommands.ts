@@ -6,9 +6,22 @@ import type { CheckOptions } from "./check-command.js";
 import type { TestOptions } from "./test-command.js";
 import type { DiffOptions } from "./diff-command.js";
 import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
+import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
+import { RECORD_INPUT_OPTIONS, RECORD_LIMIT_OPTIONS } from "./record-input.js";
 
 /** Repeatable options: each use adds its value. */
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+/** Adds options described by {@link OptionSpec}s to a command. */
+function addOptions(cmd: Command, specs: readonly OptionSpec[]): void {
+  for (const o of specs) {
+    const option = new Option(o.flags, o.description);
+    if (o.choices) option.choices([...o.choices]);
+    if (o.default !== undefined) option.default(o.default);
+    if (o.repeatable) option.argParser(collect);
+    cmd.addOption(option);
+  }
+}
 
 /** Adds one subcommand to the program; its action stores its exit code through `done`. */
 export type Subcommand = (program: Command, io: Io, done: (code: number) => void) => void;
@@ -24,13 +37,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
     (program, io, done) => {
       const cmd = program.command("eval").description("classify posts (from TEXT arguments, --input files, or stdin)").argument("[text...]", "posts to classify, one per argument");
       // The same list quickEvalArgs reads (eval-options.ts).
-      for (const o of EVAL_OPTIONS) {
-        const option = new Option(o.flags, o.description);
-        if (o.choices) option.choices([...o.choices]);
-        if (o.default !== undefined) option.default(o.default);
-        if (o.repeatable) option.argParser(collect);
-        cmd.addOption(option);
-      }
+      addOptions(cmd, EVAL_OPTIONS);
       cmd.action(async (texts: string[], opts: EvalOptions) => {
         done(await runEval(texts, opts, io));
       });
@@ -39,29 +46,27 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
   [
     // diff is imported when run: it is not on the path of a plain `eval`.
     "diff",
-    (program, io, done) =>
-      program
+    (program, io, done) => {
+      const cmd = program
         .command("diff")
         .description("compare two policies (or timelines) over the same posts: which decisions change, by country")
         .argument("[text...]", "posts to compare, one per argument")
         .requiredOption("--from <id|path>", "the policy before the change (bundled id, timeline, or file)")
-        .requiredOption("--to <id|path>", "the policy after the change")
-        .option("-i, --input <path>", "read posts from a file ('-' for stdin); repeatable", collect)
-        .addOption(new Option("--input-format <format>", "input format (default: from the file extension; stdin: lines)").choices(["lines", "jsonl", "csv"]))
-        .option("-c, --country <code|name>", "country of posts that carry none (ISO code or English name)")
-        .option("--at <date>", "date of posts that carry none (for timelines)")
-        .addOption(new Option("-f, --format <format>", "output format").choices([...DIFF_FORMATS]).default("text"))
-        .option("--all", "list every post, not only those whose decision changed")
-        .option("--fail-on-change", "exit 1 when any post's decision changes (for CI)")
-        .option("--summary", "with jsonl or csv: print the transition matrices on stderr")
-        .option("-q, --quiet", "print no per-post results (text: the matrices only)")
-        .addOption(new Option("--offsets <unit>", "unit of evidence offsets in json/jsonl/csv").choices(["codepoint", "utf16"]).default("codepoint"))
-        .option("--max-record-size <bytes>", "largest input record (e.g. 1m, 512k)", "1m")
-        .option("--color", "force colour")
-        .option("--no-color", "no colour")
-        .action(async (texts: string[], opts: DiffOptions) => {
-          done(await (await import("./diff-command.js")).runDiff(texts, opts, io));
-        }),
+        .requiredOption("--to <id|path>", "the policy after the change");
+      addOptions(cmd, [
+        ...RECORD_INPUT_OPTIONS,
+        { flags: "-f, --format <format>", description: "output format", choices: DIFF_FORMATS, default: "text" },
+        { flags: "--all", description: "list every post, not only those whose decision changed" },
+        { flags: "--fail-on-change", description: "exit 1 when any post's decision changes (for CI)" },
+        { flags: "--summary", description: "with jsonl or csv: print the transition matrices on stderr" },
+        { flags: "-q, --quiet", description: "print no per-post results (text: the matrices only)" },
+        ...RECORD_LIMIT_OPTIONS,
+        ...COLOUR_OPTIONS,
+      ]);
+      cmd.action(async (texts: string[], opts: DiffOptions) => {
+        done(await (await import("./diff-command.js")).runDiff(texts, opts, io));
+      });
+    },
   ],
   [
     // check, test and schema need the YAML parser and the schema library; they are imported only

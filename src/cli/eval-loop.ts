@@ -1,0 +1,80 @@
+import type { PolicyOrTimeline } from "../evaluate/timeline.js";
+import type { InputRecord, RawRecord } from "../input/records.js";
+import { renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
+import type { Interrupt } from "./interrupt.js";
+import type { Output } from "./output.js";
+import type { Source } from "./record-input.js";
+import type { EvalPool } from "./worker-pool.js";
+
+/** Records evaluated in the main thread before worker threads are worth starting. */
+export const INLINE_RECORDS = 2000;
+/** Records per batch sent to a worker. */
+export const BATCH = 512;
+
+/** What the loop needs beyond the records: where results go, and how to make workers. */
+export interface LoopOptions {
+  readonly policy: PolicyOrTimeline;
+  readonly render: RenderOptions;
+  /** Worker threads (1: everything in this thread). */
+  readonly jobs: number;
+  /** Makes the pool on first need; loaded lazily, since a small run never needs one. */
+  readonly makePool: () => Promise<EvalPool>;
+  readonly out: Output;
+  readonly interrupt: Interrupt;
+  /** One record decided here (in input order). */
+  readonly onRecord: (r: Rendered) => void;
+  /** A batch decided by a worker (in input order, after every record before it). */
+  readonly onBatch: (b: RenderedBatch) => void;
+}
+
+/**
+ * Decides every record of every source, in input order. Small inputs run in this thread (a worker
+ * costs tens of milliseconds to start); past {@link INLINE_RECORDS}, with `jobs` > 1, batches go to
+ * worker threads and come back in order, at most two per worker in flight. Output is queued
+ * synchronously and flushed (with backpressure) between batches. Stops early when the output is
+ * closed (`| head`) or a signal arrives; what was read is still decided.
+ */
+export async function decideAll(srcs: readonly Source[], o: LoopOptions): Promise<void> {
+  let pool: EvalPool | undefined;
+  const inFlight: Promise<RenderedBatch>[] = [];
+  let batch: (InputRecord | RawRecord)[] = [];
+  const drain = async (keep: number): Promise<void> => {
+    while (inFlight.length > keep) {
+      o.onBatch(await (inFlight.shift() as Promise<RenderedBatch>));
+      await o.out.flushIfFull();
+    }
+  };
+  let seen = 0;
+  let n = 1;
+  try {
+    outer: for (const src of srcs) {
+      const it = o.interrupt.guard(src.records(n));
+      for await (const recs of it) {
+        for (const rec of recs) {
+          n = rec.n + 1;
+          seen++;
+          if (o.jobs > 1 && seen > INLINE_RECORDS) {
+            pool ??= await o.makePool();
+            batch.push(rec);
+            if (batch.length >= BATCH) {
+              inFlight.push(pool.run(batch));
+              batch = [];
+              await drain(o.jobs * 2);
+            }
+          } else o.onRecord(renderRecord(rec, o.policy, o.render));
+          // After a signal, what was read (this batch) is still decided; a closed output ends it all.
+          if (o.out.closed) break;
+        }
+        await o.out.flushIfFull();
+        if (o.out.closed || o.interrupt.signal) {
+          await it.return(undefined);
+          break outer;
+        }
+      }
+    }
+    if (pool && batch.length > 0 && !o.out.closed) inFlight.push(pool.run(batch));
+    if (!o.out.closed) await drain(0);
+  } finally {
+    await pool?.close();
+  }
+}

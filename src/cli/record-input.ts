@@ -1,0 +1,135 @@
+import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { resolveCountry } from "../base/countries.js";
+import { parseInstant } from "../base/dates.js";
+import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
+import type { OffsetUnit } from "../report/eval-format.js";
+import { metered, type InputMeter } from "./progress.js";
+import { UsageError, type Io } from "./io.js";
+import type { OptionSpec } from "./option-spec.js";
+
+/**
+ * The options every command that reads posts shares (eval, diff): where the records come from,
+ * what to assume for records that lack a country or date, and how offsets are counted.
+ */
+export interface RecordInputOptions {
+  readonly input?: string[];
+  readonly inputFormat?: string;
+  readonly country?: string;
+  readonly at?: string;
+  readonly offsets: string;
+  readonly maxRecordSize: string;
+}
+
+/** {@link RecordInputOptions} for commander and the quick parse, in the order help lists them. */
+export const RECORD_INPUT_OPTIONS: readonly OptionSpec[] = [
+  { flags: "-i, --input <path>", description: "read posts from a file ('-' for stdin); repeatable", repeatable: true },
+  { flags: "--input-format <format>", description: "input format (default: from the file extension; stdin: lines)", choices: ["lines", "jsonl", "csv"] },
+  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code or English name)" },
+  { flags: "--at <date>", description: "date of posts that carry none (a timeline picks the version in force on it)" },
+];
+
+/** The offset and size options, listed after a command's own output options. */
+export const RECORD_LIMIT_OPTIONS: readonly OptionSpec[] = [
+  { flags: "--offsets <unit>", description: "unit of evidence offsets in json/jsonl/csv", choices: ["codepoint", "utf16"], default: "codepoint" },
+  { flags: "--max-record-size <bytes>", description: "largest input record (e.g. 1m, 512k)", default: "1m" },
+];
+
+/** {@link RecordInputOptions}, checked and resolved. */
+export interface RecordInput {
+  /** `--country`, as an ISO code. */
+  readonly defaultCountry: string | undefined;
+  /** `--at`, trimmed. */
+  readonly at: string | undefined;
+  readonly offsets: OffsetUnit;
+  readonly maxRecordBytes: number;
+}
+
+/** Checks the shared options; a bad value is a usage error naming the option. */
+export function parseRecordInput(o: RecordInputOptions): RecordInput {
+  const offsets = o.offsets.toLowerCase();
+  if (offsets !== "codepoint" && offsets !== "utf16") throw new UsageError(`--offsets: '${o.offsets}' is not codepoint or utf16`);
+  let defaultCountry: string | undefined;
+  if (o.country !== undefined) {
+    defaultCountry = resolveCountry(o.country);
+    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
+  }
+  return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize) };
+}
+
+/** `--max-record-size`: bytes, or a number with k, m or g. */
+export function parseSize(s: string): number {
+  const m = /^(\d+)\s*([kmg]?)i?b?$/i.exec(s.trim());
+  if (!m) throw new UsageError(`--max-record-size: '${s}' is not a size such as 1048576, 512k or 4m`);
+  const mult = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? "").toLowerCase()] ?? 1;
+  const n = Number(m[1]) * mult;
+  if (n < 1) throw new UsageError("--max-record-size must be at least 1 byte");
+  return n;
+}
+
+/** `--at DATE`: the date of posts that carry none (timelines pick the version in force on it). */
+export function parseAt(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (parseInstant(v) === undefined) throw new UsageError(`--at: '${v}' is not a date such as 2022-03-11 or a timestamp such as 2022-03-11T09:30:00Z`);
+  return v.trim();
+}
+
+/** A source of records: the TEXT arguments, or one input stream. */
+export interface Source {
+  readonly name: string;
+  /**
+   * The records in batches (those of one chunk read), numbered from `first`; never an empty batch.
+   * JSONL lines may come raw (see `deferParse` of {@link sources}).
+   */
+  readonly records: (first: number) => AsyncGenerator<(InputRecord | RawRecord)[]>;
+}
+
+/** An input file that cannot be opened is a usage error, found before any output is written. */
+function assertReadable(abs: string, shown: string): void {
+  try {
+    accessSync(abs, constants.R_OK);
+    if (statSync(abs).isDirectory()) throw new UsageError(`--input: '${shown}' is a folder, not a file`);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--input: cannot read '${shown}': ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message}`);
+  }
+}
+
+/** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
+export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }, deferParse = false): Source[] {
+  const fmtOpt = o.inputFormat?.toLowerCase();
+  if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  const out: Source[] = [];
+  if (texts.length > 0) {
+    out.push({
+      name: "arguments",
+      records: async function* (first) {
+        yield texts.map((text, i): InputRecord => ({ kind: "post", n: first + i, line: i + 1, id: String(first + i), text, country: undefined, date: undefined }));
+      },
+    });
+  }
+  const inputs = o.input ?? [];
+  if (texts.length === 0 && inputs.length === 0) inputs.push("-");
+  for (const path of inputs) {
+    const isStdin = path === "-";
+    if (!isStdin) assertReadable(resolve(io.cwd, path), path);
+    // The total is known only when every input is a file.
+    if (meter.total !== undefined) meter.total = isStdin ? undefined : meter.total + statSync(resolve(io.cwd, path)).size;
+    const name = isStdin ? "<stdin>" : path;
+    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
+    out.push({
+      name,
+      records: (first) => {
+        const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
+        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse });
+      },
+    });
+  }
+  return out;
+}
+
+/** The closing line and exit code 3 of a run in which some records could not be evaluated. */
+export function recordErrorsNote(errors: number, total: number): string {
+  return `modpol: ${errors} of ${total} record${total === 1 ? "" : "s"} could not be evaluated (see the error records)\n`;
+}
