@@ -1,4 +1,4 @@
-import { VERSION } from "./version.js";
+import { VERSION } from "../base/version.js";
 
 /**
  * What an internal error tells the user. Anything a user can cause (a bad option, policy or input

@@ -6,7 +6,7 @@ import { emit } from "./emit.js";
 import { CHECK_FORMATS } from "./formats.js";
 import { UsageError, type Io } from "./io.js";
 import { makeStyle, wantsColour } from "./style.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../base/version.js";
 import { limitsFromEnv } from "../load/limits.js";
 
 /** Options of `modpol check`, as parsed from the command line. */

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import type { Io } from "./io.js";
 import { SUBCOMMANDS } from "./subcommands.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../base/version.js";
 
 /**
  * The command line read by commander: help, version, every subcommand and every error message about
