@@ -1,20 +1,34 @@
 import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, type TermPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/timeline.js";
 import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
+import { VERSION } from "../base/version.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
 export const IR_VERSION = 8;
 
-/** A file a precompiled policy was built from, to tell when it is stale. */
+/**
+ * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
+ * its modification time, which installing a package resets.
+ */
 export interface SourceStamp {
+  /** Relative to the bundled rules folder. */
   readonly path: string;
   readonly size: number;
-  readonly mtimeMs: number;
+  /** SHA-1 of the file's bytes, in hex. */
+  readonly sha1: string;
 }
+
+/**
+ * The compiler a precompiled policy was built by: modpol's version and the precompiled format's. A
+ * policy precompiled by another modpol is compiled again from its YAML.
+ */
+export const COMPILER_VERSION = `${VERSION}/ir${IR_VERSION}`;
 
 /** A compiled policy as plain data: what `npm run build` writes for the bundled policies. */
 export interface PolicyIR {
   readonly version: number;
+  /** {@link COMPILER_VERSION} of the build that wrote it. */
+  readonly compiler: string;
   readonly sources: readonly SourceStamp[];
   readonly policy: Record<string, unknown>;
   readonly lexicons: readonly string[];
@@ -133,6 +147,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
   const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : bytesOf(text[k])));
   const header: Header = {
     version: IR_VERSION,
+    compiler: COMPILER_VERSION,
     sources,
     policy: {
       ...rest,
@@ -229,6 +244,8 @@ export const TIMELINE_IR_VERSION = 1;
 /** A timeline as plain JSON: its periods, and the bundled policy id of each version. */
 export interface TimelineIR {
   readonly version: number;
+  /** {@link COMPILER_VERSION} of the build that wrote it. */
+  readonly compiler: string;
   /** The timeline file and every file of every version: any change makes the whole stale. */
   readonly sources: readonly SourceStamp[];
   readonly timeline: Omit<Timeline, "versions"> & { readonly versions: readonly Omit<TimelineVersion, "policy">[] };
@@ -236,7 +253,7 @@ export interface TimelineIR {
 
 /** Serialises a timeline whose versions are all bundled policies (each is precompiled on its own). */
 export function serialiseTimeline(t: Timeline, sources: readonly SourceStamp[]): string {
-  const ir: TimelineIR = { version: TIMELINE_IR_VERSION, sources, timeline: { ...t, versions: t.versions.map(({ policy: _p, ...v }) => v) } };
+  const ir: TimelineIR = { version: TIMELINE_IR_VERSION, compiler: COMPILER_VERSION, sources, timeline: { ...t, versions: t.versions.map(({ policy: _p, ...v }) => v) } };
   return JSON.stringify(ir);
 }
 

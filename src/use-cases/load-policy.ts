@@ -1,46 +1,32 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
+import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
 import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "../load/files.js";
 import type { LoadOptions, LoadResult } from "./load-yaml-policy.js";
 
-/** Where `npm run build` writes the precompiled bundled policies. */
-export const PRECOMPILED_DIR = join(CODE_DIR, "bundled");
-
-function fresh(ir: PolicyIR): boolean {
-  return ir.version === IR_VERSION && unchanged(ir.sources);
-}
+/**
+ * Where the precompiled bundled policies are read from: what `npm run build` writes beside the
+ * compiled code. The tests point MODPOL_PRECOMPILED_DIR at policies precompiled once from the
+ * sources they run (see vitest's global setup), instead of compiling the YAML in every test file.
+ */
+export const PRECOMPILED_DIR = process.env.MODPOL_PRECOMPILED_DIR ?? join(CODE_DIR, "bundled");
 
 /**
- * The folders whose compiled modules decide what a precompiled policy holds (term keys, views,
- * normalisation): all of them, not a list to keep up by hand, which once missed new modules.
+ * True when every file a precompiled policy was built from still holds what it held then, byte for
+ * byte (size, then SHA-1 of the content), and this modpol's compiler wrote it. Modification times
+ * are never consulted: installing a package resets them, and they say nothing of content.
  */
-const ENGINE_DIRS = ["compile", "match", "precompiled", "text"];
-
-/** A precompiled policy built before the engine was last rebuilt may hold stale keys: recompile. */
-function newerThanEngine(file: string): boolean {
-  try {
-    const built = statSync(file).mtimeMs;
-    return ENGINE_DIRS.every((d) => {
-      const dir = join(CODE_DIR, d);
-      // Under the tests CODE_DIR is src/, which holds no compiled modules.
-      const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".js")) : [];
-      return names.every((n) => statSync(join(dir, n)).mtimeMs <= built);
-    });
-  } catch {
-    return false;
-  }
-}
-
-function unchanged(sources: readonly SourceStamp[]): boolean {
-  // A bundled rule file edited after the build makes the precompiled copy stale: fall back to YAML.
+function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
+  if (compiler !== COMPILER_VERSION) return false;
   return sources.every((s) => {
     try {
-      const st = statSync(resolve(BUNDLED_DIR, s.path));
-      return st.size === s.size && st.mtimeMs === s.mtimeMs;
+      const abs = resolve(BUNDLED_DIR, s.path);
+      if (statSync(abs).size !== s.size) return false;
+      return createHash("sha1").update(readFileSync(abs)).digest("hex") === s.sha1;
     } catch {
       return false;
     }
@@ -50,10 +36,10 @@ function unchanged(sources: readonly SourceStamp[]): boolean {
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult | undefined {
   const file = join(dir, `${id}.ir`);
-  if (!existsSync(file) || !newerThanEngine(file)) return undefined;
+  if (!existsSync(file)) return undefined;
   try {
     const ir = parsePolicyIR(readFileSync(file));
-    return fresh(ir) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
+    return ir.version === IR_VERSION && fresh(ir.compiler, ir.sources) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
   } catch {
     return undefined;
   }
@@ -85,7 +71,7 @@ export function loadPrecompiledTimeline(id: string, dir = PRECOMPILED_DIR): Poli
   if (!existsSync(file)) return undefined;
   try {
     const ir = JSON.parse(readFileSync(file, "utf8")) as TimelineIR;
-    if (ir.version !== TIMELINE_IR_VERSION || !unchanged(ir.sources)) return undefined;
+    if (ir.version !== TIMELINE_IR_VERSION || !fresh(ir.compiler, ir.sources)) return undefined;
     return deserialiseTimeline(ir, (v) => {
       const p = loadPrecompiled(v, dir)?.policy;
       // The stamps above cover this version's files too, so only a damaged build gets here.

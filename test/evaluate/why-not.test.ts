@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
 import { whyNot, type Blame } from "../../src/evaluate/why-not.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadPolicy } from "../../src/use-cases/load-policy.js";
 import { whyNotLines, whyNotObject } from "../../src/report/why-not-format.js";
 
 function load(ref: string): CompiledPolicy {
@@ -70,8 +71,8 @@ describe("why not (mini policy)", () => {
 });
 
 describe("why not (bundled policy)", () => {
-  it('"Someone should shoot Putin." from Ukraine is not exempt: "shoot" is a method', () => {
-    const p = load("meta-2022-03-10");
+  it('"Someone should shoot Putin." from Ukraine is not exempt: "shoot" is a method', async () => {
+    const p = (await loadPolicy("meta-2022-03-10")).policy!;
     const w = whyNot({ text: "Someone should shoot Putin.", country: "UA" }, p, "exempt");
     const hos = w.rules.find((r) => r.id === "heads-of-state");
     expect(hos?.holds).toBe(false);

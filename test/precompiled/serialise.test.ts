@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy,
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
-import { loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
+import { loadPrecompiled, loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
 import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
 
 const posts = [
@@ -63,5 +63,39 @@ describe("precompiled policies", () => {
 
   it("refuses a file that is not a precompiled policy", () => {
     expect(() => parsePolicyIR(Buffer.from('{"version":3}'))).toThrow(/not a precompiled/);
+  });
+});
+
+describe("freshness of precompiled policies", () => {
+  const dir = process.env.MODPOL_PRECOMPILED_DIR as string;
+  const original = () => readFileSync(join(dir, "meta-baseline.ir"));
+  /** A copy of the precompiled meta-baseline with its header's JSON text rewritten (same length). */
+  const tampered = (edit: (header: string) => string): string => {
+    const bytes = original();
+    const nl = bytes.indexOf(10, bytes.indexOf(10) + 1);
+    const header = bytes.toString("utf8", 0, nl);
+    const changed = edit(header);
+    expect(changed).not.toBe(header);
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(header));
+    const out = mkdtempSync(join(tmpdir(), "modpol-fresh-"));
+    writeFileSync(join(out, "meta-baseline.ir"), Buffer.concat([Buffer.from(changed), bytes.subarray(nl)]));
+    return out;
+  };
+
+  it("stamps each source file with its size and content hash, not its modification time", () => {
+    const ir = parsePolicyIR(original());
+    expect(ir.sources.length).toBeGreaterThan(10);
+    for (const s of ir.sources) expect(Object.keys(s).sort()).toEqual(["path", "sha1", "size"]);
+    expect(loadPrecompiled("meta-baseline", dir)?.policy?.id).toBe("meta-baseline");
+  });
+
+  it("is stale when a source file's content differs from what it was built from", () => {
+    const out = tampered((h) => h.replace(/"sha1":"([0-9a-f])/, (m, c: string) => `"sha1":"${c === "0" ? "1" : "0"}`));
+    expect(loadPrecompiled("meta-baseline", out)).toBeUndefined();
+  });
+
+  it("is stale when another compiler built it", () => {
+    const out = tampered((h) => h.replace(/"compiler":"(.)/, (m, c: string) => `"compiler":"${c === "x" ? "y" : "x"}`));
+    expect(loadPrecompiled("meta-baseline", out)).toBeUndefined();
   });
 });

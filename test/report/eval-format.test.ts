@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { jsonlLine, resultObject, type ResultItem } from "../../src/report/eval-format.js";
 import { PLAIN } from "../../src/report/style.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
-import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
+import { loadPolicy } from "../../src/use-cases/load-policy.js";
 
-const policy = loadYamlPolicy("meta-2022-03-10").policy!;
+// The bundled policy as the CLI loads it: precompiled (once, by the tests' global setup).
+const policy = (await loadPolicy("meta-2022-03-10")).policy!;
 // Any string, lone surrogates, emoji and quotes included.
 const anyText = fc.oneof(fc.string({ unit: "binary" }), fc.string(), fc.constantFrom('"\\\n', "🇺🇦 Смерть", "\uD800x", "ok"));
 
