@@ -167,13 +167,36 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
 }
 
 /**
- * Reads a serialised policy (without checking staleness; see the loader). Only the header is
- * parsed; each section of the index is decoded from its bytes the first time it is read.
+ * The bytes of a precompiled policy: the whole file in memory, or a file read a piece at a time.
+ * A one-post run needs a tenth of a bundled policy's 4.6 MB (the header, the term offsets, a few
+ * views and a few dozen terms), so the loader reads pieces as they are asked for.
  */
-export function parsePolicyIR(file: Buffer): PolicyIR {
-  if (file.toString("latin1", 0, MAGIC.length) !== MAGIC) throw new Error("not a precompiled modpol policy");
-  const nl = file.indexOf(10, MAGIC.length);
-  const header = JSON.parse(file.toString("utf8", MAGIC.length, nl)) as Header;
+export interface IrBytes {
+  readonly size: number;
+  /** Bytes [start, end). */
+  slice(start: number, end: number): Uint8Array;
+}
+
+/** Terms read one at a time before the whole terms section is worth reading at once. */
+const SINGLE_TERM_READS = 256;
+
+const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+/**
+ * Reads a serialised policy (without checking staleness; see the loader). Only the header is
+ * parsed; each section of the index is read and decoded the first time it is used.
+ */
+export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
+  const src: IrBytes = Buffer.isBuffer(file) ? { size: file.length, slice: (a, b) => file.subarray(a, b) } : file;
+  // The header is one line of JSON (about 30 KB for a bundled policy): read until its newline.
+  let head = asBuffer(src.slice(0, Math.min(src.size, 64 * 1024)));
+  let nl = head.indexOf(10, MAGIC.length);
+  if (nl < 0 && head.length < src.size) {
+    head = asBuffer(src.slice(0, src.size));
+    nl = head.indexOf(10, MAGIC.length);
+  }
+  if (head.toString("latin1", 0, MAGIC.length) !== MAGIC || nl < 0) throw new Error("not a precompiled modpol policy");
+  const header = JSON.parse(head.toString("utf8", MAGIC.length, nl)) as Header;
   if (header.version !== IR_VERSION) return { ...header, index: undefined as unknown as PackedIndex };
   const at = new Map<string, [number, number]>();
   let pos = nl + 1;
@@ -182,18 +205,33 @@ export function parsePolicyIR(file: Buffer): PolicyIR {
     at.set(k, [pos, pos + len]);
     pos += len;
   });
+  const read = new Map<string, Uint8Array>();
   // Sections stay bytes: packed maps are searched as UTF-8 and decoded only if used heavily.
   const section = (k: (typeof SECTIONS)[number]): Uint8Array => {
-    const [a, b] = at.get(k) as [number, number];
-    return file.subarray(a, b);
+    let b = read.get(k);
+    if (b === undefined) {
+      const [s, e] = at.get(k) as [number, number];
+      read.set(k, (b = src.slice(s, e)));
+    }
+    return b;
   };
-  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`), maxStem: header.maxStems[name] });
   const [termsAt] = at.get("terms") as [number, number];
   const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
+  let offsets: Buffer | undefined;
+  let singleReads = 0;
+  const termText = (id: number): string => {
+    offsets ??= asBuffer(section("termOffsets"));
+    const a = offsets.readUInt32LE(4 * id);
+    const b = offsets.readUInt32LE(4 * id + 4);
+    // A long run meets many terms: then one read of the whole section beats many small ones.
+    if (read.has("terms") || ++singleReads > SINGLE_TERM_READS) return asBuffer(section("terms")).toString("utf8", a, b);
+    return asBuffer(src.slice(termsAt + a, termsAt + b)).toString("utf8");
+  };
+  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`), maxStem: header.maxStems[name] });
   // Getters: a section costs nothing until the index unpacks the view it belongs to.
   const index: PackedIndex = {
     termCount: Math.max(0, (offsetsEnd - offsetsAt) / 4 - 1),
-    termText: (id) => file.toString("utf8", termsAt + file.readUInt32LE(offsetsAt + 4 * id), termsAt + file.readUInt32LE(offsetsAt + 4 * id + 4)),
+    termText,
     get exact() {
       return view("exact");
     },

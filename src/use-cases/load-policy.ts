@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
+import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type IrBytes, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
@@ -33,12 +33,45 @@ function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
   });
 }
 
+/** Closes the file of a precompiled policy once nothing holds the policy any more. */
+const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed (the process is ending): nothing to release.
+  }
+});
+
+/**
+ * A precompiled policy's file, read a piece at a time as the index asks for its sections (see
+ * {@link IrBytes}): a one-post run reads about a tenth of it. The file stays open while the policy
+ * is in use, so a rebuild replacing it mid-run cannot mix two builds' bytes.
+ */
+function fileBytes(path: string): IrBytes {
+  const fd = openSync(path, "r");
+  const bytes: IrBytes = {
+    size: fstatSync(fd).size,
+    slice(start, end) {
+      const buf = Buffer.allocUnsafe(end - start);
+      let got = 0;
+      while (got < buf.length) {
+        const n = readSync(fd, buf, got, buf.length - got, start + got);
+        if (n === 0) throw new Error(`${path}: the precompiled policy ends early`);
+        got += n;
+      }
+      return buf;
+    },
+  };
+  closeWhenCollected.register(bytes, fd);
+  return bytes;
+}
+
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult | undefined {
   const file = join(dir, `${id}.ir`);
   if (!existsSync(file)) return undefined;
   try {
-    const ir = parsePolicyIR(readFileSync(file));
+    const ir = parsePolicyIR(fileBytes(file));
     return ir.version === IR_VERSION && fresh(ir.compiler, ir.sources) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
   } catch {
     return undefined;
