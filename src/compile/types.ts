@@ -118,3 +118,36 @@ export interface CompiledPolicy extends PolicyMeta {
   /** Warnings found while compiling (errors prevent a CompiledPolicy from existing). */
   readonly warnings: readonly Diagnostic[];
 }
+
+/**
+ * One version of a timeline: a policy and the period [from, until) it is in force. Bounds are
+ * instants in UTC (see dates.ts); undefined means "since always" or "no end".
+ */
+export interface TimelineVersion {
+  /** The policy's id: known without loading the policy (bundled timelines load versions lazily). */
+  readonly id: string;
+  readonly policy: CompiledPolicy;
+  /** The bounds as written (in the timeline or the policy's `effective:`). */
+  readonly from: string | undefined;
+  readonly until: string | undefined;
+  readonly fromMs: number | undefined;
+  readonly untilMs: number | undefined;
+}
+
+/**
+ * The successive versions of a policy, in date order, covering the timeline's period without gaps
+ * or overlaps: every date in [from, until) has exactly one version in force.
+ */
+export interface Timeline {
+  readonly kind: "timeline";
+  readonly id: string;
+  readonly title: string | undefined;
+  readonly description: string | undefined;
+  /** The timeline file (or "bundled:<id>" for a precompiled bundled timeline). */
+  readonly file: string;
+  readonly from: string | undefined;
+  readonly until: string | undefined;
+  readonly fromMs: number | undefined;
+  readonly untilMs: number | undefined;
+  readonly versions: readonly TimelineVersion[];
+}

@@ -1,4 +1,4 @@
-import type { Timeline, TimelineVersion } from "../compile/timeline.js";
+import type { Timeline, TimelineVersion } from "../compile/types.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { describePeriod, parseInstant } from "../base/dates.js";
 

@@ -29,7 +29,13 @@ const SEARCHES_BEFORE_HASH = 2000;
 type Bytes = Uint8Array;
 
 /** Packed text as bytes: a string is encoded, bytes are taken as they are (no copy). */
-export function bytesOf(s: string | Bytes): Buffer {
+export function bytesOf(s: string | Bytes): Uint8Array {
+  return bufferOf(s);
+}
+
+// Node's Buffer for its byte search and decoding; kept out of exported signatures, so that modpol's
+// published types need no @types/node.
+function bufferOf(s: string | Bytes): Buffer {
   return typeof s === "string" ? Buffer.from(s, "utf8") : Buffer.from(s.buffer, s.byteOffset, s.byteLength);
 }
 
@@ -84,7 +90,7 @@ const decoder = new TextDecoder();
 
 /** Reads a whole map written by {@link packMap}. */
 export function unpackMap(packed: string | Bytes): Map<string, number[]> {
-  const b = bytesOf(packed);
+  const b = bufferOf(packed);
   const m = new Map<string, number[]>();
   let at = 0;
   while (at < b.length) {
@@ -109,7 +115,7 @@ export class PackedMap implements IdMap {
   private searches = 0;
 
   constructor(packed: string | Bytes) {
-    this.b = bytesOf(packed);
+    this.b = bufferOf(packed);
   }
 
   get size(): number {
@@ -145,7 +151,7 @@ export class PackedSet implements ReadonlySet<string> {
   private searches = 0;
 
   constructor(packed: string | Bytes) {
-    this.b = bytesOf(packed);
+    this.b = bufferOf(packed);
   }
 
   has(word: string): boolean {

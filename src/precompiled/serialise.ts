@@ -1,5 +1,5 @@
 import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, type TermPart } from "../match/index.js";
-import type { Timeline, TimelineVersion } from "../compile/timeline.js";
+import type { Timeline, TimelineVersion } from "../compile/types.js";
 import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
 import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "../load/files.js";
-import type { LoadOptions, LoadResult } from "./load-yaml-policy.js";
+import type { LoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /**
  * Where the precompiled bundled policies are read from: what `npm run build` writes beside the
@@ -67,7 +67,7 @@ function fileBytes(path: string): IrBytes {
 }
 
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
-export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult | undefined {
+export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): PolicyLoadResult | undefined {
   const file = join(dir, `${id}.ir`);
   if (!existsSync(file)) return undefined;
   try {
@@ -83,7 +83,7 @@ export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): LoadResult |
  * is up to date (no YAML parsing, no schema library: fast start-up); anything else goes through the
  * full load → validate → compile pipeline, imported only then.
  */
-export async function loadPolicy(ref: string, opts: LoadOptions = {}): Promise<LoadResult> {
+export async function loadPolicy(ref: string, opts: LoadOptions = {}): Promise<PolicyLoadResult> {
   const cwd = opts.cwd ?? process.cwd();
   if ((BUNDLED_IDS as readonly string[]).includes(ref) && !existsSync(resolve(cwd, ref))) {
     const pre = loadPrecompiled(ref);

@@ -9,6 +9,7 @@ import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "../lo
 import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "../load/yaml-file.js";
 import type { LexiconFileDoc } from "../validate/schema.js";
 import { validateLexiconFile, validatePolicy, validParts } from "../validate/validate.js";
+import type { LoadOptions as PublicLoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /** A library file read, parsed and validated once, whichever policy includes it. */
 export interface LibraryFile {
@@ -20,20 +21,14 @@ export interface LibraryFile {
 /** Library files already read in this run, by real path: policies sharing libraries parse them once. */
 export type LibraryCache = Map<string, LibraryFile>;
 
-/** Options for loading a policy. */
-export interface LoadOptions {
-  /** Folder relative paths are resolved against and shown relative to (default: process.cwd()). */
-  readonly cwd?: string;
-  /** Resource limits (file size, aliases, nesting, terms); those not given keep their defaults. */
-  readonly limits?: Partial<YamlLimits>;
+/** Options for loading a policy from its YAML: the public ones, and a cache for whole folders. */
+export interface LoadOptions extends PublicLoadOptions {
   /** Share parsed library files between several loads (`check` and `test` over a folder). */
   readonly cache?: LibraryCache;
 }
 
-/** A loaded policy, or every diagnostic that stopped it from loading. */
-export interface LoadResult {
-  readonly policy?: CompiledPolicy;
-  readonly diagnostics: readonly Diagnostic[];
+/** A policy loaded from its YAML, or every diagnostic that stopped it from loading. */
+export interface LoadResult extends PolicyLoadResult {
   /** Every file read (the policy and its includes), for `check`. */
   readonly files: readonly YamlFile[];
   /** Definitions, usage and terms, for semantic lint (present when the policy compiled). */
