@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { EXIT_INTERNAL, internalErrorMessage, LazyStdio, main } from "../dist/cli/modpol.js";
+// A clone that has not been built has no dist/: say so, instead of Node's module-not-found trace.
+const cli = new URL("../dist/cli/modpol.js", import.meta.url).href;
+const { EXIT_INTERNAL, internalErrorMessage, LazyStdio, main } = await import(cli).catch((e) => {
+  if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes("dist/cli/modpol.js")) throw e;
+  process.stderr.write("modpol: dist/ is missing: run `npm run build` in the modpol folder first\n");
+  process.exit(2);
+});
 
 // Standard output and error, made as Node streams only when a run needs them: see LazyStdio.
 const stdout = new LazyStdio(1, () => process.stdout);
