@@ -4,7 +4,8 @@
 //   throughput  an I/O floor (scripts/bench/io-floor.js: read JSONL, parse, write a small JSON line
 //               per record) against `modpol eval --format jsonl`, alternately (A B A B …); median
 //               wall times, posts/s, ratio b/a                                   target ≤ 2.0
-//   start-up    `modpol eval "Death to Putin!" --country UA` against `node -e 0`  target ≤ 1.6
+//   start-up    `modpol eval "Death to Putin!" --country UA` against `node -e 0`, from the clone and
+//               from the packed package installed with --omit=dev                target ≤ 1.6
 //   memory      peak RSS of both on a 1,000,000-post corpus                      target ≤ 1.5
 //   --scale     posts/s with every bundled lexicon ×1, ×4, ×16 in size (policy given by path)
 //
@@ -18,6 +19,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureCorpus, DEFAULTS as CORPUS_DEFAULTS } from "./bench/corpus.js";
+import { installPacked, LOAD_POLICY_PROBE } from "./bench/installed.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = join(ROOT, "bench", "out");
@@ -41,6 +43,7 @@ const HELP = `usage: npm run bench -- [options]
   --memory-method M   gnu-time or proc (default: gnu-time when /usr/bin/time is GNU time)
   --startup-runs N    runs of each start-up command (default 15)
   --no-startup        skip the start-up runs
+  --no-installed      start-up of the clone only (no npm pack / install of the package)
   --scale             also run the lexicon size curve (×1, ×4, ×16)
   --scale-only        run only the lexicon size curve
   --scale-runs N      timed runs per size in --scale (default 3)
@@ -71,6 +74,7 @@ function options() {
         "memory-method": { type: "string" },
         "startup-runs": { type: "string" },
         "no-startup": { type: "boolean", default: false },
+        "no-installed": { type: "boolean", default: false },
         scale: { type: "boolean", default: false },
         "scale-only": { type: "boolean", default: false },
         "scale-runs": { type: "string" },
@@ -109,6 +113,7 @@ function options() {
     memoryMethod: parsed["memory-method"],
     startupRuns: num("startup-runs", q ? 3 : 15),
     startup: !parsed["no-startup"],
+    installed: !parsed["no-installed"],
     scale: parsed.scale || parsed["scale-only"],
     scaleOnly: parsed["scale-only"],
     scaleRuns: num("scale-runs", q ? 1 : 3),
@@ -299,29 +304,51 @@ async function throughput(o, corpus, info) {
 }
 
 async function startup(o) {
-  progress(`start-up: ${o.startupRuns} runs each of node -e 0 and modpol eval "Death to Putin!" --country UA, alternately`);
+  // The clone's CLI and, unless --no-installed, the packed package installed as a user installs it.
+  let installed;
+  if (o.installed) {
+    progress("start-up: packing and installing the package (npm pack, npm install --omit=dev)");
+    installed = installPacked(ROOT, join(OUT_DIR, "installed"));
+  }
+  progress(`start-up: ${o.startupRuns} runs each of node -e 0 and modpol eval "Death to Putin!" --country UA${installed ? " (clone and installed)" : ""}, alternately`);
   const nodeCmd = [NODE, "-e", "0"];
-  const modCmd = [NODE, MODPOL, "eval", ...STARTUP_POST];
-  await run(nodeCmd);
-  await run(modCmd);
+  const cmds = { clone: [NODE, MODPOL, "eval", ...STARTUP_POST], ...(installed ? { installed: [NODE, installed.bin, "eval", ...STARTUP_POST] } : {}) };
+  for (const c of [nodeCmd, ...Object.values(cmds)]) await run(c);
   const a = [];
-  const b = [];
+  const b = Object.fromEntries(Object.keys(cmds).map((k) => [k, []]));
   for (let i = 0; i < o.startupRuns; i++) {
     a.push((await run(nodeCmd)).ms);
-    b.push((await run(modCmd)).ms);
+    for (const [k, c] of Object.entries(cmds)) b[k].push((await run(c)).ms);
   }
   const ma = median(a);
-  const mb = median(b);
-  const ratio = mb / ma;
-  return {
+  const figure = (runs) => {
+    const mb = median(runs);
+    return { runsMs: runs.map((x) => round(x, 2)), medianMs: round(mb, 2), ratio: round(mb / ma), medianPairRatio: round(median(a.map((x, i) => runs[i] / x))), met: mb / ma <= TARGETS.startup };
+  };
+  const clone = figure(b.clone);
+  const out = {
     runs: o.startupRuns,
     node: { runsMs: a.map((x) => round(x, 2)), medianMs: round(ma, 2) },
-    modpol: { runsMs: b.map((x) => round(x, 2)), medianMs: round(mb, 2) },
-    ratio: round(ratio),
-    medianPairRatio: round(median(a.map((x, i) => b[i] / x))),
+    modpol: clone,
+    ratio: clone.ratio,
+    medianPairRatio: clone.medianPairRatio,
     target: TARGETS.startup,
-    met: ratio <= TARGETS.startup,
+    met: clone.met && (!b.installed || figure(b.installed).met),
   };
+  if (installed) {
+    out.installed = figure(b.installed);
+    // loadPolicy of a bundled id in the installed package, timed inside fresh processes.
+    const probes = [];
+    for (let i = 0; i < o.startupRuns; i++) {
+      const r = spawnSync(NODE, ["--input-type=module", "-e", LOAD_POLICY_PROBE, "meta-2022-03-10"], { cwd: installed.app, encoding: "utf8" });
+      if (r.status !== 0) fail(`loadPolicy probe failed in the installed package: ${r.stderr}`);
+      probes.push(JSON.parse(r.stdout));
+    }
+    out.installed.loadPolicyMs = round(median(probes.map((p) => p.loadPolicyMs)), 2);
+    out.installed.importMs = round(median(probes.map((p) => p.importMs)), 2);
+    out.installed.precompiled = probes.every((p) => p.precompiled);
+  }
+  return out;
 }
 
 async function memory(o) {
@@ -464,11 +491,12 @@ function report(r) {
   }
   const s = r.startup;
   if (s) {
-    table(`Start-up (median of ${s.runs} alternating runs)`, ["", "median"], [
-      ["node -e 0", fmtMs(s.node.medianMs)],
-      [`modpol eval "Death to Putin!" --country UA`, fmtMs(s.modpol.medianMs)],
+    table(`Start-up (median of ${s.runs} alternating runs)`, ["", "median", "ratio", `target ≤ ${s.target.toFixed(1)}×`], [
+      ["node -e 0", fmtMs(s.node.medianMs), "", ""],
+      [`modpol eval "Death to Putin!" --country UA (clone)`, fmtMs(s.modpol.medianMs), fmtRatio(s.ratio), verdict(s.ratio, s.target)],
+      ...(s.installed ? [[`the same, installed package (npm pack, --omit=dev)`, fmtMs(s.installed.medianMs), fmtRatio(s.installed.ratio), verdict(s.installed.ratio, s.target)]] : []),
     ]);
-    console.log(`ratio: ${fmtRatio(s.ratio)} (median of per-pair ratios ${fmtRatio(s.medianPairRatio)})   target ≤ ${s.target.toFixed(1)}×: ${verdict(s.ratio, s.target)}`);
+    if (s.installed) console.log(`installed package: loadPolicy("meta-2022-03-10") ${fmtMs(s.installed.loadPolicyMs)} (${s.installed.precompiled ? "precompiled" : "compiled from YAML!"}), import("modpol") ${fmtMs(s.installed.importMs)}; medians in ${s.runs} fresh processes`);
   }
   const m = r.memory;
   if (m && m.floor) {
@@ -490,7 +518,7 @@ peak RSS is of the run on the first ${fmtInt(c.factors.find((f) => f.verifiedPos
   }
   const targets = [
     t && ["throughput b/a ≤ 2.0", t.jobs ? null : t.met],
-    s && ["start-up ≤ 1.6 × node -e 0", s.met],
+    s && ["start-up ≤ 1.6 × node -e 0 (clone" + (s.installed ? " and installed package)" : ")"), s.met],
     m && ["peak RSS b/a ≤ 1.5", m.met],
   ].filter(Boolean);
   if (targets.length) {
@@ -508,6 +536,9 @@ const COMPARED = [
   ["start-up node -e 0", "startup.node.medianMs", "ms", false],
   ["start-up modpol", "startup.modpol.medianMs", "ms", false],
   ["start-up ratio", "startup.ratio", "×", false],
+  ["start-up installed", "startup.installed.medianMs", "ms", false],
+  ["start-up installed ratio", "startup.installed.ratio", "×", false],
+  ["loadPolicy installed", "startup.installed.loadPolicyMs", "ms", false],
   ["peak RSS floor", "memory.floor.peakKB", "kB", false],
   ["peak RSS modpol", "memory.modpol.peakKB", "kB", false],
   ["peak RSS ratio", "memory.ratio", "×", false],
