@@ -21,6 +21,8 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   "yaml-alias-limit": e("Too many YAML aliases", "The file expands too many aliases (a 'billion laughs' guard); write the values out."),
   "file-too-large": e("File too large", "Split the file; rule files are limited in size so a hostile file cannot exhaust memory."),
   "file-unreadable": e("File cannot be read", "Check that the path exists and is a readable file."),
+  "path-outside-root": e("Link out of the folder", "A rule file or folder found by discovery (or named) is a link to somewhere outside the folder being checked; it is not read. Copy the file into the folder instead."),
+  "not-a-regular-file": e("Not a regular file", "A named pipe, a device or a socket is named like a rule file; it is not read. Remove it or rename it."),
   "nesting-too-deep": e("Nesting too deep", "Collections (or a condition's parentheses and 'not's) nest deeper than the limit; flatten them, or raise MODPOL_MAX_DEPTH."),
   "too-many-terms": e("Too many terms", "The policy and its includes define more terms and patterns than the limit; remove some, or raise MODPOL_MAX_TERMS."),
   "reserved-key": e("Reserved key", "'__proto__' cannot be a key: JavaScript would drop it silently. Rename it."),

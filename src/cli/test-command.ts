@@ -27,6 +27,9 @@ function parseCoverage(s: string | undefined): number | undefined {
   return n;
 }
 
+/** Codes of files that could not be read at all: one of them may have been the policy. */
+const UNREAD = new Set(["path-outside-root", "not-a-regular-file", "file-unreadable", "file-too-large"]);
+
 /**
  * `modpol test [PATH...]`: runs the tests embedded in policies and the cases of case files, and
  * measures rule coverage. Exit 1 on a failing case or coverage below --min-coverage; 2 when a policy
@@ -37,7 +40,14 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   if (!(TEST_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${TEST_FORMATS.join(", ")}`);
   const minCoverage = parseCoverage(o.minCoverage);
   const ws = openWorkspace(paths, io);
-  if (ws.policies.length === 0) throw new UsageError(`no policy files among the ${ws.fileCount} rule files given`);
+  if (ws.policies.length === 0) {
+    // Files that could not even be read (refused links, unreadable files) say why there are none.
+    const unread = ws.diagnostics.filter((d) => UNREAD.has(d.code));
+    if (unread.length === 0) throw new UsageError(`no policy files among the ${ws.fileCount} rule files given`);
+    for (const d of sortDiagnostics(unread)) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
+    io.stderr.write(`modpol: no policy could be read among the ${ws.fileCount} rule files given\n`);
+    return 2;
+  }
 
   // Problems that stop a policy or case file from being used: reported, and the run exits 2.
   const problems: Diagnostic[] = ws.diagnostics.filter((d) => d.severity === "error");

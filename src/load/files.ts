@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../base/diagnostics.js";
@@ -42,24 +42,81 @@ export function resolvePolicyPath(ref: string, cwd: string): string | undefined 
 }
 
 /**
- * Reads a text file as UTF-8; a failure becomes a diagnostic. A file over `maxBytes` is refused
- * before it is read (a rule file from a pull request may be of any size). Invalid UTF-8 becomes
- * U+FFFD and a warning (`invalid-encoding`) saying where, returned with the text.
+ * Reads a text file as UTF-8; a failure becomes a diagnostic. Only a regular file is read (a FIFO,
+ * a device or a folder is refused without blocking on it), and never more than `maxBytes`: the
+ * limit is checked on the size before reading and again while reading, since some files (under
+ * /proc, or growing) say one size and hold another. Invalid UTF-8 becomes U+FFFD and a warning
+ * (`invalid-encoding`) saying where, returned with the text.
  */
 export function readText(abs: string, file: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): { text?: string; diagnostic?: Diagnostic } {
   const at = (line: number, severity: Diagnostic["severity"], code: string, message: string): Diagnostic => ({ file, line, column: 1, endLine: line, endColumn: 1, severity, code, message });
+  const tooLarge = (size: string) => at(1, "error", "file-too-large", `file is ${size} bytes; the limit is ${maxBytes} (${LIMIT_ENV.maxFileBytes.name})`);
+  let fd: number | undefined;
   try {
-    const size = statSync(abs).size;
-    if (size > maxBytes) return { diagnostic: at(1, "error", "file-too-large", `file is ${size} bytes; the limit is ${maxBytes} (${LIMIT_ENV.maxFileBytes.name})`) };
-    const buf = readFileSync(abs);
-    const text = buf.toString("utf8");
-    if (isUtf8(buf)) return { text };
-    return { text, diagnostic: at(firstBadLine(buf), "warning", "invalid-encoding", "the file is not valid UTF-8: invalid bytes were read as U+FFFD (save it as UTF-8)") };
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever.
+    fd = openSync(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { diagnostic: at(1, "error", "not-a-regular-file", `${kindOf(st)}, not a regular file: it is not read`) };
+    if (st.size > maxBytes) return { diagnostic: tooLarge(String(st.size)) };
+    const buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(st.size + 1, 64 * 1024)));
+    let got = 0;
+    for (;;) {
+      if (got === buf.length) break;
+      const n = readSync(fd, buf, got, buf.length - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    if (got > maxBytes) return { diagnostic: tooLarge(`more than ${maxBytes}`) };
+    const bytes = buf.subarray(0, got);
+    const text = bytes.toString("utf8");
+    if (isUtf8(bytes)) return { text };
+    return { text, diagnostic: at(firstBadLine(bytes), "warning", "invalid-encoding", "the file is not valid UTF-8: invalid bytes were read as U+FFFD (save it as UTF-8)") };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : code === "EACCES" ? "permission denied" : `cannot read: ${(e as Error).message}`;
     return { diagnostic: at(1, "error", "file-unreadable", message) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** What a non-regular file is, in words. */
+function kindOf(st: Stats): string {
+  return st.isDirectory() ? "a folder" : st.isFIFO() ? "a named pipe" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : st.isSocket() ? "a socket" : "not a file";
+}
+
+/**
+ * Why a rule file found in (or beside) the folder tree `root` must not be read, if it must not:
+ * a symbolic link that leads out of the tree, or anything but a regular file. Nothing is read; the
+ * reason names the file only, never what it points at, so that a link planted in a pull request
+ * cannot print a CI runner's files or secrets into a log. The same rules as for includes.
+ */
+export function refuseRuleFile(abs: string, root: string, shown: string): Diagnostic | undefined {
+  const at = (code: string, message: string): Diagnostic => ({ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code, message });
+  try {
+    if (lstatSync(abs).isSymbolicLink() && !inside(realpathSync(abs), realpathSync(root))) return at("path-outside-root", "is a link to a file outside the folder being checked: it is not read");
+    const st = statSync(abs);
+    if (!st.isFile()) return at("not-a-regular-file", `${kindOf(st)}, not a regular file: it is not read`);
+  } catch (e) {
+    return at("file-unreadable", (e as NodeJS.ErrnoException).code === "ENOENT" ? "a link to nothing (file not found)" : `cannot read: ${(e as Error).message}`);
+  }
+  return undefined;
+}
+
+/**
+ * Why a folder named on the command line (or the default `rules/`) must not be walked, if it must
+ * not: a symbolic link to somewhere outside the folder that holds the link (a `rules` link to `/`
+ * or `/proc` in a pull request).
+ */
+export function refuseRuleFolder(abs: string, shown: string): Diagnostic | undefined {
+  try {
+    if (lstatSync(abs).isSymbolicLink() && !inside(realpathSync(abs), realpathSync(dirname(abs)))) {
+      return { file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "path-outside-root", message: "is a link to a folder outside the one that holds it: it is not searched" };
+    }
+  } catch {
+    // Missing or unreadable: the caller reports it.
+  }
+  return undefined;
 }
 
 /** The 1-based line of the first invalid UTF-8 sequence (a line never splits a character). */
@@ -97,7 +154,8 @@ export function resolveInclude(include: string, fromFile: string, root: string):
   return { path: abs, real };
 }
 
-function inside(p: string, root: string): boolean {
+/** True when `p` is `root` or below it (both absolute, already resolved). */
+export function inside(p: string, root: string): boolean {
   const r = root.endsWith(sep) ? root : root + sep;
   return p === root || p.startsWith(r);
 }

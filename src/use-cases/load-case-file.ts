@@ -1,5 +1,6 @@
+import { dirname } from "node:path";
 import { appendAll, type Diagnostic } from "../base/diagnostics.js";
-import { displayPath, readText } from "../load/files.js";
+import { displayPath, readText, refuseRuleFile } from "../load/files.js";
 import { resolveLimits } from "../load/limits.js";
 import { parseYaml, shiftedRef, sourceRef, type YamlLimits } from "../load/yaml-file.js";
 import { validateCaseFile, validateCaseLine } from "../validate/validate.js";
@@ -26,6 +27,8 @@ export function loadCaseFile(abs: string, opts: { cwd?: string; limits?: Partial
   const cwd = opts.cwd ?? process.cwd();
   const limits = resolveLimits(opts.limits);
   const file = displayPath(abs, cwd);
+  const refused = refuseRuleFile(abs, dirname(abs), file);
+  if (refused) return { file, text: undefined, entries: [], diagnostics: [refused] };
   const { text, diagnostic } = readText(abs, file, limits.maxFileBytes);
   if (text === undefined) return { file, text, entries: [], diagnostics: diagnostic ? [diagnostic] : [] };
   if (isJsonl(abs)) {

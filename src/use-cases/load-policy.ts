@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type IrBytes, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
-import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, resolvePolicyPath } from "../load/files.js";
+import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, readText, refuseRuleFile, resolvePolicyPath } from "../load/files.js";
+import { resolveLimits } from "../load/limits.js";
 import type { LoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /**
@@ -132,7 +133,10 @@ export async function loadPolicyOrTimeline(ref: string, opts: LoadOptions = {}):
   let timelineFile: string | undefined;
   const asPath = resolve(cwd, ref);
   if (existsSync(asPath) && statSync(asPath).isFile()) {
-    if (/\.ya?ml$/i.test(asPath) && ruleFileKind(asPath, readFileSync(asPath, "utf8")) === "timeline") timelineFile = asPath;
+    // Only to tell a timeline from a policy: a file that is refused or over the limit is neither,
+    // and the policy loader reports why.
+    const text = refuseRuleFile(asPath, dirname(asPath), ref) ? undefined : readText(asPath, ref, resolveLimits(opts.limits).maxFileBytes).text;
+    if (/\.ya?ml$/i.test(asPath) && text !== undefined && ruleFileKind(asPath, text) === "timeline") timelineFile = asPath;
   } else if ((BUNDLED_TIMELINES as readonly string[]).includes(ref)) {
     const pre = loadPrecompiledTimeline(ref);
     if (pre) return { value: pre, diagnostics: [] };

@@ -4,7 +4,7 @@ import type { CompileInfo } from "../compile/compile-info.js";
 import { checkConditions, checkLibraries, compilePolicy } from "../compile/compile.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { appendAll, type Diagnostic } from "../base/diagnostics.js";
-import { displayPath, readText, resolveInclude, resolvePolicyPath } from "../load/files.js";
+import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath } from "../load/files.js";
 import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "../load/limits.js";
 import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "../load/yaml-file.js";
 import type { LexiconFileDoc } from "../validate/schema.js";
@@ -72,6 +72,9 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
   const limits = resolveLimits(opts.limits);
   const file = displayPath(abs, cwd);
   const files: YamlFile[] = [];
+  // A policy file that is a link out of its own folder is not read: as for includes.
+  const refused = refuseRuleFile(abs, dirname(abs), file);
+  if (refused) return { files, diagnostics: [refused] };
   const { text, diagnostic } = readText(abs, file, limits.maxFileBytes);
   if (text === undefined) return { files, diagnostics: diagnostic ? [diagnostic] : [] };
   const parsed = parseYaml(file, abs, text, limits);

@@ -1,10 +1,11 @@
-import { readFileSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { loadCaseFile, type CaseFile } from "./load-case-file.js";
 import { compileCases, type CompiledCases } from "../compile/compile-cases.js";
 import { lintPolicy, mergeLintResults } from "../checks/lint.js";
 import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { findRuleFiles, ruleFileKind, type FoundFile } from "../load/discover.js";
-import { BUNDLED_IDS, displayPath } from "../load/files.js";
+import { BUNDLED_IDS, displayPath, readText } from "../load/files.js";
+import { resolveLimits } from "../load/limits.js";
 import { sourceRef, type YamlLimits } from "../load/yaml-file.js";
 import { loadLibraryFile, loadYamlPolicyFile, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
 import { loadTimelineFile, type TimelineLoadResult } from "./load-yaml-timeline.js";
@@ -52,21 +53,18 @@ function real(abs: string): string {
 
 /** Finds and loads the rule files under `paths`. Throws {@link MissingPathsError} for paths that do not exist. */
 export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions): Workspace {
-  const { files, missing } = findRuleFiles(paths, opts.cwd);
+  const { files, missing, refused } = findRuleFiles(paths, opts.cwd);
   if (missing.length > 0) throw new MissingPathsError(missing);
   const cache: LibraryCache = new Map();
   const lo = { cwd: opts.cwd, limits: opts.limits, cache };
   const sources = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...refused];
   const kinds = new Map<FoundFile, ReturnType<typeof ruleFileKind>>();
+  const maxBytes = resolveLimits(opts.limits).maxFileBytes;
   for (const f of files) {
-    let text = "";
-    try {
-      text = readFileSync(f.abs, "utf8");
-    } catch {
-      // Unreadable: loading it reports why.
-    }
-    kinds.set(f, ruleFileKind(f.abs, text));
+    // Within the size limit only; a file over it, or unreadable, is reported when it is loaded.
+    const { text } = readText(f.abs, f.abs, maxBytes);
+    kinds.set(f, ruleFileKind(f.abs, text ?? ""));
   }
 
   const policies: { file: string; result: LoadResult }[] = [];
@@ -100,7 +98,8 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
     appendAll(diagnostics, c.diagnostics);
     if (c.text !== undefined) sources.set(c.file, c.text);
   }
-  const found = new Set(files.map((f) => displayPath(f.abs, opts.cwd)));
+  // Files refused unread (links out, FIFOs) were found all the same: they are reported, not "no files".
+  const found = new Set([...files.map((f) => displayPath(f.abs, opts.cwd)), ...refused.map((d) => d.file)]);
   return { policies, timelines, caseFiles, diagnostics: dedupeDiagnostics(diagnostics), sources, fileCount: new Set([...found, ...sources.keys()]).size, found };
 }
 
