@@ -41,7 +41,7 @@ for (let r = 0; r < Number(values.repeat); r++) {
     const c = performance.now();
     const lex = matchLexicons(policy.index, tokens, norm.text);
     const d = performance.now();
-    computeSignals(policy, tokens, lex);
+    computeSignals(policy, tokens, lex, norm.text);
     const e = performance.now();
     evaluate(p, policy);
     const f = performance.now();

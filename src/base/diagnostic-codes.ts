@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   "unknown-lexicon": e("Unknown lexicon", "No included file or the policy defines this lexicon; check the name or the includes."),
   "unknown-signal": e("Unknown signal", "No signal (or boolean setting) has this name."),
   "unknown-country-set": e("Unknown country set", "Define the set under countries: or fix the name."),
+  "unknown-language-set": e("No languages to test against", "'lang in languages' tests the post's language against the policy's languages: list them under languages:."),
   "unknown-setting": e("Unknown setting", "Define the setting under settings: or fix the name."),
   "unknown-rule": e("Unknown rule", "A test or case names a rule the policy does not have."),
   "unknown-policy": w("Unknown policy", "A case names a policy that is neither loaded nor bundled; check the id."),

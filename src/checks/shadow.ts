@@ -59,6 +59,10 @@ export function toDnf(c: CondC, neg = false): Conjunction[] | null {
       return [[{ atom: { k: "in", codes: c.codes }, neg }]];
     case "country-known":
       return [[{ atom: { k: "known" }, neg: c.known === neg }]];
+    case "lang-in":
+    case "lang-known":
+      // The post's language is not modelled by this analysis: an atom of its own, never contradicted.
+      return [[{ atom: { k: "opaque", key: c.k === "lang-in" ? `lang in ${[...c.codes].sort().join(",")}` : "lang known" }, neg: c.k === "lang-known" ? c.known === neg : neg }]];
     case "cmp": {
       const l = numKey(c.left);
       const r = numKey(c.right);

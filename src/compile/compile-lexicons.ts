@@ -43,7 +43,7 @@ export function compileLexicons(
   sources: readonly LexiconSource[],
   r: Reporter,
   maxPatternSize: number = DEFAULT_LIMITS.maxPatternSize,
-): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[] } {
+): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[]; except: string[][] } {
   let patternTotal = 0;
   const info = new Map<string, LexiconInfo>();
   const definitions: Definition[] = [];
@@ -59,6 +59,7 @@ export function compileLexicons(
     }
   }
   const index = new LexiconIndex([...info.keys()], new Set([...info.values()].filter((l) => l.fuzzy).map((l) => l.index)));
+  const except: string[][] = [...info.keys()].map(() => []);
   // Per lexicon, every term key seen so far, across all the files the lexicon is spread over.
   const seenIn = new Map<string, Map<string, { term: string; ref: SourceRef; at: (string | number)[] }>>();
   for (const src of sources) {
@@ -67,6 +68,13 @@ export function compileLexicons(
       const path = [...src.base, name];
       const termsDef = Array.isArray(def) ? def : def.terms;
       const patternsDef = Array.isArray(def) ? undefined : def.patterns;
+      // Must-stay-clear words: one word each, normalised like the words of a post.
+      forEachByLang(Array.isArray(def) ? undefined : def.except, path.concat(["except"]), src, r, (lang, word, at) => {
+        const parsed = parseTerm(word);
+        const only = parsed.ok && parsed.parts.length === 1 ? parsed.parts[0] : undefined;
+        if (!only || only.kind !== "word" || only.stem) return r.error(src.ref, at, "invalid-term", `'${word}' is not one whole word: 'except' lists the words this lexicon must never match (lexicon ${name})`);
+        (except[li.index] as string[]).push(`${lang}\u0000${only.key}`);
+      });
       const seen = seenIn.get(name) ?? new Map<string, { term: string; ref: SourceRef; at: (string | number)[] }>();
       seenIn.set(name, seen);
       forEachByLang(termsDef, path.concat(Array.isArray(def) ? [] : ["terms"]), src, r, (lang, term, at) => {
@@ -112,7 +120,7 @@ export function compileLexicons(
       });
     }
   }
-  return { index, info, definitions, terms };
+  return { index, info, definitions, terms, except: except.map((l) => [...new Set(l)].sort()) };
 }
 
 function forEachByLang(

@@ -48,9 +48,9 @@ export function compileSignals(
   };
 
   function context(c: ContextDef, path: Path): ContextC | undefined {
-    const kinds = (["lexicon", "quoted", "clause-start", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
+    const kinds = (["lexicon", "quoted", "clause-start", "after-colon", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
-      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
+      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, after-colon, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
       return undefined;
     }
     const kind = kinds[0];
@@ -70,6 +70,8 @@ export function compileSignals(
         return { k: "quoted", label: "inside quotation marks" };
       case "clause-start":
         return { k: "clause-start", skip: lexList(c.skip, [...path, "skip"]), label: "at the start of a clause" };
+      case "after-colon":
+        return { k: "after-colon", label: "after a colon (an attribution)" };
       case "all":
       case "any": {
         const items = (c[kind] as ContextDef[]).flatMap((x, i) => context(x, [...path, kind, i]) ?? []);
@@ -94,6 +96,8 @@ export function compileSignals(
     if ((d.lexicon === undefined) === (d.any === undefined)) {
       r.error(ref, path, "invalid-signal", `signal '${name}' needs exactly one of 'lexicon' or 'any'`, "key");
     }
+    if (d.near !== undefined && d["target-of"] !== undefined) r.error(ref, [...path, "target-of"], "invalid-signal", `signal '${name}' takes 'near' or 'target-of', not both`, "key");
+    const targetOf = d["target-of"] === undefined ? undefined : sig(d["target-of"], [...path, "target-of"]);
     const near = d.near === undefined ? null : typeof d.near === "string" ? { signal: sig(d.near, [...path, "near"]), scope: "sentence" as Scope, before: undefined, after: undefined } : { signal: sig(d.near.signal, [...path, "near", "signal"]), scope: d.near.scope ?? "sentence", before: d.near.before, after: d.near.after };
     return {
       name,
@@ -104,6 +108,9 @@ export function compileSignals(
       require: d.require === undefined ? null : contexts(d.require, [...path, "require"]),
       exclude: contexts(d.exclude, [...path, "exclude"]),
       near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
+      targetOf: targetOf ?? null,
+      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]) },
+      frame: d.frame,
     };
   });
   return order(compiled, defs, r);
@@ -120,7 +127,7 @@ function order(signals: SignalC[], defs: readonly SignalSource[], r: Reporter): 
       return;
     }
     state[s.index] = 1;
-    const deps = [...s.members, ...(s.near ? [s.near.signal] : [])];
+    const deps = [...s.members, ...(s.near ? [s.near.signal] : []), ...(s.targetOf !== null ? [s.targetOf] : [])];
     for (const d of deps) visit(signals[d] as SignalC, [...stack, s.name]);
     state[s.index] = 2;
     out.push(s);

@@ -10,6 +10,7 @@ import { compileSignals, type SignalSource } from "./compile-signals.js";
 import { ExpressionError, MAX_CONDITION_DEPTH, parseExpression, type Expr, type NumExpr } from "./expression.js";
 import { Reporter } from "./reporter.js";
 import type { CompiledPolicy, CondC, NumC, RuleC, SignalC, TestCase } from "./types.js";
+import type { LanguageDetector } from "../text/language.js";
 
 /** What the compiler needs: a validated policy and the lexicon files it includes. */
 export interface PolicyInput {
@@ -19,6 +20,8 @@ export interface PolicyInput {
   readonly maxDepth?: number;
   /** Largest total size of the compiled patterns, in RE2 instructions (default: see load/limits.ts). */
   readonly maxPatternSize?: number;
+  /** The language identifier to attach (see CompiledPolicy.languageModel). */
+  readonly languageModel?: LanguageDetector | undefined;
 }
 
 /**
@@ -78,7 +81,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
       return;
     }
-    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, used });
+    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, languages: doc.languages ?? [], used });
     rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
   });
 
@@ -118,6 +121,8 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     index,
     signals,
     signalByName: byName,
+    lexiconExcept: lexicons.except,
+    languageModel: input.languageModel,
     deferredLexicons: contextOnly(index.lexicons.length, signals),
     rules,
     fallback,
@@ -195,6 +200,8 @@ interface Scope {
   readonly byName: ReadonlyMap<string, SignalC>;
   readonly settings: ReadonlyMap<string, number | boolean | string>;
   readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The policy's declared languages, for `lang in languages`. */
+  readonly languages: readonly string[];
   /** Names a condition uses, recorded for lint ("unused setting"). */
   readonly used: { readonly signals: Set<string>; readonly countrySets: Set<string>; readonly settings: Set<string> };
 }
@@ -233,6 +240,16 @@ function resolve(e: Expr, s: Scope): CondC {
       return { k: "country-in", codes: set ?? new Set(), set: e.set, at: e.at };
     }
     case "country-known":
+      return e;
+    case "lang-in": {
+      if (e.set === "languages") {
+        if (s.languages.length === 0) err(e.setAt, "unknown-language-set", "'lang in languages' needs the policy's languages: list them under languages:");
+        return { k: "lang-in", codes: new Set(s.languages), set: "languages", at: e.at };
+      }
+      for (const c of e.codes) if (!/^[a-z]{2,3}$/.test(c)) err(e.setAt, "invalid-value", `'${c}' is not an ISO 639 language code such as en, uk or pl`);
+      return { k: "lang-in", codes: new Set(e.codes), set: null, at: e.at };
+    }
+    case "lang-known":
       return e;
     case "cmp":
       return { k: "cmp", op: e.op, left: num(e.left, s), right: num(e.right, s), at: e.at };

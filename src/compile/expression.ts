@@ -9,6 +9,8 @@
  * primary := "(" expr ")" | "true" | "false"
  *          | "country" "in" (NAME | "[" CODE ("," CODE)* "]")
  *          | "country" "is" ("known" | "unknown")
+ *          | "lang" "in" ("languages" | "[" CODE ("," CODE)* "]")   the post's language; "languages" = the policy's
+ *          | "lang" "is" ("known" | "unknown")
  *          | num CMP num                     CMP: < <= > >= == !=
  *          | NAME                            a signal (holds when it has a counted match) or a boolean setting
  * num     := NUMBER | NAME (a numeric setting) | "count" "(" NAME ("," NAME)* ")" | "matches" "(" NAME ")"
@@ -22,6 +24,8 @@ export type Expr =
   | { readonly k: "name"; readonly name: string; readonly at: Range }
   | { readonly k: "country-in"; readonly set: string | null; readonly codes: readonly string[]; readonly at: Range; readonly setAt: Range }
   | { readonly k: "country-known"; readonly known: boolean; readonly at: Range }
+  | { readonly k: "lang-in"; readonly set: "languages" | null; readonly codes: readonly string[]; readonly at: Range; readonly setAt: Range }
+  | { readonly k: "lang-known"; readonly known: boolean; readonly at: Range }
   | { readonly k: "cmp"; readonly op: CmpOp; readonly left: NumExpr; readonly right: NumExpr; readonly at: Range };
 
 export type NumExpr =
@@ -82,7 +86,7 @@ function lex(src: string): Tok[] {
   return out;
 }
 
-const KEYWORDS = new Set(["and", "or", "not", "in", "is", "true", "false", "country", "count", "matches", "known", "unknown"]);
+const KEYWORDS = new Set(["and", "or", "not", "in", "is", "true", "false", "country", "lang", "count", "matches", "known", "unknown"]);
 
 /** How deeply parentheses and `not` may nest by default (the parser recurses on them). */
 export const MAX_CONDITION_DEPTH = 64;
@@ -175,6 +179,32 @@ export function parseExpression(src: string, maxDepth = MAX_CONDITION_DEPTH): Ex
         return { k: "country-known", known: w.v === "known", at: span(t.at, w.at) };
       }
       throw new ExpressionError(`expected 'in' or 'is' after 'country' but found ${describe(kw)}`, kw.at);
+    }
+    if (t.v === "lang") {
+      next();
+      const kw = next();
+      if (kw.v === "in") {
+        const s = next();
+        if (s.v === "[") {
+          const codes: string[] = [];
+          for (;;) {
+            const c = next();
+            if (c.t !== "name") throw new ExpressionError(`expected a language code but found ${describe(c)}`, c.at);
+            codes.push(c.v.toLowerCase());
+            const sep = next();
+            if (sep.v === "]") return { k: "lang-in", set: null, codes, at: span(t.at, sep.at), setAt: span(s.at, sep.at) };
+            if (sep.v !== ",") throw new ExpressionError(`expected ',' or ']' but found ${describe(sep)}`, sep.at);
+          }
+        }
+        if (s.v !== "languages") throw new ExpressionError(`expected 'languages' (the policy's languages) or [codes] after 'lang in' but found ${describe(s)}`, s.at);
+        return { k: "lang-in", set: "languages", codes: [], at: span(t.at, s.at), setAt: s.at };
+      }
+      if (kw.v === "is") {
+        const w = next();
+        if (w.v !== "known" && w.v !== "unknown") throw new ExpressionError(`expected 'known' or 'unknown' after 'lang is' but found ${describe(w)}`, w.at);
+        return { k: "lang-known", known: w.v === "known", at: span(t.at, w.at) };
+      }
+      throw new ExpressionError(`expected 'in' or 'is' after 'lang' but found ${describe(kw)}`, kw.at);
     }
     const startsNum = t.t === "number" || t.v === "count" || t.v === "matches" || (t.t === "name" && isOp(toks[i + 1]));
     if (startsNum) {

@@ -2,6 +2,7 @@ import type { DecisionName } from "../base/decisions.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { CmpOp, Range } from "./expression.js";
 import type { LexiconIndex } from "../match/index.js";
+import type { LanguageDetector } from "../text/language.js";
 
 /** The unit a context window or a `near` stays inside. */
 export type Scope = "clause" | "sentence" | "post";
@@ -22,8 +23,17 @@ export type ContextC =
     }
   | { readonly k: "quoted"; readonly label: string }
   | { readonly k: "clause-start"; readonly skip: readonly number[]; readonly label: string }
+  | { readonly k: "after-colon"; readonly label: string }
   | { readonly k: "all" | "any"; readonly items: readonly ContextC[]; readonly label: string }
   | { readonly k: "not"; readonly item: ContextC; readonly label: string };
+
+/** The lexicons a call signal's target resolution reads (indices into the lexicon index). */
+export interface TargetCues {
+  readonly pronouns: readonly number[];
+  readonly relative: readonly number[];
+  readonly reportedAct: readonly number[];
+  readonly spare: readonly number[];
+}
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */
 export interface SignalC {
@@ -39,6 +49,12 @@ export interface SignalC {
   /** A candidate does not count if any of these holds. */
   readonly exclude: readonly ContextC[];
   readonly near: { readonly signal: number; readonly scope: Scope; readonly before: number | undefined; readonly after: number | undefined } | null;
+  /** For a call signal: the lexicons that tell its targets from victims (see evaluate/targets.ts). */
+  readonly targets: TargetCues | null;
+  /** The call signal this signal's matches must be the target of (see evaluate/targets.ts), or null. */
+  readonly targetOf: number | null;
+  /** What kind of call a match of this signal is (imperative, modal, wish…), for explanations. */
+  readonly frame: string | undefined;
 }
 
 /** A compiled rule condition; names are resolved to indices and setting values. */
@@ -49,6 +65,8 @@ export type CondC =
   | { readonly k: "signal"; readonly signal: number; readonly at: Range }
   | { readonly k: "country-in"; readonly codes: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
   | { readonly k: "country-known"; readonly known: boolean; readonly at: Range }
+  | { readonly k: "lang-in"; readonly codes: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
+  | { readonly k: "lang-known"; readonly known: boolean; readonly at: Range }
   | { readonly k: "cmp"; readonly op: CmpOp; readonly left: NumC; readonly right: NumC; readonly at: Range };
 
 export type NumC =
@@ -112,6 +130,16 @@ export interface CompiledPolicy extends PolicyMeta {
    * (a cue, an idiom). Its matches are looked for only once some context has to be checked.
    */
   readonly deferredLexicons: readonly boolean[];
+  /**
+   * Per lexicon: words its terms must never match (`except:`), each as `lang` + NUL + normalised
+   * word; empty for most lexicons.
+   */
+  readonly lexiconExcept: readonly (readonly string[])[];
+  /**
+   * The language identifier that scopes lexicons to their language (see evaluate/language-scope.ts),
+   * attached by the use-case that loads the policy; without one, every match counts in any text.
+   */
+  readonly languageModel?: LanguageDetector | undefined;
   readonly rules: readonly RuleC[];
   readonly fallback: { readonly decision: DecisionName; readonly reason: string };
   readonly tests: readonly TestCase[];

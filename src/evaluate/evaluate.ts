@@ -4,12 +4,15 @@ import type { DecisionName } from "../base/decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
 import { tokenise, type Tokens } from "../text/tokenise.js";
 import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "../match/index.js";
+import { scopeLanguages, type LanguageScope } from "./language-scope.js";
 import { computeSignals, type SignalState } from "./signals.js";
 
 /** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */
 export interface Post {
   readonly text: string;
   readonly country?: string | null | undefined;
+  /** The post's language (ISO 639-1), when the record says; otherwise it is identified. */
+  readonly lang?: string | null | undefined;
 }
 
 /** One piece of evidence: a counted match of a signal, located in the text the user wrote. */
@@ -35,6 +38,8 @@ export interface Decision {
   readonly reason: string;
   readonly policy: string;
   readonly country: string | null;
+  /** The post's language: the record's own, else the identifier's reliable guess; null when neither says. */
+  readonly lang: string | null;
   readonly matches: readonly Evidence[];
 }
 
@@ -46,6 +51,10 @@ export interface Analysis {
   readonly lex: readonly LexMatch[][];
   readonly states: readonly SignalState[];
   readonly country: string | null;
+  /** The post's language (see {@link LanguageScope.lang}). */
+  readonly lang: string | null;
+  /** The language identifier's reading of the post, for explanations. */
+  readonly language: LanguageScope;
 }
 
 /** An {@link Analysis} whose context-only lexicon matches are completed when `lex` is first read. */
@@ -56,7 +65,12 @@ class Analysed implements Analysis {
     private readonly matches: LexMatches,
     readonly states: readonly SignalState[],
     readonly country: string | null,
+    readonly language: LanguageScope,
   ) {}
+
+  get lang(): string | null {
+    return this.language.lang;
+  }
 
   // On the prototype, not a closure per post: evaluate() never reads it, explain() does.
   get lex(): readonly LexMatch[][] {
@@ -68,9 +82,10 @@ class Analysed implements Analysis {
 export function analyse(post: Post, policy: CompiledPolicy): Analysis {
   const norm = normalise(post.text);
   const tokens = tokenise(norm.text);
-  const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons);
-  const states = computeSignals(policy, tokens, matches);
-  return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null);
+  const language = scopeLanguages(policy, norm, tokens, post.lang);
+  const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts);
+  const states = computeSignals(policy, tokens, matches, norm.text);
+  return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null, language);
 }
 
 /** Value of a numeric term of a condition. */
@@ -102,6 +117,10 @@ export function holds(c: CondC, a: Analysis): boolean {
       return a.country !== null && c.codes.has(a.country);
     case "country-known":
       return (a.country !== null) === c.known;
+    case "lang-in":
+      return a.lang !== null && c.codes.has(a.lang);
+    case "lang-known":
+      return (a.lang !== null) === c.known;
     case "cmp":
       return compare(numValue(c.left, a), c.op, numValue(c.right, a));
   }
@@ -161,6 +180,7 @@ export function decide(a: Analysis, policy: CompiledPolicy): Decision {
     reason: rule ? rule.reason : policy.fallback.reason,
     policy: policy.id,
     country: a.country,
+    lang: a.lang,
     matches: evidenceOf(a, policy),
   };
 }

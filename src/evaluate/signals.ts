@@ -1,18 +1,25 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
 import type { Tokens } from "../text/tokenise.js";
 import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/index.js";
+import { assignTargets, type TargetAssignment } from "./targets.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
 export interface SignalState {
   readonly counted: LexMatch[];
   readonly discounted: { readonly m: LexMatch; readonly why: string }[];
+  /** For a call signal that others are `target-of`: what each of its calls is aimed at. */
+  readonly targets?: TargetAssignment;
 }
 
 interface Ctx {
   readonly policy: CompiledPolicy;
   readonly tokens: Tokens;
   readonly lex: readonly LexMatch[][];
+  /** The normalised text the tokens index. */
+  readonly text: string;
   readonly states: SignalState[];
+  /** Target assignments of call signals, made once per post when first needed. */
+  readonly targets: Map<number, { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> }>;
 }
 
 function unitOf(tokens: Tokens, scope: Scope): Uint32Array | null {
@@ -45,6 +52,14 @@ function stopped(stop: readonly number[], m: LexMatch, x: LexMatch, ctx: Ctx): b
   return stop.some((l) => (ctx.lex[l] ?? []).some((b) => b.t0 >= lo && b.t1 <= hi));
 }
 
+/** The first word of the clause that word `t` is in. */
+function firstOfClause(tokens: Tokens, t: number): number {
+  const cl = tokens.clause[t];
+  let i = t;
+  while (i > 0 && tokens.clause[i - 1] === cl) i--;
+  return i;
+}
+
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
 export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
   const { tokens } = ctx;
@@ -67,6 +82,13 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
         if (!skipped) return null;
       }
       return "at the start of a clause";
+    }
+    case "after-colon": {
+      // The gap between the clause's first word and the word before it holds the colon, if any.
+      const first = firstOfClause(tokens, m.t0);
+      if (first === 0) return null;
+      const gap = ctx.text.slice(tokens.ends[first - 1] as number, tokens.starts[first] as number);
+      return gap.includes(":") ? "after a colon (an attribution)" : null;
     }
     case "all": {
       const whys: string[] = [];
@@ -117,15 +139,75 @@ function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
   return out;
 }
 
+/** Applies a signal's `require` and `exclude` contexts to its candidates. */
+function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] } {
+  const counted: LexMatch[] = [];
+  const discounted: { m: LexMatch; why: string }[] = [];
+  for (const m of cands) {
+    if (s.require) {
+      let ok = false;
+      for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
+      if (!ok) {
+        discounted.push({ m, why: `needs ${s.require.map((c) => c.label).join(" or ")}` });
+        continue;
+      }
+    }
+    let excluded: string | null = null;
+    for (const c of s.exclude) {
+      excluded = contextHolds(c, m, ctx);
+      if (excluded !== null) break;
+    }
+    if (excluded !== null) {
+      discounted.push({ m, why: `excluded: ${excluded}` });
+      continue;
+    }
+    counted.push(m);
+  }
+  return { counted, discounted };
+}
+
+/**
+ * The targets of call signal `call` for this post (see targets.ts), computed once for all the
+ * signals that are `target-of` it, each after its own require/exclude.
+ */
+function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> } {
+  let t = ctx.targets.get(call);
+  if (t) return t;
+  lazy?.complete();
+  const signals = ctx.policy.signals.filter((x) => x.targetOf === call);
+  const pre = new Map(signals.map((x) => [x.index, filterCandidates(x, candidates(x, ctx), ctx)]));
+  const cs = ctx.policy.signals.find((x) => x.index === call);
+  const assignment = assignTargets(ctx.states[call]?.counted ?? NONE, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);
+  t = { assignment, pre };
+  ctx.targets.set(call, t);
+  const st = ctx.states[call];
+  if (st) ctx.states[call] = { ...st, targets: assignment };
+  return t;
+}
+
 /**
  * Computes every signal of the policy for one post, in dependency order. A candidate match counts
- * unless a `require` context is missing, an `exclude` context holds, or the `near` signal is absent.
+ * unless a `require` context is missing, an `exclude` context holds, its `near` signal is absent,
+ * or (for `target-of`) no counted call is aimed at it.
  */
-export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][]): SignalState[] {
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
   const lazy = "complete" in matches ? matches : undefined;
-  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), states };
+  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, states, targets: new Map() };
   for (const s of policy.signals) {
+    if (s.targetOf !== null) {
+      // No call, no target: the common case costs nothing.
+      if ((states[s.targetOf]?.counted.length ?? 0) === 0 && candidates(s, ctx).length === 0) {
+        states[s.index] = EMPTY;
+        continue;
+      }
+      const { assignment, pre } = targetsOf(s.targetOf, ctx, lazy);
+      const own = pre.get(s.index);
+      const counted = assignment.counted.get(s.index) ?? [];
+      const discounted = [...(own?.discounted ?? []), ...(assignment.discounted.get(s.index) ?? [])];
+      states[s.index] = counted.length === 0 && discounted.length === 0 ? EMPTY : { counted, discounted };
+      continue;
+    }
     const cands = candidates(s, ctx);
     if (cands.length === 0) {
       states[s.index] = EMPTY;
@@ -133,35 +215,17 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
     }
     // Contexts read the context-only lexicons: match them now (once; the lists fill in place).
     if (s.require || s.exclude.length > 0) lazy?.complete();
-    const counted: LexMatch[] = [];
-    const discounted: { m: LexMatch; why: string }[] = [];
-    for (const m of cands) {
-      if (s.require) {
-        let ok = false;
-        for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
-        if (!ok) {
-          discounted.push({ m, why: `needs ${s.require.map((c) => c.label).join(" or ")}` });
-          continue;
-        }
+    const { counted, discounted } = filterCandidates(s, cands, ctx);
+    if (s.near) {
+      const near = s.near;
+      const other = states[near.signal]?.counted ?? [];
+      const kept: LexMatch[] = [];
+      for (const m of counted) {
+        if (other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after, true))) kept.push(m);
+        else discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
       }
-      let excluded: string | null = null;
-      for (const c of s.exclude) {
-        excluded = contextHolds(c, m, ctx);
-        if (excluded !== null) break;
-      }
-      if (excluded !== null) {
-        discounted.push({ m, why: `excluded: ${excluded}` });
-        continue;
-      }
-      if (s.near) {
-        const near = s.near;
-        const other = states[near.signal]?.counted ?? [];
-        if (!other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after, true))) {
-          discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
-          continue;
-        }
-      }
-      counted.push(m);
+      states[s.index] = { counted: kept, discounted };
+      continue;
     }
     states[s.index] = { counted, discounted };
   }

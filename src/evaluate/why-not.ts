@@ -29,6 +29,8 @@ export type Blame =
     }
   | { readonly k: "country-in"; readonly text: string; readonly want: boolean; readonly country: string | null; readonly set: string | null; readonly codes: readonly string[] }
   | { readonly k: "country-known"; readonly text: string; readonly want: boolean; readonly country: string | null }
+  | { readonly k: "lang-in"; readonly text: string; readonly want: boolean; readonly lang: string | null; readonly codes: readonly string[] }
+  | { readonly k: "lang-known"; readonly text: string; readonly want: boolean; readonly lang: string | null }
   | { readonly k: "compare"; readonly text: string; readonly want: boolean; readonly left: Operand; readonly right: Operand }
   | { readonly k: "constant"; readonly text: string; readonly want: boolean }
   | { readonly k: "any"; readonly text: string; readonly want: boolean; readonly options: readonly (readonly Blame[])[] };
@@ -117,6 +119,10 @@ export function blame(c: CondC, a: Analysis, src: string, policy: CompiledPolicy
       return [{ k: "country-in", text, want, country: a.country, set: c.set, codes: [...c.codes].sort() }];
     case "country-known":
       return [{ k: "country-known", text, want, country: a.country }];
+    case "lang-in":
+      return [{ k: "lang-in", text, want, lang: a.lang, codes: [...c.codes].sort() }];
+    case "lang-known":
+      return [{ k: "lang-known", text, want, lang: a.lang }];
     case "cmp":
       return [{ k: "compare", text, want, left: operand(c.left, a, src, policy), right: operand(c.right, a, src, policy) }];
     case "const":

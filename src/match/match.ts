@@ -24,12 +24,14 @@ export interface LexMatch {
 interface Words {
   readonly tokens: Tokens;
   readonly info: readonly WordInfo[];
+  /** Whether a confirmed match counts (its language, its lexicon's `except` words); all do when absent. */
+  readonly accept: ((m: LexMatch) => boolean) | undefined;
 }
 
-function prepare(tokens: Tokens, wc: WordCandidates): Words {
+function prepare(tokens: Tokens, wc: WordCandidates, accept: ((m: LexMatch) => boolean) | undefined): Words {
   const info: WordInfo[] = [];
   for (const w of tokens.words) info.push(wc.info(w));
-  return { tokens, info };
+  return { tokens, info, accept };
 }
 
 /** 0 if word i does not match pattern p; else 1 + VIA bits. */
@@ -150,11 +152,11 @@ function secondaryOf(wc: WordCandidates, w: string, e: WordInfo, deferred: reado
  * matched still counts as a real word when deciding whether to look for typos there, and each
  * deferred lexicon's matches are found in the same order as they would have been.
  */
-export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined): LexMatches {
+export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined, accept?: (m: LexMatch) => boolean): LexMatches {
   // Most lexicons match nothing in most posts: they share one empty list until they do.
   const out: LexMatch[][] = new Array<LexMatch[]>(index.lexicons.length).fill(NONE);
   const wc = candidatesOf(index);
-  const ws = prepare(tokens, wc);
+  const ws = prepare(tokens, wc, accept);
   const n = tokens.words.length;
   // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
   let mangled: number[] | undefined;
@@ -174,7 +176,7 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
     }
     confirm(ws, out, now, i, false);
   }
-  addPatterns(index, tokens, text, out, deferred, false);
+  addPatterns(index, tokens, text, out, deferred, false, accept);
   dropAllContained(out, deferred, false);
   if (deferred === undefined) return { lists: out, complete: () => out };
   let pending = true;
@@ -192,7 +194,7 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
           confirm(ws, out, secondaryOf(wc, tokens.words[i] as string, e, deferred).later, i, false);
         }
       }
-      addPatterns(index, tokens, text, out, deferred, true);
+      addPatterns(index, tokens, text, out, deferred, true, accept);
       dropAllContained(out, deferred, true);
       return out;
     },
@@ -200,7 +202,7 @@ export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, d
 }
 
 /** Adds the matches of patterns: those of deferred lexicons (`later`) or of the others. */
-function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: LexMatch[][], deferred: readonly boolean[] | undefined, later: boolean): void {
+function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: LexMatch[][], deferred: readonly boolean[] | undefined, later: boolean, accept: ((m: LexMatch) => boolean) | undefined): void {
   for (const p of index.patterns) {
     if ((deferred?.[p.lexicon] === true) !== later) continue;
     for (const [s, e] of p.find(text)) {
@@ -208,7 +210,8 @@ function addPatterns(index: LexiconIndex, tokens: Tokens, text: string, out: Lex
       const t1 = wordAt(tokens, e, false);
       // Patterns match whole words: a hit inside a word is not a match.
       if (t0 < 0 || t1 < 0) continue;
-      add(out, { lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 });
+      const m: LexMatch = { lexicon: p.lexicon, source: p.source, lang: p.lang, t0, t1: t1 + 1, start: s, end: e, via: 0 };
+      if (accept === undefined || accept(m)) add(out, m);
     }
   }
 }
@@ -279,7 +282,9 @@ function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: n
     }
     found = true;
     if (dry) return true;
-    add(out, { lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits });
+    const m: LexMatch = { lexicon: t.lexicon, source: t.source, lang: t.lang, t0, t1, start: tokens.starts[t0] as number, end: tokens.ends[t1 - 1] as number, via: bits };
+    // A match its language does not allow still proves the word real (no typo search on it).
+    if (ws.accept === undefined || ws.accept(m)) add(out, m);
   }
   return found;
 }

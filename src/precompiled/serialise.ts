@@ -4,7 +4,7 @@ import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 8;
+export const IR_VERSION = 9;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by

@@ -9,6 +9,10 @@ function countryText(c: string | null): string {
   return c === null ? "the post has no country" : `the post is from ${c}`;
 }
 
+function langText(l: string | null): string {
+  return l === null ? "the post's language is not known" : `the post is in ${l}`;
+}
+
 function operandText(o: Operand): string {
   const shown = o.text.trim() === String(o.value) ? o.text : `${o.text} = ${o.value}`;
   const held = (o.signals ?? []).filter((s) => s.holds);
@@ -29,6 +33,10 @@ export function blameText(b: Blame, s: Style = PLAIN): string {
       return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}${b.set ? `; ${b.set} is ${b.codes.join(" ")}` : ""}`;
     case "country-known":
       return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}`;
+    case "lang-in":
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${langText(b.lang)}; the languages are ${b.codes.join(" ")}`;
+    case "lang-known":
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${langText(b.lang)}`;
     case "compare":
       return `${name} ${b.want ? "is false" : "is true, and must not be"}: ${operandText(b.left)}, ${operandText(b.right)}`;
     case "constant":
@@ -96,6 +104,10 @@ function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, u
       return { ...base, country: b.country, set: b.set, codes: b.codes };
     case "country-known":
       return { ...base, country: b.country };
+    case "lang-in":
+      return { ...base, lang: b.lang, codes: b.codes };
+    case "lang-known":
+      return { ...base, lang: b.lang };
     case "compare":
       return { ...base, left: op(b.left), right: op(b.right) };
     case "constant":

@@ -29,7 +29,8 @@ export const LexiconDef = z.union([
     description: z.string().optional(),
     terms: ByLang.optional(),
     patterns: ByLang.optional().describe("RE2 regular expressions, matched on normalised text"),
-    fuzzy: z.boolean().optional().describe("also match words one typo away (letters swapped or missing)"),
+    fuzzy: z.boolean().optional().describe("also match words one typo away (letters swapped or missing), in the lexicon's own language only"),
+    except: ByLang.optional().describe("words a stem or typo of this lexicon must never match (its must-stay-clear neighbours), e.g. 'killer*' for 'kill*'"),
   }),
 ]).meta({ id: "lexicon" });
 
@@ -45,6 +46,7 @@ export interface ContextDef {
   stop?: string | string[];
   quoted?: boolean;
   "clause-start"?: boolean;
+  "after-colon"?: boolean;
   skip?: string | string[];
   all?: ContextDef[];
   any?: ContextDef[];
@@ -61,6 +63,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     stop: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the window ends at a match of this lexicon (e.g. 'and so', 'but')"),
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
+    "after-colon": z.literal(true).optional().describe("the match stands in a clause that follows a colon (an attribution: 'MP on TV: ...')"),
     skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
     all: z.array(Context).optional(),
     any: z.array(Context).optional(),
@@ -73,6 +76,7 @@ export const SignalDef = z.strictObject({
   description: z.string().optional(),
   lexicon: z.union([nameOf("lexicon"), z.array(nameOf("lexicon")).min(1)]).optional(),
   any: z.array(nameOf("signal")).min(1).optional().describe("union of other signals' counted matches"),
+  frame: z.string().optional().describe("what kind of call this signal's matches are (imperative, modal, wish, intent, future, question, conditional, noun, slogan…), shown in explanations"),
   require: Contexts.optional().describe("a match counts only when one of these holds"),
   exclude: Contexts.optional().describe("a match does not count when any of these holds"),
   near: z
@@ -87,6 +91,20 @@ export const SignalDef = z.strictObject({
     ])
     .optional()
     .describe("a match counts only near a counted match of this signal (same sentence by default)"),
+  targets: z
+    .strictObject({
+      pronouns: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that point back ('them', 'їх'): a call with one and no target of its own is aimed at the targets of an earlier sentence"),
+      relative: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open a relative clause ('who', 'які'): a target named after one, before the call, is described, not aimed at"),
+      "reported-act": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
+      spare: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that spare whom they precede ('not the', 'except')"),
+    })
+    .optional()
+    .describe("for a call signal: the lexicons that tell its targets from its victims, for the signals that are 'target-of' it"),
+  "target-of": nameOf("signal")
+    .optional()
+    .describe(
+      "a match counts only when it is what a counted match of this signal (a call) is aimed at: in the call's sentence, not a victim described in a relative clause or as the object of a reported act, not spared ('not the civilians'); a pronoun ('them') aims the call at the targets of an earlier sentence",
+    ),
 }).meta({ id: "signal" });
 
 export const RuleDef = z.strictObject({

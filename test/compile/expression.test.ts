@@ -17,6 +17,10 @@ function show(e: Expr): string {
       return e.set !== null ? `(country-in ${e.set})` : `(country-in [${e.codes.join(" ")}])`;
     case "country-known":
       return e.known ? "(country known)" : "(country unknown)";
+    case "lang-in":
+      return e.set !== null ? `(lang-in ${e.set})` : `(lang-in [${e.codes.join(" ")}])`;
+    case "lang-known":
+      return e.known ? "(lang known)" : "(lang unknown)";
     case "cmp":
       return `(${e.op} ${showNum(e.left)} ${showNum(e.right)})`;
   }
@@ -74,6 +78,9 @@ describe("parseExpression: structure", () => {
     ["country is known", "country is known", "(country known)"],
     ["country is unknown", "country is unknown", "(country unknown)"],
     ["country in a condition", "threat and not country in [RU]", "(and threat (not (country-in [RU])))"],
+    ["the post's language in the policy's languages", "lang in languages", "(lang-in languages)"],
+    ["language codes are lower-cased", "lang in [EN, uk]", "(lang-in [en uk])"],
+    ["whether the language is known", "threat and lang is known and not lang in languages", "(and threat (lang known) (not (lang-in languages)))"],
     ["count with one signal", "count(a) >= 2", "(>= count(a) 2)"],
     ["count with several signals", "count(a, b,c) > 1", "(> count(a b c) 1)"],
     ["matches", "matches(a) == 0", "(== matches(a) 0)"],

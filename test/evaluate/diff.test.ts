@@ -4,7 +4,7 @@ import type { Decision } from "../../src/evaluate/evaluate.js";
 import { diffSummaryObject, diffSummaryText } from "../../src/report/diff-format.js";
 import { PLAIN } from "../../src/report/style.js";
 
-const d = (decision: Decision["decision"], rule: string | null, policy = "p"): Decision => ({ decision, rule, reason: "", policy, country: null, matches: [] });
+const d = (decision: Decision["decision"], rule: string | null, policy = "p"): Decision => ({ decision, rule, reason: "", policy, country: null, lang: null, matches: [] });
 
 describe("comparing two decisions", () => {
   it("a change of decision, a change of rule only, or nothing", () => {

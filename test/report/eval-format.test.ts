@@ -19,7 +19,7 @@ describe("jsonlLine", () => {
           id,
           line: 1,
           text,
-          decision: { decision: "violating", rule, reason: `because ${text}`, policy: "p\"1", country, matches: matches.map((m) => ({ ...m, lexicon: "l", lang: "en", transforms: [] })) },
+          decision: { decision: "violating", rule, reason: `because ${text}`, policy: "p\"1", country, lang: null, matches: matches.map((m) => ({ ...m, lexicon: "l", lang: "en", transforms: [] })) },
         };
         expect(jsonlLine(item, { offsets, style: PLAIN })).toBe(`${JSON.stringify(resultObject(item, offsets))}\n`);
       }),

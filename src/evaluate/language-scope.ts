@@ -1,0 +1,122 @@
+import type { CompiledPolicy } from "../compile/types.js";
+import { VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
+import { closeTo, plausible, type LanguageGuess } from "../text/language.js";
+import { toOriginal, type NormalisedText } from "../text/normalise.js";
+import type { Tokens } from "../text/tokenise.js";
+
+/**
+ * Which lexicon matches a post's languages allow, and the post's language. Every lexicon term has a
+ * language; a match counts only in text of that language (or a close one): the German article
+ * "die" is not the English verb, "gin and tonic" holds no Polish "giń". A sentence long enough to
+ * be identified on its own is judged by its own language, so a post that mixes languages is read
+ * sentence by sentence; a short one by the whole post's.
+ */
+export interface LanguageScope {
+  /**
+   * The post's language for rules (`lang in …`) and output: the record's own `lang` when it has one,
+   * else the identifier's best guess when reliable; null when neither says.
+   */
+  readonly lang: string | null;
+  /** The identifier's best guess for the whole post, reliable or not (shown in explanations). */
+  readonly guess: LanguageGuess | null;
+  /** True when match `m` counts in this post (its language and its `except` words allow it). */
+  accepts(m: LexMatch): boolean;
+}
+
+/** Characters a sentence needs before it is identified on its own rather than by the whole post. */
+const SENTENCE_ON_ITS_OWN = 40;
+
+/**
+ * Latin-script languages the identifier knows well: a sentence reliably in one of them holds no
+ * Cyrillic, Georgian or Armenian word written in Latin letters. In anything else (an unreliable
+ * guess, a language the identifier mistakes transliterations for) a transliteration may count.
+ */
+const NO_TRANSLIT = new Set(["en", "de", "fr", "es", "it", "nl", "pt", "ro", "hu", "et", "lv", "lt", "fi", "sv", "da", "no", "is", "tr", "az", "ca", "eu"]);
+
+/** Scripts of languages not written in Latin letters: a term of theirs in Latin letters is a transliteration. */
+const NON_LATIN = new Set(["uk", "ru", "be", "bg", "sr", "mk", "kk", "ka", "hy", "el", "ar", "he", "hi", "zh", "ja", "ko"]);
+const LATIN_TERM = /^[\p{Script=Latin}\d\s'*~!-]+$/u;
+
+/** The `except` words of each lexicon, as sets: built once per policy by the phase that reads them. */
+const exceptSets = new WeakMap<CompiledPolicy, readonly (ReadonlySet<string> | undefined)[]>();
+
+function exceptOf(policy: CompiledPolicy): readonly (ReadonlySet<string> | undefined)[] {
+  let sets = exceptSets.get(policy);
+  if (!sets) exceptSets.set(policy, (sets = policy.lexiconExcept.map((l) => (l.length > 0 ? new Set(l) : undefined))));
+  return sets;
+}
+
+/** True when a word of `m` is one its lexicon must never match. */
+function excepted(m: LexMatch, tokens: Tokens, sets: readonly (ReadonlySet<string> | undefined)[]): boolean {
+  const set = sets[m.lexicon];
+  if (!set) return false;
+  for (let t = m.t0; t < m.t1; t++) if (set.has(`${m.lang}\u0000${tokens.words[t]}`)) return true;
+  return false;
+}
+
+/**
+ * The language scope of one post. `given` is the record's own `lang`; the identifier comes with the
+ * policy (the use-case that loads a policy attaches it); without one, and without `given`, every
+ * match counts as before language scoping existed.
+ */
+export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tokens: Tokens, given: string | null | undefined): LanguageScope {
+  const sets = exceptOf(policy);
+  const model = policy.languageModel;
+  if (given) {
+    const lang = given.toLowerCase();
+    const ok = new Set([lang, ...closeTo(lang)]);
+    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (ok.has(m.lang) || translitAllowed(m, lang, true)) };
+  }
+  if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) };
+
+  const text = norm.original;
+  const guess = model.detect(text);
+  const postOpen = plausible(guess);
+  const bySentence = new Map<number, { guess: LanguageGuess; open: Set<string> } | null>();
+  /** The sentence's own reading when it is long enough and the post has more than one. */
+  const sentenceOf = (t: number): { guess: LanguageGuess; open: Set<string> } | null => {
+    const s = tokens.sentence[t] as number;
+    let r = bySentence.get(s);
+    if (r !== undefined) return r;
+    r = null;
+    const last = tokens.words.length - 1;
+    if ((tokens.sentence[0] as number) !== (tokens.sentence[last] as number)) {
+      let a = t;
+      let b = t;
+      while (a > 0 && tokens.sentence[a - 1] === s) a--;
+      while (b < last && tokens.sentence[b + 1] === s) b++;
+      const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
+      if (end - start >= SENTENCE_ON_ITS_OWN) {
+        const g = model.detect(text, start, end);
+        if (g.reliable) r = { guess: g, open: plausible(g) };
+      }
+    }
+    bySentence.set(s, r);
+    return r;
+  };
+  return {
+    lang: guess.reliable ? guess.best : null,
+    guess,
+    accepts(m) {
+      if (excepted(m, tokens, sets)) return false;
+      const own = sentenceOf(m.t0);
+      const g = own ? own.guess : guess;
+      const open = own ? own.open : postOpen;
+      // A typo is forgiven only in the text's own language: elsewhere it is another word.
+      if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
+      if (open.has(m.lang)) return true;
+      return translitAllowed(m, g.best, g.reliable);
+    },
+  };
+}
+
+/**
+ * A transliteration (a Latin-script word matching a Cyrillic, Georgian or Armenian term, or a term
+ * of such a language written in Latin letters) counts unless the text is reliably in a Latin-script
+ * language the identifier knows well.
+ */
+function translitAllowed(m: LexMatch, best: string | null, reliable: boolean): boolean {
+  const translit = (m.via & VIA_TRANSLIT) !== 0 || (NON_LATIN.has(m.lang) && LATIN_TERM.test(m.source));
+  if (!translit) return false;
+  return !reliable || best === null || !NO_TRANSLIT.has(best);
+}

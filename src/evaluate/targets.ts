@@ -1,0 +1,193 @@
+import type { SignalC, TargetCues } from "../compile/types.js";
+import type { LexMatch } from "../match/index.js";
+import type { Tokens } from "../text/tokenise.js";
+
+/**
+ * What a target candidate is to a call: aimed at (`target`), aimed at through a pronoun that points
+ * back to an earlier sentence (`antecedent`), described as having suffered violence (`victim`), or
+ * explicitly spared (`spared`).
+ */
+export type TargetRole = "target" | "antecedent" | "victim" | "spared";
+
+/** One candidate of a target signal as the calls of a post see it. */
+export interface RoleOf {
+  /** Index of the target signal. */
+  readonly signal: number;
+  readonly m: LexMatch;
+  readonly role: TargetRole;
+  /** For set-aside roles and antecedents: why, in words. */
+  readonly why: string | undefined;
+}
+
+/** The targets of one call: every candidate of a target signal in its reach, with its role. */
+export interface CallTargets {
+  readonly call: LexMatch;
+  readonly roles: readonly RoleOf[];
+}
+
+/** How the targets of a call signal's counted matches were resolved, for one post. */
+export interface TargetAssignment {
+  /** Per target signal: its candidates that count (targets and antecedents), in text order. */
+  readonly counted: ReadonlyMap<number, LexMatch[]>;
+  /** Per target signal: its candidates that do not, with why. */
+  readonly discounted: ReadonlyMap<number, { m: LexMatch; why: string }[]>;
+  /** Per call, in text order. */
+  readonly calls: readonly CallTargets[];
+}
+
+/** How far back a pronoun may reach for its antecedent, in sentences. */
+const ANTECEDENT_SENTENCES = 3;
+/** How many words before a target a sparing word ("not the", "except") may stand. */
+const SPARE_REACH = 2;
+/** How many words after a reported act ("shelled", "killed") its object may stand. */
+const ACT_REACH = 3;
+/** Targets listed per call in an explanation (the rest still count). */
+const MAX_LISTED = 50;
+
+/** Matches of the given lexicons, grouped by sentence and in text order within each. */
+function bySentence(lists: readonly number[], lex: readonly LexMatch[][], tokens: Tokens): Map<number, LexMatch[]> {
+  const out = new Map<number, LexMatch[]>();
+  for (const l of lists) {
+    for (const m of lex[l] ?? []) {
+      const s = tokens.sentence[m.t0] as number;
+      let list = out.get(s);
+      if (!list) out.set(s, (list = []));
+      list.push(m);
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a.t0 - b.t0);
+  return out;
+}
+
+/** The last match of a sorted list that starts before word `t`, or undefined (binary search). */
+function lastBefore(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : undefined;
+}
+
+/** True when a sorted list has a match starting in [from, to). */
+function anyStartIn(list: readonly LexMatch[] | undefined, from: number, to: number): boolean {
+  const last = lastBefore(list, to);
+  return last !== undefined && last.t0 >= from;
+}
+
+/**
+ * Resolves what the counted matches of a call signal (`calls`) are aimed at, for every signal that
+ * is `target-of` it. A candidate counts when it stands in a call's sentence and is neither
+ *  - a victim: named after a relative word that the call does not follow ("the soldiers who shelled
+ *    our SCHOOL must pay" is aimed at the soldiers), or within a few words after a reported act
+ *    ("Russian troops killed CIVILIANS"), nor
+ *  - spared: right after a sparing word ("not the civilians", "except").
+ * A call with no target of its own in its sentence but a pronoun in its clause ("Every one of them
+ * should hang.") is aimed at the targets named in the nearest earlier sentence that names any
+ * (victims there excluded), up to {@link ANTECEDENT_SENTENCES} back.
+ *
+ * Every search is by sentence, with binary searches over sorted cue lists: the cost stays linear
+ * (times a log) in the post, whatever it holds.
+ */
+export function assignTargets(
+  calls: readonly LexMatch[],
+  targetSignals: readonly SignalC[],
+  candidatesOf: (s: SignalC) => readonly LexMatch[],
+  cues: TargetCues | null,
+  lex: readonly LexMatch[][],
+  tokens: Tokens,
+): TargetAssignment {
+  const none: readonly number[] = [];
+  const relative = bySentence(cues?.relative ?? none, lex, tokens);
+  const acts = bySentence(cues?.reportedAct ?? none, lex, tokens);
+  const spare = bySentence(cues?.spare ?? none, lex, tokens);
+  const pronouns = bySentence(cues?.pronouns ?? none, lex, tokens);
+  const callsBySentence = new Map<number, LexMatch[]>();
+  for (const c of calls) {
+    const s = tokens.sentence[c.t0] as number;
+    let list = callsBySentence.get(s);
+    if (!list) callsBySentence.set(s, (list = []));
+    list.push(c);
+  }
+
+  /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
+  const setAside = (x: LexMatch, s: number): { role: TargetRole; why: string } | null => {
+    const sp = lastBefore(spare.get(s), x.t0);
+    if (sp && x.t0 - sp.t1 < SPARE_REACH) return { role: "spared", why: `spared: "${tokens.words.slice(sp.t0, sp.t1).join(" ")}" before it` };
+    const rel = lastBefore(relative.get(s), x.t0);
+    // "…who shelled our school": described, unless the call itself comes between the two words.
+    if (rel && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
+    const act = lastBefore(acts.get(s), x.t0);
+    if (act && x.t0 - act.t1 < ACT_REACH && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    return null;
+  };
+
+  const counted = new Map<number, LexMatch[]>();
+  const discounted = new Map<number, { m: LexMatch; why: string }[]>();
+  // Candidates by sentence, across every target signal, each with why it is set aside (or null).
+  const bySent = new Map<number, { signal: number; m: LexMatch; aside: { role: TargetRole; why: string } | null }[]>();
+  for (const s of targetSignals) {
+    counted.set(s.index, []);
+    discounted.set(s.index, []);
+    for (const m of candidatesOf(s)) {
+      const sent = tokens.sentence[m.t0] as number;
+      let list = bySent.get(sent);
+      if (!list) bySent.set(sent, (list = []));
+      list.push({ signal: s.index, m, aside: setAside(m, sent) });
+    }
+  }
+
+  // A sentence's calls are aimed at its candidates that are not set aside; a sentence with calls
+  // but no such candidate, where a call has a pronoun in its clause, at those of the nearest
+  // earlier sentence that has some. Linear in candidates and calls: no pair of them is visited.
+  const aimed = new Map<LexMatch, { back: number; pronoun: LexMatch } | null>();
+  const antecedentFor = new Map<number, { back: number; pronoun: LexMatch }>();
+  for (const [sent, cs] of callsBySentence) {
+    const own = (bySent.get(sent) ?? []).filter((x) => x.aside === null);
+    for (const x of own) aimed.set(x.m, null);
+    if (own.length > 0) continue;
+    const clauses = new Set(cs.map((c) => tokens.clause[c.t0]));
+    // A pronoun in a call's clause, or inside the call itself ("kill them all").
+    const pron = (pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1]));
+    if (!pron) continue;
+    for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
+      const earlier = (bySent.get(sent - back) ?? []).filter((x) => x.aside === null);
+      if (earlier.length === 0) continue;
+      antecedentFor.set(sent, { back, pronoun: pron });
+      for (const x of earlier) if (!aimed.has(x.m)) aimed.set(x.m, { back, pronoun: pron });
+      break;
+    }
+  }
+  for (const [sent, list] of bySent) {
+    for (const x of list) {
+      if (aimed.has(x.m)) (counted.get(x.signal) as LexMatch[]).push(x.m);
+      else {
+        const why = x.aside ? x.aside.why : callsBySentence.has(sent) ? "not what the call is aimed at" : "no counted call in the same sentence";
+        (discounted.get(x.signal) as { m: LexMatch; why: string }[]).push({ m: x.m, why });
+      }
+    }
+  }
+  const said = (p: LexMatch): string => tokens.words.slice(p.t0, p.t1).join(" ");
+  /** The targets of one call with their roles, for explanations: built only when asked for. */
+  const targetsOfCall = (c: LexMatch): RoleOf[] => {
+    const sent = tokens.sentence[c.t0] as number;
+    const rs: RoleOf[] = (bySent.get(sent) ?? []).slice(0, MAX_LISTED).map((x) => ({ signal: x.signal, m: x.m, role: x.aside ? x.aside.role : "target", why: x.aside?.why }));
+    const ante = antecedentFor.get(sent);
+    if (ante) {
+      const earlier = (bySent.get(sent - ante.back) ?? []).filter((x) => x.aside === null).slice(0, MAX_LISTED);
+      for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(ante.pronoun)}" points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})` });
+    }
+    return rs;
+  };
+  const out: CallTargets[] = calls.map((call) => ({
+    call,
+    get roles() {
+      return targetsOfCall(call);
+    },
+  }));
+  for (const list of counted.values()) list.sort((a, b) => a.t0 - b.t0);
+  return { counted, discounted, calls: out };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { analyse } from "../../src/evaluate/evaluate.js";
+import { loadPolicy } from "../../src/use-cases/load-policy.js";
+
+// Whom a call is aimed at, on the bundled policy: the target signals that count for each post.
+const policy = (await loadPolicy("meta-2022-03-10")).policy!;
+const targetSignals = policy.signals.filter((s) => s.targetOf !== null);
+
+/** The target signals that count for a post, each with the words it counted. */
+function aimedAt(text: string): Record<string, string[]> {
+  const a = analyse({ text, country: "UA" }, policy);
+  const out: Record<string, string[]> = {};
+  for (const s of targetSignals) {
+    const st = a.states[s.index];
+    if (st && st.counted.length > 0) out[s.name] = st.counted.map((m) => a.tokens.words.slice(m.t0, m.t1).join(" "));
+  }
+  return out;
+}
+
+describe("targets of a call", () => {
+  it.each([
+    ["a target in the call's sentence", "Death to the Russian invaders!", { invaders: ["russian invaders"] }],
+    ["a victim named in a relative clause is not a target", "Russians who killed our children must die.", { russians: ["russians"] }],
+    ["the object of a reported act is a victim", "The occupiers bombed civilians in Kharkiv, death to the occupiers!", { invaders: ["occupiers", "occupiers"] }],
+    ["a spared group is not a target", "Kill the Russian soldiers, not the civilians.", { "russian-military": ["russian soldiers"] }],
+    ["a pronoun points back to the sentence before", "Russian troops looted our village. Every one of them should hang.", { "russian-military": ["russian troops"] }],
+    ["a pronoun skips a sentence that names only victims", "The invaders came. They shot civilians. Death to them!", { invaders: ["invaders"] }],
+    ["no call, no target", "Russian troops looted our village.", {}],
+    ["no pronoun, no antecedent", "Russian troops looted our village. Death to fascism!", {}],
+  ])("%s: %s", (_, text, expected) => {
+    expect(aimedAt(text)).toEqual(expected);
+  });
+});
