@@ -1,6 +1,7 @@
 import type { CompiledPolicy, CondC, NumC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { analyse, decide, holds, numValue, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
+import type { TargetRole } from "./targets.js";
 
 /** How one part of a condition evaluated: the source text, its value, and its parts. */
 export interface CondTrace {
@@ -25,10 +26,52 @@ export interface SignalTrace {
   readonly discounted: readonly { readonly evidence: Evidence; readonly why: string }[];
 }
 
+/** One call found in a post: its words, its frame, whom it is aimed at, and how credible. */
+export interface CallTrace {
+  /** The call signal that counted it (e.g. violent-call). */
+  readonly signal: string;
+  /** The words of the call. */
+  readonly call: Evidence;
+  /** Its frame (imperative, modal, wish…): the `frame` of the signal that found it. */
+  readonly frame: string | undefined;
+  /** Every target candidate in its reach, with its role: target, antecedent, victim or spared. */
+  readonly targets: readonly { readonly evidence: Evidence; readonly role: TargetRole; readonly why: string | undefined }[];
+  /** Indicators of credibility near it (signals `near` the call signal, in its sentence). */
+  readonly credibility: readonly Evidence[];
+}
+
 /** A decision with the full account of how it was reached. */
 export interface Explanation extends Decision {
+  /** The language the post was read in: the identifier's best guess and whether it is reliable. */
+  readonly language: { readonly lang: string | null; readonly guess: string | null; readonly reliable: boolean; readonly candidates: readonly (readonly [string, number])[] };
+  readonly calls: readonly CallTrace[];
   readonly signals: readonly SignalTrace[];
   readonly rules: readonly RuleTrace[];
+}
+
+/** The calls of a post, for every call signal whose targets were resolved (see targets.ts). */
+function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
+  const out: CallTrace[] = [];
+  for (const cs of policy.signals) {
+    const st = a.states[cs.index];
+    if (!st || st.counted.length === 0 || !policy.signals.some((s) => s.targetOf === cs.index)) continue;
+    const near = policy.signals.filter((s) => s.near?.signal === cs.index);
+    // One call per stretch of words: "must be shot" found as a phrase and "shot" as a participle are one call.
+    const longest = [...st.counted].sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1).filter((c, i, all) => !all.slice(0, i).some((o) => o.t0 <= c.t0 && c.t1 <= o.t1));
+    for (const c of longest) {
+      const member = cs.members.map((m) => policy.signals[m]).find((m) => m && (a.states[m.index]?.counted ?? []).some((x) => x.t0 === c.t0 && x.t1 === c.t1));
+      const sent = a.tokens.sentence[c.t0];
+      const roles = st.targets?.calls.find((x) => x.call === c)?.roles ?? [];
+      out.push({
+        signal: cs.name,
+        call: toEvidence(member?.name ?? cs.name, c, a, policy),
+        frame: member?.frame ?? cs.frame,
+        targets: roles.map((r) => ({ evidence: toEvidence(policy.signals[r.signal]?.name ?? "", r.m, a, policy), role: r.role, why: r.why })),
+        credibility: near.flatMap((s) => (a.states[s.index]?.counted ?? []).filter((m) => a.tokens.sentence[m.t0] === sent).map((m) => toEvidence(s.name, m, a, policy))),
+      });
+    }
+  }
+  return out;
 }
 
 function traceNum(n: NumC, a: Analysis, src: string): CondTrace {
@@ -71,5 +114,7 @@ export function explain(post: Post, policy: CompiledPolicy): Explanation {
       discounted: st.discounted.map((x) => ({ evidence: toEvidence(s.name, x.m, a, policy), why: x.why })),
     };
   });
-  return { ...d, signals, rules };
+  const g = a.language.guess;
+  const language = { lang: a.lang, guess: g?.best ?? null, reliable: g?.reliable ?? false, candidates: (g?.scores ?? []).slice(0, 3) };
+  return { ...d, language, calls: callsOf(a, policy), signals, rules };
 }

@@ -54,6 +54,8 @@ export function resultObject(item: ResultItem, unit: OffsetUnit): Record<string,
 function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Record<string, unknown> {
   const ev = (e: Evidence) => ({ ...jsonMatch(e, text, unit), lexicon: e.lexicon, lang: e.lang, transforms: e.transforms });
   return {
+    language: x.language,
+    calls: x.calls.map((c) => ({ signal: c.signal, frame: c.frame ?? null, call: ev(c.call), targets: c.targets.map((t) => ({ ...ev(t.evidence), role: t.role, ...(t.why ? { why: t.why } : {}) })), credibility: c.credibility.map(ev) })),
     rules: x.rules.map((r) => ({ id: r.id, decision: r.decision, holds: r.holds, condition: r.trace })),
     signals: x.signals.filter((s) => s.counted.length + s.discounted.length > 0).map((s) => ({ name: s.name, holds: s.holds, counted: s.counted.map(ev), discounted: s.discounted.map((d) => ({ ...ev(d.evidence), why: d.why })) })),
   };
@@ -142,6 +144,20 @@ function oneLine(s: string): string {
 
 function explainLines(x: Explanation, s: Style): string[] {
   const out: string[] = [];
+  const lg = x.language;
+  if (lg.guess !== null || lg.lang !== null) {
+    const cands = lg.candidates.map(([l, v]) => `${l} ${v.toFixed(2)}`).join(", ");
+    out.push(`  ${s.bold("language")} ${lg.lang ?? "not known"}${lg.guess !== null ? s.dim(` (identified: ${lg.guess}, ${lg.reliable ? "reliable" : "unsure"}${cands ? `; ${cands}` : ""})`) : s.dim(" (the record's own)")}`);
+  }
+  if (x.calls.length > 0) out.push(`  ${s.bold("calls")}`);
+  x.calls.forEach((c, i) => {
+    out.push(`    ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${c.call.signal}${c.frame ? `, ${c.frame}` : ""})`)}`);
+    const aimed = c.targets.filter((t) => t.role === "target" || t.role === "antecedent");
+    const aside = c.targets.filter((t) => t.role === "victim" || t.role === "spared");
+    out.push(`       aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${t.evidence.signal}${t.role === "antecedent" ? `, ${t.why ?? "from an earlier sentence"}` : ""})`).join(", ")}`);
+    for (const t of aside) out.push(`       ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${t.evidence.signal}) — ${t.why ?? t.role}`)}`);
+    if (c.credibility.length > 0) out.push(`       credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${e.signal})`).join(", ")}`);
+  });
   const active = x.signals.filter((g) => g.counted.length + g.discounted.length > 0);
   if (active.length > 0) out.push(`  ${s.bold("signals")}`);
   for (const g of active) {

@@ -31,3 +31,13 @@ describe("targets of a call", () => {
     expect(aimedAt(text)).toEqual(expected);
   });
 });
+
+describe("calls in explanations", () => {
+  it("lists each call once with its frame, whom it is aimed at, whom not, and its credibility", async () => {
+    const { explain } = await import("../../src/evaluate/explain.js");
+    const x = explain({ text: "Russian troops looted our village. Every one of them should hang, but spare the civilians.", country: "UA" }, policy);
+    expect(x.calls.map((c) => ({ call: c.call.text, frame: c.frame, targets: c.targets.map((t) => [t.evidence.text, t.role]), credibility: c.credibility.map((e) => e.text) }))).toEqual([
+      { call: "hang", frame: "verb", targets: [["civilians", "spared"], ["Russian troops", "antecedent"]], credibility: ["hang"] },
+    ]);
+  });
+});
