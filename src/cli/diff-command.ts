@@ -40,7 +40,7 @@ function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
   if (!a.ok) return { kind: "error", id: rec.id, line: rec.line, code: a.code, message: `--from ${s.refs.from}: ${a.message}` };
   const b = selectPolicy(s.to, rec.date, s.at);
   if (!b.ok) return { kind: "error", id: rec.id, line: rec.line, code: b.code, message: `--to ${s.refs.to}: ${b.message}` };
-  const post = { text: rec.text, country: rec.country ?? s.defaultCountry ?? null };
+  const post = { text: rec.text, country: rec.country ?? s.defaultCountry ?? null, lang: rec.lang ?? null };
   const from = evaluate(post, a.policy);
   // The same version on both sides (a timeline against one of its own versions): evaluate once.
   const to = b.policy === a.policy ? from : evaluate(post, b.policy);

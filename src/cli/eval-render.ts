@@ -46,7 +46,7 @@ export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pi
   const sel = selectPolicy(source, rec.date, o.at);
   if (!sel.ok) return { item: { kind: "error", id: rec.id, line: rec.line, code: sel.code, message: sel.message } };
   const policy = sel.policy;
-  const post = { text: rec.text, country: rec.country ?? o.defaultCountry ?? null };
+  const post = { text: rec.text, country: rec.country ?? o.defaultCountry ?? null, lang: rec.lang ?? null };
   const dated = sel.dated ? { date: sel.dated.date, from: sel.dated.version.from, until: sel.dated.version.until } : undefined;
   const why = o.whyNot ? whyNot(post, policy, o.whyNot) : undefined;
   if (o.explain) {

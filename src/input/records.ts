@@ -18,6 +18,8 @@ export interface PostRecord {
   /** Resolved ISO code, or undefined when the record names none. */
   readonly country: string | undefined;
   readonly date: string | undefined;
+  /** The record's own language (ISO 639 code, lower case), when it names one. */
+  readonly lang?: string | undefined;
 }
 
 /** A record that cannot be evaluated; it is reported in place and evaluation goes on. */
@@ -157,7 +159,14 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
     if (typeof o.date !== "string" || Number.isNaN(Date.parse(o.date))) return err("invalid-date", `"date" must be a date such as 2022-03-11`);
     date = o.date;
   }
-  return { kind: "post", n, line, id, text: o.text, country, date };
+  let lang: string | undefined;
+  if (o.lang !== undefined && o.lang !== null && o.lang !== "") {
+    // "uk", "pt-BR", "zh_Hant": the language subtag decides which lexicons apply.
+    const m = typeof o.lang === "string" ? /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(o.lang.trim()) : null;
+    if (!m) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
+    lang = (m[1] as string).toLowerCase();
+  }
+  return { kind: "post", n, line, id, text: o.text, country, date, ...(lang !== undefined ? { lang } : {}) };
 }
 
 async function* readCsvBatches(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord[]> {

@@ -46,7 +46,7 @@ function jsonMatch(e: Evidence, text: string, unit: OffsetUnit): Record<string, 
 export function resultObject(item: ResultItem, unit: OffsetUnit): Record<string, unknown> {
   if (item.kind === "error") return { id: item.id, line: item.line, error: { code: item.code, message: item.message } };
   const d = item.decision;
-  const o: Record<string, unknown> = { id: item.id, decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, country: d.country, matches: d.matches.map((m) => jsonMatch(m, item.text, unit)) };
+  const o: Record<string, unknown> = { id: item.id, decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, country: d.country, lang: d.lang, matches: d.matches.map((m) => jsonMatch(m, item.text, unit)) };
   if (item.explanation) o.explanation = explanationObject(item.explanation, item.text, unit);
   return o;
 }
@@ -78,11 +78,11 @@ export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
     const end = text === undefined ? e.end : convertOffset(text, e.end, "codepoint");
     ms += `${ms === "" ? "" : ","}{"signal":${q(e.signal)},"term":${q(e.term)},"text":${q(e.text)},"start":${start},"end":${end}}`;
   }
-  return `{"id":${q(item.id)},"decision":${q(d.decision)},"rule":${d.rule === null ? "null" : q(d.rule)},"reason":${q(d.reason)},"policy":${q(d.policy)},"country":${d.country === null ? "null" : q(d.country)},"matches":[${ms}]}\n`;
+  return `{"id":${q(item.id)},"decision":${q(d.decision)},"rule":${d.rule === null ? "null" : q(d.rule)},"reason":${q(d.reason)},"policy":${q(d.policy)},"country":${d.country === null ? "null" : q(d.country)},"lang":${d.lang === null ? "null" : q(d.lang)},"matches":[${ms}]}\n`;
 }
 
 /** CSV columns of eval output. */
-export const CSV_COLUMNS = ["id", "decision", "rule", "reason", "policy", "country", "matches", "error_code", "error_message"] as const;
+export const CSV_COLUMNS = ["id", "decision", "rule", "reason", "policy", "country", "lang", "matches", "error_code", "error_message"] as const;
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
 export function csvField(s: string): string {
@@ -93,8 +93,8 @@ export function csvField(s: string): string {
 export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
   const cells =
     item.kind === "error"
-      ? [item.id, "", "", "", "", "", "", item.code, item.message]
-      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.matches.map((m) => `${m.signal}:${m.text}@${convertOffset(item.text, m.start, o.offsets)}-${convertOffset(item.text, m.end, o.offsets)}`).join("; "), "", ""];
+      ? [item.id, "", "", "", "", "", "", "", item.code, item.message]
+      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", item.decision.matches.map((m) => `${m.signal}:${m.text}@${convertOffset(item.text, m.start, o.offsets)}-${convertOffset(item.text, m.end, o.offsets)}`).join("; "), "", ""];
   return `${cells.map(csvField).join(",")}\n`;
 }
 
@@ -125,7 +125,7 @@ export function textBlock(item: ResultItem, o: EvalFormatOptions, showId: boolea
   if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${printable(item.message)}\n`;
   const d = item.decision;
   const colour = decisionColour(s, d.decision);
-  const country = d.country ? ` ${s.dim(`[${d.country}]`)}` : ` ${s.dim("[no country]")}`;
+  const country = ` ${s.dim(`[${d.country ?? "no country"}${d.lang ? `, ${d.lang}` : ""}]`)}`;
   const lines: string[] = [];
   // Control characters of the post are shown, not obeyed (same length: the spans still fit).
   const safe = printable(item.text, true);

@@ -18,11 +18,14 @@ const scenarios: Scenario[] = [
       const lines = s.trim().split("\n").map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.id, l.decision])).toEqual([["1", "clear"], ["2", "violating"]]);
     } },
-  { name: "jsonl record fields are exactly the contract", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"id":"a","text":"Death to Putin","country":"pl"}\n', exitCode: 0, stdout: (s) => {
-      expect(JSON.parse(s)).toEqual({ id: "a", decision: "exempt", rule: "hos", reason: "hos", policy: "mini", country: "PL", matches: [
+  { name: "jsonl record fields are exactly the contract, and lang", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"id":"a","text":"Death to Putin","country":"pl","lang":"en-GB"}\n', exitCode: 0, stdout: (s) => {
+      expect(JSON.parse(s)).toEqual({ id: "a", decision: "exempt", rule: "hos", reason: "hos", policy: "mini", country: "PL", lang: "en", matches: [
         { signal: "violent-call", term: "death to", text: "Death to", start: 0, end: 8 },
         { signal: "hos", term: "putin", text: "Putin", start: 9, end: 14 },
       ] });
+    } },
+  { name: "a record's lang must be a language code", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"id":"a","text":"kill","lang":"English!"}\n', exitCode: 3, stdout: (s) => {
+      expect(JSON.parse(s)).toMatchObject({ id: "a", error: { code: "invalid-lang" } });
     } },
   { name: "bad records become error records in place and exit 3", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"text":"ok"}\nnot json\n{"id":9}\n{"text":"kill"}\n', exitCode: 3, stdout: (s) => {
       const lines = s.trim().split("\n").map((l) => JSON.parse(l));
@@ -31,9 +34,9 @@ const scenarios: Scenario[] = [
       expect(lines[2]).toMatchObject({ id: "9", line: 3 });
     }, stderr: /2 of 4 records could not be evaluated/ },
   { name: "csv in, csv out", args: ["eval", "-p", MINI, "-f", "csv", "--input-format", "csv"], stdin: 'ID,Text,Country\n7,"Death to Putin, now",UA\n8,hello,PL\n', exitCode: 0, stdout: (s) => {
-      expect(s.split("\n")[0]).toBe("id,decision,rule,reason,policy,country,matches,error_code,error_message");
-      expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,violent-call:Death to@0-8; hos:Putin@9-14,,");
-      expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,");
+      expect(s.split("\n")[0]).toBe("id,decision,rule,reason,policy,country,lang,matches,error_code,error_message");
+      expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,,violent-call:Death to@0-8; hos:Putin@9-14,,");
+      expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,,");
     } },
   { name: "json output is one document", args: ["eval", "-p", MINI, "-f", "json", "--summary", "-c", "UA", "kill", "hello"], exitCode: 0, stdout: (s) => {
       const doc = JSON.parse(s);

@@ -8,7 +8,7 @@ import { check, timeout } from "./harness.js";
 // SPEC §4 names, and the exit code says whether any record failed.
 
 const MINI = "test/fixtures/mini/policy.yaml";
-const DECISION_KEYS = ["country", "decision", "id", "matches", "policy", "reason", "rule"];
+const DECISION_KEYS = ["country", "decision", "id", "lang", "matches", "policy", "reason", "rule"];
 const ERROR_KEYS = ["error", "id", "line"];
 
 /** One input record: a good post, or one of the ways a record goes wrong. */
