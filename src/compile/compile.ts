@@ -97,7 +97,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     }
     if (t.rule && !ruleIds.has(t.rule)) r.error(ref, [...path, "rule"], "unknown-rule", `unknown rule '${t.rule}'${didYouMean(t.rule, ruleIds.keys())}`);
     const at = ref.span(path);
-    return { id: t.id ?? `${doc.id}#${i + 1}`, text: t.text, country, date: t.date, expect: t.expect, rule: t.rule, todo: t.todo ?? false, note: t.note, file: ref.file, line: at.line, column: at.column };
+    return { id: t.id ?? `${doc.id}#${i + 1}`, text: t.text, country, date: t.date, lang: t.lang, expect: t.expect, rule: t.rule, todo: t.todo ?? false, note: t.note, file: ref.file, line: at.line, column: at.column };
   });
 
   if (r.hasErrors) return { diagnostics: r.diagnostics };

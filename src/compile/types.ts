@@ -92,6 +92,8 @@ export interface TestCase {
   readonly text: string;
   readonly country: string | undefined;
   readonly date: string | undefined;
+  /** The post's language, as a record's `lang` gives it; undefined: identified. */
+  readonly lang: string | undefined;
   readonly expect: DecisionName;
   /** Expected deciding rule; null = the default; undefined = not checked. */
   readonly rule: string | null | undefined;

@@ -50,7 +50,7 @@ export interface Explanation extends Decision {
 }
 
 /** The calls of a post, for every call signal whose targets were resolved (see targets.ts). */
-function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
+export function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
   const out: CallTrace[] = [];
   for (const cs of policy.signals) {
     const st = a.states[cs.index];

@@ -69,7 +69,7 @@ export function runPolicyTests(policy: CompiledPolicy, cases: readonly CaseSpec[
 
 function runCase(policy: CompiledPolicy, spec: CaseSpec, clock: (() => number) | undefined): CaseOutcome {
   const t0 = clock?.() ?? 0;
-  const post = { text: spec.text, country: spec.country ?? null };
+  const post = { text: spec.text, country: spec.country ?? null, lang: spec.lang ?? null };
   const decision = evaluate(post, policy);
   const mismatch: ("decision" | "rule")[] = [];
   if (!spec.expect.includes(decision.decision)) mismatch.push("decision");
@@ -80,7 +80,7 @@ function runCase(policy: CompiledPolicy, spec: CaseSpec, clock: (() => number) |
   return { spec, status, decision, mismatch, detail, ms: clock ? clock() - t0 : 0 };
 }
 
-function detailOf(policy: CompiledPolicy, spec: CaseSpec, post: { text: string; country: string | null }): CaseDetail {
+function detailOf(policy: CompiledPolicy, spec: CaseSpec, post: { text: string; country: string | null; lang: string | null }): CaseDetail {
   const explanation = explain(post, policy);
   const a = analyse(post, policy);
   const wanted =

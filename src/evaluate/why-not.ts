@@ -1,7 +1,7 @@
 import type { CompiledPolicy, CondC, NumC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { analyse, decide, holds, numValue, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
-import { traceCond, type CondTrace } from "./explain.js";
+import { traceCond, type CondTrace, callsOf, type CallTrace } from "./explain.js";
 
 /** A number a comparison compared: its source, its value, and for `count`/`matches` the signals behind it. */
 export interface Operand {
@@ -56,6 +56,8 @@ export interface WhyNot {
   readonly decision: Decision;
   /** True when the post got `wanted` after all. */
   readonly already: boolean;
+  /** The calls found in the post, with whom each is aimed at (what most conditions turn on). */
+  readonly calls: readonly CallTrace[];
   /** Every rule whose decision is `wanted`, in policy order. */
   readonly rules: readonly RuleWhyNot[];
   /**
@@ -148,7 +150,7 @@ export function whyNotOf(a: Analysis, policy: CompiledPolicy, wanted: DecisionNa
     const blockedBy = policy.rules.filter((r) => holds(r.when, a)).map((r) => ({ id: r.id, decision: r.decision, failed: blame(r.when, a, r.whenSource, policy, false) }));
     fallback = { reason: policy.fallback.reason, blockedBy };
   }
-  return { wanted, decision, already: decision.decision === wanted, rules, ...(fallback ? { fallback } : {}) };
+  return { wanted, decision, already: decision.decision === wanted, calls: callsOf(a, policy), rules, ...(fallback ? { fallback } : {}) };
 }
 
 /**

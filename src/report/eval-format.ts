@@ -1,6 +1,6 @@
 import { describePeriod } from "../base/dates.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
-import type { CondTrace, Explanation } from "../evaluate/explain.js";
+import type { CallTrace, CondTrace, Explanation } from "../evaluate/explain.js";
 import { printable } from "../base/safe-text.js";
 import { decisionColour, type Style } from "./style.js";
 
@@ -142,6 +142,21 @@ function oneLine(s: string): string {
   return s.replace(/\r?\n/g, " ⏎ ").replace(/\r/g, "\u240d");
 }
 
+/** The calls of a post: each with its frame, whom it is aimed at and whom not, and its credibility. */
+export function callLines(calls: readonly CallTrace[], s: Style, indent: string): string[] {
+  const out: string[] = [];
+  if (calls.length > 0) out.push(`${indent}${s.bold("calls")}`);
+  calls.forEach((c, i) => {
+    out.push(`${indent}  ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${c.call.signal}${c.frame ? `, ${c.frame}` : ""})`)}`);
+    const aimed = c.targets.filter((t) => t.role === "target" || t.role === "antecedent");
+    const aside = c.targets.filter((t) => t.role === "victim" || t.role === "spared");
+    out.push(`${indent}     aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${t.evidence.signal}${t.role === "antecedent" ? `, ${t.why ?? "from an earlier sentence"}` : ""})`).join(", ")}`);
+    for (const t of aside) out.push(`${indent}     ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${t.evidence.signal}) — ${t.why ?? t.role}`)}`);
+    if (c.credibility.length > 0) out.push(`${indent}     credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${e.signal})`).join(", ")}`);
+  });
+  return out;
+}
+
 function explainLines(x: Explanation, s: Style): string[] {
   const out: string[] = [];
   const lg = x.language;
@@ -149,15 +164,7 @@ function explainLines(x: Explanation, s: Style): string[] {
     const cands = lg.candidates.map(([l, v]) => `${l} ${v.toFixed(2)}`).join(", ");
     out.push(`  ${s.bold("language")} ${lg.lang ?? "not known"}${lg.guess !== null ? s.dim(` (identified: ${lg.guess}, ${lg.reliable ? "reliable" : "unsure"}${cands ? `; ${cands}` : ""})`) : s.dim(" (the record's own)")}`);
   }
-  if (x.calls.length > 0) out.push(`  ${s.bold("calls")}`);
-  x.calls.forEach((c, i) => {
-    out.push(`    ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${c.call.signal}${c.frame ? `, ${c.frame}` : ""})`)}`);
-    const aimed = c.targets.filter((t) => t.role === "target" || t.role === "antecedent");
-    const aside = c.targets.filter((t) => t.role === "victim" || t.role === "spared");
-    out.push(`       aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${t.evidence.signal}${t.role === "antecedent" ? `, ${t.why ?? "from an earlier sentence"}` : ""})`).join(", ")}`);
-    for (const t of aside) out.push(`       ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${t.evidence.signal}) — ${t.why ?? t.role}`)}`);
-    if (c.credibility.length > 0) out.push(`       credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${e.signal})`).join(", ")}`);
-  });
+  out.push(...callLines(x.calls, s, "  "));
   const active = x.signals.filter((g) => g.counted.length + g.discounted.length > 0);
   if (active.length > 0) out.push(`  ${s.bold("signals")}`);
   for (const g of active) {

@@ -1,6 +1,6 @@
 import type { Evidence } from "../evaluate/evaluate.js";
 import type { Blame, Operand, WhyNot } from "../evaluate/why-not.js";
-import { convertOffset, type OffsetUnit } from "./eval-format.js";
+import { callLines, convertOffset, type OffsetUnit } from "./eval-format.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 
 const quoteAll = (es: readonly Evidence[]): string => es.map((e) => `"${e.text}"`).join(", ");
@@ -70,6 +70,7 @@ export function whyNotLines(w: WhyNot, s: Style = PLAIN, indent = "  "): string[
     return out;
   }
   out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")}`);
+  out.push(...callLines(w.calls, s, `${indent}  `));
   if (w.rules.length === 0 && !w.fallback) out.push(`${indent}  no rule of ${w.decision.policy} gives ${w.wanted}, and its default is not ${w.wanted}`);
   for (const r of w.rules) {
     if (r.holds) {
@@ -122,6 +123,7 @@ export function whyNotObject(w: WhyNot, text: string, unit: OffsetUnit): Record<
   return {
     decision: w.wanted,
     already: w.already,
+    calls: w.calls.map((c) => ({ signal: c.signal, frame: c.frame ?? null, call: evidenceObject(c.call, text, unit), targets: c.targets.map((t) => ({ ...evidenceObject(t.evidence, text, unit), role: t.role })) })),
     rules: w.rules.map((r) => ({
       id: r.id,
       holds: r.holds,

@@ -120,6 +120,7 @@ export const TestDef = z.strictObject({
   text: z.string(),
   country: z.string().optional(),
   date: z.string().optional(),
+  lang: Lang.optional().describe("the post's language, as a record's lang field gives it (otherwise it is identified)"),
   expect: Decision,
   rule: z.union([nameOf("rule"), z.null()]).optional().describe("the rule expected to decide; null = the default"),
   todo: z.union([z.boolean(), z.string()]).optional().describe("a known gap: reported, never a failure"),
