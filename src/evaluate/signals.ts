@@ -17,6 +17,12 @@ interface Ctx {
   readonly lex: readonly LexMatch[][];
   /** The normalised text the tokens index. */
   readonly text: string;
+  /**
+   * Whether transliterated matches may serve as context. Only when the post's language is known
+   * (the record's own, or identified): then a transliteration has already been judged plausible in
+   * it; otherwise an English "propagandists" could pass for a transliterated Slavic report verb.
+   */
+  readonly translitContext: boolean;
   readonly states: SignalState[];
   /** Target assignments of call signals, made once per post when first needed. */
   readonly targets: Map<number, { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> }>;
@@ -68,7 +74,7 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
       for (const l of c.lexicons) {
         for (const x of ctx.lex[l] ?? []) {
           // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
-          if (x.via & VIA_TRANSLIT) continue;
+          if (x.via & VIA_TRANSLIT && !ctx.translitContext) continue;
           if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
         }
       }
@@ -190,10 +196,10 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
  * unless a `require` context is missing, an `exclude` context holds, its `near` signal is absent,
  * or (for `target-of`) no counted call is aimed at it.
  */
-export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string): SignalState[] {
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
   const lazy = "complete" in matches ? matches : undefined;
-  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, states, targets: new Map() };
+  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, targets: new Map() };
   for (const s of policy.signals) {
     if (s.targetOf !== null) {
       // No call, no target: the common case costs nothing.

@@ -305,8 +305,10 @@ function wordAt(tokens: Tokens, offset: number, isStart: boolean): number {
 
 function dropContained(ms: LexMatch[]): LexMatch[] {
   if (ms.length < 2) return ms;
-  // Longest first at each start, and the plainest match (fewest VIA bits) first among equals.
-  ms.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1 || a.via - b.via);
+  // Longest first at each start, and the plainest match (fewest VIA bits) first among equals; of two
+  // terms matching the same words the more specific (longer) one, then the first in code-point
+  // order, so that the evidence does not depend on the order the index happened to visit them in.
+  ms.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1 || a.via - b.via || b.source.length - a.source.length || (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const out: LexMatch[] = [];
   for (const m of ms) {
     const last = out[out.length - 1];

@@ -46,6 +46,7 @@ function condToIR(c: CondC): unknown {
     case "not":
       return { ...c, item: condToIR(c.item) };
     case "country-in":
+    case "lang-in":
       return { ...c, codes: [...c.codes] };
     default:
       return c;
@@ -60,6 +61,7 @@ function condFromIR(c: Record<string, unknown>): CondC {
     case "not":
       return { ...c, item: condFromIR(c.item as Record<string, unknown>) } as CondC;
     case "country-in":
+    case "lang-in":
       return { ...c, codes: new Set(c.codes as string[]) } as unknown as CondC;
     default:
       return c as CondC;

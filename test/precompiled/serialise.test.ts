@@ -16,6 +16,8 @@ const posts = [
   { text: "Glory to the nation, death to the enemies!", country: "UA" },
   { text: "Смерть окупантам!", country: "DE" },
   { text: "He wrote 'death to all Russians' and was banned.", country: "UA" },
+  { text: "Die Soldaten sollen nach Hause gehen.", country: "UA", lang: "de" },
+  { text: "Death to the Russian invaders!", country: "UA", lang: "en" },
 ];
 
 describe("precompiled policies", () => {

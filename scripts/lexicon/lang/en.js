@@ -41,7 +41,7 @@ const withThen = (form, then) => (then ? `${form} ${then}` : form);
 /** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
 const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "we're going to", "i'm gonna", "im gonna", "we're gonna", "gonna", "i shall", "we shall"];
 /** "I hope you get shot": a participle after "get" in a wish. */
-const GET = ["get", "gets", "got", "getting"];
+const GET = ["get", "gets"];
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
