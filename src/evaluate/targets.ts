@@ -86,8 +86,9 @@ function anyStartIn(list: readonly LexMatch[] | undefined, from: number, to: num
  *    ("Russian troops killed CIVILIANS"), nor
  *  - spared: right after a sparing word ("not the civilians", "except").
  * A call with no target of its own in its sentence but a pronoun in its clause ("Every one of them
- * should hang.") is aimed at the targets named in the nearest earlier sentence that names any
- * (victims there excluded), up to {@link ANTECEDENT_SENTENCES} back.
+ * should hang."), or naming no one at all ("Strzelać bez litości."), is aimed at the targets named
+ * in the nearest earlier sentence that names any (victims there excluded), up to
+ * {@link ANTECEDENT_SENTENCES} back.
  *
  * Every search is by sentence, with binary searches over sorted cue lists: the cost stays linear
  * (times a log) in the post, whatever it holds.
@@ -150,8 +151,9 @@ export function assignTargets(
     for (const x of own) aimed.set(x.m, null);
     if (own.length > 0) continue;
     const clauses = new Set(cs.map((c) => tokens.clause[c.t0]));
-    // A pronoun in a call's clause, or inside the call itself ("kill them all").
-    const pron = (pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1]));
+    // A pronoun in a call's clause, or inside the call itself ("kill them all"); a call that names
+    // no one at all, not even a victim ("Strzelać bez litości."), points back the same way.
+    const pron = (pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1])) ?? ((bySent.get(sent) ?? []).length === 0 ? (cs[0] as LexMatch) : undefined);
     if (!pron) continue;
     for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
       const earlier = (bySent.get(sent - back) ?? []).filter((x) => x.aside === null);

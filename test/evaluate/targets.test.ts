@@ -25,6 +25,7 @@ describe("targets of a call", () => {
     ["a spared group is not a target", "Kill the Russian soldiers, not the civilians.", { "russian-military": ["russian soldiers"] }],
     ["a pronoun points back to the sentence before", "Russian troops looted our village. Every one of them should hang.", { "russian-military": ["russian troops"] }],
     ["a pronoun skips a sentence that names only victims", "The invaders came. They shot civilians. Death to them!", { invaders: ["invaders"] }],
+    ["a call that names no one points back too", "Russian troops looted our village. Shoot without mercy!", { "russian-military": ["russian troops"] }],
     ["no call, no target", "Russian troops looted our village.", {}],
     ["no pronoun, no antecedent", "Russian troops looted our village. Death to fascism!", {}],
   ])("%s: %s", (_, text, expected) => {
