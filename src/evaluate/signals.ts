@@ -179,11 +179,20 @@ function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { c
 function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> } {
   let t = ctx.targets.get(call);
   if (t) return t;
-  lazy?.complete();
   const signals = ctx.policy.signals.filter((x) => x.targetOf === call);
+  const calls = ctx.states[call]?.counted ?? NONE;
+  if (calls.length === 0) {
+    // No call in the post: nothing is aimed at, and no cue needs matching to say so.
+    const counted = new Map(signals.map((x) => [x.index, [] as LexMatch[]]));
+    const discounted = new Map(signals.map((x) => [x.index, candidates(x, ctx).map((m) => ({ m, why: "no counted call in the same sentence" }))]));
+    t = { assignment: { counted, discounted, calls: [] }, pre: new Map() };
+    ctx.targets.set(call, t);
+    return t;
+  }
+  lazy?.complete();
   const pre = new Map(signals.map((x) => [x.index, filterCandidates(x, candidates(x, ctx), ctx)]));
   const cs = ctx.policy.signals.find((x) => x.index === call);
-  const assignment = assignTargets(ctx.states[call]?.counted ?? NONE, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);
+  const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);
   t = { assignment, pre };
   ctx.targets.set(call, t);
   const st = ctx.states[call];
