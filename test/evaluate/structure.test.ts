@@ -16,6 +16,8 @@ describe("structure features of the policy language", () => {
     ["a quote after a colon is reported", "News: 'kill the invaders'", "clear"],
     ["the same quote endorsed is a call", "News: 'kill the invaders', and he was right", "violating"],
     ["without a colon, the exclusion does not apply", "'kill the invaders'", "violating"],
+    ["a hashtag names a topic", "#KillThem is trending", "clear"],
+    ["the same words outside a hashtag are a call", "killthem now, the invaders", "violating"],
   ])("%s: %s", (_, text, decision) => {
     expect(evaluate({ text }, policy).decision).toBe(decision);
   });
