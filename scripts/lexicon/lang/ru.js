@@ -13,7 +13,9 @@
 // Verbs of dying ("dying:") give the curse imperative (сдохни), the infinitive after a modal (должен
 // сдохнуть, violence.verb), the 3rd person after a wish (пусть сдохнет, violence.wish-verb) and the
 // past after чтоб (чтоб ты сдох). `object: target` / `object: pronoun` as in uk.js: slang that is
-// violent only when aimed at someone (валить "to leave", косить "to mow", гасить "to put out").
+// violent only when aimed at someone (валить "to leave", косить "to mow", гасить "to put out");
+// `object: frame` lets the infinitive stand as a directive too (мочить: "кацапов мочить"); `wish:
+// true` lets пусть + 3rd person aim it ("пусть мобиков хоронят батальонами").
 //
 // Classes (ё is written е: the matcher folds it):
 //   ать    I, vowel stem:          убива-ть → убиваю, убивают; убивай; past убивал; participle -анный
@@ -199,15 +201,24 @@ export function inflect(grammar) {
           push("violence.verb", rx([f.inf]), then, drop);
           push("violence.wish-verb", rx(third), then, drop);
           wishPast(f.past);
+          // The past after чтоб, also beyond the reach of a phrase's gap ("чтоб каждый … сдох").
+          if (e.curse !== false) push("violence.wish-verb", rx(f.past), then, drop);
           continue;
         }
         const intent = perf ? [f.pres.s1, f.pres.p1] : [];
         if (e.object) {
           const callForms = rx([...f.imp, f.inf, ...intent]);
-          if (e.object === "target") push("violence.noun", callForms, then, drop);
+          if (e.object !== "pronoun") push("violence.noun", callForms, then, drop);
+          if (e.object === "frame") push("violence.infinitive", rx([f.inf]), then, drop);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(then)}`);
           for (const w of rx([...f.imp, f.inf])) for (const o of ["их", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
-          if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) for (const o of ["их", "его", "всех"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
+          const wishThird = e.wish ? rx(third) : perf ? rx(third) : [];
+          for (const w of WISH_PRESENT) for (const x of wishThird) {
+            if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
+            else for (const o of ["их", "его", "всех"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
+          }
+          // "Хорошо бы этих срочников накрыло": the wish itself aims the impersonal past.
+          wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло")));
         } else {
           push("violence.call", rx(f.imp), then, drop);
           push("violence.infinitive", rx([f.inf]), then, drop);

@@ -19,7 +19,9 @@
 // call forms go to violence.noun, which a following target or pronoun must complete ("валіть
 // орків", "косити цих вагнерівців"), and phrases with a pronoun object go to violence.call ("валіть
 // їх", "їх усіх мочити"). `object: pronoun` keeps only the pronoun phrases (поховати: "поховаємо
-// їх", never "поховаємо бабусю").
+// їх", never "поховаємо бабусю"); `object: frame` lets the infinitive stand as a directive too
+// (мочити, кончити: "кацапів мочити"); `wish: true` lets хай + 3rd person aim it ("хай їх ховають").
+// Dying verbs whose past a wish aims ("щоб здох") also go to violence.wish-verb in the past.
 //
 // Classes (the present stem comes from the infinitive unless `pres:` gives it):
 //   ати    I conjugation, vowel stem:     вбива-ти → вбива-ю, вбива-ють; вбивай
@@ -229,11 +231,21 @@ export function inflect(grammar) {
       const intent = perf ? [f.pres.s1, f.pres.p1, f.pres.s1_, f.pres.p1_].filter(Boolean) : f.fut;
       if (e.object) {
         // Violent only when aimed at someone: a target (or pronoun) must follow, or a pronoun object.
+        // `object: frame` also lets the infinitive be a directive like any other ("кацапів мочити").
         const callForms = rx([...f.imp, f.inf, ...intent]);
-        if (e.object === "target") push("violence.noun", callForms, then);
+        if (e.object !== "pronoun") push("violence.noun", callForms, then);
+        if (e.object === "frame") push("violence.infinitive", rx([f.inf]), then);
+        // The colloquial infinitive in -ть ("їх усіх треба мочить") only where an object fixes it.
+        const colloquial = f.inf.endsWith("ти") ? [`${f.inf.slice(0, -2)}ть`] : [];
         for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${then ? ` ${then}` : ""}`);
-        for (const w of rx([...f.imp, f.inf])) for (const o of ["їх", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
-        for (const w of WISH_PRESENT) for (const x of rx(third)) for (const o of ["їх", "його", "всіх", "усіх"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
+        for (const w of rx([...f.imp, f.inf, ...colloquial])) for (const o of ["їх", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
+        const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
+        for (const w of WISH_PRESENT) for (const x of wishThird) {
+          if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
+          else for (const o of ["їх", "його", "всіх", "усіх"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
+        }
+        // "Хай би всіх окупантів накрило": the wish itself aims the impersonal past.
+        wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло"))), then);
       } else {
         push("violence.call", rx(f.imp), then);
         push("violence.infinitive", rx([f.inf]), then);
@@ -258,7 +270,10 @@ export function inflect(grammar) {
       if (e.curse !== false) push("violence.call", rx(f.imp), then);
       push("violence.verb", rx([f.inf]), then);
       push("violence.wish-verb", rx([f.pres.s3, f.pres.p3, f.pres.s3_, f.pres.p3_].filter(Boolean)), then);
+      // The past after щоб ("щоб кожен окупант здох"): as a phrase, and as a wish verb for the
+      // longer sentences a phrase's gap does not reach.
       wishPastPhrases(rx(f.past), then);
+      if (e.curse !== false) push("violence.wish-verb", rx(f.past), then);
     }
   }
   return out;
