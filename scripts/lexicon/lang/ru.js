@@ -201,8 +201,7 @@ export function inflect(grammar) {
           push("violence.verb", rx([f.inf]), then, drop);
           push("violence.wish-verb", rx(third), then, drop);
           wishPast(f.past);
-          // The past after чтоб, also beyond the reach of a phrase's gap ("чтоб каждый … сдох").
-          if (e.curse !== false) push("violence.wish-verb", rx(f.past), then, drop);
+
           continue;
         }
         const intent = perf ? [f.pres.s1, f.pres.p1] : [];

@@ -21,7 +21,6 @@
 // їх", "їх усіх мочити"). `object: pronoun` keeps only the pronoun phrases (поховати: "поховаємо
 // їх", never "поховаємо бабусю"); `object: frame` lets the infinitive stand as a directive too
 // (мочити, кончити: "кацапів мочити"); `wish: true` lets хай + 3rd person aim it ("хай їх ховають").
-// Dying verbs whose past a wish aims ("щоб здох") also go to violence.wish-verb in the past.
 //
 // Classes (the present stem comes from the infinitive unless `pres:` gives it):
 //   ати    I conjugation, vowel stem:     вбива-ти → вбива-ю, вбива-ють; вбивай
@@ -270,10 +269,9 @@ export function inflect(grammar) {
       if (e.curse !== false) push("violence.call", rx(f.imp), then);
       push("violence.verb", rx([f.inf]), then);
       push("violence.wish-verb", rx([f.pres.s3, f.pres.p3, f.pres.s3_, f.pres.p3_].filter(Boolean)), then);
-      // The past after щоб ("щоб кожен окупант здох"): as a phrase, and as a wish verb for the
-      // longer sentences a phrase's gap does not reach.
+      // The past only right after щоб/хай би ("щоб ти здох"): a past form after any call frame
+      // would be a report ("хочу нагадати, як він помер").
       wishPastPhrases(rx(f.past), then);
-      if (e.curse !== false) push("violence.wish-verb", rx(f.past), then);
     }
   }
   return out;
