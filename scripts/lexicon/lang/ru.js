@@ -211,6 +211,8 @@ export function inflect(grammar) {
           if (e.object === "frame") push("violence.infinitive", rx([f.inf]), then, drop);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(then)}`);
           for (const w of rx([...f.imp, f.inf])) for (const o of ["их", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
+          // "Мы их похороним", "я вас закопаю": the pronoun before a first-person future.
+          for (const w of rx(intent)) for (const o of ["их", "вас", "тебя", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
           const wishThird = e.wish ? rx(third) : perf ? rx(third) : [];
           for (const w of WISH_PRESENT) for (const x of wishThird) {
             if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);

@@ -238,6 +238,8 @@ export function inflect(grammar) {
         const colloquial = f.inf.endsWith("ти") ? [`${f.inf.slice(0, -2)}ть`] : [];
         for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${then ? ` ${then}` : ""}`);
         for (const w of rx([...f.imp, f.inf, ...colloquial])) for (const o of ["їх", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
+        // "Ми їх поховаємо", "я вас закопаю": the pronoun before a first-person future.
+        for (const w of rx(intent)) for (const o of ["їх", "вас", "тебе", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
         const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
         for (const w of WISH_PRESENT) for (const x of wishThird) {
           if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
