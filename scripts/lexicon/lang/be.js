@@ -16,9 +16,9 @@
 // `reflexive`, `then`, `curse: false`, `homographs` as in the other modules.
 
 const WISH_PRESENT = ["хай", "няхай"];
-const WISH_PAST = ["каб", "хоць бы", "хай бы", "няхай бы", "абы"];
+const WISH_PAST = ["каб", "хоць бы", "хай бы"];
 const GAP_STOP = "!не,ні,ніхто,нікога";
-const OBJECTS = ["іх", "яго", "яе", "усіх", "ўсіх", "гэтых", "тых", "кожнага", "вас", "цябе"];
+const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
 
 const VOWEL = /[аеёіоуыэюя]$/;
 const LABIAL = /[бпвмф]$/;

@@ -31,10 +31,10 @@
 // `reflexive`, `then`, `reported: false`, `object`, `curse: false`, `homographs` (forms never made:
 // they are other words).
 
-const WISH_PRESENT = ["пусть", "пускай", "пусть же"];
-const WISH_PAST = ["чтоб", "чтобы", "шоб", "штоб", "хоть бы", "вот бы", "хорошо бы", "лишь бы"];
-const GAP_STOP = "!не,ни,никто,никого,знали,знал,знала,понимали,видели";
-const OBJECTS = ["их", "его", "ее", "всех", "этих", "тех", "каждого", "вас", "тебя", "их всех"];
+const WISH_PRESENT = ["пусть", "пускай"];
+const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы"];
+const GAP_STOP = "!не,ни,никто,знали";
+const OBJECTS = ["их", "его", "всех", "этих"];
 
 const VOWEL = /[аеиоуыэюяё]$/;
 const LABIAL = /[бпвмф]$/;
@@ -212,7 +212,7 @@ export function inflect(grammar) {
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(then)}`);
           for (const w of rx([...f.imp, f.inf])) for (const o of ["их", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
           // "Мы их похороним", "я вас закопаю": the pronoun before a first-person future.
-          for (const w of rx(intent)) for (const o of ["их", "вас", "тебя", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
+          for (const w of rx(intent)) for (const o of ["их", "вас", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
           const wishThird = e.wish ? rx(third) : perf ? rx(third) : [];
           for (const w of WISH_PRESENT) for (const x of wishThird) {
             if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);

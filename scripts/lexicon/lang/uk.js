@@ -38,13 +38,13 @@
 // never made because they are other words: спали "they slept", бомби "bombs").
 
 /** Wish words that take the present/future: "хай їх вб'ють", "нехай згорять". */
-const WISH_PRESENT = ["хай", "нехай", "хай же", "то хай"];
+const WISH_PRESENT = ["хай", "нехай"];
 /** Wish words that take the past: "щоб ти здох", "хай би їх накрило", "аби вони згоріли". */
-const WISH_PAST = ["щоб", "щоби", "шоб", "хай би", "нехай би", "аби", "хоч би"];
+const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би"];
 /** Words a wish gap never crosses: a negated wish is no call ("щоб вони не загинули"). */
-const GAP_STOP = "!не,ні,ніхто,нікого,знали,знав,знала,розуміли,бачили";
+const GAP_STOP = "!не,ні,ніхто,знали";
 /** Pronoun objects that complete a verb which is violent only when aimed at someone. */
-const OBJECTS = ["їх", "його", "її", "всіх", "усіх", "цих", "тих", "кожного", "вас", "тебе", "їх усіх", "їх всіх"];
+const OBJECTS = ["їх", "його", "всіх", "усіх", "цих"];
 
 const VOWEL = /[аеєиіїоуюя]$/;
 const LABIAL = /[бпвмф]$/;
@@ -239,7 +239,7 @@ export function inflect(grammar) {
         for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${then ? ` ${then}` : ""}`);
         for (const w of rx([...f.imp, f.inf, ...colloquial])) for (const o of ["їх", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
         // "Ми їх поховаємо", "я вас закопаю": the pronoun before a first-person future.
-        for (const w of rx(intent)) for (const o of ["їх", "вас", "тебе", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
+        for (const w of rx(intent)) for (const o of ["їх", "вас", "всіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
         const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
         for (const w of WISH_PRESENT) for (const x of wishThird) {
           if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
