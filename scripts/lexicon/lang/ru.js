@@ -1,4 +1,4 @@
-// Russian inflection for scripts/lexicon/generate.js. A verb in rules/grammar/ru.yaml is its
+// Russian inflection for scripts/lexicon/generate.js. A verb in scripts/lexicon/grammar/ru.yaml is its
 // infinitive, its conjugation class and its aspect; from those this module derives the forms each
 // frame of a call uses, and files them under the lexicon that frame reads (as uk.js does):
 //

@@ -1,4 +1,4 @@
-// Ukrainian inflection for scripts/lexicon/generate.js. A verb in rules/grammar/uk.yaml is its
+// Ukrainian inflection for scripts/lexicon/generate.js. A verb in scripts/lexicon/grammar/uk.yaml is its
 // infinitive, its conjugation class and its aspect; from those this module derives the forms each
 // frame of a call uses, and files them under the lexicon that frame reads:
 //
