@@ -33,6 +33,8 @@
 
 const WISH_PRESENT = ["пусть", "пускай"];
 const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы"];
+/** The commonest of them, for the past of violent verbs ("чтоб их всех перестреляли"). */
+const WISH_PAST_ACT = ["чтоб", "чтобы", "хорошо бы"];
 const GAP_STOP = "!не,ни,никто,знали";
 const OBJECTS = ["их", "его", "всех", "этих"];
 
@@ -193,8 +195,8 @@ export function inflect(grammar) {
         const then = e.then;
         const perf = f.aspect === "perf";
         const third = [f.pres.s3, f.pres.p3];
-        const wishPast = (forms) => {
-          for (const w of WISH_PAST) for (const x of rx(forms)) out["violence.call"].push(`${w} ~5${GAP_STOP} ${x}${tail(then)}`);
+        const wishPast = (forms, words = WISH_PAST) => {
+          for (const w of words) for (const x of rx(forms)) out["violence.call"].push(`${w} ~5${GAP_STOP} ${x}${tail(then)}`);
         };
         if (group === "dying") {
           if (e.curse !== false) push("violence.call", rx(f.imp), then, drop);
@@ -219,14 +221,14 @@ export function inflect(grammar) {
             else for (const o of ["их", "его", "всех"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
           }
           // "Хорошо бы этих срочников накрыло": the wish itself aims the impersonal past.
-          wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло")));
+          wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло")), e.wish ? WISH_PAST : WISH_PAST_ACT);
         } else {
           push("violence.call", rx(f.imp), then, drop);
           push("violence.infinitive", rx([f.inf]), then, drop);
           push("violence.intent", rx(intent), then, drop);
           if (perf) push("violence.passive", f.part.filter((w) => !drop.has(w)), then, drop);
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
-          wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive));
+          wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
         if (e.reported !== false) {
           push("violence.reported", rx(f.past), then, drop);

@@ -41,6 +41,8 @@
 const WISH_PRESENT = ["хай", "нехай"];
 /** Wish words that take the past: "щоб ти здох", "хай би їх накрило", "аби вони згоріли". */
 const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би"];
+/** The commonest of them, for the past of violent verbs ("щоб їх усіх перестріляли"). */
+const WISH_PAST_ACT = ["щоб", "хай би", "нехай би"];
 /** Words a wish gap never crosses: a negated wish is no call ("щоб вони не загинули"). */
 const GAP_STOP = "!не,ні,ніхто,знали";
 /** Pronoun objects that complete a verb which is violent only when aimed at someone. */
@@ -215,8 +217,8 @@ export function inflect(grammar) {
   const wishPhrases = (ws, forms3, then) => {
     for (const w of ws) for (const f of forms3) out["violence.call"].push(`${w} ~4${GAP_STOP} ${f}${then ? ` ${then}` : ""}`);
   };
-  const wishPastPhrases = (pastForms, then) => {
-    for (const w of WISH_PAST) for (const f of pastForms) out["violence.call"].push(`${w} ~5${GAP_STOP} ${f}${then ? ` ${then}` : ""}`);
+  const wishPastPhrases = (pastForms, then, words = WISH_PAST) => {
+    for (const w of words) for (const f of pastForms) out["violence.call"].push(`${w} ~5${GAP_STOP} ${f}${then ? ` ${then}` : ""}`);
   };
 
   for (const raw of grammar.verbs ?? []) {
@@ -246,14 +248,14 @@ export function inflect(grammar) {
           else for (const o of ["їх", "його", "всіх", "усіх"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
         }
         // "Хай би всіх окупантів накрило": the wish itself aims the impersonal past.
-        wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло"))), then);
+        wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло"))), then, e.wish ? WISH_PAST : WISH_PAST_ACT);
       } else {
         push("violence.call", rx(f.imp), then);
         push("violence.infinitive", rx([f.inf]), then);
         push("violence.intent", rx(intent), then);
         if (perf) push("violence.passive", f.part, then);
         wishPhrases(WISH_PRESENT, rx(third), then);
-        wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then);
+        wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
       if (e.reported !== false) {
         push("violence.reported", rx(f.past), then);
