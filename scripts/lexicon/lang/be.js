@@ -1,0 +1,161 @@
+// Belarusian inflection for scripts/lexicon/generate.js: the same frames as uk.js and ru.js
+// (imperative → violence.call; infinitive → violence.infinitive; perfective 1sg/1pl → violence.intent;
+// 3rd person after хай/няхай and past after каб/хоць бы → violence.call; participle →
+// violence.passive; past → violence.reported; dying verbs → curse, violence.verb, violence.wish-verb).
+//
+// Classes (Belarusian writes what it says, so unstressed endings vary: where they do, the grammar
+// gives `present` [1sg, 3sg, 1pl, 3pl] and `participle` explicitly):
+//   аць    I, vowel stem:       забіва-ць → забіваю, забівае, забіваем, забіваюць; забівай
+//   аваць  I, -ава- → -у-:      ліквідаваць → ліквідую, ліквідуюць; ліквідуй; ліквідаваны
+//   іць    II (-іць/-ыць/-эць):  знішч-ыць → знішчу, знішчыць, знішчым, знішчаць; 1sg alternates
+//          (с→ш, з→ж, т→ч, д→дж, ст→шч; labials add л); imperative знішчы/спалі, `imp: stem` павесь
+//   j      I, j-stem:           за-бі-ць → заб'ю, заб'е, заб'ём, заб'юць; забі; забіты
+//   нуць   I, -ну-:             здох-нуць → здохну, здохне; здохні; past given
+//   I      I, consonant stem: `present` given (зарэзаць → зарэжу, зарэжа, зарэжам, зарэжуць)
+// `past` (m, f, n, pl), `imperative`, `participle` (a stem in н/т, or false), `aspect`, `object`,
+// `reflexive`, `then`, `curse: false`, `homographs` as in the other modules.
+
+const WISH_PRESENT = ["хай", "няхай"];
+const WISH_PAST = ["каб", "хоць бы", "хай бы"];
+const GAP_STOP = "!не,ні,ніхто,нікога";
+const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
+
+const VOWEL = /[аеёіоуыэюя]$/;
+const LABIAL = /[бпвмф]$/;
+const HARD = /[жчшрў]$/;
+
+function alternate(stem) {
+  for (const [from, to] of [["ст", "шч"], ["с", "ш"], ["з", "ж"], ["ц", "ч"], ["т", "ч"], ["дз", "дж"], ["д", "дж"]]) {
+    if (stem.endsWith(from)) return stem.slice(0, -from.length) + to;
+  }
+  if (LABIAL.test(stem)) return `${stem}л`;
+  return stem;
+}
+
+const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const iy = (s) => (HARD.test(s) ? "ы" : "і");
+
+function participles(stem) {
+  const y = HARD.test(stem.slice(0, -1)) ? "ы" : "ы";
+  return [`${stem}${y}`, `${stem}ая`, `${stem}ае`, `${stem}ыя`, `${stem}ым`, `${stem}ымі`];
+}
+
+export function forms(lemma, v) {
+  const cls = v.class;
+  const aspect = v.aspect ?? (cls === "аць" || cls === "аваць" ? "impf" : "perf");
+  const f = { inf: lemma, pres: {}, imp: [], past: [], part: [], aspect };
+  const base = lemma.replace(/ць$/, "");
+  if (cls === "аць") {
+    const s = base;
+    f.pres = { s1: `${s}ю`, s3: `${s}е`, p1: `${s}ем`, p3: `${s}юць` };
+    f.imp = [`${s}й`, `${s}йце`];
+    f.past = [`${s}ў`, `${s}ла`, `${s}ла`, `${s}лі`];
+    f.part = participles(`${s}н`);
+  } else if (cls === "аваць") {
+    const s = lemma.replace(/аваць$/, "у");
+    f.pres = { s1: `${s}ю`, s3: `${s}е`, p1: `${s}ем`, p3: `${s}юць` };
+    f.imp = [`${s}й`, `${s}йце`];
+    f.past = [`${base}ў`, `${base}ла`, `${base}ла`, `${base}лі`];
+    f.part = participles(`${base}н`);
+  } else if (cls === "іць") {
+    const m = /^(.*)[іыэе]ць$/.exec(lemma);
+    if (!m) throw new Error(`be: '${lemma}' is not an -іць/-ыць verb`);
+    const s = m[1];
+    const alt = alternate(s);
+    const i = iy(s);
+    f.pres = { s1: `${alt}${VOWEL.test(alt) || /[лнр]$/.test(alt) ? "ю" : "у"}`, s3: `${s}${i}ць`, p1: `${s}${i}м`, p3: `${s}${HARD.test(s) ? "аць" : "яць"}` };
+    if (v.imp === "stem") f.imp = [`${s}ь`, `${s}ьце`];
+    else f.imp = [`${s}${i}`, `${s}${i}це`];
+    f.past = [`${s}${i}ў`, `${s}${i}ла`, `${s}${i}ла`, `${s}${i}лі`];
+    f.part = participles(`${alt}ан`);
+  } else if (cls === "j") {
+    const s = base; // забі
+    const ps = /[бпвмф]і$/.test(s) ? `${s.slice(0, -1)}'` : s;
+    f.pres = { s1: `${ps}ю`, s3: `${ps}е`, p1: `${ps}ём`, p3: `${ps}юць` };
+    f.imp = [s, `${s}це`];
+    f.past = [`${s}ў`, `${s}ла`, `${s}ла`, `${s}лі`];
+    f.part = participles(`${s}т`);
+  } else if (cls === "нуць") {
+    const s = lemma.replace(/нуць$/, "");
+    f.pres = { s1: `${s}ну`, s3: `${s}не`, p1: `${s}нем`, p3: `${s}нуць` };
+    f.imp = [`${s}ні`, `${s}ніце`];
+    f.past = [`${s}нуў`, `${s}нула`, `${s}нула`, `${s}нулі`];
+    f.part = [];
+  } else if (cls === "I") {
+    f.imp = [];
+    f.past = [`${base}ў`, `${base}ла`, `${base}ла`, `${base}лі`];
+  } else throw new Error(`be: unknown class '${cls}' of '${lemma}'`);
+  if (v.present !== undefined) {
+    const [s1, s3, p1, p3] = list(v.present);
+    f.pres = { s1, s3, p1, p3 };
+  }
+  for (const k of Object.keys(f.pres)) if (f.pres[k]?.includes("'")) f.pres[`${k}_`] = f.pres[k].replace("'", "");
+  if (v.past !== undefined) f.past = list(v.past);
+  if (v.participle === false) f.part = [];
+  else if (v.participle !== undefined) f.part = list(v.participle).flatMap(participles);
+  if (v.imperative !== undefined) f.imp = list(v.imperative);
+  const drop = new Set(list(v.homographs));
+  for (const k of ["imp", "past", "part"]) f[k] = f[k].filter((w) => !drop.has(w));
+  for (const k of Object.keys(f.pres)) if (drop.has(f.pres[k])) delete f.pres[k];
+  return f;
+}
+
+function reflexive(w) {
+  return VOWEL.test(w) ? [`${w}ся`, `${w}ся`.replace(/ся$/, "ся")] : [`${w}ся`];
+}
+
+const entryOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
+
+export function inflect(grammar) {
+  const out = {
+    "violence.call": [],
+    "violence.infinitive": [],
+    "violence.verb": [],
+    "violence.passive": [],
+    "violence.wish-verb": [],
+    "violence.intent": [],
+    "violence.noun": [],
+    "violence.reported": [],
+  };
+  const tail = (then) => (then ? ` ${then}` : "");
+  for (const [group, raws] of [["verbs", grammar.verbs ?? []], ["dying", grammar.dying ?? []]]) {
+    for (const raw of raws) {
+      const v = entryOf(raw);
+      for (const lemma of list(v.lemma)) {
+        const f = forms(lemma, v);
+        const rx = (ws) => [...new Set((v.reflexive ? ws.flatMap(reflexive) : ws).filter(Boolean))];
+        const push = (lex, ws) => {
+          for (const w of rx(ws)) out[lex].push(`${w}${tail(v.then)}`);
+        };
+        const perf = f.aspect === "perf";
+        const third = [f.pres.s3, f.pres.p3, f.pres.s3_, f.pres.p3_];
+        const wishPast = (ws) => {
+          for (const w of WISH_PAST) for (const x of rx(ws)) out["violence.call"].push(`${w} ~5${GAP_STOP} ${x}${tail(v.then)}`);
+        };
+        if (group === "dying") {
+          if (v.curse !== false) push("violence.call", f.imp);
+          push("violence.verb", [f.inf]);
+          push("violence.wish-verb", third);
+          wishPast(f.past);
+          continue;
+        }
+        const intent = perf ? [f.pres.s1, f.pres.p1, f.pres.s1_, f.pres.p1_] : [];
+        if (v.object) {
+          const callForms = rx([...f.imp, f.inf, ...intent]);
+          if (v.object === "target") push("violence.noun", callForms);
+          for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(v.then)}`);
+          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+        } else {
+          push("violence.call", f.imp);
+          push("violence.infinitive", [f.inf]);
+          push("violence.intent", intent);
+          if (perf) push("violence.passive", f.part);
+          if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(v.then)}`);
+          wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
+        }
+        if (v.reported !== false) push("violence.reported", f.past);
+      }
+    }
+  }
+  return out;
+}
