@@ -4,10 +4,10 @@ import type { Tokens } from "../text/tokenise.js";
 
 /**
  * What a target candidate is to a call: aimed at (`target`), aimed at through a pronoun that points
- * back to an earlier sentence (`antecedent`), described as having suffered violence (`victim`), or
- * explicitly spared (`spared`).
+ * back to an earlier sentence (`antecedent`), described as having suffered violence (`victim`),
+ * explicitly spared (`spared`), or the one who says a quoted call (`speaker`).
  */
-export type TargetRole = "target" | "antecedent" | "victim" | "spared";
+export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker";
 
 /** One candidate of a target signal as the calls of a post see it. */
 export interface RoleOf {
@@ -113,6 +113,8 @@ export function assignTargets(
     if (!list) callsBySentence.set(s, (list = []));
     list.push(c);
   }
+  // Binary searches below need each sentence's calls in text order (a union lists them by member).
+  for (const list of callsBySentence.values()) list.sort((a, b) => a.t0 - b.t0);
 
   /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
   const setAside = (x: LexMatch, s: number): { role: TargetRole; why: string } | null => {
@@ -122,7 +124,12 @@ export function assignTargets(
     // "…who shelled our school": described, unless the call itself comes between the two words.
     if (rel && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
     const act = lastBefore(acts.get(s), x.t0);
-    if (act && x.t0 - act.t1 < ACT_REACH && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    // An act inside a call ("щоб вбили всіх окупантів") is the call's own verb, not one reported.
+    const own = act && lastBefore(callsBySentence.get(s), act.t1);
+    if (act && x.t0 - act.t1 < ACT_REACH && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    // "Бабуся сказала: «…перебити»": who speaks a quoted call is not whom it is aimed at.
+    const cs = callsBySentence.get(s);
+    if (cs && !tokens.quoted[x.t0] && cs.every((c) => tokens.quoted[c.t0])) return { role: "speaker", why: "outside the quoted call: who says it, not whom it is aimed at" };
     return null;
   };
 

@@ -149,7 +149,7 @@ export function callLines(calls: readonly CallTrace[], s: Style, indent: string)
   calls.forEach((c, i) => {
     out.push(`${indent}  ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${c.call.signal}${c.frame ? `, ${c.frame}` : ""})`)}`);
     const aimed = c.targets.filter((t) => t.role === "target" || t.role === "antecedent");
-    const aside = c.targets.filter((t) => t.role === "victim" || t.role === "spared");
+    const aside = c.targets.filter((t) => t.role !== "target" && t.role !== "antecedent");
     out.push(`${indent}     aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${t.evidence.signal}${t.role === "antecedent" ? `, ${t.why ?? "from an earlier sentence"}` : ""})`).join(", ")}`);
     for (const t of aside) out.push(`${indent}     ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${t.evidence.signal}) — ${t.why ?? t.role}`)}`);
     if (c.credibility.length > 0) out.push(`${indent}     credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${e.signal})`).join(", ")}`);

@@ -26,6 +26,8 @@ describe("targets of a call", () => {
     ["a pronoun points back to the sentence before", "Russian troops looted our village. Every one of them should hang.", { "russian-military": ["russian troops"] }],
     ["a pronoun skips a sentence that names only victims", "The invaders came. They shot civilians. Death to them!", { invaders: ["invaders"] }],
     ["a call that names no one points back too", "Russian troops looted our village. Shoot without mercy!", { "russian-military": ["russian troops"] }],
+    ["a reported act inside the call is the call's own verb", "Хай би вбили всіх окупантів!", { invaders: ["окупантів"] }],
+    ["whoever says a quoted call is not its target", "Civilians said: 'kill the invaders', and they were right.", { invaders: ["invaders"] }],
     ["no call, no target", "Russian troops looted our village.", {}],
     ["no pronoun, no antecedent", "Russian troops looted our village. Death to fascism!", {}],
   ])("%s: %s", (_, text, expected) => {
