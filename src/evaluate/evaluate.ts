@@ -5,6 +5,7 @@ import { normalise, toOriginal, transformsIn, type NormalisedText } from "../tex
 import { tokenise, type Tokens } from "../text/tokenise.js";
 import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "../match/index.js";
 import { scopeLanguages, type LanguageScope } from "./language-scope.js";
+import type { WorkMeter } from "./context-index.js";
 import { computeSignals, type SignalState } from "./signals.js";
 
 /** A post to classify. `country` is an ISO 3166-1 alpha-2 code, or null/undefined when unknown. */
@@ -78,13 +79,16 @@ class Analysed implements Analysis {
   }
 }
 
-/** Normalises, tokenises, matches and computes signals. Pure. */
-export function analyse(post: Post, policy: CompiledPolicy): Analysis {
+/**
+ * Normalises, tokenises, matches and computes signals. Pure: a `meter`, when given (by the tests
+ * that prove the cost linear), counts the steps of context checks in the caller's own object.
+ */
+export function analyse(post: Post, policy: CompiledPolicy, meter?: WorkMeter): Analysis {
   const norm = normalise(post.text);
   const tokens = tokenise(norm.text);
   const language = scopeLanguages(policy, norm, tokens, post.lang);
   const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts);
-  const states = computeSignals(policy, tokens, matches, norm.text, language.lang !== null || language.guess !== null);
+  const states = computeSignals(policy, tokens, matches, norm.text, language.lang !== null || language.guess !== null, meter);
   return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null, language);
 }
 

@@ -1,6 +1,7 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
 import type { Tokens } from "../text/tokenise.js";
 import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/index.js";
+import { ContextIndex, type WorkMeter } from "./context-index.js";
 import { assignTargets, type TargetAssignment } from "./targets.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
@@ -24,6 +25,10 @@ interface Ctx {
    */
   readonly translitContext: boolean;
   readonly states: SignalState[];
+  /** Range look-ups over the post's matches (see context-index.ts). */
+  readonly ix: ContextIndex;
+  /** Counted matches of signals, sorted by start word, for `near` windows (built when first needed). */
+  readonly sortedCounted: Map<number, readonly LexMatch[]>;
   /** Target assignments of call signals, made once per post when first needed. */
   readonly targets: Map<number, { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> }>;
 }
@@ -55,15 +60,45 @@ function stopped(stop: readonly number[], m: LexMatch, x: LexMatch, ctx: Ctx): b
   if (stop.length === 0) return false;
   const lo = Math.min(x.t1, m.t1);
   const hi = Math.max(x.t0, m.t0);
-  return stop.some((l) => (ctx.lex[l] ?? []).some((b) => b.t0 >= lo && b.t1 <= hi));
+  for (const l of stop) {
+    const list = ctx.lex[l] ?? NONE;
+    for (let i = ctx.ix.firstFrom(list, lo); i < list.length && (list[i] as LexMatch).t0 < hi; i++) {
+      ctx.ix.step();
+      if ((list[i] as LexMatch).t1 <= hi) return true;
+    }
+  }
+  return false;
 }
 
-/** The first word of the clause that word `t` is in. */
-function firstOfClause(tokens: Tokens, t: number): number {
-  const cl = tokens.clause[t];
-  let i = t;
-  while (i > 0 && tokens.clause[i - 1] === cl) i--;
-  return i;
+/**
+ * The first match of lexicon list `list` that stands in context `c` around candidate `m`, or
+ * undefined. Only the matches that can lie in the window are visited: from a binary search to the
+ * window's end (a window of words), or the matches of the candidate's unit (a scope); in a unit,
+ * once a match outside the candidate itself is found the answer is known.
+ */
+function cueIn(list: readonly LexMatch[], c: Extract<ContextC, { k: "lexicon" }>, m: LexMatch, ctx: Ctx, translitOk = ctx.translitContext): LexMatch | undefined {
+  const { tokens, ix } = ctx;
+  const windowed = c.before !== undefined || c.after !== undefined;
+  let from: number;
+  let to: number;
+  if (windowed) {
+    // A cue before the candidate ends at most `before` words before it, so it starts at most its
+    // own width earlier still; one overlapping the candidate starts no earlier than that either.
+    from = m.t0 - (c.before ?? 0) - ix.widestOf(list);
+    to = c.after !== undefined ? m.t1 + c.after : m.t1;
+    const [us, ue] = ix.unitRange(m.t0, c.scope);
+    from = Math.max(from, us);
+    to = Math.min(to, ue);
+  } else [from, to] = ix.unitRange(m.t0, c.scope);
+  for (let i = ix.firstFrom(list, from); i < list.length; i++) {
+    const x = list[i] as LexMatch;
+    if (x.t0 >= to) break;
+    ix.step();
+    // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
+    if (x.via & VIA_TRANSLIT && !translitOk) continue;
+    if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return x;
+  }
+  return undefined;
 }
 
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
@@ -72,26 +107,22 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
   switch (c.k) {
     case "lexicon":
       for (const l of c.lexicons) {
-        for (const x of ctx.lex[l] ?? []) {
-          // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
-          if (x.via & VIA_TRANSLIT && !ctx.translitContext) continue;
-          if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
-        }
+        const x = cueIn(ctx.lex[l] ?? NONE, c, m, ctx);
+        if (x) return `${ctx.policy.index.lexicons[l]} "${tokens.words.slice(x.t0, x.t1).join(" ")}"`;
       }
       return null;
     case "quoted":
       return tokens.quoted[m.t0] ? "inside quotation marks" : null;
     case "clause-start": {
-      const cl = tokens.clause[m.t0];
-      for (let t = m.t0 - 1; t >= 0 && tokens.clause[t] === cl; t--) {
-        const skipped = c.skip.some((l) => (ctx.lex[l] ?? []).some((x) => x.t0 <= t && t < x.t1));
-        if (!skipped) return null;
-      }
-      return "at the start of a clause";
+      // Opens its clause when every word before it in the clause is an opener word ("so", "and").
+      const [first] = ctx.ix.unitRange(m.t0, "clause");
+      if (m.t0 === first) return "at the start of a clause";
+      const open = ctx.ix.openBefore(c.skip.join(","), c.skip.map((l) => ctx.lex[l] ?? NONE));
+      return (open[m.t0 - 1] as number) < first ? "at the start of a clause" : null;
     }
     case "after-colon": {
       // The gap between the clause's first word and the word before it holds the colon, if any.
-      const first = firstOfClause(tokens, m.t0);
+      const [first] = ctx.ix.unitRange(m.t0, "clause");
       if (first === 0) return null;
       const gap = ctx.text.slice(tokens.ends[first - 1] as number, tokens.starts[first] as number);
       return gap.includes(":") ? "after a colon (an attribution)" : null;
@@ -122,6 +153,16 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
 const NONE: readonly LexMatch[] = Object.freeze([]);
 /** The state of a signal with no candidate at all, the common case, shared rather than built per post. */
 const EMPTY: SignalState = Object.freeze({ counted: NONE as LexMatch[], discounted: Object.freeze([]) as unknown as SignalState["discounted"] });
+
+/** A signal's counted matches sorted by start word (a union lists them member by member). */
+function sortedCounted(signal: number, ctx: Ctx): readonly LexMatch[] {
+  let list = ctx.sortedCounted.get(signal);
+  if (!list) {
+    list = [...(ctx.states[signal]?.counted ?? NONE)].sort((a, b) => a.t0 - b.t0);
+    ctx.sortedCounted.set(signal, list);
+  }
+  return list;
+}
 
 function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
   if (s.members.length === 0) {
@@ -208,10 +249,10 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
  * unless a `require` context is missing, an `exclude` context holds, its `near` signal is absent,
  * or (for `target-of`) no counted call is aimed at it.
  */
-export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false): SignalState[] {
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false, meter?: WorkMeter): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
   const lazy = "complete" in matches ? matches : undefined;
-  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, targets: new Map() };
+  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, ix: new ContextIndex(tokens, meter), sortedCounted: new Map(), targets: new Map() };
   for (const s of policy.signals) {
     if (s.targetOf !== null) {
       // No call, no target: the common case costs nothing.
@@ -236,10 +277,11 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
     const { counted, discounted } = filterCandidates(s, cands, ctx);
     if (s.near) {
       const near = s.near;
-      const other = states[near.signal]?.counted ?? [];
+      const other = sortedCounted(near.signal, ctx);
+      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], label: "" };
       const kept: LexMatch[] = [];
       for (const m of counted) {
-        if (other.some((x) => inWindow(tokens, m, x, near.scope, near.before, near.after, true))) kept.push(m);
+        if (cueIn(other, window, m, ctx, true)) kept.push(m);
         else discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
       }
       states[s.index] = { counted: kept, discounted };

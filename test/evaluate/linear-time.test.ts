@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "../../src/compile/types.js";
-import { evaluate } from "../../src/evaluate/evaluate.js";
+import type { WorkMeter } from "../../src/evaluate/context-index.js";
+import { analyse, evaluate } from "../../src/evaluate/evaluate.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPolicy } from "../../src/use-cases/load-policy.js";
 
-// No policy and no post can make evaluation super-linear. The catastrophic-patterns policy holds the
-// classic backtracking killers ((a+)+$, (a|a)*b, (x+x+)+y…) and terms built to make matching work
-// hard; the posts are built to trigger them. Each 100 KB post must finish well within a budget,
-// and four times the text must cost about four times the time, not sixteen.
+// No policy and no post can make evaluation super-linear. Patterns run on RE2 (linear by
+// construction); what modpol adds on top, the context checks (near, clause start, after a colon,
+// cue before or after), is measured here by the steps it counts, never by the clock: a loaded
+// machine cannot fail these tests, and a quadratic change cannot pass them. A binary search per
+// candidate is allowed (its log factor stays well inside the 2× per byte asked).
 
 const INPUTS: Record<string, (n: number) => string> = {
   "a run of a's, then !": (n) => `${"a".repeat(n - 1)}!`,
@@ -19,36 +21,52 @@ const INPUTS: Record<string, (n: number) => string> = {
   "disguised and quoted": (n) => '"D3ath t0 Ｐｕｔｉｎ", he wrote — not K i l l, no. '.repeat(Math.floor(n / 48)),
 };
 
-let policies: CompiledPolicy[] = [];
-beforeAll(async () => {
-  const hostile = loadYamlPolicy("test/fixtures/hostile/rules/catastrophic-patterns.yaml").policy;
-  const bundled = (await loadPolicy("meta-2022-03-10")).policy;
-  if (!hostile || !bundled) throw new Error("policies did not load");
-  policies = [hostile, bundled];
-  for (const p of policies) evaluate({ text: "warm up: death to putin", country: "UA" }, p);
-});
-
-const time = (p: CompiledPolicy, text: string): number => {
-  const t = performance.now();
-  evaluate({ text, country: "UA" }, p);
-  return performance.now() - t;
+/** The shapes that made context checks quadratic before (issue 17, item 5). */
+const CUE_FLOODS: Record<string, (n: number) => string> = {
+  "'and so ' × 300, then kill, repeated": (n) => `${"and so ".repeat(300)}kill `.repeat(Math.ceil(n / 2105)).slice(0, n),
+  "many short sentences": (n) => "Kill them. ".repeat(Math.ceil(n / 11)).slice(0, n),
+  "a call repeated": (n) => "Death to the Russian invaders, shoot them all! ".repeat(Math.ceil(n / 47)).slice(0, n),
 };
 
-describe("evaluation time is linear in the post", () => {
-  it("catastrophic patterns and hostile posts: 100 KB within budget, and four times the text about four times the time", () => {
-    let small = 0;
-    let large = 0;
-    for (const p of policies) {
-      for (const [name, make] of Object.entries(INPUTS)) {
-        const text = make(100_000);
-        expect(text.length).toBeGreaterThan(95_000);
-        const t = time(p, text);
-        expect(t, `${p.id}: ${name}`).toBeLessThan(4000);
-        large += t;
-        small += time(p, make(25_000));
-      }
-    }
-    // Quadratic would be 16 times; allow for noise and fixed costs.
-    expect(large, `25 KB: ${small.toFixed(0)} ms, 100 KB: ${large.toFixed(0)} ms`).toBeLessThan(8 * small + 500);
-  }, 120_000);
+let hostile: CompiledPolicy;
+let bundled: CompiledPolicy;
+beforeAll(async () => {
+  const h = loadYamlPolicy("test/fixtures/hostile/rules/catastrophic-patterns.yaml").policy;
+  const b = (await loadPolicy("meta-2022-03-10")).policy;
+  if (!h || !b) throw new Error("policies did not load");
+  hostile = h;
+  bundled = b;
+});
+
+/** Context-check steps per byte of `text`. */
+const stepsPerByte = (p: CompiledPolicy, text: string): number => {
+  const meter: WorkMeter = { steps: 0 };
+  analyse({ text, country: "UA" }, p, meter);
+  return meter.steps / text.length;
+};
+
+/** Linear: a larger post costs at most twice the steps per byte of a small one (plus a little for tiny counts). */
+const expectLinear = (p: CompiledPolicy, make: (n: number) => string, small: number, large: number, what: string): void => {
+  const a = stepsPerByte(p, make(small));
+  const b = stepsPerByte(p, make(large));
+  expect(b, `${p.id}: ${what}: ${a.toFixed(3)} steps/byte at ${small} B, ${b.toFixed(3)} at ${large} B`).toBeLessThanOrEqual(2 * a + 0.05);
+};
+
+describe("evaluation work is linear in the post", () => {
+  it.each(Object.keys(INPUTS))("catastrophic patterns and hostile posts: %s (25 KB vs 100 KB)", (name) => {
+    const make = INPUTS[name] as (n: number) => string;
+    for (const p of [hostile, bundled]) expectLinear(p, make, 25_000, 100_000, name);
+  });
+
+  it.each(Object.keys(CUE_FLOODS))("cue floods under a bundled policy: %s (10 KB vs 1 MiB)", (name) => {
+    expectLinear(bundled, CUE_FLOODS[name] as (n: number) => string, 10_000, 1 << 20, name);
+  }, 60_000);
+
+  it("the meter counts: a cue flood costs steps, and the decision is the one without a meter", () => {
+    const text = (CUE_FLOODS["many short sentences"] as (n: number) => string)(5_000);
+    expect(stepsPerByte(bundled, text)).toBeGreaterThan(1);
+    const metered = analyse({ text, country: "DE" }, bundled, { steps: 0 });
+    expect(metered.states).toEqual(analyse({ text, country: "DE" }, bundled).states);
+    expect(evaluate({ text, country: "DE" }, bundled).decision).toBe("violating");
+  });
 });
