@@ -41,7 +41,10 @@ export async function runCheck(paths: readonly string[], o: CheckOptions, io: Io
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${CHECK_FORMATS.join(", ")}`);
   const ws = openWorkspace(paths, io);
   const all = checkWorkspace(ws);
-  const ds = o.quiet ? all.filter((d) => d.severity === "error") : all;
+  // -q shows only what fails the run: errors, and under --strict warnings too (hiding them would
+  // print "no problems" for a run that fails).
+  const fails = (d: { severity: string }) => d.severity === "error" || (o.strict === true && d.severity === "warning");
+  const ds = o.quiet ? all.filter(fails) : all;
   const summary = summariseDiagnostics(ds, ws.fileCount);
   const toFile = o.output !== undefined && o.output !== "-";
   switch (format) {
@@ -62,5 +65,5 @@ export async function runCheck(paths: readonly string[], o: CheckOptions, io: Io
   }
   // Machine formats keep stdout to the document; the human summary goes to stderr.
   if (format !== "text" || toFile) io.stderr.write(summaryLine(summary));
-  return summary.errors > 0 || (o.strict === true && summary.warnings > 0) ? 1 : 0;
+  return all.some(fails) ? 1 : 0;
 }

@@ -79,7 +79,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         .argument("[path...]", "policy files or folders")
         .addOption(new Option("-f, --format <format>", "output format").choices([...CHECK_FORMATS]).default("text"))
         .option("--strict", "exit 1 on warnings too")
-        .option("-q, --quiet", "report errors only")
+        .option("-q, --quiet", "report only what fails the run: errors (and warnings, with --strict)")
         .option("-o, --output <file>", "write the report to a file instead of stdout")
         .option("--color", "force colour")
         .option("--no-color", "no colour")
