@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { didYouMean } from "../base/suggest.js";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV } from "./limits.js";
@@ -39,6 +40,25 @@ export function resolvePolicyPath(ref: string, cwd: string): string | undefined 
   if (existsSync(asPath) && statSync(asPath).isFile()) return asPath;
   if ((BUNDLED_IDS as readonly string[]).includes(ref)) return join(BUNDLED_DIR, `${ref}.yaml`);
   return undefined;
+}
+
+/**
+ * " (did you mean 'x'?)" for a policy reference that names nothing: the closest bundled policy or
+ * timeline id, or, for a path, the closest rule file in the folder it names. Only names that exist
+ * are suggested, so following the hint works.
+ */
+export function suggestPolicyRef(ref: string, cwd: string): string {
+  const candidates: string[] = [...BUNDLED_IDS, ...BUNDLED_TIMELINES];
+  const dir = dirname(ref);
+  try {
+    // A path: the rule files beside where it points, written the way the user wrote the folder.
+    if (/[\\/]|\.ya?ml$/i.test(ref)) {
+      for (const name of readdirSync(resolve(cwd, dir))) if (/\.ya?ml$/i.test(name)) candidates.push(dir === "." && !ref.startsWith("./") ? name : join(dir, name));
+    }
+  } catch {
+    // The folder does not exist either: only the bundled ids can be meant.
+  }
+  return didYouMean(ref, candidates);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CompileInfo } from "../compile/compile-info.js";
 import { checkConditions, checkLibraries, compilePolicy } from "../compile/compile.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { appendAll, type Diagnostic } from "../base/diagnostics.js";
-import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath } from "../load/files.js";
+import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath, suggestPolicyRef } from "../load/files.js";
 import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "../load/limits.js";
 import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "../load/yaml-file.js";
 import type { LexiconFileDoc } from "../validate/schema.js";
@@ -61,7 +61,7 @@ export function loadYamlPolicy(ref: string, opts: LoadOptions = {}): LoadResult 
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolvePolicyPath(ref, cwd);
   if (!abs) {
-    return { files: [], diagnostics: [{ file: ref, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "policy-not-found", message: `no policy file or bundled policy named '${ref}'` }] };
+    return { files: [], diagnostics: [{ file: ref, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "policy-not-found", message: `no policy file or bundled policy named '${ref}'${suggestPolicyRef(ref, cwd)}` }] };
   }
   return loadYamlPolicyFile(abs, opts);
 }

@@ -36,6 +36,7 @@ const scenarios: Scenario[] = [
   { name: "warnings in github format", args: ["check", "-f", "github", "test/fixtures/lint/always.yaml"], exitCode: 0, stdout: /^::warning file=test\/fixtures\/lint\/always.yaml,line=18,col=9,/ },
   { name: "an unknown format is a usage error", args: ["check", "-f", "xml", "rules"], exitCode: 2, stderr: /argument 'xml' is invalid/ },
   { name: "a path that does not exist is a usage error", args: ["check", "no/such/rules"], exitCode: 2, stderr: /^modpol: no such file or folder: no\/such\/rules\n$/ },
+  { name: "a bundled id typo gets a did-you-mean", args: ["check", "meta-2022-03-11"], exitCode: 2, stderr: /^modpol: no such file or folder: meta-2022-03-11 \(did you mean 'meta-2022-03-10'\?\)\n$/ },
   { name: "a folder without rule files is a usage error", args: ["check", "docs"], exitCode: 2, stderr: /no rule files \(\.yaml, \.yml, \.jsonl\) in docs/ },
   { name: "--help lists the formats", args: ["check", "--help"], exitCode: 0, stdout: /"sarif",\s+"github"/ },
 ];

@@ -11,6 +11,12 @@ const scenarios: Scenario[] = [
   { name: "unknown country is a usage error", args: ["eval", "-p", MINI, "-c", "Narnia", "x"], exitCode: 2, stderr: /unknown country 'Narnia'/ },
   { name: "unknown format is a usage error", args: ["eval", "-p", MINI, "-f", "xml", "x"], exitCode: 2, stderr: /xml/ },
   { name: "missing policy is exit 2", args: ["eval", "-p", "no-such-policy", "x"], exitCode: 2, stderr: /no policy file or bundled policy named 'no-such-policy'/ },
+  { name: "a policy id typo gets a did-you-mean, and no hint to run a command that fails the same way", args: ["eval", "-p", "meta-2022-03-11", "x"], exitCode: 2, stderr: (s) => {
+      expect(s).toMatch(/no policy file or bundled policy named 'meta-2022-03-11' \(did you mean 'meta-2022-03-10'\?\)/);
+      expect(s).toMatch(/bundled id: meta-2022-03-10, meta-2022-03-13, meta-baseline, meta-2022\n$/);
+      expect(s).not.toMatch(/modpol check/);
+    } },
+  { name: "a policy path typo suggests the file beside it", args: ["eval", "-p", "test/fixtures/mini/polcy.yaml", "x"], exitCode: 2, stderr: /\(did you mean 'test\/fixtures\/mini\/policy.yaml'\?\)/ },
   { name: "--fail-on hit exits 1", args: ["eval", "-p", MINI, "--fail-on", "violating", "kill them"], exitCode: 1 },
   { name: "--fail-on miss exits 0", args: ["eval", "-p", MINI, "--fail-on", "violating,review", "hello"], exitCode: 0 },
   { name: "--fail-on with a bad decision", args: ["eval", "-p", MINI, "--fail-on", "bad", "x"], exitCode: 2, stderr: /'bad' is not a decision/ },
