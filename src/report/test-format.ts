@@ -52,7 +52,12 @@ export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "    
   const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${printable(dd.evidence.text)}" ${s.dim(`(${g.name}: ${dd.why})`)}`)) : [];
   if (aside.length) out.push(`${indent}${s.dim("set aside:")} ${aside.join(", ")}`);
   for (const r of o.detail?.expectedRules ?? []) {
-    const why = r.holds ? `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first` : `does not hold: ${missingParts(r.trace, s).join(", ")}`;
+    const why = !r.holds
+      ? `does not hold: ${missingParts(r.trace, s).join(", ")}`
+      : r.id === d.rule
+        ? // The expected rule did decide: the case expects a decision that rule never gives.
+          `holds and decides, but gives ${r.decision}, not ${o.spec.expect.join(" or ")}: the case's rule and decision disagree`
+        : `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first`;
     out.push(`${indent}${s.dim(`rule ${r.id} (${r.decision})`)} ${why}`);
   }
   if (o.spec.note) out.push(`${indent}${s.dim("note:")} ${o.spec.note}`);

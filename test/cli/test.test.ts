@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -54,6 +54,17 @@ describe("modpol test (in-process scenarios)", () => {
       ✗ 10 cases: 6 passed, 2 failed, 1 todo, 1 skipped
       "
     `);
+  });
+
+  it("says so plainly when the expected rule decided but gives another decision than expected", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-same-rule-"));
+    copyFileSync(POLICY, join(dir, "policy.yaml"));
+    copyFileSync(join(DIR, "lexicons.yaml"), join(dir, "lexicons.yaml"));
+    writeFileSync(join(dir, "x.cases.yaml"), 'cases:\n  - { text: "Death to the occupiers!", country: UA, expect: { testing: violating }, rule: { testing: inv } }\n');
+    const r = await run(["test", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("rule inv (exempt) holds and decides, but gives exempt, not violating: the case's rule and decision disagree");
+    expect(r.stdout).not.toContain("but rule inv comes first");
   });
 
   it("names the policies below --min-coverage", async () => {
