@@ -67,6 +67,9 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const input = parseRecordInput(o);
   const failOn = parseFailOn(o.failOn);
   const whyNot = parseWhyNot(o.whyNot, format);
+  // A CSV row has one cell per column and no room for a trace: asked for, it is refused, like
+  // --why-not, rather than dropped without a word.
+  if (o.explain && format === "csv") throw new UsageError("--explain has no CSV form: use --format text, json or jsonl");
   const meter: InputMeter = { read: 0, total: 0 };
   // JSONL lines are parsed where they are evaluated: in the worker threads under --jobs.
   const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true);

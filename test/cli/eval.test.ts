@@ -70,6 +70,7 @@ const scenarios: Scenario[] = [
     } },
   { name: "--why-not needs a decision", args: ["eval", "-p", MINI, "--why-not", "allowed", "x"], exitCode: 2, stderr: /--why-not: 'allowed' is not a decision/ },
   { name: "--why-not has no csv form", args: ["eval", "-p", MINI, "--why-not", "exempt", "-f", "csv", "x"], exitCode: 2, stderr: /--why-not has no CSV form/ },
+  { name: "--explain has no csv form either: refused, not ignored", args: ["eval", "-p", MINI, "--explain", "-f", "csv", "x"], exitCode: 2, stderr: /^modpol: --explain has no CSV form: use --format text, json or jsonl\n$/ },
   { name: "no arguments prints help and exits 2", args: [], exitCode: 2, stdout: /Usage: modpol/ },
   { name: "unknown option is a usage error", args: ["eval", "--bogus"], exitCode: 2, stderr: /unknown option '--bogus'/ },
   { name: "--help exits 0", args: ["eval", "--help"], exitCode: 0, stdout: /--fail-on <decision>/ },
