@@ -68,6 +68,10 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   const fo: EvalFormatOptions = { offsets: input.offsets, style };
   const sides: Sides = { from, to, refs: { from: o.from, to: o.to }, defaultCountry: input.defaultCountry, at: input.at };
   const showId = texts.length !== 1 || srcs.length > 1;
+  // Two files with one id (a policy before and after an edit) would read "from X to X": each side
+  // is then named by the path it was given as.
+  const collide = from.id === to.id && o.from !== o.to;
+  const names = collide ? { from: o.from, to: o.to } : { from: from.id, to: to.id };
   const out = new Output(io.stdout);
   const counter = new DiffCounter();
   const quiet = o.quiet === true;
@@ -89,7 +93,7 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
           if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
           else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
           else if (format === "csv") items.add(diffCsvLine(item, fo));
-          else items.add(diffTextBlock(item, fo, showId));
+          else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined));
         }
         if (out.closed) break;
       }
@@ -101,7 +105,6 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
     }
   }
   const sum = counter.summary;
-  const names = { from: from.id, to: to.id };
   if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
   else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, names, style)}`);
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.

@@ -40,7 +40,7 @@ const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) =
 const sameEvidence = (a: readonly Evidence[], b: readonly Evidence[]): boolean => a.length === b.length && a.every((m, i) => m.signal === b[i]?.signal && m.start === b[i]?.start && m.end === b[i]?.end);
 
 /** The human-readable block of one diff record: both decisions, both deciding rules, the evidence. */
-export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean): string {
+export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean, labels?: { readonly from: string; readonly to: string }): string {
   const s = o.style;
   const prefix = showId ? `${s.dim(item.id)} ` : "";
   if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
@@ -48,14 +48,17 @@ export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: bool
   const dec = (d: Decision) => s.bold(decisionColour(s, d.decision)(d.decision));
   const country = s.dim(f.country ? `[${f.country}]` : "[no country]");
   const lines = [`${prefix}${dec(f)} → ${dec(t)}${changed ? "" : s.dim(" (unchanged)")} ${country} ${item.text.replace(/\r?\n/g, " ⏎ ")}`];
-  const width = Math.max(f.policy.length, t.policy.length);
-  const side = (d: Decision) => `  ${s.dim(`${d.policy.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
-  lines.push(side(f), side(t));
+  // Two policies with one id (two versions of a file) are told apart by the labels given: their paths.
+  const fromName = labels?.from ?? f.policy;
+  const toName = labels?.to ?? t.policy;
+  const width = Math.max(fromName.length, toName.length);
+  const side = (d: Decision, name: string) => `  ${s.dim(`${name.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
+  lines.push(side(f, fromName), side(t, toName));
   if (sameEvidence(f.matches, t.matches)) {
     if (f.matches.length) lines.push(`  ${s.dim("evidence:")} ${evidenceText(f.matches, s)}`);
   } else {
-    lines.push(`  ${s.dim(`evidence (${f.policy}):`)} ${f.matches.length ? evidenceText(f.matches, s) : "none"}`);
-    lines.push(`  ${s.dim(`evidence (${t.policy}):`)} ${t.matches.length ? evidenceText(t.matches, s) : "none"}`);
+    lines.push(`  ${s.dim(`evidence (${fromName}):`)} ${f.matches.length ? evidenceText(f.matches, s) : "none"}`);
+    lines.push(`  ${s.dim(`evidence (${toName}):`)} ${t.matches.length ? evidenceText(t.matches, s) : "none"}`);
   }
   return `${lines.join("\n")}\n`;
 }
