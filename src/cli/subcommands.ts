@@ -97,6 +97,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         .addOption(new Option("-f, --format <format>", "output format").choices([...TEST_FORMATS]).default("text"))
         .option("--min-coverage <percent>", "exit 1 when a policy's rule coverage is below this")
         .option("-v, --verbose", "list passing cases too")
+        .option("-q, --quiet", "text: only failing cases, coverage below --min-coverage, and the totals")
         .option("-o, --output <file>", "write the report to a file instead of stdout")
         .option("--color", "force colour")
         .option("--no-color", "no colour")

@@ -17,6 +17,7 @@ export interface TestOptions {
   readonly minCoverage?: string;
   readonly output?: string;
   readonly verbose?: boolean;
+  readonly quiet?: boolean;
   readonly color?: boolean;
 }
 
@@ -70,7 +71,7 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   else if (format === "json") await emit(formatTestJson(report), o.output, io);
   else {
     const style = await makeStyle(!toFile && wantsColour(io.stdout, io.env, o.color));
-    await emit(formatTestText(report, { style, verbose: o.verbose }), o.output, io);
+    await emit(formatTestText(report, { style, verbose: o.verbose, quiet: o.quiet }), o.output, io);
   }
 
   const failedPolicies = ws.policies.filter((p) => !p.result.policy).map((p) => p.file);

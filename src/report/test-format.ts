@@ -19,6 +19,8 @@ export interface TestTextOptions {
   readonly style?: Style;
   /** List passing cases too, not only failures and known gaps. */
   readonly verbose?: boolean;
+  /** Only what fails the run: failing cases, coverage below --min-coverage, and the totals. */
+  readonly quiet?: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -91,12 +93,17 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
   for (const run of r.runs) {
     const count = (st: CaseOutcome["status"]) => run.outcomes.filter((x) => x.status === st).length;
     const failed = count("fail");
+    const cov = run.coverage;
+    const low = r.minCoverage !== undefined && cov.percent < r.minCoverage;
+    if (o.quiet && failed === 0 && !low) continue;
     const head = [`${count("pass")} passed`, failed ? s.red(`${failed} failed`) : "", count("todo") ? s.yellow(`${count("todo")} todo`) : "", count("fixed") ? s.yellow(`${count("fixed")} todo now passing`) : ""].filter(Boolean);
     out.push(`${failed ? s.red("✗") : s.green("✓")} ${s.bold(run.policy.id)} ${s.dim(`(${run.policy.file})`)}: ${plural(run.outcomes.length, "case")}, ${head.join(", ")}`);
     for (const c of run.outcomes) {
       if (c.status === "fail") {
         out.push(`  ${s.red("✗")} ${where(c.spec)} ${postLabel(c.spec)}`);
         out.push(...caseDetailLines(c, s));
+      } else if (o.quiet) {
+        continue;
       } else if (c.status === "todo") {
         const why = typeof c.spec.todo === "string" ? ` (todo: ${c.spec.todo})` : " (todo)";
         out.push(`  ${s.yellow("…")} ${where(c.spec)} ${postLabel(c.spec)}${s.dim(why)}: expected ${expected(c.spec)}, got ${actual(c)}`);
@@ -106,16 +113,14 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
         out.push(`  ${s.green("✓")} ${where(c.spec)} ${postLabel(c.spec)} → ${actual(c)}`);
       }
     }
-    const cov = run.coverage;
-    const low = r.minCoverage !== undefined && cov.percent < r.minCoverage;
     const hits = cov.rules.map((x) => `${x.id} ${x.hits}`).join(", ");
     out.push(`  ${s.dim("rule coverage:")} ${(low ? s.red : (x: string) => x)(`${cov.covered}/${cov.total} (${pct(cov.percent)})`)}${low ? s.red(` below --min-coverage ${r.minCoverage}%`) : ""} ${s.dim(`— cases per rule: ${hits}; default ${cov.defaultHits}`)}`);
     const untested = cov.rules.filter((x) => x.hits === 0).map((x) => x.id);
-    if (untested.length) out.push(`  ${s.yellow("untested rules:")} ${untested.join(", ")}`);
+    if (untested.length && !o.quiet) out.push(`  ${s.yellow("untested rules:")} ${untested.join(", ")}`);
   }
   const groups = new Map<string, number>();
   for (const k of r.skipped) groups.set(`${k.policy}\u0000${k.spec.file}`, (groups.get(`${k.policy}\u0000${k.spec.file}`) ?? 0) + 1);
-  for (const [k, n] of groups) {
+  for (const [k, n] of o.quiet ? [] : groups) {
     const [policy, file] = k.split("\u0000");
     out.push(`${s.dim("-")} ${plural(n, "case")} in ${file} skipped: policy '${policy}' is not loaded`);
   }

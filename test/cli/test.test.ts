@@ -11,6 +11,12 @@ const DIR = "test/fixtures/testing";
 const scenarios: Scenario[] = [
   { name: "a policy and the case file beside it pass", args: ["test", POLICY], exitCode: 0, stdout: /^✓ testing \(test\/fixtures\/testing\/policy.yaml\): 7 cases, 6 passed, 1 todo\n[\s\S]*rule coverage: 2\/2 \(100%\)[\s\S]*✓ 7 cases: 6 passed, 0 failed, 1 todo, 0 skipped\n$/ },
   { name: "a failing case exits 1", args: ["test", DIR], exitCode: 1, stdout: /✗ 10 cases: 6 passed, 2 failed, 1 todo, 1 skipped\n$/ },
+  { name: "-q prints only the failures and the totals", args: ["test", "-q", DIR], exitCode: 1, stdout: (s) => {
+      expect(s).toMatch(/^✗ testing \(test\/fixtures\/testing\/policy.yaml\): 9 cases, 6 passed, 2 failed, 1 todo\n {2}✗ /);
+      expect(s).not.toMatch(/todo: no way|skipped: policy|…/);
+      expect(s).toMatch(/\n✗ 10 cases: 6 passed, 2 failed, 1 todo, 1 skipped\n$/);
+    } },
+  { name: "-q on a passing run prints the totals alone", args: ["test", "--quiet", POLICY], exitCode: 0, stdout: /^✓ 7 cases: 6 passed, 0 failed, 1 todo, 0 skipped\n$/ },
   { name: "--min-coverage passes at the coverage reached", args: ["test", "--min-coverage", "100", POLICY], exitCode: 0 },
   { name: "--min-coverage fails below it", args: ["test", "--min-coverage", "60%", "test/fixtures/lint/policy-a.yaml"], exitCode: 1, stdout: /rule coverage: 2\/4 \(50%\) below --min-coverage 60%/, stderr: /rule coverage below 60%: policy-a \(50%\)/ },
   { name: "--min-coverage must be a percentage", args: ["test", "--min-coverage", "lots", POLICY], exitCode: 2, stderr: /--min-coverage: 'lots' is not a percentage from 0 to 100/ },
