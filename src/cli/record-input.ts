@@ -2,6 +2,7 @@ import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { resolveCountry } from "../base/countries.js";
 import { parseInstant } from "../base/dates.js";
+import { COMPRESSED_SUFFIX, CompressedInputError, decompressed } from "../input/decompress.js";
 import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { metered, type InputMeter } from "./progress.js";
@@ -117,16 +118,29 @@ export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "i
     // The total is known only when every input is a file.
     if (meter.total !== undefined) meter.total = isStdin ? undefined : meter.total + statSync(resolve(io.cwd, path)).size;
     const name = isStdin ? "<stdin>" : path;
-    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
+    // posts.jsonl.gz is JSONL: the format is named before the compression.
+    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
     out.push({
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse });
+        // Metered before decompression: progress compares the bytes read with the file's size.
+        const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
+        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse }));
       },
     });
   }
   return out;
+}
+
+/** A compressed input that cannot be read (a format Node lacks, damaged data) is a usage error. */
+async function* usageOnCompression<T>(it: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* it;
+  } catch (e) {
+    if (e instanceof CompressedInputError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** The closing line and exit code 3 of a run in which some records could not be evaluated. */

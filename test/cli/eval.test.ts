@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkScenario, run, type Scenario } from "./run.js";
 
@@ -86,6 +90,26 @@ describe("modpol eval (in-process scenarios)", () => {
     const coloured = await run(["eval", "-p", MINI, "kill"], "", { FORCE_COLOR: "1", NO_COLOR: "" });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(coloured.stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe("modpol eval on compressed input", () => {
+  const posts = ['{"id":"a","text":"Death to Putin","country":"UA"}', '{"id":"b","text":"hello"}'].join("\n");
+
+  it("reads a .jsonl.gz file as JSONL, by its magic bytes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-gz-"));
+    writeFileSync(join(dir, "posts.jsonl.gz"), gzipSync(posts));
+    const r = await run(["eval", "-p", MINI, "-f", "jsonl", "--input", join(dir, "posts.jsonl.gz")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split("\n").map((l) => [JSON.parse(l).id, JSON.parse(l).decision])).toEqual([["a", "exempt"], ["b", "clear"]]);
+  });
+
+  it("reads gzip on stdin too, and refuses damaged data with exit 2", async () => {
+    const ok = await run(["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], gzipSync(posts));
+    expect(ok.stdout.split("\n").filter(Boolean)).toHaveLength(2);
+    const bad = await run(["eval", "-p", MINI, "-f", "jsonl", "--input-format", "jsonl"], gzipSync(posts).subarray(0, 20));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^modpol: <stdin>: the gzip data is damaged/m);
   });
 });
 
