@@ -3,7 +3,7 @@ import { embeddedCases } from "../compile/compile-cases.js";
 import { formatDiagnosticLine, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { runPolicyTests, totals, type PolicyTestRun } from "../evaluate/run-tests.js";
 import { formatJunit } from "../report/junit.js";
-import { formatTestJson, formatTestText, type TestReport } from "../report/test-format.js";
+import { formatTestJson, formatTestText, loadErrors, type TestReport } from "../report/test-format.js";
 import { workspaceCases } from "../use-cases/workspace.js";
 import { openWorkspace } from "./check-command.js";
 import { emit } from "./emit.js";
@@ -65,7 +65,8 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
     seen.add(policy.id);
     runs.push(runPolicyTests(policy, [...embeddedCases(policy), ...(compiled.byPolicy.get(policy.id) ?? [])], () => performance.now()));
   }
-  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length), minCoverage };
+  const errors = loadErrors(problems);
+  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length, errors.length), errors, minCoverage };
   const toFile = o.output !== undefined && o.output !== "-";
   if (format === "junit") await emit(formatJunit(report), o.output, io);
   else if (format === "json") await emit(formatTestJson(report), o.output, io);

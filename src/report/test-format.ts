@@ -3,6 +3,20 @@ import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tes
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 import { printable } from "../base/safe-text.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+
+/** A rule file that could not be loaded, and why: its cases (if any) could not run. */
+export interface LoadError {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Groups error diagnostics by file, in file order: one {@link LoadError} per file. */
+export function loadErrors(ds: readonly Diagnostic[]): LoadError[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) if (d.severity === "error") byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  return [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([file, diagnostics]) => ({ file, diagnostics }));
+}
 
 /** Everything `modpol test` found, as the formatters take it. */
 export interface TestReport {
@@ -10,6 +24,8 @@ export interface TestReport {
   /** Cases for policies that were not loaded. */
   readonly skipped: readonly { readonly policy: string; readonly spec: CaseSpec }[];
   readonly totals: TestTotals;
+  /** Rule files that could not be loaded: each is an error of the run (JUnit `<error>`). */
+  readonly errors?: readonly LoadError[];
   /** `--min-coverage`: policies below it fail the run. */
   readonly minCoverage?: number | undefined;
 }
@@ -124,14 +140,26 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
     const [policy, file] = k.split("\u0000");
     out.push(`${s.dim("-")} ${plural(n, "case")} in ${file} skipped: policy '${policy}' is not loaded`);
   }
+  for (const e of r.errors ?? []) {
+    const first = e.diagnostics[0];
+    const more = e.diagnostics.length > 1 ? s.dim(` (and ${e.diagnostics.length - 1} more)`) : "";
+    out.push(`${s.red("✗")} ${e.file} could not be loaded${first ? `: ${first.line}:${first.column} ${first.code} ${printable(first.message)}` : ""}${more}`);
+  }
   out.push(totalsLine(r.totals, s));
   return `${out.join("\n")}\n`;
+}
+
+/** "1 file could not be loaded". */
+function notLoaded(n: number): string {
+  return `${n} file${n === 1 ? "" : "s"} could not be loaded`;
 }
 
 /** "3 policies: 120 cases, 118 passed, 1 failed, 1 todo, 0 skipped". */
 export function totalsLine(t: TestTotals, s: Style = PLAIN): string {
   const parts = [`${t.passed} passed`, t.failed ? s.red(`${t.failed} failed`) : "0 failed", `${t.todo} todo`, ...(t.fixed ? [s.yellow(`${t.fixed} todo now passing`)] : []), `${t.skipped} skipped`];
-  return `${t.failed ? s.red("✗") : s.green("✓")} ${plural(t.total, "case")}: ${parts.join(", ")}`;
+  // A file that could not be loaded fails the run as a failing case does: its cases never ran.
+  const bad = t.failed > 0 || t.errors > 0;
+  return `${bad ? s.red("✗") : s.green("✓")} ${plural(t.total, "case")}: ${parts.join(", ")}${t.errors ? s.red(`; ${notLoaded(t.errors)}`) : ""}`;
 }
 
 /** JSON output of `test`: totals, and per policy every case with its outcome and coverage. */
@@ -162,6 +190,7 @@ export function formatTestJson(r: TestReport): string {
     ...(r.minCoverage !== undefined ? { minCoverage: r.minCoverage } : {}),
     policies: r.runs.map((run) => ({ id: run.policy.id, file: run.policy.file, coverage: run.coverage, cases: run.outcomes.map(caseObj) })),
     skipped: r.skipped.map((k) => ({ policy: k.policy, id: k.spec.id, file: k.spec.file, line: k.spec.line, reason: "policy not loaded" })),
+    errors: (r.errors ?? []).map((e) => ({ file: e.file, diagnostics: e.diagnostics })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

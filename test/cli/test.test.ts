@@ -27,11 +27,30 @@ const scenarios: Scenario[] = [
     } },
   { name: "json has the totals and every case", args: ["test", "-f", "json", POLICY], exitCode: 0, stdout: (s) => {
       const doc = JSON.parse(s);
-      expect(doc.totals).toEqual({ total: 7, passed: 6, failed: 0, todo: 1, fixed: 0, skipped: 0 });
+      expect(doc.totals).toEqual({ total: 7, passed: 6, failed: 0, todo: 1, fixed: 0, skipped: 0, errors: 0 });
       expect(doc.policies[0].coverage).toMatchObject({ covered: 2, total: 2, percent: 100 });
     } },
   { name: "a policy that cannot be loaded exits 2", args: ["test", "test/fixtures/broken/unknown-key.yaml"], exitCode: 2, stderr: /unknown-key\.yaml:6:1: error unknown-key[\s\S]*1 policy could not be loaded/ },
   { name: "a broken case file exits 2", args: ["test", "test/fixtures/jsonl/policy.yaml"], exitCode: 2, stderr: /policy\.cases\.jsonl:5:50: error invalid-json/ },
+  { name: "files that cannot be loaded fail the text report too, each named, and exit 2", args: ["test", "test/fixtures/testing-broken"], exitCode: 2, stdout: (s) => {
+      expect(s).toContain("✗ test/fixtures/testing-broken/broken.cases.yaml could not be loaded: 5:38 yaml-syntax '[' is not closed: a '}' comes before its ']'\n");
+      expect(s).toContain("✗ test/fixtures/testing-broken/typo.yaml could not be loaded: 2:1 missing-field missing required key 'default' in the file (and 1 more)\n");
+      expect(s).toMatch(/\n✗ 1 case: 1 passed, 0 failed, 0 todo, 0 skipped; 2 files could not be loaded\n$/);
+    } },
+  { name: "junit: a file that cannot be loaded is an <error>, not a silent skip", args: ["test", "-f", "junit", "test/fixtures/testing-broken"], exitCode: 2, stdout: (s) => {
+      expect(s).toMatch(/<testsuites name="modpol" tests="3" failures="0" errors="2" skipped="0" /);
+      expect(s).toContain('<testsuite name="load errors" tests="2" failures="0" errors="2" skipped="0" time="0.000">');
+      expect(s).toContain('<testcase name="test/fixtures/testing-broken/broken.cases.yaml" classname="modpol.load" file="test/fixtures/testing-broken/broken.cases.yaml" line="5" time="0.000">\n      <error message="test/fixtures/testing-broken/broken.cases.yaml could not be loaded: yaml-syntax');
+      expect(s.match(/<error /g)).toHaveLength(2);
+    } },
+  { name: "json: load errors are counted in the totals and listed", args: ["test", "-f", "json", "test/fixtures/testing-broken"], exitCode: 2, stdout: (s) => {
+      const doc = JSON.parse(s);
+      expect(doc.totals).toEqual({ total: 1, passed: 1, failed: 0, todo: 0, fixed: 0, skipped: 0, errors: 2 });
+      expect(doc.errors.map((e: { file: string; diagnostics: { code: string }[] }) => [e.file, e.diagnostics.map((d) => d.code)])).toEqual([
+        ["test/fixtures/testing-broken/broken.cases.yaml", ["yaml-syntax"]],
+        ["test/fixtures/testing-broken/typo.yaml", ["missing-field", "unknown-key"]],
+      ]);
+    } },
   { name: "a folder without policies is a usage error", args: ["test", "test/fixtures/check/cases"], exitCode: 2, stderr: /no policy files among the 2 rule files given/ },
   { name: "an unknown format is a usage error", args: ["test", "-f", "tap", POLICY], exitCode: 2 },
   { name: "a bundled policy id names its file", args: ["test", "meta-baseline"], exitCode: 0, stdout: /^✓ meta-baseline \(rules\/meta-baseline.yaml\)/ },
