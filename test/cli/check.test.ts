@@ -10,6 +10,11 @@ const LINT = "test/fixtures/lint";
 
 const scenarios: Scenario[] = [
   { name: "an error exits 1, shown with its line and a caret", args: ["check", BROKEN], exitCode: 1, stdout: /unknown-key unknown key 'decison' in 'rules.0' \(did you mean 'decision'\?\)\n {2}12 \| {5}decison: violating\n {5}\| {5}\^{7}\n/ },
+  { name: "a misspelt key in one rule and an unknown signal in another: both in one run", args: ["check", "-f", "json", "test/fixtures/broken/one-run-every-problem.yaml"], exitCode: 1, stdout: (s) => {
+      const codes = (JSON.parse(s) as { diagnostics: { line: number; code: string }[] }).diagnostics.map((d) => `${d.line} ${d.code}`);
+      expect(codes).toContain("25 unknown-key");
+      expect(codes).toContain("29 unknown-signal");
+    } },
   { name: "warnings alone exit 0", args: ["check", LINT], exitCode: 0, stdout: /⚠ 15 problems \(0 errors, 15 warnings\) in 4 files\n$/ },
   { name: "--strict makes warnings fail", args: ["check", "--strict", LINT], exitCode: 1 },
   { name: "--quiet reports errors only", args: ["check", "-q", LINT], exitCode: 0, stdout: /^✓ no problems in 4 files\n$/ },
