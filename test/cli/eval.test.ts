@@ -57,8 +57,25 @@ const scenarios: Scenario[] = [
   { name: "summary table in text mode", args: ["eval", "-p", MINI, "--summary", "-q", "-c", "UA", "kill", "hello", "death to putin"], exitCode: 0, stdout: /country\s+violating\s+exempt\s+clear\s+review\s+total\nUA\s+1\s+1\s+1\s+0\s+3\nall\s+1\s+1\s+1\s+0\s+3/ },
   { name: "explain shows signals, spans and the rules tried", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "Death to Putin"], exitCode: 0, stdout: (s) => {
       expect(s).toContain("[Death to] [Putin]");
-      expect(s).toMatch(/✗ inv → exempt: .*invaders ✗/);
-      expect(s).toMatch(/✓ hos → exempt/);
+      // One condition a line, parts indented under the whole, comparisons with their values.
+      expect(s).toContain([
+        "  rules",
+        "    ✗ inv → exempt, when all of:",
+        "        ✓ violent-call",
+        "        ✓ country in region",
+        "        ✗ invaders",
+        "    ✓ hos → exempt, when all of:",
+        "        ✓ violent-call",
+        "        ✓ country in region",
+        "        ✓ hos",
+        "        ✓ count(method) < threshold (count(method) = 0, threshold = 1)",
+        "",
+      ].join("\n"));
+    } },
+  { name: "explain traces of the bundled policy: one condition a line, alternatives and negations nested", args: ["eval", "--explain", "-c", "UA", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
+      expect(s).toContain(["    ✗ heads-of-state → exempt, when all of:", "        ✓ violent-call", "        ✓ country in exception-region", "        ✓ head-of-state", "        ✓ not any of:", "            ✗ other-target", "            ✗ russians", "        ✗ count(location, method) < credibility-threshold (count(location, method) = 1, credibility-threshold = 1)", ""].join("\n"));
+      expect(s).toContain("    ✓ violent-speech → violating: violent-call\n");
+      expect(Math.max(...s.split("\n").filter((l) => /^ {4,}[✓✗]/.test(l)).map((l) => l.length))).toBeLessThan(120);
     } },
   { name: "explain says which evasion made a match", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "D3ath to Ｐｕｔｉｎ"], exitCode: 0, stdout: /leetspeak[\s\S]*fullwidth/ },
   { name: "offsets count code points by default", args: ["eval", "-p", MINI, "-f", "jsonl", "-c", "UA", "🇺🇦 Death to Putin"], exitCode: 0, stdout: /"start":3,"end":11/ },
