@@ -89,6 +89,17 @@ const scenarios: Scenario[] = [
       expect(o.decision).toBe("violating");
       expect(o.whyNot.rules.map((r: { id: string; failed: { condition: string }[] }) => [r.id, r.failed.map((f) => f.condition)])).toEqual([["inv", ["invaders"]], ["hos", ["count(method) < threshold"]]]);
     } },
+  { name: "--why-not says each alternative as the change it would take, not as another failure", args: ["eval", "-c", "UA", "--why-not", "exempt", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
+      expect(s).toContain([
+        "        ✗ (invaders or russian-military or (russians and invasion-context)) does not hold; it would if any one of these changed:",
+        "            - invaders held (now nothing in the post matches it)",
+        "            - russian-military held (now nothing in the post matches it)",
+        "            - all of these changed:",
+        "                ✗ russians does not hold: nothing in the post matches it",
+        "                ✗ invasion-context does not hold: nothing in the post matches it",
+      ].join("\n"));
+      expect(s).not.toMatch(/either invaders does not hold|would make it hold/);
+    } },
   { name: "--why-not needs a decision", args: ["eval", "-p", MINI, "--why-not", "allowed", "x"], exitCode: 2, stderr: /--why-not: 'allowed' is not a decision/ },
   { name: "--why-not has no csv form", args: ["eval", "-p", MINI, "--why-not", "exempt", "-f", "csv", "x"], exitCode: 2, stderr: /--why-not has no CSV form/ },
   { name: "--explain has no csv form either: refused, not ignored", args: ["eval", "-p", MINI, "--explain", "-f", "csv", "x"], exitCode: 2, stderr: /^modpol: --explain has no CSV form: use --format text, json or jsonl\n$/ },
