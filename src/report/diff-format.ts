@@ -1,7 +1,7 @@
 import { DECISIONS } from "../base/decisions.js";
 import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff } from "../evaluate/diff.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
-import { convertOffset, csvField, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
+import { convertOffset, csvField, csvMatchesCell, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
 import { decisionColour, type Style } from "./style.js";
 
 /** One output record of `diff`: a post with its two decisions, or a record that could not be evaluated. */
@@ -21,9 +21,6 @@ export function diffObject(item: DiffItem, unit: OffsetUnit): Record<string, unk
 /** CSV columns of diff output. */
 export const DIFF_CSV_COLUMNS = ["id", "country", "changed", "from_decision", "from_rule", "from_policy", "to_decision", "to_rule", "to_policy", "from_reason", "to_reason", "from_matches", "to_matches", "error_code", "error_message"] as const;
 
-function csvMatches(ms: readonly Evidence[], text: string, unit: OffsetUnit): string {
-  return ms.map((m) => `${m.signal}:${m.text}@${convertOffset(text, m.start, unit)}-${convertOffset(text, m.end, unit)}`).join("; ");
-}
 
 /** One CSV row of diff output (with its newline). */
 export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
@@ -31,7 +28,7 @@ export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
   if (item.kind === "error") cells = [item.id, "", "", "", "", "", "", "", "", "", "", "", "", item.code, item.message];
   else {
     const { from: f, to: t, changed } = item.diff;
-    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatches(f.matches, item.text, o.offsets), csvMatches(t.matches, item.text, o.offsets), "", ""];
+    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatchesCell(f.matches, item.text, o.offsets), csvMatchesCell(t.matches, item.text, o.offsets), "", ""];
   }
   return `${cells.map(csvField).join(",")}\n`;
 }

@@ -89,12 +89,22 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One CSV row (with its newline); matches are `signal:text@start-end` joined by "; ". */
+/**
+ * The `matches` cell of CSV output: `signal:text@start-end` joined by "; ". The matched text is the
+ * post's own, so it may hold the separators: a backslash, ';' and '@' in it are escaped with a
+ * backslash, so the cell splits one way only (at "; " not after a backslash, then at the last '@').
+ * Signal names and offsets never hold them.
+ */
+export function csvMatchesCell(ms: readonly Evidence[], text: string, unit: OffsetUnit): string {
+  return ms.map((m) => `${m.signal}:${m.text.replace(/[\\;@]/g, "\\$&")}@${convertOffset(text, m.start, unit)}-${convertOffset(text, m.end, unit)}`).join("; ");
+}
+
+/** One CSV row (with its newline); matches as {@link csvMatchesCell} writes them. */
 export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
   const cells =
     item.kind === "error"
       ? [item.id, "", "", "", "", "", "", "", item.code, item.message]
-      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", item.decision.matches.map((m) => `${m.signal}:${m.text}@${convertOffset(item.text, m.start, o.offsets)}-${convertOffset(item.text, m.end, o.offsets)}`).join("; "), "", ""];
+      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", csvMatchesCell(item.decision.matches, item.text, o.offsets), "", ""];
   return `${cells.map(csvField).join(",")}\n`;
 }
 

@@ -48,6 +48,17 @@ const scenarios: Scenario[] = [
       expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,,violent-call:Death to@0-8; hos:Putin@9-14,,");
       expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,,");
     } },
+  { name: "csv: the matches cell splits one way only, whatever the post holds", args: ["eval", "-p", MINI, "-f", "csv", "-c", "UA", "Death; to the inv@ders\\"], exitCode: 0, stdout: (s) => {
+      const cell = (s.split("\n")[1] as string).split(",")[6] as string;
+      expect(cell).toBe("violent-call:Death\\; to@0-9; invaders:inv\\@ders@14-22");
+      // Split at "; " not after a backslash, then at the last '@'; unescape the text.
+      const items = cell.split(/(?<!\\); /).map((it) => {
+        const at = it.lastIndexOf("@");
+        const [signal, ...text] = it.slice(0, at).split(":");
+        return [signal, text.join(":").replace(/\\(.)/g, "$1"), it.slice(at + 1)];
+      });
+      expect(items).toEqual([["violent-call", "Death; to", "0-9"], ["invaders", "inv@ders", "14-22"]]);
+    } },
   { name: "json output is one document", args: ["eval", "-p", MINI, "-f", "json", "--summary", "-c", "UA", "kill", "hello"], exitCode: 0, stdout: (s) => {
       const doc = JSON.parse(s);
       expect(doc.policy.id).toBe("mini");
