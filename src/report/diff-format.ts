@@ -3,6 +3,7 @@ import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import { convertOffset, csvField, csvMatchesCell, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
 import { decisionColour, type Style } from "./style.js";
+import { guardFormula } from "./csv-guard.js";
 
 /** One output record of `diff`: a post with its two decisions, or a record that could not be evaluated. */
 export type DiffItem = { readonly kind: "diff"; readonly id: string; readonly line: number; readonly text: string; readonly diff: PostDiff } | Extract<ResultItem, { kind: "error" }>;
@@ -30,7 +31,7 @@ export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
     const { from: f, to: t, changed } = item.diff;
     cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatchesCell(f.matches, item.text, o.offsets), csvMatchesCell(t.matches, item.text, o.offsets), "", ""];
   }
-  return `${cells.map(csvField).join(",")}\n`;
+  return `${cells.map((c) => csvField(guardFormula(c))).join(",")}\n`;
 }
 
 const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ");

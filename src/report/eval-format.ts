@@ -3,6 +3,7 @@ import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import type { CallTrace, CondTrace, Explanation } from "../evaluate/explain.js";
 import { printable } from "../base/safe-text.js";
 import { decisionColour, type Style } from "./style.js";
+import { guardFormula } from "./csv-guard.js";
 
 /** How evidence offsets are counted in machine-readable output. */
 export type OffsetUnit = "codepoint" | "utf16";
@@ -105,7 +106,8 @@ export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
     item.kind === "error"
       ? [item.id, "", "", "", "", "", "", "", item.code, item.message]
       : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", csvMatchesCell(item.decision.matches, item.text, o.offsets), "", ""];
-  return `${cells.map(csvField).join(",")}\n`;
+  return `${cells.map((c) => csvField(guardFormula(c))).join(",")}
+`;
 }
 
 /** The text with every evidence span marked by the style's highlight. */

@@ -59,6 +59,9 @@ const scenarios: Scenario[] = [
       });
       expect(items).toEqual([["violent-call", "Death; to", "0-9"], ["invaders", "inv@ders", "14-22"]]);
     } },
+  { name: "csv: cells that would start a spreadsheet formula are guarded", args: ["eval", "-p", MINI, "-f", "csv", "--input-format", "csv"], stdin: 'id,text\n=HYPERLINK("http://x"),kill them\n@x,hello\n', exitCode: 0, stdout: (s) => {
+      expect(s.split("\n").slice(1, 3).map((l) => l.split(",")[0])).toEqual(['"\'=HYPERLINK(""http://x"")"', "'@x"]);
+    } },
   { name: "json output is one document", args: ["eval", "-p", MINI, "-f", "json", "--summary", "-c", "UA", "kill", "hello"], exitCode: 0, stdout: (s) => {
       const doc = JSON.parse(s);
       expect(doc.policy.id).toBe("mini");
