@@ -72,8 +72,14 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   if (o.explain && format === "csv") throw new UsageError("--explain has no CSV form: use --format text, json or jsonl");
   const meter: InputMeter = { read: 0, total: 0 };
   // JSONL lines are parsed where they are evaluated: in the worker threads under --jobs.
-  const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true);
-  const progress = Progress.create(io.stderr, io.env, meter);
+  // Notes about the input (invalid UTF-8…) erase the progress line first, like results do.
+  let progress: Progress | undefined;
+  const note = (m: string): void => {
+    progress?.clear();
+    io.stderr.write(m);
+  };
+  const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true, note);
+  progress = Progress.create(io.stderr, io.env, meter);
   const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
 
@@ -90,7 +96,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     whyNot,
   };
   const jobs = await parseJobs(o.jobs);
-  const out = new Output(io.stdout);
+  const out = new Output(io.stdout, undefined, () => progress?.clear());
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : NO_SEPARATORS);
   const tally = new RunTally(failOn);
 
@@ -106,7 +112,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       out,
       interrupt,
       // Loaded only when needed: worker_threads is not worth its start-up cost to a one-post run.
-      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) }),
+      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
       onRecord: (r) => {
         if (!render.quiet) items.add(r.out);
         tally.add(r.tally);

@@ -98,7 +98,15 @@ function assertReadable(abs: string, shown: string): void {
 }
 
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
-export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }, deferParse = false): Source[] {
+export function sources(
+  texts: readonly string[],
+  o: Pick<RecordInputOptions, "input" | "inputFormat">,
+  io: Io,
+  maxRecordBytes: number,
+  meter: InputMeter = { read: 0, total: undefined },
+  deferParse = false,
+  note: (text: string) => void = (t) => io.stderr.write(t),
+): Source[] {
   const fmtOpt = o.inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: Source[] = [];
@@ -124,9 +132,11 @@ export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "i
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
+        // Waiting on a terminal for posts nobody knows to type looks like a hang: say what it waits for.
+        if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
         // Metered before decompression: progress compares the bytes read with the file's size.
         const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
-        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse }));
+        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse }));
       },
     });
   }
