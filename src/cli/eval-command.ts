@@ -11,6 +11,7 @@ import { UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
 import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
@@ -26,6 +27,7 @@ export interface EvalOptions extends RecordInputOptions {
   readonly color?: boolean;
   readonly jobs?: string;
   readonly whyNot?: string;
+  readonly output?: string;
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -82,8 +84,9 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   progress = Progress.create(io.stderr, io.env, meter);
   const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
+  const target = openOutput(o.output, io);
 
-  const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
+  const colour = format === "text" && wantsColour(target.stream, io.env, o.color);
   const style = await makeStyle(colour);
   const render: RenderOptions = {
     format: format as RenderOptions["format"],
@@ -96,7 +99,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     whyNot,
   };
   const jobs = await parseJobs(o.jobs);
-  const out = new Output(io.stdout, undefined, () => progress?.clear());
+  const out = new Output(target.stream, undefined, () => progress?.clear());
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : NO_SEPARATORS);
   const tally = new RunTally(failOn);
 
@@ -130,6 +133,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   }
   await writeSummary(format, o, tally, items, out, io, style);
   await out.flush();
+  await target.close();
   if (out.closed) return 0;
   if (interrupt.signal) {
     io.stderr.write(interrupt.note(tally.records));

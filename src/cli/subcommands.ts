@@ -56,6 +56,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
       addOptions(cmd, [
         ...RECORD_INPUT_OPTIONS,
         { flags: "-f, --format <format>", description: "output format", choices: DIFF_FORMATS, default: "text" },
+        { flags: "-o, --output <file>", description: "write the results to a file instead of stdout ('-': stdout)" },
         { flags: "--all", description: "list every post, not only those whose decision changed" },
         { flags: "--fail-on-change", description: "exit 1 when any post's decision changes (for CI)" },
         { flags: "--summary", description: "with jsonl or csv: print the transition matrices on stderr" },

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -132,6 +132,33 @@ describe("modpol eval (in-process scenarios)", () => {
     const coloured = await run(["eval", "-p", MINI, "kill"], "", { FORCE_COLOR: "1", NO_COLOR: "" });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(coloured.stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe("-o/--output on eval and diff, as on check, test and schema", () => {
+  it("eval writes its results to the file, nothing to stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-out-"));
+    const r = await run(["eval", "-p", MINI, "-f", "jsonl", "-o", join(dir, "d.jsonl"), "kill them", "hello"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(join(dir, "d.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).decision)).toEqual(["violating", "clear"]);
+  });
+
+  it("diff writes its report to the file; '-' is stdout", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-out-"));
+    const args = ["diff", "--from", "test/fixtures/timeline/v2.yaml", "--to", "test/fixtures/timeline/v3.yaml", "-c", "PL", "Death to Putin"];
+    const r = await run([...args, "--output", join(dir, "d.txt")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe("");
+    const dash = await run([...args, "-o", "-"]);
+    expect(readFileSync(join(dir, "d.txt"), "utf8")).toBe(dash.stdout);
+    expect(dash.stdout).toMatch(/^exempt → violating \[PL\]/);
+  });
+
+  it("a file that cannot be written is a usage error before anything is read", async () => {
+    const r = await run(["eval", "-p", MINI, "-o", "no/such/folder/out.txt", "kill"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("modpol: --output: cannot write no/such/folder/out.txt: ENOENT\n");
   });
 });
 
