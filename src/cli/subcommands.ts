@@ -77,7 +77,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
       program
         .command("check")
         .description("validate and lint policy, library and case files (default: ./rules, else the bundled rules)")
-        .argument("[path...]", "policy files or folders")
+        .argument("[path...]", "policy files or folders ('-': a rule file on stdin, shown as <stdin>)")
         .addOption(new Option("-f, --format <format>", "output format").choices([...CHECK_FORMATS]).default("text"))
         .option("--strict", "exit 1 on warnings too")
         .option("-q, --quiet", "report only what fails the run: errors (and warnings, with --strict)")
@@ -94,7 +94,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
       program
         .command("test")
         .description("run the tests embedded in policies and the cases of case files; rule coverage")
-        .argument("[path...]", "policy files, case files or folders (default: ./rules, else the bundled rules)")
+        .argument("[path...]", "policy files, case files or folders (default: ./rules, else the bundled rules; '-': a rule file on stdin)")
         .addOption(new Option("-f, --format <format>", "output format").choices([...TEST_FORMATS]).default("text"))
         .option("--min-coverage <percent>", "exit 1 when a policy's rule coverage is below this")
         .option("-v, --verbose", "list passing cases too")

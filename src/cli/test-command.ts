@@ -40,7 +40,7 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   const format = o.format.toLowerCase();
   if (!(TEST_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${TEST_FORMATS.join(", ")}`);
   const minCoverage = parseCoverage(o.minCoverage);
-  const ws = openWorkspace(paths, io);
+  const ws = await openWorkspace(paths, io);
   if (ws.policies.length === 0) {
     // Files that could not even be read (refused links, unreadable files) say why there are none.
     const unread = ws.diagnostics.filter((d) => UNREAD.has(d.code));

@@ -62,6 +62,31 @@ export function suggestPolicyRef(ref: string, cwd: string): string {
 }
 
 /**
+ * Rule files given on standard input (`modpol check -`), by the absolute path they stand at (the
+ * working folder's `<stdin>`): read as if that file held the text, so includes resolve from the
+ * working folder, confined to it. Set only while such a run loads its files.
+ */
+const standIns = new Map<string, string>();
+
+/** The name a rule file read from standard input is shown by. */
+export const STDIN_NAME = "<stdin>";
+
+/** Runs `load` with `text` standing as the file at `abs` (see {@link standIns}). */
+export function withStandIn<T>(abs: string, text: string, load: () => T): T {
+  standIns.set(abs, text);
+  try {
+    return load();
+  } finally {
+    standIns.delete(abs);
+  }
+}
+
+/** True when `abs` is a rule file given on standard input. */
+export function isStandIn(abs: string): boolean {
+  return standIns.has(abs);
+}
+
+/**
  * Reads a text file as UTF-8; a failure becomes a diagnostic. Only a regular file is read (a FIFO,
  * a device or a folder is refused without blocking on it), and never more than `maxBytes`: the
  * limit is checked on the size before reading and again while reading, since some files (under
@@ -71,6 +96,8 @@ export function suggestPolicyRef(ref: string, cwd: string): string {
 export function readText(abs: string, file: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): { text?: string; diagnostic?: Diagnostic } {
   const at = (line: number, severity: Diagnostic["severity"], code: string, message: string): Diagnostic => ({ file, line, column: 1, endLine: line, endColumn: 1, severity, code, message });
   const tooLarge = (size: string) => at(1, "error", "file-too-large", `file is ${size} bytes; the limit is ${maxBytes} (${LIMIT_ENV.maxFileBytes.name})`);
+  const given = standIns.get(abs);
+  if (given !== undefined) return Buffer.byteLength(given) > maxBytes ? { diagnostic: tooLarge(String(Buffer.byteLength(given))) } : { text: given };
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever.
@@ -113,6 +140,7 @@ function kindOf(st: Stats): string {
  */
 export function refuseRuleFile(abs: string, root: string, shown: string): Diagnostic | undefined {
   const at = (code: string, message: string): Diagnostic => ({ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code, message });
+  if (standIns.has(abs)) return undefined;
   try {
     if (lstatSync(abs).isSymbolicLink() && !inside(realpathSync(abs), realpathSync(root))) return at("path-outside-root", "is a link to a file outside the folder being checked: it is not read");
     const st = statSync(abs);

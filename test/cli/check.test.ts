@@ -49,6 +49,20 @@ const scenarios: Scenario[] = [
 describe("modpol check (in-process scenarios)", () => {
   it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
 
+  it("reads a rule file from stdin for '-', shown as <stdin>", async () => {
+    const r = await run(["check", "-"], readFileSync(BROKEN, "utf8"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:6:1: error unknown-key unknown key 'rulez' in the file/);
+    expect(r.stdout).toMatch(/✖ 3 problems \(3 errors, 0 warnings\) in 1 file\n$/);
+  });
+
+  it("resolves the includes of a policy on stdin from the working folder", async () => {
+    const dir = join(process.cwd(), "test/fixtures/testing");
+    const r = await run(["test", "-"], readFileSync(join(dir, "policy.yaml"), "utf8"), {}, dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ testing \(<stdin>\): /);
+  });
+
   it("shows every problem of a file with its source line, in file order", async () => {
     const r = await run(["check", BROKEN]);
     expect(r.stdout).toMatchInlineSnapshot(`
