@@ -26,7 +26,7 @@ export interface RecordInputOptions {
 export const RECORD_INPUT_OPTIONS: readonly OptionSpec[] = [
   { flags: "-i, --input <path>", description: "read posts from a file ('-' for stdin); repeatable", repeatable: true },
   { flags: "--input-format <format>", description: "input format (default: from the file extension; stdin: lines)", choices: ["lines", "jsonl", "csv"] },
-  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code or English name)" },
+  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code such as PL or POL, or a name such as Poland or Polska)" },
   { flags: "--at <date>", description: "date of posts that carry none (a timeline picks the version in force on it)" },
 ];
 
@@ -53,7 +53,7 @@ export function parseRecordInput(o: RecordInputOptions): RecordInput {
   let defaultCountry: string | undefined;
   if (o.country !== undefined) {
     defaultCountry = resolveCountry(o.country);
-    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
+    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 code (PL or POL) or a country name (Poland, Polska)`);
   }
   return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize) };
 }

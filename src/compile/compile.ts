@@ -99,7 +99,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     let country: string | undefined;
     if (t.country !== undefined) {
       country = resolveCountry(t.country);
-      if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code or English country name`);
+      if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code (PL, POL) or country name (Poland, Polska)`);
     }
     if (t.rule && !ruleIds.has(t.rule)) r.error(ref, [...path, "rule"], "unknown-rule", `unknown rule '${t.rule}'${didYouMean(t.rule, ruleIds.keys())}`);
     const at = ref.span(path);

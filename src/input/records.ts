@@ -152,7 +152,7 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
   if (o.country !== undefined && o.country !== null && o.country !== "") {
     if (typeof o.country !== "string") return err("invalid-country", '"country" must be a string');
     country = resolveCountry(o.country);
-    if (!country) return err("invalid-country", `"${o.country}" is not a country code or English country name`);
+    if (!country) return err("invalid-country", `"${o.country}" is not a country code (PL, POL) or country name (Poland, Polska)`);
   }
   // The date is read only where it is used: a timeline picks the version in force on it, and says
   // there when it is no ISO 8601 date ("invalid-date"). Under a single policy dates are ignored, so

@@ -12,6 +12,9 @@ const scenarios: Scenario[] = [
   { name: "one post from an argument", args: ["eval", "-p", MINI, "-c", "UA", "Death to the invaders!"], exitCode: 0, stdout: /^exempt \[UA\] Death to the invaders!\n  rule inv: invaders\n/ },
   { name: "outside the region the same post violates", args: ["eval", "-p", MINI, "-c", "DE", "Death to the invaders!"], exitCode: 0, stdout: /^violating \[DE\]/ },
   { name: "country by English name, any case", args: ["eval", "-p", MINI, "-c", "poland", "Death to Putin"], exitCode: 0, stdout: /^exempt \[PL\]/ },
+  { name: "country as an alpha-3 code, or the country's own name", args: ["eval", "-p", MINI, "-c", "UKR", "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"text":"Death to Putin","country":"Polska"}\n{"text":"Death to Putin","country":"DEU"}\n{"text":"Death to Putin"}\n', exitCode: 0, stdout: (s) => {
+      expect(s.trim().split("\n").map((l) => JSON.parse(l).country)).toEqual(["PL", "DE", "UA"]);
+    } },
   { name: "unknown country is a usage error", args: ["eval", "-p", MINI, "-c", "Narnia", "x"], exitCode: 2, stderr: /unknown country 'Narnia'/ },
   { name: "unknown format is a usage error", args: ["eval", "-p", MINI, "-f", "xml", "x"], exitCode: 2, stderr: /xml/ },
   { name: "missing policy is exit 2", args: ["eval", "-p", "no-such-policy", "x"], exitCode: 2, stderr: /no policy file or bundled policy named 'no-such-policy'/ },
