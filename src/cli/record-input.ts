@@ -20,6 +20,7 @@ export interface RecordInputOptions {
   readonly at?: string;
   readonly offsets: string;
   readonly maxRecordSize: string;
+  readonly delimiter?: string;
 }
 
 /** {@link RecordInputOptions} for commander and the quick parse, in the order help lists them. */
@@ -28,6 +29,7 @@ export const RECORD_INPUT_OPTIONS: readonly OptionSpec[] = [
   { flags: "--input-format <format>", description: "input format (default: from the file extension; stdin: lines)", choices: ["lines", "jsonl", "csv"] },
   { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code such as PL or POL, or a name such as Poland or Polska)" },
   { flags: "--at <date>", description: "date of posts that carry none (a timeline picks the version in force on it)" },
+  { flags: "--delimiter <char>", description: "field separator of CSV input: one character, e.g. ';' as European spreadsheets write it, or 'tab' (default ',')" },
 ];
 
 /** The offset and size options, listed after a command's own output options. */
@@ -44,6 +46,8 @@ export interface RecordInput {
   readonly at: string | undefined;
   readonly offsets: OffsetUnit;
   readonly maxRecordBytes: number;
+  /** `--delimiter`: the CSV field separator. */
+  readonly delimiter: string;
 }
 
 /** Checks the shared options; a bad value is a usage error naming the option. */
@@ -55,7 +59,15 @@ export function parseRecordInput(o: RecordInputOptions): RecordInput {
     defaultCountry = resolveCountry(o.country);
     if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 code (PL or POL) or a country name (Poland, Polska)`);
   }
-  return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize) };
+  return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize), delimiter: parseDelimiter(o.delimiter) };
+}
+
+/** `--delimiter`: one character other than a quote or a line break; `tab` for a tab. */
+export function parseDelimiter(v: string | undefined): string {
+  if (v === undefined) return ",";
+  const d = v.toLowerCase() === "tab" || v === "\\t" ? "\t" : v;
+  if ([...d].length !== 1 || /["\r\n]/.test(d)) throw new UsageError(`--delimiter: '${v}' is not one character other than a quote or a line break (e.g. ';', or 'tab')`);
+  return d;
 }
 
 /** `--max-record-size`: bytes, or a number with k, m or g. */
@@ -100,7 +112,7 @@ function assertReadable(abs: string, shown: string): void {
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
 export function sources(
   texts: readonly string[],
-  o: Pick<RecordInputOptions, "input" | "inputFormat">,
+  o: Pick<RecordInputOptions, "input" | "inputFormat" | "delimiter">,
   io: Io,
   maxRecordBytes: number,
   meter: InputMeter = { read: 0, total: undefined },
@@ -136,7 +148,7 @@ export function sources(
         if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
         // Metered before decompression: progress compares the bytes read with the file's size.
         const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
-        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse }));
+        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) }));
       },
     });
   }

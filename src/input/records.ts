@@ -67,6 +67,8 @@ export interface ReadOptions {
   readonly onNote?: (message: string) => void;
   /** JSONL lines come as {@link RawRecord}s, parsed later by {@link parseRaw}. */
   readonly deferParse?: boolean;
+  /** The CSV field separator: one character, `,` unless told (`;` as European spreadsheets write it). */
+  readonly delimiter?: string;
 }
 
 /** Picks the input format from a file name's extension (lines when unknown). */

@@ -65,6 +65,10 @@ const scenarios: Scenario[] = [
   { name: "csv: cells that would start a spreadsheet formula are guarded", args: ["eval", "-p", MINI, "-f", "csv", "--input-format", "csv"], stdin: 'id,text\n=HYPERLINK("http://x"),kill them\n@x,hello\n', exitCode: 0, stdout: (s) => {
       expect(s.split("\n").slice(1, 3).map((l) => l.split(",")[0])).toEqual(['"\'=HYPERLINK(""http://x"")"', "'@x"]);
     } },
+  { name: "csv with ';' as European spreadsheets write it: --delimiter", args: ["eval", "-p", MINI, "-f", "jsonl", "--input-format", "csv", "--delimiter", ";"], stdin: 'ID;Text;Country\n7;"Death to Putin; now";UA\n8;hello;PL\n', exitCode: 0, stdout: (s) => {
+      expect(s.trim().split("\n").map((l) => [JSON.parse(l).id, JSON.parse(l).decision])).toEqual([["7", "exempt"], ["8", "clear"]]);
+    } },
+  { name: "--delimiter must be one character", args: ["eval", "-p", MINI, "--delimiter", "ab", "x"], exitCode: 2, stderr: /--delimiter: 'ab' is not one character/ },
   { name: "json output is one document", args: ["eval", "-p", MINI, "-f", "json", "--summary", "-c", "UA", "kill", "hello"], exitCode: 0, stdout: (s) => {
       const doc = JSON.parse(s);
       expect(doc.policy.id).toBe("mini");

@@ -347,6 +347,18 @@ describe("csv format", () => {
     expect(records[0]).toMatchObject({ kind: "post", text: "first" });
   });
 
+  it("reads ';'-separated CSV with --delimiter, quoted ';' and ',' kept in fields", async () => {
+    const records = await readEveryWay("csv", 'id;text;country\n1;"Death to Putin; now, please";UA\n2;a,b;Polska\n', { delimiter: ";" });
+    expect(brief(records)).toEqual(['1@2 1: "Death to Putin; now, please" UA', '2@3 2: "a,b" PL']);
+  });
+
+  it("says when a header looks separated by ';' or tabs but the delimiter is ','", async () => {
+    const [semi] = await readEveryWay("csv", "id;text\n1;x\n");
+    expect(semi).toMatchObject({ kind: "error", code: "missing-text", message: expect.stringContaining("its fields seem separated by ';' (--delimiter ';')") });
+    const [tab] = await readEveryWay("csv", "id\ttext\n1\tx\n");
+    expect(tab).toMatchObject({ kind: "error", message: expect.stringContaining("tabs (--delimiter tab)") });
+  });
+
   it("validates fields like jsonl", async () => {
     const records = await readEveryWay("csv", "id,text,country,date\n1,a,Narnia,\n2,b,,someday\n3,c,gb,2022-01-01\n");
     expect(brief(records)).toEqual(["1@2 1! invalid-country", '2@3 2: "b" someday', '3@4 3: "c" GB 2022-01-01']);
