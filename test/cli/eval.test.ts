@@ -52,7 +52,7 @@ const scenarios: Scenario[] = [
       expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,,");
     } },
   { name: "csv: the matches cell splits one way only, whatever the post holds", args: ["eval", "-p", MINI, "-f", "csv", "-c", "UA", "Death; to the inv@ders\\"], exitCode: 0, stdout: (s) => {
-      const cell = (s.split("\n")[1] as string).split(",")[6] as string;
+      const cell = (s.split("\n")[1] as string).split(",")[7] as string;
       expect(cell).toBe("violent-call:Death\\; to@0-9; invaders:inv\\@ders@14-22");
       // Split at "; " not after a backslash, then at the last '@'; unescape the text.
       const items = cell.split(/(?<!\\); /).map((it) => {
