@@ -25,6 +25,8 @@ describe("eval on a terminal", () => {
   afterEach(() => vi.useRealTimers());
 
   it("says it is reading posts from the terminal when given none", async () => {
+    // A frozen clock: no progress line, however long a loaded machine takes.
+    vi.useFakeTimers({ toFake: ["Date"] });
     const t = terminal();
     const stdin = Object.assign(Readable.from([Buffer.from("kill them\n")]), { isTTY: true });
     const code = await main({ argv: ["eval", "-p", MINI], stdin, stdout: t.out, stderr: t.err, env: { NO_COLOR: "1" } });
@@ -33,6 +35,7 @@ describe("eval on a terminal", () => {
   });
 
   it("says nothing of the kind when stdin is a pipe", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
     const t = terminal();
     await main({ argv: ["eval", "-p", MINI], stdin: Readable.from([Buffer.from("kill them\n")]), stdout: t.out, stderr: t.err, env: { NO_COLOR: "1" } });
     expect(t.screen()).not.toMatch(/reading posts/);
