@@ -49,7 +49,7 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   "duplicate-name": e("Name defined twice", "A signal or country set may be defined only once across a policy and its includes."),
   "duplicate-rule-id": e("Duplicate rule id", "Rule ids must be unique within a policy."),
   "duplicate-policy-id": e("Duplicate policy id", "Two policy files have the same id; cases and --policy cannot tell them apart."),
-  "invalid-country": e("Invalid country", "Use an ISO 3166-1 alpha-2 code (PL, UA) or an English country name where names are allowed."),
+  "invalid-country": e("Invalid country", "Use an ISO 3166-1 alpha-2 code (PL, UA) in country sets; posts and cases also take alpha-3 codes (POL) and country names (Poland, Polska)."),
   "invalid-signal": e("Invalid signal", "A signal needs exactly one of 'lexicon' or 'any'."),
   "invalid-context": e("Invalid context", "A context takes exactly one of lexicon, quoted, clause-start, all, any, not."),
   "signal-cycle": e("Signal cycle", "Signals depend on each other in a circle through 'any' or 'near'."),

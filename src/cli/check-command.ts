@@ -1,4 +1,6 @@
+import { resolve } from "node:path";
 import { defaultRulePaths } from "../load/discover.js";
+import { STDIN_NAME, withStandIn } from "../load/files.js";
 import { formatDiagnosticsJson, formatDiagnosticsText, formatGithub, summariseDiagnostics, summaryLine } from "../report/diagnostics-format.js";
 import { formatSarif } from "../report/sarif.js";
 import { checkWorkspace, loadWorkspace, MissingPathsError, type Workspace } from "../use-cases/workspace.js";
@@ -18,18 +20,30 @@ export interface CheckOptions {
   readonly color?: boolean;
 }
 
-/** Loads the rule files under `paths` (default: ./rules, else the bundled rules); usage errors for bad paths. */
-export function openWorkspace(paths: readonly string[], io: Io): Workspace {
-  const targets = paths.length > 0 ? paths : defaultRulePaths(io.cwd);
+/**
+ * Loads the rule files under `paths` (default: ./rules, else the bundled rules); usage errors for
+ * bad paths. `-` is a rule file read from standard input, shown as `<stdin>`, its includes relative
+ * to the working folder.
+ */
+export async function openWorkspace(paths: readonly string[], io: Io): Promise<Workspace> {
+  const targets = paths.length > 0 ? paths.map((p) => (p === "-" ? STDIN_NAME : p)) : defaultRulePaths(io.cwd);
+  const load = (): Workspace => loadWorkspace(targets, { cwd: io.cwd, limits: limitsFromEnv(io.env) });
   let ws: Workspace;
   try {
-    ws = loadWorkspace(targets, { cwd: io.cwd, limits: limitsFromEnv(io.env) });
+    ws = paths.includes("-") ? withStandIn(resolve(io.cwd, STDIN_NAME), await readStdin(io), load) : load();
   } catch (e) {
     if (e instanceof MissingPathsError) throw new UsageError(e.message);
     throw e;
   }
   if (ws.fileCount === 0) throw new UsageError(`no rule files (.yaml, .yml, .jsonl) in ${targets.join(", ")}`);
   return ws;
+}
+
+/** Standard input, whole, as UTF-8 (a rule file is bounded by MODPOL_MAX_FILE_SIZE when read). */
+async function readStdin(io: Io): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin as AsyncIterable<Buffer | string>) chunks.push(typeof c === "string" ? Buffer.from(c) : c);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
@@ -39,9 +53,12 @@ export function openWorkspace(paths: readonly string[], io: Io): Workspace {
 export async function runCheck(paths: readonly string[], o: CheckOptions, io: Io): Promise<number> {
   const format = o.format.toLowerCase();
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${CHECK_FORMATS.join(", ")}`);
-  const ws = openWorkspace(paths, io);
+  const ws = await openWorkspace(paths, io);
   const all = checkWorkspace(ws);
-  const ds = o.quiet ? all.filter((d) => d.severity === "error") : all;
+  // -q shows only what fails the run: errors, and under --strict warnings too (hiding them would
+  // print "no problems" for a run that fails).
+  const fails = (d: { severity: string }) => d.severity === "error" || (o.strict === true && d.severity === "warning");
+  const ds = o.quiet ? all.filter(fails) : all;
   const summary = summariseDiagnostics(ds, ws.fileCount);
   const toFile = o.output !== undefined && o.output !== "-";
   switch (format) {
@@ -62,5 +79,5 @@ export async function runCheck(paths: readonly string[], o: CheckOptions, io: Io
   }
   // Machine formats keep stdout to the document; the human summary goes to stderr.
   if (format !== "text" || toFile) io.stderr.write(summaryLine(summary));
-  return summary.errors > 0 || (o.strict === true && summary.warnings > 0) ? 1 : 0;
+  return all.some(fails) ? 1 : 0;
 }

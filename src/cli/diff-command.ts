@@ -9,6 +9,7 @@ import { UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { openOutput } from "./output-file.js";
 import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
 
@@ -22,6 +23,7 @@ export interface DiffOptions extends RecordInputOptions {
   readonly summary?: boolean;
   readonly quiet?: boolean;
   readonly color?: boolean;
+  readonly output?: string;
 }
 
 interface Sides {
@@ -62,13 +64,18 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   if (!from) return 2;
   const to = await openSourceOrReport(o.to, io);
   if (!to) return 2;
+  const target = openOutput(o.output, io);
 
-  const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
+  const colour = format === "text" && wantsColour(target.stream, io.env, o.color);
   const style = await makeStyle(colour);
   const fo: EvalFormatOptions = { offsets: input.offsets, style };
   const sides: Sides = { from, to, refs: { from: o.from, to: o.to }, defaultCountry: input.defaultCountry, at: input.at };
   const showId = texts.length !== 1 || srcs.length > 1;
-  const out = new Output(io.stdout);
+  // Two files with one id (a policy before and after an edit) would read "from X to X": each side
+  // is then named by the path it was given as.
+  const collide = from.id === to.id && o.from !== o.to;
+  const names = collide ? { from: o.from, to: o.to } : { from: from.id, to: to.id };
+  const out = new Output(target.stream);
   const counter = new DiffCounter();
   const quiet = o.quiet === true;
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : format === "text" ? { lead: "", glue: "\n" } : NO_SEPARATORS);
@@ -89,7 +96,7 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
           if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
           else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
           else if (format === "csv") items.add(diffCsvLine(item, fo));
-          else items.add(diffTextBlock(item, fo, showId));
+          else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined));
         }
         if (out.closed) break;
       }
@@ -101,12 +108,12 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
     }
   }
   const sum = counter.summary;
-  const names = { from: from.id, to: to.id };
   if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
   else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, names, style)}`);
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.
   else if (o.summary) io.stderr.write(diffSummaryText(sum, names, await makeStyle(false)));
   await out.flush();
+  await target.close();
   if (out.closed) return 0;
   if (sum.errors > 0) {
     io.stderr.write(recordErrorsNote(sum.errors, sum.total));

@@ -11,6 +11,7 @@ import { UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
 import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
@@ -26,6 +27,7 @@ export interface EvalOptions extends RecordInputOptions {
   readonly color?: boolean;
   readonly jobs?: string;
   readonly whyNot?: string;
+  readonly output?: string;
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -67,14 +69,24 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const input = parseRecordInput(o);
   const failOn = parseFailOn(o.failOn);
   const whyNot = parseWhyNot(o.whyNot, format);
+  // A CSV row has one cell per column and no room for a trace: asked for, it is refused, like
+  // --why-not, rather than dropped without a word.
+  if (o.explain && format === "csv") throw new UsageError("--explain has no CSV form: use --format text, json or jsonl");
   const meter: InputMeter = { read: 0, total: 0 };
   // JSONL lines are parsed where they are evaluated: in the worker threads under --jobs.
-  const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true);
-  const progress = Progress.create(io.stderr, io.env, meter);
+  // Notes about the input (invalid UTF-8…) erase the progress line first, like results do.
+  let progress: Progress | undefined;
+  const note = (m: string): void => {
+    progress?.clear();
+    io.stderr.write(m);
+  };
+  const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true, note);
+  progress = Progress.create(io.stderr, io.env, meter);
   const policy = await openSourceOrReport(o.policy, io);
   if (!policy) return 2;
+  const target = openOutput(o.output, io);
 
-  const colour = format === "text" && wantsColour(io.stdout, io.env, o.color);
+  const colour = format === "text" && wantsColour(target.stream, io.env, o.color);
   const style = await makeStyle(colour);
   const render: RenderOptions = {
     format: format as RenderOptions["format"],
@@ -87,7 +99,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     whyNot,
   };
   const jobs = await parseJobs(o.jobs);
-  const out = new Output(io.stdout);
+  const out = new Output(target.stream, undefined, () => progress?.clear());
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : NO_SEPARATORS);
   const tally = new RunTally(failOn);
 
@@ -103,7 +115,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       out,
       interrupt,
       // Loaded only when needed: worker_threads is not worth its start-up cost to a one-post run.
-      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot } }, { onWorkerLost: (m) => io.stderr.write(`modpol: ${m}\n`) }),
+      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
       onRecord: (r) => {
         if (!render.quiet) items.add(r.out);
         tally.add(r.tally);
@@ -121,6 +133,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   }
   await writeSummary(format, o, tally, items, out, io, style);
   await out.flush();
+  await target.close();
   if (out.closed) return 0;
   if (interrupt.signal) {
     io.stderr.write(interrupt.note(tally.records));

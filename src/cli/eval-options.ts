@@ -9,6 +9,7 @@ export const EVAL_OPTIONS: readonly OptionSpec[] = [
   { flags: "-p, --policy <id|path>", description: "bundled policy or timeline id, or a policy or timeline file", default: DEFAULT_POLICY },
   ...RECORD_INPUT_OPTIONS,
   { flags: "-f, --format <format>", description: "output format", choices: EVAL_FORMATS, default: "text" },
+  { flags: "-o, --output <file>", description: "write the results to a file instead of stdout ('-': stdout)" },
   { flags: "--explain", description: "show the evidence, every signal and each rule tried" },
   { flags: "--why-not <decision>", description: "say why each post did not get this decision: the conditions that failed" },
   { flags: "--summary", description: "print counts by country and decision" },

@@ -12,7 +12,15 @@ export class Output {
   private waiting: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly stream: OutStream, private readonly flushAt = 64 * 1024) {
+  /**
+   * `beforeWrite` runs just before each write to the stream: the progress line on a terminal is
+   * erased there, so a result never lands after it on the same line.
+   */
+  constructor(
+    private readonly stream: OutStream,
+    private readonly flushAt = 64 * 1024,
+    private readonly beforeWrite?: () => void,
+  ) {
     // Any write error (EPIPE above all) means nobody is reading any more: stop, quietly.
     stream.on("error", () => {
       this.broken = true;
@@ -76,6 +84,7 @@ export class Output {
     const chunk = this.buf.join("");
     this.buf = [];
     this.size = 0;
+    this.beforeWrite?.();
     const ok = this.stream.write(chunk);
     if (!ok && !this.closed) {
       this.waiting = new Promise<void>((resolve) => {

@@ -42,9 +42,19 @@ export class Progress {
     this.shown = true;
   }
 
+  /**
+   * Erases the line before something else is written to the terminal (a result on stdout, a note on
+   * stderr), so that it does not run on after the progress text; the next tick draws it again.
+   */
+  clear(): void {
+    if (!this.shown) return;
+    this.stream.write("\r\u001b[K");
+    this.shown = false;
+  }
+
   /** Erases the line. */
   end(): void {
-    if (this.shown) this.stream.write("\r\u001b[K");
+    this.clear();
   }
 }
 

@@ -2,6 +2,7 @@ import { accessSync, constants, createReadStream, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { resolveCountry } from "../base/countries.js";
 import { parseInstant } from "../base/dates.js";
+import { COMPRESSED_SUFFIX, CompressedInputError, decompressed } from "../input/decompress.js";
 import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { metered, type InputMeter } from "./progress.js";
@@ -19,14 +20,16 @@ export interface RecordInputOptions {
   readonly at?: string;
   readonly offsets: string;
   readonly maxRecordSize: string;
+  readonly delimiter?: string;
 }
 
 /** {@link RecordInputOptions} for commander and the quick parse, in the order help lists them. */
 export const RECORD_INPUT_OPTIONS: readonly OptionSpec[] = [
   { flags: "-i, --input <path>", description: "read posts from a file ('-' for stdin); repeatable", repeatable: true },
   { flags: "--input-format <format>", description: "input format (default: from the file extension; stdin: lines)", choices: ["lines", "jsonl", "csv"] },
-  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code or English name)" },
+  { flags: "-c, --country <code|name>", description: "country of posts that carry none (ISO code such as PL or POL, or a name such as Poland or Polska)" },
   { flags: "--at <date>", description: "date of posts that carry none (a timeline picks the version in force on it)" },
+  { flags: "--delimiter <char>", description: "field separator of CSV input: one character, e.g. ';' as European spreadsheets write it, or 'tab' (default ',')" },
 ];
 
 /** The offset and size options, listed after a command's own output options. */
@@ -43,6 +46,8 @@ export interface RecordInput {
   readonly at: string | undefined;
   readonly offsets: OffsetUnit;
   readonly maxRecordBytes: number;
+  /** `--delimiter`: the CSV field separator. */
+  readonly delimiter: string;
 }
 
 /** Checks the shared options; a bad value is a usage error naming the option. */
@@ -52,9 +57,17 @@ export function parseRecordInput(o: RecordInputOptions): RecordInput {
   let defaultCountry: string | undefined;
   if (o.country !== undefined) {
     defaultCountry = resolveCountry(o.country);
-    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 alpha-2 code (e.g. PL) or an English name (e.g. Poland)`);
+    if (!defaultCountry) throw new UsageError(`--country: unknown country '${o.country}'; give an ISO 3166-1 code (PL or POL) or a country name (Poland, Polska)`);
   }
-  return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize) };
+  return { defaultCountry, at: parseAt(o.at), offsets, maxRecordBytes: parseSize(o.maxRecordSize), delimiter: parseDelimiter(o.delimiter) };
+}
+
+/** `--delimiter`: one character other than a quote or a line break; `tab` for a tab. */
+export function parseDelimiter(v: string | undefined): string {
+  if (v === undefined) return ",";
+  const d = v.toLowerCase() === "tab" || v === "\\t" ? "\t" : v;
+  if ([...d].length !== 1 || /["\r\n]/.test(d)) throw new UsageError(`--delimiter: '${v}' is not one character other than a quote or a line break (e.g. ';', or 'tab')`);
+  return d;
 }
 
 /** `--max-record-size`: bytes, or a number with k, m or g. */
@@ -97,7 +110,15 @@ function assertReadable(abs: string, shown: string): void {
 }
 
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
-export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "input" | "inputFormat">, io: Io, maxRecordBytes: number, meter: InputMeter = { read: 0, total: undefined }, deferParse = false): Source[] {
+export function sources(
+  texts: readonly string[],
+  o: Pick<RecordInputOptions, "input" | "inputFormat" | "delimiter">,
+  io: Io,
+  maxRecordBytes: number,
+  meter: InputMeter = { read: 0, total: undefined },
+  deferParse = false,
+  note: (text: string) => void = (t) => io.stderr.write(t),
+): Source[] {
   const fmtOpt = o.inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: Source[] = [];
@@ -117,16 +138,31 @@ export function sources(texts: readonly string[], o: Pick<RecordInputOptions, "i
     // The total is known only when every input is a file.
     if (meter.total !== undefined) meter.total = isStdin ? undefined : meter.total + statSync(resolve(io.cwd, path)).size;
     const name = isStdin ? "<stdin>" : path;
-    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path))) as InputFormat;
+    // posts.jsonl.gz is JSONL: the format is named before the compression.
+    const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
     out.push({
       name,
       records: (first) => {
         const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
-        return readRecordBatches(metered(stream as AsyncIterable<Buffer>, meter), format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => io.stderr.write(`modpol: ${m}\n`), deferParse });
+        // Waiting on a terminal for posts nobody knows to type looks like a hang: say what it waits for.
+        if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
+        // Metered before decompression: progress compares the bytes read with the file's size.
+        const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
+        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) }));
       },
     });
   }
   return out;
+}
+
+/** A compressed input that cannot be read (a format Node lacks, damaged data) is a usage error. */
+async function* usageOnCompression<T>(it: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* it;
+  } catch (e) {
+    if (e instanceof CompressedInputError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** The closing line and exit code 3 of a run in which some records could not be evaluated. */

@@ -3,7 +3,7 @@ import { embeddedCases } from "../compile/compile-cases.js";
 import { formatDiagnosticLine, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { runPolicyTests, totals, type PolicyTestRun } from "../evaluate/run-tests.js";
 import { formatJunit } from "../report/junit.js";
-import { formatTestJson, formatTestText, type TestReport } from "../report/test-format.js";
+import { formatTestJson, formatTestText, loadErrors, type TestReport } from "../report/test-format.js";
 import { workspaceCases } from "../use-cases/workspace.js";
 import { openWorkspace } from "./check-command.js";
 import { emit } from "./emit.js";
@@ -17,6 +17,7 @@ export interface TestOptions {
   readonly minCoverage?: string;
   readonly output?: string;
   readonly verbose?: boolean;
+  readonly quiet?: boolean;
   readonly color?: boolean;
 }
 
@@ -39,7 +40,7 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   const format = o.format.toLowerCase();
   if (!(TEST_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${TEST_FORMATS.join(", ")}`);
   const minCoverage = parseCoverage(o.minCoverage);
-  const ws = openWorkspace(paths, io);
+  const ws = await openWorkspace(paths, io);
   if (ws.policies.length === 0) {
     // Files that could not even be read (refused links, unreadable files) say why there are none.
     const unread = ws.diagnostics.filter((d) => UNREAD.has(d.code));
@@ -64,13 +65,14 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
     seen.add(policy.id);
     runs.push(runPolicyTests(policy, [...embeddedCases(policy), ...(compiled.byPolicy.get(policy.id) ?? [])], () => performance.now()));
   }
-  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length), minCoverage };
+  const errors = loadErrors(problems);
+  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length, errors.length), errors, minCoverage };
   const toFile = o.output !== undefined && o.output !== "-";
   if (format === "junit") await emit(formatJunit(report), o.output, io);
   else if (format === "json") await emit(formatTestJson(report), o.output, io);
   else {
     const style = await makeStyle(!toFile && wantsColour(io.stdout, io.env, o.color));
-    await emit(formatTestText(report, { style, verbose: o.verbose }), o.output, io);
+    await emit(formatTestText(report, { style, verbose: o.verbose, quiet: o.quiet }), o.output, io);
   }
 
   const failedPolicies = ws.policies.filter((p) => !p.result.policy).map((p) => p.file);

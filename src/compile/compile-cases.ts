@@ -68,7 +68,7 @@ export function compileCases(entries: readonly CaseEntry[], loaded: ReadonlyMap<
     if (doc.country !== undefined && doc.country !== null) {
       country = resolveCountry(doc.country);
       if (!country) {
-        r.error(ref, [...path, "country"], "invalid-country", `'${doc.country}' is not a country code or English country name`);
+        r.error(ref, [...path, "country"], "invalid-country", `'${doc.country}' is not a country code (PL, POL) or country name (Poland, Polska)`);
         continue;
       }
     }

@@ -22,6 +22,11 @@ export interface PolicyInput {
   readonly maxPatternSize?: number;
   /** The language identifier to attach (see CompiledPolicy.languageModel). */
   readonly languageModel?: LanguageDetector | undefined;
+  /**
+   * Settings defined with an invalid value (already reported), in a document rebuilt to check the
+   * rest of an invalid policy: a condition using one is not reported again, whatever its type.
+   */
+  readonly stubbedSettings?: ReadonlySet<string>;
 }
 
 /**
@@ -66,6 +71,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     if (s.near) usedSignals.add(signalDefs[s.near.signal]?.name ?? "");
   }
   const used = { signals: usedSignals, countrySets: usedCountrySets, settings: usedSettings };
+  const stubbed = input.stubbedSettings ?? new Set<string>();
 
   const rules: RuleC[] = [];
   const ruleIds = new Map<string, number>();
@@ -81,7 +87,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
       return;
     }
-    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, languages: doc.languages ?? [], used });
+    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, languages: doc.languages ?? [], used, stubbed });
     rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
   });
 
@@ -93,7 +99,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     let country: string | undefined;
     if (t.country !== undefined) {
       country = resolveCountry(t.country);
-      if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code or English country name`);
+      if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code (PL, POL) or country name (Poland, Polska)`);
     }
     if (t.rule && !ruleIds.has(t.rule)) r.error(ref, [...path, "rule"], "unknown-rule", `unknown rule '${t.rule}'${didYouMean(t.rule, ruleIds.keys())}`);
     const at = ref.span(path);
@@ -204,6 +210,8 @@ interface Scope {
   readonly languages: readonly string[];
   /** Names a condition uses, recorded for lint ("unused setting"). */
   readonly used: { readonly signals: Set<string>; readonly countrySets: Set<string>; readonly settings: Set<string> };
+  /** See {@link PolicyInput.stubbedSettings}. */
+  readonly stubbed: ReadonlySet<string>;
 }
 
 function resolve(e: Expr, s: Scope): CondC {
@@ -225,6 +233,7 @@ function resolve(e: Expr, s: Scope): CondC {
       const v = s.settings.get(e.name);
       if (v !== undefined) s.used.settings.add(e.name);
       if (typeof v === "boolean") return { k: "const", value: v, at: e.at };
+      if (s.stubbed.has(e.name)) return { k: "const", value: false, at: e.at };
       if (v !== undefined) err(e.at, "invalid-setting-type", `setting '${e.name}' is ${typeof v}; only a boolean setting can stand as a condition`);
       else err(e.at, "unknown-signal", `unknown signal '${e.name}'${didYouMean(e.name, [...s.byName.keys(), ...s.settings.keys()])}`);
       return { k: "const", value: false, at: e.at };
@@ -270,6 +279,7 @@ function num(n: NumExpr, s: Scope): NumC {
     case "setting": {
       const v = s.settings.get(n.name);
       if (v !== undefined) s.used.settings.add(n.name);
+      if (s.stubbed.has(n.name)) return { k: "value", value: 0, at: n.at };
       if (v === undefined) err(n.at, "unknown-setting", `unknown setting '${n.name}'${didYouMean(n.name, s.settings.keys())}`);
       else if (typeof v !== "number") err(n.at, "invalid-setting-type", `setting '${n.name}' is ${typeof v}; a comparison needs a number`);
       return { k: "value", value: typeof v === "number" ? v : 0, at: n.at };

@@ -56,6 +56,8 @@ export interface TestTotals {
   readonly todo: number;
   readonly fixed: number;
   readonly skipped: number;
+  /** Rule files (policies, case files, what they include) that could not be loaded: each fails the run. */
+  readonly errors: number;
 }
 
 /**
@@ -107,9 +109,12 @@ export function coverageOf(policy: CompiledPolicy, outcomes: readonly CaseOutcom
   return { rules, defaultHits, covered, total: rules.length, percent: rules.length === 0 ? 100 : (100 * covered) / rules.length };
 }
 
-/** Adds up the outcomes of several policies' runs, plus the cases skipped because their policy was not loaded. */
-export function totals(runs: readonly PolicyTestRun[], skipped = 0): TestTotals {
-  const t = { total: skipped, passed: 0, failed: 0, todo: 0, fixed: 0, skipped };
+/**
+ * Adds up the outcomes of several policies' runs, plus the cases skipped because their policy was
+ * not loaded and the rule files that could not be loaded at all.
+ */
+export function totals(runs: readonly PolicyTestRun[], skipped = 0, errors = 0): TestTotals {
+  const t = { total: skipped, passed: 0, failed: 0, todo: 0, fixed: 0, skipped, errors };
   for (const r of runs) {
     for (const o of r.outcomes) {
       t.total++;

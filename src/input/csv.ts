@@ -16,7 +16,7 @@ interface RawRow {
  * between them, in characters) is skipped as it streams past and reported; rows with fewer fields
  * than the header leave the rest empty.
  */
-async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): AsyncGenerator<RawRow> {
+async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number, delimiter = ","): AsyncGenerator<RawRow> {
   const decoder = new TextDecoder("utf-8", { fatal: false });
   let fields: string[] = [];
   let field = "";
@@ -81,7 +81,7 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): 
         } else add('"');
         continue;
       }
-      if (ch === ",") {
+      if (ch === delimiter) {
         size++; // separators count towards the record's size
         endField();
         continue;
@@ -110,7 +110,8 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number): 
 export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
   let header: string[] | undefined;
   let n = opts.firstRecord;
-  for await (const row of rows(source, opts.maxRecordBytes)) {
+  const delimiter = opts.delimiter ?? ",";
+  for await (const row of rows(source, opts.maxRecordBytes, delimiter)) {
     if (!header) {
       header = row.fields.map((h) => h.trim().toLowerCase());
       continue;
@@ -127,7 +128,10 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: Rea
         if (v !== undefined && !Object.hasOwn(o, h)) o[h] = v;
       });
       if (!header.includes("text")) {
-        yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})` };
+        // One column whose name holds a ';' or a tab: the file is separated by that, not by commas.
+        const other = header.length === 1 ? [";", "\t"].find((d) => d !== delimiter && (header as string[])[0]?.includes(d)) : undefined;
+        const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
+        yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})${hint}` };
       } else yield fromObject(o, n, row.line, opts);
     }
     n++;

@@ -67,6 +67,8 @@ export interface ReadOptions {
   readonly onNote?: (message: string) => void;
   /** JSONL lines come as {@link RawRecord}s, parsed later by {@link parseRaw}. */
   readonly deferParse?: boolean;
+  /** The CSV field separator: one character, `,` unless told (`;` as European spreadsheets write it). */
+  readonly delimiter?: string;
 }
 
 /** Picks the input format from a file name's extension (lines when unknown). */
@@ -152,13 +154,12 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
   if (o.country !== undefined && o.country !== null && o.country !== "") {
     if (typeof o.country !== "string") return err("invalid-country", '"country" must be a string');
     country = resolveCountry(o.country);
-    if (!country) return err("invalid-country", `"${o.country}" is not a country code or English country name`);
+    if (!country) return err("invalid-country", `"${o.country}" is not a country code (PL, POL) or country name (Poland, Polska)`);
   }
-  let date: string | undefined;
-  if (o.date !== undefined && o.date !== null && o.date !== "") {
-    if (typeof o.date !== "string" || Number.isNaN(Date.parse(o.date))) return err("invalid-date", `"date" must be a date such as 2022-03-11`);
-    date = o.date;
-  }
+  // The date is read only where it is used: a timeline picks the version in force on it, and says
+  // there when it is no ISO 8601 date ("invalid-date"). Under a single policy dates are ignored, so
+  // an export whose dates are written otherwise (11/03/2022, epoch seconds) is still decided.
+  const date = o.date === undefined || o.date === null || o.date === "" ? undefined : typeof o.date === "string" ? o.date : JSON.stringify(o.date);
   let lang: string | undefined;
   if (o.lang !== undefined && o.lang !== null && o.lang !== "") {
     // "uk", "pt-BR", "zh_Hant": the language subtag decides which lexicons apply.

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../base/diagnostics.js";
-import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath, displayPath, inside, refuseRuleFile, refuseRuleFolder } from "./files.js";
+import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath, displayPath, inside, isStandIn, refuseRuleFile, refuseRuleFolder } from "./files.js";
 
 /** What a rule file is: a policy, a library (lexicons, signals, country sets), a case file, or a timeline. */
 export type RuleFileKind = "policy" | "library" | "cases" | "timeline";
@@ -81,6 +81,11 @@ export function findRuleFiles(paths: readonly string[], cwd: string): FoundRuleF
   };
   for (const p of paths) {
     let abs = resolve(cwd, p);
+    // Standard input (`-`), standing at the working folder's <stdin>: one file, no companions.
+    if (isStandIn(abs)) {
+      if (!out.has(abs)) out.set(abs, { abs, root: cwd });
+      continue;
+    }
     // A bundled policy id stands for its file, as with `eval --policy` (and the hint it prints).
     if (!existsSync(abs) && (BUNDLED_IDS as readonly string[]).includes(p)) abs = join(BUNDLED_DIR, `${p}.yaml`);
     if (!existsSync(abs) && (BUNDLED_TIMELINES as readonly string[]).includes(p)) abs = bundledTimelinePath(p);

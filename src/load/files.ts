@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { didYouMean } from "../base/suggest.js";
 import { fileURLToPath } from "node:url";
 import type { Diagnostic } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV } from "./limits.js";
@@ -42,6 +43,50 @@ export function resolvePolicyPath(ref: string, cwd: string): string | undefined 
 }
 
 /**
+ * " (did you mean 'x'?)" for a policy reference that names nothing: the closest bundled policy or
+ * timeline id, or, for a path, the closest rule file in the folder it names. Only names that exist
+ * are suggested, so following the hint works.
+ */
+export function suggestPolicyRef(ref: string, cwd: string): string {
+  const candidates: string[] = [...BUNDLED_IDS, ...BUNDLED_TIMELINES];
+  const dir = dirname(ref);
+  try {
+    // A path: the rule files beside where it points, written the way the user wrote the folder.
+    if (/[\\/]|\.ya?ml$/i.test(ref)) {
+      for (const name of readdirSync(resolve(cwd, dir))) if (/\.ya?ml$/i.test(name)) candidates.push(dir === "." && !ref.startsWith("./") ? name : join(dir, name));
+    }
+  } catch {
+    // The folder does not exist either: only the bundled ids can be meant.
+  }
+  return didYouMean(ref, candidates);
+}
+
+/**
+ * Rule files given on standard input (`modpol check -`), by the absolute path they stand at (the
+ * working folder's `<stdin>`): read as if that file held the text, so includes resolve from the
+ * working folder, confined to it. Set only while such a run loads its files.
+ */
+const standIns = new Map<string, string>();
+
+/** The name a rule file read from standard input is shown by. */
+export const STDIN_NAME = "<stdin>";
+
+/** Runs `load` with `text` standing as the file at `abs` (see {@link standIns}). */
+export function withStandIn<T>(abs: string, text: string, load: () => T): T {
+  standIns.set(abs, text);
+  try {
+    return load();
+  } finally {
+    standIns.delete(abs);
+  }
+}
+
+/** True when `abs` is a rule file given on standard input. */
+export function isStandIn(abs: string): boolean {
+  return standIns.has(abs);
+}
+
+/**
  * Reads a text file as UTF-8; a failure becomes a diagnostic. Only a regular file is read (a FIFO,
  * a device or a folder is refused without blocking on it), and never more than `maxBytes`: the
  * limit is checked on the size before reading and again while reading, since some files (under
@@ -51,6 +96,8 @@ export function resolvePolicyPath(ref: string, cwd: string): string | undefined 
 export function readText(abs: string, file: string, maxBytes: number = DEFAULT_LIMITS.maxFileBytes): { text?: string; diagnostic?: Diagnostic } {
   const at = (line: number, severity: Diagnostic["severity"], code: string, message: string): Diagnostic => ({ file, line, column: 1, endLine: line, endColumn: 1, severity, code, message });
   const tooLarge = (size: string) => at(1, "error", "file-too-large", `file is ${size} bytes; the limit is ${maxBytes} (${LIMIT_ENV.maxFileBytes.name})`);
+  const given = standIns.get(abs);
+  if (given !== undefined) return Buffer.byteLength(given) > maxBytes ? { diagnostic: tooLarge(String(Buffer.byteLength(given))) } : { text: given };
   let fd: number | undefined;
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, for ever.
@@ -93,6 +140,7 @@ function kindOf(st: Stats): string {
  */
 export function refuseRuleFile(abs: string, root: string, shown: string): Diagnostic | undefined {
   const at = (code: string, message: string): Diagnostic => ({ file: shown, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code, message });
+  if (standIns.has(abs)) return undefined;
   try {
     if (lstatSync(abs).isSymbolicLink() && !inside(realpathSync(abs), realpathSync(root))) return at("path-outside-root", "is a link to a file outside the folder being checked: it is not read");
     const st = statSync(abs);

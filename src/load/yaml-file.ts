@@ -2,6 +2,7 @@ import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, 
 import type { Diagnostic, Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
 import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
+import { findUnclosed, withoutCascade } from "./yaml-syntax.js";
 
 /** Limits that keep a hostile rule file from exhausting memory or the stack (see limits.ts). */
 export type YamlLimits = ResourceLimits;
@@ -73,11 +74,16 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
   const f: YamlFile = { file, absPath, text, doc, lines };
   // Tags the parser could not resolve, by "tag@line": the walk below does not report them twice.
   const unresolved = new Set<string>();
+  const syntax: { start: number; end: number; code: string; message: string }[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, en] = e.pos;
     const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
     let msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
     let end = Math.max(en, s + 1);
+    if (code === "yaml-syntax") {
+      syntax.push({ start: s, end, code: e.code, message: msg });
+      continue;
+    }
     const tag = code === "yaml-custom-tag" ? /^Unresolved tag: (\S+)/.exec(msg)?.[1] : undefined;
     if (tag !== undefined) {
       unresolved.add(`${tag}@${lines.linePos(s).line}`);
@@ -90,6 +96,12 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
     }
     diagnostics.push(diagAt(f, s, end, code, msg));
   }
+  // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
+  // after that. The user erred at the opening character: report that, and none of what follows.
+  const unclosed = findUnclosed(tokens);
+  const firstUnclosed = unclosed[0]?.offset ?? Infinity;
+  for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
+  for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
   // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
   walk(doc.contents, (n) => {
     const tag = (n as { tag?: string }).tag;

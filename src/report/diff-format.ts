@@ -1,8 +1,9 @@
 import { DECISIONS } from "../base/decisions.js";
 import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff } from "../evaluate/diff.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
-import { convertOffset, csvField, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
+import { convertOffset, csvField, csvMatchesCell, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
 import { decisionColour, type Style } from "./style.js";
+import { guardFormula } from "./csv-guard.js";
 
 /** One output record of `diff`: a post with its two decisions, or a record that could not be evaluated. */
 export type DiffItem = { readonly kind: "diff"; readonly id: string; readonly line: number; readonly text: string; readonly diff: PostDiff } | Extract<ResultItem, { kind: "error" }>;
@@ -21,9 +22,6 @@ export function diffObject(item: DiffItem, unit: OffsetUnit): Record<string, unk
 /** CSV columns of diff output. */
 export const DIFF_CSV_COLUMNS = ["id", "country", "changed", "from_decision", "from_rule", "from_policy", "to_decision", "to_rule", "to_policy", "from_reason", "to_reason", "from_matches", "to_matches", "error_code", "error_message"] as const;
 
-function csvMatches(ms: readonly Evidence[], text: string, unit: OffsetUnit): string {
-  return ms.map((m) => `${m.signal}:${m.text}@${convertOffset(text, m.start, unit)}-${convertOffset(text, m.end, unit)}`).join("; ");
-}
 
 /** One CSV row of diff output (with its newline). */
 export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
@@ -31,16 +29,16 @@ export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
   if (item.kind === "error") cells = [item.id, "", "", "", "", "", "", "", "", "", "", "", "", item.code, item.message];
   else {
     const { from: f, to: t, changed } = item.diff;
-    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatches(f.matches, item.text, o.offsets), csvMatches(t.matches, item.text, o.offsets), "", ""];
+    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatchesCell(f.matches, item.text, o.offsets), csvMatchesCell(t.matches, item.text, o.offsets), "", ""];
   }
-  return `${cells.map(csvField).join(",")}\n`;
+  return `${cells.map((c) => csvField(guardFormula(c))).join(",")}\n`;
 }
 
 const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ");
 const sameEvidence = (a: readonly Evidence[], b: readonly Evidence[]): boolean => a.length === b.length && a.every((m, i) => m.signal === b[i]?.signal && m.start === b[i]?.start && m.end === b[i]?.end);
 
 /** The human-readable block of one diff record: both decisions, both deciding rules, the evidence. */
-export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean): string {
+export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean, labels?: { readonly from: string; readonly to: string }): string {
   const s = o.style;
   const prefix = showId ? `${s.dim(item.id)} ` : "";
   if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
@@ -48,14 +46,17 @@ export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: bool
   const dec = (d: Decision) => s.bold(decisionColour(s, d.decision)(d.decision));
   const country = s.dim(f.country ? `[${f.country}]` : "[no country]");
   const lines = [`${prefix}${dec(f)} → ${dec(t)}${changed ? "" : s.dim(" (unchanged)")} ${country} ${item.text.replace(/\r?\n/g, " ⏎ ")}`];
-  const width = Math.max(f.policy.length, t.policy.length);
-  const side = (d: Decision) => `  ${s.dim(`${d.policy.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
-  lines.push(side(f), side(t));
+  // Two policies with one id (two versions of a file) are told apart by the labels given: their paths.
+  const fromName = labels?.from ?? f.policy;
+  const toName = labels?.to ?? t.policy;
+  const width = Math.max(fromName.length, toName.length);
+  const side = (d: Decision, name: string) => `  ${s.dim(`${name.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
+  lines.push(side(f, fromName), side(t, toName));
   if (sameEvidence(f.matches, t.matches)) {
     if (f.matches.length) lines.push(`  ${s.dim("evidence:")} ${evidenceText(f.matches, s)}`);
   } else {
-    lines.push(`  ${s.dim(`evidence (${f.policy}):`)} ${f.matches.length ? evidenceText(f.matches, s) : "none"}`);
-    lines.push(`  ${s.dim(`evidence (${t.policy}):`)} ${t.matches.length ? evidenceText(t.matches, s) : "none"}`);
+    lines.push(`  ${s.dim(`evidence (${fromName}):`)} ${f.matches.length ? evidenceText(f.matches, s) : "none"}`);
+    lines.push(`  ${s.dim(`evidence (${toName}):`)} ${t.matches.length ? evidenceText(t.matches, s) : "none"}`);
   }
   return `${lines.join("\n")}\n`;
 }

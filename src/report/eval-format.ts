@@ -3,6 +3,7 @@ import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import type { CallTrace, CondTrace, Explanation } from "../evaluate/explain.js";
 import { printable } from "../base/safe-text.js";
 import { decisionColour, type Style } from "./style.js";
+import { guardFormula } from "./csv-guard.js";
 
 /** How evidence offsets are counted in machine-readable output. */
 export type OffsetUnit = "codepoint" | "utf16";
@@ -89,13 +90,24 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** One CSV row (with its newline); matches are `signal:text@start-end` joined by "; ". */
+/**
+ * The `matches` cell of CSV output: `signal:text@start-end` joined by "; ". The matched text is the
+ * post's own, so it may hold the separators: a backslash, ';' and '@' in it are escaped with a
+ * backslash, so the cell splits one way only (at "; " not after a backslash, then at the last '@').
+ * Signal names and offsets never hold them.
+ */
+export function csvMatchesCell(ms: readonly Evidence[], text: string, unit: OffsetUnit): string {
+  return ms.map((m) => `${m.signal}:${m.text.replace(/[\\;@]/g, "\\$&")}@${convertOffset(text, m.start, unit)}-${convertOffset(text, m.end, unit)}`).join("; ");
+}
+
+/** One CSV row (with its newline); matches as {@link csvMatchesCell} writes them. */
 export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
   const cells =
     item.kind === "error"
       ? [item.id, "", "", "", "", "", "", "", item.code, item.message]
-      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", item.decision.matches.map((m) => `${m.signal}:${m.text}@${convertOffset(item.text, m.start, o.offsets)}-${convertOffset(item.text, m.end, o.offsets)}`).join("; "), "", ""];
-  return `${cells.map(csvField).join(",")}\n`;
+      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", csvMatchesCell(item.decision.matches, item.text, o.offsets), "", ""];
+  return `${cells.map((c) => csvField(guardFormula(c))).join(",")}
+`;
 }
 
 /** The text with every evidence span marked by the style's highlight. */
@@ -111,11 +123,61 @@ export function highlightSpans(text: string, spans: readonly { start: number; en
   return out + text.slice(pos);
 }
 
-/** Renders a condition trace inline: each atom followed by ✓ or ✗ (or its number). */
-export function renderTrace(t: CondTrace, style: Style): string {
-  const mark = (v: boolean | number) => (typeof v === "number" ? style.cyan(`=${v}`) : v ? style.green("✓") : style.red("✗"));
-  if (!t.children || t.children.length === 0) return `${t.text} ${mark(t.value)}`;
-  return `${t.text} ${mark(t.value)}  {${t.children.map((c) => renderTrace(c, style)).join(", ")}}`;
+/** The operator at the top of a condition's source text: names hold no spaces, so " or " at depth 0 is one. */
+function topOperator(text: string): "and" | "or" | "not" | undefined {
+  let t = text.trim();
+  // Parentheses around the whole of it change nothing.
+  while (t.startsWith("(") && closingParen(t, 0) === t.length - 1) t = t.slice(1, -1).trim();
+  let depth = 0;
+  let and = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (depth === 0 && c === " ") {
+      if (t.startsWith(" or ", i)) return "or";
+      if (t.startsWith(" and ", i)) and = true;
+    }
+  }
+  if (and) return "and";
+  return /^not\b/.test(t) ? "not" : undefined;
+}
+
+function closingParen(t: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < t.length; i++) {
+    if (t[i] === "(") depth++;
+    else if (t[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A condition trace as lines, one condition a line, parts indented under the whole: `all of:` and
+ * `any of:` for a conjunction and an alternative, the values a comparison compared beside it.
+ * `label` stands in for the top line's text (the rule, whose condition is then listed below it).
+ */
+export function traceLines(t: CondTrace, style: Style, indent = "", label?: string): string[] {
+  const mark = (v: boolean | number) => (v === true ? style.green("✓") : style.red("✗"));
+  const kids = t.children ?? [];
+  const numbers = kids.filter((k) => typeof k.value === "number");
+  if (numbers.length > 0) {
+    const values = numbers.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} ${style.cyan(`= ${k.value}`)}`);
+    return [`${indent}${mark(t.value)} ${label ?? t.text}${values.length ? style.dim(` (${values.join(", ")})`) : ""}`];
+  }
+  const op = kids.length > 0 ? topOperator(t.text) : undefined;
+  if (op === undefined) return [`${indent}${mark(t.value)} ${label ?? t.text}`];
+  if (op === "not" && kids.length === 1 && (kids[0]?.children ?? []).length === 0) return [`${indent}${mark(t.value)} ${label ?? t.text}`];
+  const head = op === "and" ? "all of:" : op === "or" ? "any of:" : "not";
+  // "not" over a conjunction or alternative: "not any of:" with the parts below.
+  if (op === "not") {
+    const inner = kids[0] as CondTrace;
+    const innerOp = topOperator(inner.text);
+    const innerHead = innerOp === "and" ? "all of:" : innerOp === "or" ? "any of:" : undefined;
+    if (innerHead) return [`${indent}${mark(t.value)} ${label ? `${label}: ` : ""}not ${innerHead}`, ...(inner.children ?? []).flatMap((k) => traceLines(k, style, `${indent}    `))];
+    return [`${indent}${mark(t.value)} ${label ? `${label}: ` : ""}not`, ...traceLines(inner, style, `${indent}    `)];
+  }
+  return [`${indent}${mark(t.value)} ${label ? `${label}, when ${head}` : head}`, ...kids.flatMap((k) => traceLines(k, style, `${indent}    `))];
 }
 
 /** The human-readable block for one result. */
@@ -157,6 +219,18 @@ export function callLines(calls: readonly CallTrace[], s: Style, indent: string)
   return out;
 }
 
+/** A rule as tried: a line for the rule, then its condition one part a line (see {@link traceLines}). */
+function ruleTraceLines(r: Explanation["rules"][number], s: Style): string[] {
+  const label = `${r.id} → ${r.decision}`;
+  const plain = traceLines(r.trace, s, "    ");
+  // A condition of one part fits on the rule's line: "✓ id → decision: condition".
+  if (plain.length === 1) {
+    const lead = `    ${r.trace.value === true ? s.green("✓") : s.red("✗")} `;
+    return [`${lead}${label}: ${(plain[0] as string).slice(lead.length)}`];
+  }
+  return traceLines(r.trace, s, "    ", label);
+}
+
 function explainLines(x: Explanation, s: Style): string[] {
   const out: string[] = [];
   const lg = x.language;
@@ -173,7 +247,7 @@ function explainLines(x: Explanation, s: Style): string[] {
     for (const d of g.discounted) out.push(`        ${s.dim(`"${printable(d.evidence.text)}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${d.why}`)}`);
   }
   out.push(`  ${s.bold("rules")}`);
-  for (const r of x.rules) out.push(`    ${r.holds ? s.green("✓") : s.red("✗")} ${r.id} → ${r.decision}: ${renderTrace(r.trace, s)}`);
+  for (const r of x.rules) out.push(...ruleTraceLines(r, s));
   if (x.rule === null) out.push(`    ${s.dim(`no rule held: default → ${x.decision}`)}`);
   return out;
 }

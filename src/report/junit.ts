@@ -1,5 +1,6 @@
 import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CaseOutcome } from "../evaluate/run-tests.js";
+import { formatDiagnosticLine } from "../base/diagnostics.js";
 import { caseDetailLines, type TestReport } from "./test-format.js";
 
 /** Escapes text for XML, dropping characters XML 1.0 cannot carry at all (most control characters). */
@@ -46,14 +47,16 @@ function testcase(policy: string, o: CaseOutcome): string {
 /**
  * JUnit XML of a `test` run, the dialect CI systems render (GitHub test reporters, GitLab, Jenkins):
  * one `<testsuite>` per policy, one `<testcase>` per case and policy, failures with expected and
- * actual decision and the evidence, known gaps (todo) and cases for policies not loaded as skipped.
+ * actual decision and the evidence, known gaps (todo) and cases for policies not loaded as skipped,
+ * and one `<error>` per rule file that could not be loaded.
  */
 export function formatJunit(r: TestReport): string {
   const out: string[] = [];
   const t = r.totals;
   const totalMs = r.runs.reduce((a, run) => a + run.outcomes.reduce((b, o) => b + o.ms, 0), 0);
   out.push(`<?xml version="1.0" encoding="UTF-8"?>\n`);
-  out.push(`<testsuites name="modpol" tests="${t.total}" failures="${t.failed}" errors="0" skipped="${t.todo + t.skipped}" time="${secs(totalMs)}">\n`);
+  const errors = r.errors ?? [];
+  out.push(`<testsuites name="modpol" tests="${t.total + errors.length}" failures="${t.failed}" errors="${errors.length}" skipped="${t.todo + t.skipped}" time="${secs(totalMs)}">\n`);
   for (const run of r.runs) {
     const n = (st: CaseOutcome["status"]) => run.outcomes.filter((o) => o.status === st).length;
     const ms = run.outcomes.reduce((a, o) => a + o.ms, 0);
@@ -71,6 +74,17 @@ export function formatJunit(r: TestReport): string {
     out.push(`  <testsuite name="${xmlEscape(policy)}" tests="${specs.length}" failures="0" errors="0" skipped="${specs.length}" time="0.000">\n`);
     for (const spec of specs) {
       out.push(`    <testcase name="${xmlEscape(caseName(spec))}" classname="${xmlEscape(classname(policy, spec))}" file="${xmlEscape(spec.file)}" line="${spec.line}" time="0.000">\n      <skipped message="${xmlEscape(`policy '${policy}' is not loaded`)}"/>\n    </testcase>\n`);
+    }
+    out.push(`  </testsuite>\n`);
+  }
+  if (errors.length > 0) {
+    // A file that could not be loaded is an error of the run, not a skip: its cases never ran (a case
+    // file with a YAML error has no cases to list at all), so CI must show it as broken.
+    out.push(`  <testsuite name="load errors" tests="${errors.length}" failures="0" errors="${errors.length}" skipped="0" time="0.000">\n`);
+    for (const e of errors) {
+      const first = e.diagnostics[0];
+      const message = first ? `${e.file} could not be loaded: ${first.code} ${first.message}` : `${e.file} could not be loaded`;
+      out.push(`    <testcase name="${xmlEscape(e.file)}" classname="modpol.load" file="${xmlEscape(e.file)}" line="${first?.line ?? 1}" time="0.000">\n      <error message="${xmlEscape(message)}" type="${xmlEscape(first?.code ?? "load-error")}">${xmlEscape(e.diagnostics.map(formatDiagnosticLine).join("\n"))}</error>\n    </testcase>\n`);
     }
     out.push(`  </testsuite>\n`);
   }

@@ -3,6 +3,20 @@ import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tes
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 import { printable } from "../base/safe-text.js";
+import type { Diagnostic } from "../base/diagnostics.js";
+
+/** A rule file that could not be loaded, and why: its cases (if any) could not run. */
+export interface LoadError {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Groups error diagnostics by file, in file order: one {@link LoadError} per file. */
+export function loadErrors(ds: readonly Diagnostic[]): LoadError[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of ds) if (d.severity === "error") byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  return [...byFile].sort(([a], [b]) => a.localeCompare(b)).map(([file, diagnostics]) => ({ file, diagnostics }));
+}
 
 /** Everything `modpol test` found, as the formatters take it. */
 export interface TestReport {
@@ -10,6 +24,8 @@ export interface TestReport {
   /** Cases for policies that were not loaded. */
   readonly skipped: readonly { readonly policy: string; readonly spec: CaseSpec }[];
   readonly totals: TestTotals;
+  /** Rule files that could not be loaded: each is an error of the run (JUnit `<error>`). */
+  readonly errors?: readonly LoadError[];
   /** `--min-coverage`: policies below it fail the run. */
   readonly minCoverage?: number | undefined;
 }
@@ -19,6 +35,8 @@ export interface TestTextOptions {
   readonly style?: Style;
   /** List passing cases too, not only failures and known gaps. */
   readonly verbose?: boolean;
+  /** Only what fails the run: failing cases, coverage below --min-coverage, and the totals. */
+  readonly quiet?: boolean;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -52,7 +70,12 @@ export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "    
   const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${printable(dd.evidence.text)}" ${s.dim(`(${g.name}: ${dd.why})`)}`)) : [];
   if (aside.length) out.push(`${indent}${s.dim("set aside:")} ${aside.join(", ")}`);
   for (const r of o.detail?.expectedRules ?? []) {
-    const why = r.holds ? `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first` : `does not hold: ${missingParts(r.trace, s).join(", ")}`;
+    const why = !r.holds
+      ? `does not hold: ${missingParts(r.trace, s).join(", ")}`
+      : r.id === d.rule
+        ? // The expected rule did decide: the case expects a decision that rule never gives.
+          `holds and decides, but gives ${r.decision}, not ${o.spec.expect.join(" or ")}: the case's rule and decision disagree`
+        : `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first`;
     out.push(`${indent}${s.dim(`rule ${r.id} (${r.decision})`)} ${why}`);
   }
   if (o.spec.note) out.push(`${indent}${s.dim("note:")} ${o.spec.note}`);
@@ -86,12 +109,17 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
   for (const run of r.runs) {
     const count = (st: CaseOutcome["status"]) => run.outcomes.filter((x) => x.status === st).length;
     const failed = count("fail");
+    const cov = run.coverage;
+    const low = r.minCoverage !== undefined && cov.percent < r.minCoverage;
+    if (o.quiet && failed === 0 && !low) continue;
     const head = [`${count("pass")} passed`, failed ? s.red(`${failed} failed`) : "", count("todo") ? s.yellow(`${count("todo")} todo`) : "", count("fixed") ? s.yellow(`${count("fixed")} todo now passing`) : ""].filter(Boolean);
     out.push(`${failed ? s.red("✗") : s.green("✓")} ${s.bold(run.policy.id)} ${s.dim(`(${run.policy.file})`)}: ${plural(run.outcomes.length, "case")}, ${head.join(", ")}`);
     for (const c of run.outcomes) {
       if (c.status === "fail") {
         out.push(`  ${s.red("✗")} ${where(c.spec)} ${postLabel(c.spec)}`);
         out.push(...caseDetailLines(c, s));
+      } else if (o.quiet) {
+        continue;
       } else if (c.status === "todo") {
         const why = typeof c.spec.todo === "string" ? ` (todo: ${c.spec.todo})` : " (todo)";
         out.push(`  ${s.yellow("…")} ${where(c.spec)} ${postLabel(c.spec)}${s.dim(why)}: expected ${expected(c.spec)}, got ${actual(c)}`);
@@ -101,27 +129,37 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
         out.push(`  ${s.green("✓")} ${where(c.spec)} ${postLabel(c.spec)} → ${actual(c)}`);
       }
     }
-    const cov = run.coverage;
-    const low = r.minCoverage !== undefined && cov.percent < r.minCoverage;
     const hits = cov.rules.map((x) => `${x.id} ${x.hits}`).join(", ");
     out.push(`  ${s.dim("rule coverage:")} ${(low ? s.red : (x: string) => x)(`${cov.covered}/${cov.total} (${pct(cov.percent)})`)}${low ? s.red(` below --min-coverage ${r.minCoverage}%`) : ""} ${s.dim(`— cases per rule: ${hits}; default ${cov.defaultHits}`)}`);
     const untested = cov.rules.filter((x) => x.hits === 0).map((x) => x.id);
-    if (untested.length) out.push(`  ${s.yellow("untested rules:")} ${untested.join(", ")}`);
+    if (untested.length && !o.quiet) out.push(`  ${s.yellow("untested rules:")} ${untested.join(", ")}`);
   }
   const groups = new Map<string, number>();
   for (const k of r.skipped) groups.set(`${k.policy}\u0000${k.spec.file}`, (groups.get(`${k.policy}\u0000${k.spec.file}`) ?? 0) + 1);
-  for (const [k, n] of groups) {
+  for (const [k, n] of o.quiet ? [] : groups) {
     const [policy, file] = k.split("\u0000");
     out.push(`${s.dim("-")} ${plural(n, "case")} in ${file} skipped: policy '${policy}' is not loaded`);
+  }
+  for (const e of r.errors ?? []) {
+    const first = e.diagnostics[0];
+    const more = e.diagnostics.length > 1 ? s.dim(` (and ${e.diagnostics.length - 1} more)`) : "";
+    out.push(`${s.red("✗")} ${e.file} could not be loaded${first ? `: ${first.line}:${first.column} ${first.code} ${printable(first.message)}` : ""}${more}`);
   }
   out.push(totalsLine(r.totals, s));
   return `${out.join("\n")}\n`;
 }
 
+/** "1 file could not be loaded". */
+function notLoaded(n: number): string {
+  return `${n} file${n === 1 ? "" : "s"} could not be loaded`;
+}
+
 /** "3 policies: 120 cases, 118 passed, 1 failed, 1 todo, 0 skipped". */
 export function totalsLine(t: TestTotals, s: Style = PLAIN): string {
   const parts = [`${t.passed} passed`, t.failed ? s.red(`${t.failed} failed`) : "0 failed", `${t.todo} todo`, ...(t.fixed ? [s.yellow(`${t.fixed} todo now passing`)] : []), `${t.skipped} skipped`];
-  return `${t.failed ? s.red("✗") : s.green("✓")} ${plural(t.total, "case")}: ${parts.join(", ")}`;
+  // A file that could not be loaded fails the run as a failing case does: its cases never ran.
+  const bad = t.failed > 0 || t.errors > 0;
+  return `${bad ? s.red("✗") : s.green("✓")} ${plural(t.total, "case")}: ${parts.join(", ")}${t.errors ? s.red(`; ${notLoaded(t.errors)}`) : ""}`;
 }
 
 /** JSON output of `test`: totals, and per policy every case with its outcome and coverage. */
@@ -152,6 +190,7 @@ export function formatTestJson(r: TestReport): string {
     ...(r.minCoverage !== undefined ? { minCoverage: r.minCoverage } : {}),
     policies: r.runs.map((run) => ({ id: run.policy.id, file: run.policy.file, coverage: run.coverage, cases: run.outcomes.map(caseObj) })),
     skipped: r.skipped.map((k) => ({ policy: k.policy, id: k.spec.id, file: k.spec.file, line: k.spec.line, reason: "policy not loaded" })),
+    errors: (r.errors ?? []).map((e) => ({ file: e.file, diagnostics: e.diagnostics })),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

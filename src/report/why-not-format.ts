@@ -20,29 +20,69 @@ function operandText(o: Operand): string {
   return `${shown} (${held.length ? held.map((s) => `${s.signal}: ${quoteAll(s.evidence)}`).join("; ") : "none held"})`;
 }
 
+/** What a failed part is now, as evidence from the post ("nothing in the post matches it"). */
+function stateText(b: Exclude<Blame, { k: "any" }>): string {
+  switch (b.k) {
+    case "signal": {
+      if (!b.want) return quoteAll(b.counted);
+      const aside = b.discounted.map((d) => `"${d.evidence.text}" (${d.evidence.signal}) not counted: ${d.why}`);
+      return aside.length ? aside.join("; ") : "nothing in the post matches it";
+    }
+    case "country-in":
+      return `${countryText(b.country)}${b.set ? `; ${b.set} is ${b.codes.join(" ")}` : ""}`;
+    case "country-known":
+      return countryText(b.country);
+    case "lang-in":
+      return `${langText(b.lang)}; the languages are ${b.codes.join(" ")}`;
+    case "lang-known":
+      return langText(b.lang);
+    case "compare":
+      return `${operandText(b.left)}, ${operandText(b.right)}`;
+    case "constant":
+      return "";
+  }
+}
+
 /** One failed part of a condition, as a line an analyst can check against the post. */
 export function blameText(b: Blame, s: Style = PLAIN): string {
   const name = s.bold(b.text);
   switch (b.k) {
-    case "signal": {
-      if (!b.want) return `${name} holds, and must not: ${quoteAll(b.counted)}`;
-      const aside = b.discounted.map((d) => `"${d.evidence.text}" (${d.evidence.signal}) not counted: ${d.why}`);
-      return `${name} does not hold: ${aside.length ? aside.join("; ") : "nothing in the post matches it"}`;
-    }
+    case "signal":
+      return b.want ? `${name} does not hold: ${stateText(b)}` : `${name} holds, and must not: ${stateText(b)}`;
     case "country-in":
-      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}${b.set ? `; ${b.set} is ${b.codes.join(" ")}` : ""}`;
     case "country-known":
-      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${countryText(b.country)}`;
     case "lang-in":
-      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${langText(b.lang)}; the languages are ${b.codes.join(" ")}`;
     case "lang-known":
-      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${langText(b.lang)}`;
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${stateText(b)}`;
     case "compare":
-      return `${name} ${b.want ? "is false" : "is true, and must not be"}: ${operandText(b.left)}, ${operandText(b.right)}`;
+      return `${name} ${b.want ? "is false" : "is true, and must not be"}: ${stateText(b)}`;
     case "constant":
       return `${name} ${b.want ? "never holds" : "always holds"}`;
     case "any":
-      return `${name} ${b.want ? "does not hold; any one of these would make it hold:" : "holds; any one of these would make it fail:"}`;
+      return `${name} ${b.want ? "does not hold; it would if any one of these changed:" : "holds; it would not if any one of these changed:"}`;
+  }
+}
+
+/**
+ * One alternative of an `any` part, said as the change it would take ("invaders held"), with what
+ * the post has now: the alternatives are changes to choose from, not more failures.
+ */
+export function changeText(b: Blame, s: Style = PLAIN): string {
+  const name = s.bold(b.text);
+  switch (b.k) {
+    case "signal":
+      return b.want ? `${name} held (now ${stateText(b)})` : `${name} did not hold (now it holds: ${stateText(b)})`;
+    case "country-in":
+    case "country-known":
+    case "lang-in":
+    case "lang-known":
+      return `${name} ${b.want ? "held" : "did not hold"} (now ${stateText(b)})`;
+    case "compare":
+      return `${name} ${b.want ? "were true" : "were false"} (now ${stateText(b)})`;
+    case "constant":
+      return `${name} ${b.want ? "held" : "did not hold"} (it never can: it is a constant)`;
+    case "any":
+      return `${name} ${b.want ? "held, which any one of these would do:" : "did not hold, which any one of these would do:"}`;
   }
 }
 
@@ -50,14 +90,14 @@ function blameLines(bs: readonly Blame[], s: Style, indent: string): string[] {
   return bs.flatMap((b) => [`${indent}${s.red("✗")} ${blameText(b, s)}`, ...optionLines(b, s, `${indent}    `)]);
 }
 
-/** The alternatives of an `any` part, one a line ("either … or …"), nested ones indented further. */
+/** The alternatives of an `any` part, one a line, each the change it would take; nested ones indented further. */
 function optionLines(b: Blame, s: Style, indent: string): string[] {
   if (b.k !== "any") return [];
-  return b.options.flatMap((opt, i) => {
-    const word = s.dim(i === 0 ? "either" : "or");
+  return b.options.flatMap((opt) => {
+    const dash = s.dim("-");
     const only = opt.length === 1 ? (opt[0] as Blame) : undefined;
-    if (only) return [`${indent}${word} ${blameText(only, s)}`, ...optionLines(only, s, `${indent}    `)];
-    return [`${indent}${word} all of:`, ...blameLines(opt, s, `${indent}  `)];
+    if (only) return [`${indent}${dash} ${changeText(only, s)}`, ...optionLines(only, s, `${indent}    `)];
+    return [`${indent}${dash} all of these changed:`, ...blameLines(opt, s, `${indent}    `)];
   });
 }
 

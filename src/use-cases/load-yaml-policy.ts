@@ -3,18 +3,21 @@ import { dirname } from "node:path";
 import type { CompileInfo } from "../compile/compile-info.js";
 import { checkConditions, checkLibraries, compilePolicy } from "../compile/compile.js";
 import type { CompiledPolicy } from "../compile/types.js";
-import { appendAll, type Diagnostic } from "../base/diagnostics.js";
-import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath } from "../load/files.js";
+import { appendAll, dedupeDiagnostics, type Diagnostic } from "../base/diagnostics.js";
+import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath, suggestPolicyRef } from "../load/files.js";
 import { countTerms, LIMIT_ENV, resolveLimits, type ResourceLimits } from "../load/limits.js";
 import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, type YamlFile } from "../load/yaml-file.js";
-import type { LexiconFileDoc } from "../validate/schema.js";
+import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import { validateLexiconFile, validatePolicy, validParts } from "../validate/validate.js";
+import { salvageLibrary, salvagePolicy, type Salvaged } from "../validate/salvage.js";
 import type { LoadOptions as PublicLoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /** A library file read, parsed and validated once, whichever policy includes it. */
 export interface LibraryFile {
   readonly yaml?: YamlFile;
   readonly doc?: LexiconFileDoc;
+  /** For a file that parsed but failed validation: what can still be checked (see salvage.ts). */
+  readonly salvaged?: Salvaged<LexiconFileDoc>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -47,6 +50,10 @@ interface IncludeContext {
   readonly files: YamlFile[];
   readonly diagnostics: Diagnostic[];
   readonly libraries: { doc: LexiconFileDoc; ref: SourceRef }[];
+  /** The libraries again, with those that failed validation rebuilt: to check names in an invalid policy. */
+  readonly checkable: { doc: LexiconFileDoc; ref: SourceRef }[];
+  /** True once some included file's definitions could not be read: no name can then be called unknown. */
+  incomplete: boolean;
   /** Real paths already pulled in (a file included twice through different paths is read once). */
   readonly loaded: Set<string>;
   /** Terms and patterns so far, against `limits.maxTerms`; past it, no further include is read. */
@@ -61,7 +68,7 @@ export function loadYamlPolicy(ref: string, opts: LoadOptions = {}): LoadResult 
   const cwd = opts.cwd ?? process.cwd();
   const abs = resolvePolicyPath(ref, cwd);
   if (!abs) {
-    return { files: [], diagnostics: [{ file: ref, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "policy-not-found", message: `no policy file or bundled policy named '${ref}'` }] };
+    return { files: [], diagnostics: [{ file: ref, line: 1, column: 1, endLine: 1, endColumn: 1, severity: "error", code: "policy-not-found", message: `no policy file or bundled policy named '${ref}'${suggestPolicyRef(ref, cwd)}` }] };
   }
   return loadYamlPolicyFile(abs, opts);
 }
@@ -86,8 +93,10 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
   const v = validatePolicy(parsed.yaml, limits);
   appendAll(diagnostics, v.diagnostics);
   if (!v.doc) appendAll(diagnostics, checkValidParts(parsed.yaml, limits, true));
+  // An invalid policy is still compiled as far as it is valid (below), so its terms count too.
+  const salvaged: Salvaged<PolicyDoc> | undefined = v.doc ? { doc: v.doc, complete: true, stubbedSettings: new Set() } : salvagePolicy(parsed.yaml, limits);
 
-  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], loaded: new Set(), terms: v.doc ? countTerms(v.doc) : 0 };
+  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: salvaged ? countTerms(salvaged.doc) : 0 };
   if (ctx.terms > limits.maxTerms) {
     const [s, e] = locate(parsed.yaml, ["lexicons"], "key");
     diagnostics.push(diagAt(parsed.yaml, s, e, "too-many-terms", tooManyTerms(limits)));
@@ -97,12 +106,21 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
   followIncludes(ctx, parsed.yaml, includes, [{ real: realPath(abs), file }]);
   const ref = sourceRef(parsed.yaml);
   if (!v.doc || diagnostics.some((d) => d.severity === "error")) {
-    // Compiling needs every file valid. Check instead what can be checked file by file (terms,
-    // patterns, codes, condition syntax), so an error in one file does not hide those of the others.
+    // No policy comes of it, but every independent problem is still reported in this one run: the
+    // files are compiled as far as they are valid, invalid definitions standing in by name, so that
+    // a misspelt key in one rule does not hide an unknown signal in another.
+    if (salvaged?.complete && !ctx.incomplete && ctx.terms <= limits.maxTerms) {
+      const c = compilePolicy({ policy: { doc: salvaged.doc, ref }, lexiconFiles: ctx.checkable, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, stubbedSettings: salvaged.stubbedSettings });
+      appendAll(diagnostics, c.diagnostics);
+      return { files, diagnostics: dedupeDiagnostics(diagnostics) };
+    }
+    // Some definitions could not be read at all (a file with a YAML error, a missing include): names
+    // cannot be resolved without reporting false "unknown" errors. Check what can be checked file by
+    // file instead (terms, patterns, codes, condition syntax).
     const own = v.doc ? [{ doc: { lexicons: v.doc.lexicons, countries: v.doc.countries }, ref }] : [];
     appendAll(diagnostics, checkLibraries([...own, ...ctx.libraries]));
     if (v.doc) appendAll(diagnostics, checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when })), limits.maxDepth));
-    return { files, diagnostics };
+    return { files, diagnostics: dedupeDiagnostics(diagnostics) };
   }
   const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize });
   appendAll(diagnostics, c.diagnostics);
@@ -115,7 +133,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
  */
 export function loadLibraryFile(abs: string, root: string, opts: LoadOptions = {}): { diagnostics: Diagnostic[]; files: YamlFile[] } {
   const cwd = opts.cwd ?? process.cwd();
-  const ctx: IncludeContext = { cwd, limits: resolveLimits(opts.limits), root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], loaded: new Set(), terms: 0 };
+  const ctx: IncludeContext = { cwd, limits: resolveLimits(opts.limits), root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: 0 };
   const real = realPath(abs);
   ctx.loaded.add(real);
   const lib = readLibrary(abs, real, ctx);
@@ -177,7 +195,8 @@ function readLibrary(abs: string, real: string, ctx: IncludeContext): LibraryFil
     else {
       const lv = validateLexiconFile(p.yaml, ctx.limits);
       const local = lv.doc ? [] : checkValidParts(p.yaml, ctx.limits, false);
-      out = { yaml: p.yaml, doc: lv.doc, diagnostics: [...p.diagnostics, ...lv.diagnostics, ...local] };
+      const salvaged = lv.doc ? undefined : salvageLibrary(p.yaml, ctx.limits);
+      out = { yaml: p.yaml, doc: lv.doc, ...(salvaged ? { salvaged } : {}), diagnostics: [...p.diagnostics, ...lv.diagnostics, ...local] };
     }
   }
   ctx.cache.set(real, out);
@@ -195,6 +214,7 @@ function followIncludes(ctx: IncludeContext, from: YamlFile, includes: readonly 
     const at = locate(from, ["include", i]);
     const r = resolveInclude(inc, from.absPath, ctx.root);
     if (!r.path) {
+      ctx.incomplete = true;
       ctx.diagnostics.push(diagAt(from, at[0], at[1], r.code ?? "include-not-found", r.message ?? "bad include"));
       return;
     }
@@ -220,15 +240,18 @@ function followIncludes(ctx: IncludeContext, from: YamlFile, includes: readonly 
     if (ctx.terms > ctx.limits.maxTerms) return; // reported once, where the limit was passed
     const lib = readLibrary(r.path, real, ctx);
     appendAll(ctx.diagnostics, lib.diagnostics);
+    const usable = lib.doc ?? lib.salvaged?.doc;
+    if (!usable || (lib.salvaged && !lib.salvaged.complete)) ctx.incomplete = true;
     if (!lib.yaml) return;
     ctx.files.push(lib.yaml);
-    if (lib.doc) ctx.terms += countTerms(lib.doc);
+    if (usable) ctx.terms += countTerms(usable);
     if (ctx.terms > ctx.limits.maxTerms) {
       // Stop here, before the compiler builds an index of it all: the limit bounds memory.
       ctx.diagnostics.push(diagAt(from, at[0], at[1], "too-many-terms", tooManyTerms(ctx.limits)));
       return;
     }
     if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
+    if (usable) ctx.checkable.push({ doc: usable, ref: sourceRef(lib.yaml) });
     followIncludes(ctx, lib.yaml, includesOf(lib), [...stack, { real, file: lib.yaml.file }]);
   });
 }

@@ -4,7 +4,7 @@ import { compileCases, type CompiledCases } from "../compile/compile-cases.js";
 import { lintPolicy, mergeLintResults } from "../checks/lint.js";
 import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { findRuleFiles, ruleFileKind, type FoundFile } from "../load/discover.js";
-import { BUNDLED_IDS, displayPath, readText } from "../load/files.js";
+import { BUNDLED_IDS, displayPath, readText, suggestPolicyRef } from "../load/files.js";
 import { resolveLimits } from "../load/limits.js";
 import { sourceRef, type YamlLimits } from "../load/yaml-file.js";
 import { loadLibraryFile, loadYamlPolicyFile, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
@@ -38,8 +38,8 @@ export interface WorkspaceOptions {
 
 /** Paths that name nothing: the caller turns them into a usage error. */
 export class MissingPathsError extends Error {
-  constructor(readonly paths: readonly string[]) {
-    super(`no such file or folder: ${paths.join(", ")}`);
+  constructor(readonly paths: readonly string[], cwd?: string) {
+    super(`no such file or folder: ${paths.map((p) => `${p}${cwd === undefined ? "" : suggestPolicyRef(p, cwd)}`).join(", ")}`);
   }
 }
 
@@ -54,7 +54,7 @@ function real(abs: string): string {
 /** Finds and loads the rule files under `paths`. Throws {@link MissingPathsError} for paths that do not exist. */
 export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions): Workspace {
   const { files, missing, refused } = findRuleFiles(paths, opts.cwd);
-  if (missing.length > 0) throw new MissingPathsError(missing);
+  if (missing.length > 0) throw new MissingPathsError(missing, opts.cwd);
   const cache: LibraryCache = new Map();
   const lo = { cwd: opts.cwd, limits: opts.limits, cache };
   const sources = new Map<string, string>();

@@ -174,7 +174,7 @@ const RuleName = z.union([nameOf("rule"), z.null()]);
 const caseShape = {
   id: z.union([z.string(), z.number()]).optional(),
   text: z.string(),
-  country: z.union([z.string(), z.null()]).optional().describe("ISO code or English name; absent or null: no country"),
+  country: z.union([z.string(), z.null()]).optional().describe("ISO code (PL, POL) or country name (Poland, Polska); absent or null: no country"),
   date: DateStr.optional(),
   lang: Lang.optional(),
   policy: PolicyNames.optional().describe("the policies this case is for (default: the file's policy, else every policy run)"),

@@ -10,9 +10,15 @@ const LINT = "test/fixtures/lint";
 
 const scenarios: Scenario[] = [
   { name: "an error exits 1, shown with its line and a caret", args: ["check", BROKEN], exitCode: 1, stdout: /unknown-key unknown key 'decison' in 'rules.0' \(did you mean 'decision'\?\)\n {2}12 \| {5}decison: violating\n {5}\| {5}\^{7}\n/ },
+  { name: "a misspelt key in one rule and an unknown signal in another: both in one run", args: ["check", "-f", "json", "test/fixtures/broken/one-run-every-problem.yaml"], exitCode: 1, stdout: (s) => {
+      const codes = (JSON.parse(s) as { diagnostics: { line: number; code: string }[] }).diagnostics.map((d) => `${d.line} ${d.code}`);
+      expect(codes).toContain("25 unknown-key");
+      expect(codes).toContain("29 unknown-signal");
+    } },
   { name: "warnings alone exit 0", args: ["check", LINT], exitCode: 0, stdout: /⚠ 15 problems \(0 errors, 15 warnings\) in 4 files\n$/ },
   { name: "--strict makes warnings fail", args: ["check", "--strict", LINT], exitCode: 1 },
   { name: "--quiet reports errors only", args: ["check", "-q", LINT], exitCode: 0, stdout: /^✓ no problems in 4 files\n$/ },
+  { name: "--quiet --strict still fails on warnings, and shows them", args: ["check", "-q", "--strict", LINT], exitCode: 1, stdout: /⚠ 15 problems \(0 errors, 15 warnings\) in 4 files\n$/ },
   { name: "json is one document with a summary", args: ["check", "-f", "json", BROKEN], exitCode: 1, stdout: (s) => {
       const doc = JSON.parse(s);
       expect(doc.summary).toEqual({ files: 1, errors: 3, warnings: 0, infos: 0 });
@@ -35,12 +41,27 @@ const scenarios: Scenario[] = [
   { name: "warnings in github format", args: ["check", "-f", "github", "test/fixtures/lint/always.yaml"], exitCode: 0, stdout: /^::warning file=test\/fixtures\/lint\/always.yaml,line=18,col=9,/ },
   { name: "an unknown format is a usage error", args: ["check", "-f", "xml", "rules"], exitCode: 2, stderr: /argument 'xml' is invalid/ },
   { name: "a path that does not exist is a usage error", args: ["check", "no/such/rules"], exitCode: 2, stderr: /^modpol: no such file or folder: no\/such\/rules\n$/ },
+  { name: "a bundled id typo gets a did-you-mean", args: ["check", "meta-2022-03-11"], exitCode: 2, stderr: /^modpol: no such file or folder: meta-2022-03-11 \(did you mean 'meta-2022-03-10'\?\)\n$/ },
   { name: "a folder without rule files is a usage error", args: ["check", "docs"], exitCode: 2, stderr: /no rule files \(\.yaml, \.yml, \.jsonl\) in docs/ },
   { name: "--help lists the formats", args: ["check", "--help"], exitCode: 0, stdout: /"sarif",\s+"github"/ },
 ];
 
 describe("modpol check (in-process scenarios)", () => {
   it.each(scenarios)("$name", (sc) => checkScenario(sc, expect));
+
+  it("reads a rule file from stdin for '-', shown as <stdin>", async () => {
+    const r = await run(["check", "-"], readFileSync(BROKEN, "utf8"));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^<stdin>:6:1: error unknown-key unknown key 'rulez' in the file/);
+    expect(r.stdout).toMatch(/✖ 3 problems \(3 errors, 0 warnings\) in 1 file\n$/);
+  });
+
+  it("resolves the includes of a policy on stdin from the working folder", async () => {
+    const dir = join(process.cwd(), "test/fixtures/testing");
+    const r = await run(["test", "-"], readFileSync(join(dir, "policy.yaml"), "utf8"), {}, dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ testing \(<stdin>\): /);
+  });
 
   it("shows every problem of a file with its source line, in file order", async () => {
     const r = await run(["check", BROKEN]);

@@ -20,6 +20,11 @@ const lines = (s: string) => s.trim().split("\n").map((l) => JSON.parse(l));
 
 
 const scenarios: Scenario[] = [
+  { name: "two files with one id are named by their paths, not 'from X to X'", args: ["diff", "--from", "test/fixtures/mini/policy.yaml", "--to", "test/fixtures/diff/mini-threshold-2.yaml", "-c", "UA", "Death to Putin, shoot him"], exitCode: 0, stdout: (s) => {
+      expect(s).toMatch(/\n {2}test\/fixtures\/mini\/policy.yaml +violating, rule v: violent\n {2}test\/fixtures\/diff\/mini-threshold-2.yaml exempt, rule hos: hos\n/);
+      expect(s).toContain("1 of 1 post change decision from test/fixtures/mini/policy.yaml to test/fixtures/diff/mini-threshold-2.yaml");
+      expect(s).not.toContain("from mini to mini");
+    } },
   { name: "text: the changed posts, then the matrix and the by-country matrix", args: base, stdin: POSTS, exitCode: 0, stdout: (s) => {
       expect(s).toMatchInlineSnapshot(`
         "a exempt → violating [PL] Death to Putin

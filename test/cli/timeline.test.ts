@@ -24,6 +24,12 @@ const scenarios: Scenario[] = [
       expect(ls[1].policy).toBe("mini-v2");
     }, stderr: /1 of 2 records could not be evaluated/ },
   { name: "a date that is not ISO 8601 is an error record under a timeline", args: ["eval", "-p", TIMELINE, "--input-format", "jsonl", "-f", "jsonl"], stdin: dated(["March 11, 2022"]), exitCode: 3, stdout: /"code":"invalid-date"/ },
+  { name: "under a single policy dates are ignored, as the docs say: a date in another format is no error", args: ["eval", "-p", "test/fixtures/timeline/v2.yaml", "--input-format", "jsonl", "-f", "jsonl"], stdin: dated(["yesterday", "11/03/2022"]), exitCode: 0, stdout: (s) => {
+      expect(s.trim().split("\n").map((l) => JSON.parse(l).decision)).toEqual(["exempt", "exempt"]);
+    } },
+  { name: "the same dates under a timeline are error records", args: ["eval", "-p", TIMELINE, "--input-format", "jsonl", "-f", "jsonl"], stdin: dated(["yesterday", "11/03/2022"]), exitCode: 3, stdout: (s) => {
+      expect(s.trim().split("\n").map((l) => JSON.parse(l).error.code)).toEqual(["invalid-date", "invalid-date"]);
+    } },
   { name: "--at must be a date", args: ["eval", "-p", TIMELINE, "--at", "yesterday", "x"], exitCode: 2, stderr: /--at: 'yesterday' is not a date/ },
   { name: "json names the timeline and its versions", args: ["eval", "-p", TIMELINE, "--at", "2022-03-11", "-f", "json", "x"], exitCode: 0, stdout: (s) => {
       expect(JSON.parse(s).policy).toEqual({ id: "mini-timeline", title: "three versions of the mini policy", file: TIMELINE, timeline: true, versions: [{ id: "mini-v1", until: "2022-03-10" }, { id: "mini-v2", from: "2022-03-10", until: "2022-03-13" }, { id: "mini-v3", from: "2022-03-13" }] });

@@ -24,7 +24,7 @@ describe("running cases against a policy", () => {
       ["todo", ["decision"]],
       ["fixed", []],
     ]);
-    expect(totals([run], 2)).toEqual({ total: 7, passed: 1, failed: 2, todo: 1, fixed: 1, skipped: 2 });
+    expect(totals([run], 2)).toEqual({ total: 7, passed: 1, failed: 2, todo: 1, fixed: 1, skipped: 2, errors: 0 });
   });
 
   it("explains a failure: the evidence, and why the expected rule did not decide", () => {

@@ -39,7 +39,7 @@ describe("broken policy files", () => {
         "unknown signal 'targt' (did you mean 'target'?)",
         "rule id 'r1' is already used by rule 1",
         "unknown setting 'threshold'",
-        "'Narnia' is not a country code or English country name",
+        "'Narnia' is not a country code (PL, POL) or country name (Poland, Polska)",
         "unknown rule 'r9' (did you mean 'r1'?)",
       ]
     `);

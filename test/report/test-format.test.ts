@@ -29,7 +29,7 @@ describe("test output formats", () => {
 
   it("json: totals, coverage and every case", () => {
     const doc = JSON.parse(formatTestJson(sampleReport()));
-    expect(doc.totals).toEqual({ total: 5, passed: 1, failed: 1, todo: 1, fixed: 1, skipped: 1 });
+    expect(doc.totals).toEqual({ total: 5, passed: 1, failed: 1, todo: 1, fixed: 1, skipped: 1, errors: 0 });
     expect(doc.policies[0].coverage.covered).toBe(2);
     expect(doc.policies[0].cases[1]).toMatchObject({ status: "fail", expect: ["exempt"], decision: "violating", rule: "v", mismatch: ["decision"], note: "outside the region" });
     expect(doc.policies[0].cases[1].expectedRules.map((r: { id: string }) => r.id)).toEqual(["inv", "hos"]);
