@@ -1,7 +1,8 @@
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
-import { evaluate } from "../evaluate/evaluate.js";
+import { checkRecord, evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
+import { postOf } from "./eval-render.js";
 import { DIFF_CSV_COLUMNS, diffCsvLine, diffObject, diffSummaryObject, diffSummaryText, diffTextBlock, type DiffItem } from "../report/diff-format.js";
 import type { EvalFormatOptions } from "../report/eval-format.js";
 import { DIFF_FORMATS } from "./formats.js";
@@ -42,7 +43,12 @@ function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
   if (!a.ok) return { kind: "error", id: rec.id, line: rec.line, code: a.code, message: `--from ${s.refs.from}: ${a.message}` };
   const b = selectPolicy(s.to, rec.date, s.at);
   if (!b.ok) return { kind: "error", id: rec.id, line: rec.line, code: b.code, message: `--to ${s.refs.to}: ${b.message}` };
-  const post = { text: rec.text, country: rec.country ?? s.defaultCountry ?? null, lang: rec.lang ?? null };
+  const post = postOf(rec, s.defaultCountry);
+  // The record must suit each side's declared fields: a side that cannot read it cannot decide it.
+  for (const [side, ref, policy] of [["--from", s.refs.from, a.policy], ["--to", s.refs.to, b.policy]] as const) {
+    const problems = checkRecord(post, policy);
+    if (problems.length > 0) return { kind: "error", id: rec.id, line: rec.line, code: problems[0]?.code ?? "invalid-record", message: `${side} ${ref}: ${problems.map((p) => p.message).join("; ")}` };
+  }
   const from = evaluate(post, a.policy);
   // The same version on both sides (a timeline against one of its own versions): evaluate once.
   const to = b.policy === a.policy ? from : evaluate(post, b.policy);

@@ -1,9 +1,10 @@
 import type { DecisionName } from "../base/decisions.js";
-import { evaluate } from "../evaluate/evaluate.js";
+import { checkRecord, evaluate, type Post } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
-import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
+import { parseRaw, type InputRecord, type PostRecord, type RawRecord } from "../input/records.js";
+import type { FieldProblem } from "../compile/record-fields.js";
 import { internalRecordMessage } from "./bug-report.js";
 import { joinItems, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
@@ -37,6 +38,11 @@ export interface Evaluated {
   readonly whyNot?: WhyNot | undefined;
 }
 
+/** The post a record stands for: its text, country (else `--country`), language and fields. */
+export function postOf(rec: PostRecord, defaultCountry: string | undefined): Post {
+  return { text: rec.text, country: rec.country ?? defaultCountry ?? null, lang: rec.lang ?? null, fields: rec.fields, fieldsAreText: rec.fieldsAreText };
+}
+
 /**
  * Evaluates one record (or turns an error record into its output). Under a timeline the version in
  * force on the post's date decides; a post that no version can be picked for becomes an error record.
@@ -46,7 +52,9 @@ export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pi
   const sel = selectPolicy(source, rec.date, o.at);
   if (!sel.ok) return { item: { kind: "error", id: rec.id, line: rec.line, code: sel.code, message: sel.message } };
   const policy = sel.policy;
-  const post = { text: rec.text, country: rec.country ?? o.defaultCountry ?? null, lang: rec.lang ?? null };
+  const post = postOf(rec, o.defaultCountry);
+  const problems = checkRecord(post, policy);
+  if (problems.length > 0) return { item: { kind: "error", id: rec.id, line: rec.line, code: (problems[0] as FieldProblem).code, message: problems.map((p) => p.message).join("; ") } };
   const dated = sel.dated ? { date: sel.dated.date, from: sel.dated.version.from, until: sel.dated.version.until } : undefined;
   const why = o.whyNot ? whyNot(post, policy, o.whyNot) : undefined;
   if (o.explain) {

@@ -3,6 +3,7 @@ import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tes
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 import { printable } from "../base/safe-text.js";
+import { showValue } from "./eval-format.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 
 /** A rule file that could not be loaded, and why: its cases (if any) could not run. */
@@ -63,6 +64,7 @@ function actual(o: CaseOutcome): string {
 export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "      "): string[] {
   const out: string[] = [];
   const d = o.decision;
+  if (o.recordProblem) out.push(`${indent}${s.red("the case's record cannot be evaluated:")} ${o.recordProblem}`);
   out.push(`${indent}${s.dim("expected")} ${expected(o.spec)}, ${s.dim("got")} ${s.bold(decisionColour(s, d.decision)(d.decision))} by ${d.rule === null ? "the default" : `rule ${d.rule}`}`);
   out.push(`${indent}${s.dim("reason:")} ${d.reason}`);
   out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${printable(m.text)}" ${s.dim(`(${m.signal}: ${m.term})`)}`).join(", ") : "none"}`);
@@ -91,7 +93,9 @@ export function missingParts(t: CondTrace, s: Style = PLAIN): string[] {
   const no = s.red("✗");
   if (t.value === true) return [];
   const kids = t.children ?? [];
-  if (kids.length === 2 && kids.every((k) => typeof k.value === "number")) return [`${t.text} ${no} (${kids.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} = ${k.value}`).join(", ")})`];
+  const shown = (k: CondTrace) => (k.operand ? showValue(k.value) : String(k.value));
+  if (kids.length === 2 && kids.every((k) => typeof k.value === "number" || k.operand)) return [`${t.text} ${no} (${kids.filter((k) => k.text.trim() !== shown(k)).map((k) => `${k.text} = ${shown(k)}`).join(", ")})`];
+  if (kids.length === 1 && kids[0]?.operand) return [`${t.text} ${no} (${kids[0].text} = ${shown(kids[0])})`];
   const bools = kids.filter((k) => typeof k.value === "boolean");
   // Some parts true yet the whole false: a conjunction, so its false parts are what is missing.
   if (bools.length >= 2 && bools.some((k) => k.value === true)) return bools.flatMap((k) => missingParts(k, s));
@@ -179,6 +183,7 @@ export function formatTestJson(r: TestReport): string {
     rule: c.decision.rule,
     reason: c.decision.reason,
     ...(c.mismatch.length ? { mismatch: c.mismatch } : {}),
+    ...(c.recordProblem ? { recordProblem: c.recordProblem } : {}),
     ...(c.spec.todo ? { todo: c.spec.todo } : {}),
     ...(c.spec.note ? { note: c.spec.note } : {}),
     matches: c.decision.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: m.start, end: m.end })),
