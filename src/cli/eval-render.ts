@@ -5,6 +5,7 @@ import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
 import { parseRaw, type InputRecord, type PostRecord, type RawRecord } from "../input/records.js";
 import type { FieldProblem } from "../compile/record-fields.js";
+import type { SettingValue } from "../compile/settings.js";
 import { internalRecordMessage } from "./bug-report.js";
 import { joinItems, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
@@ -22,6 +23,8 @@ export interface RenderOptions {
   readonly at?: string | undefined;
   /** `--why-not`: also say why each post did not get this decision. */
   readonly whyNot?: DecisionName | undefined;
+  /** `--set`: the settings given for the run, echoed in every JSON and JSONL result. */
+  readonly settings?: Readonly<Record<string, SettingValue>> | undefined;
 }
 
 /** One record's output and what the run must count about it. */
@@ -106,11 +109,13 @@ function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions)
   const object = () => {
     const obj = resultObject(item, o.fo.offsets);
     if (why && item.kind === "decision") obj.whyNot = whyNotObject(why, item.text, o.fo.offsets);
+    // A decision made under other settings than the policy's says so, line by line.
+    if (o.settings && item.kind === "decision") obj.settings = o.settings;
     return JSON.stringify(obj);
   };
   switch (o.format) {
     case "jsonl":
-      return { out: why ? `${object()}\n` : jsonlLine(item, o.fo), tally };
+      return { out: why || o.settings ? `${object()}\n` : jsonlLine(item, o.fo), tally };
     case "csv":
       return { out: csvLine(item, o.fo), tally };
     case "json":

@@ -29,6 +29,8 @@ export interface TestReport {
   readonly errors?: readonly LoadError[];
   /** `--min-coverage`: policies below it fail the run. */
   readonly minCoverage?: number | undefined;
+  /** `--set`: the settings the policies were tested with instead of their own. */
+  readonly settings?: Readonly<Record<string, number | boolean | string>> | undefined;
 }
 
 /** Options of the text format. */
@@ -110,6 +112,7 @@ function where(spec: CaseSpec): string {
 export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
   const s = o.style ?? PLAIN;
   const out: string[] = [];
+  if (r.settings) out.push(s.yellow(`with --set ${Object.entries(r.settings).map(([k, v]) => `${k}=${String(v)}`).join(" ")} (not the policies' own settings)`));
   for (const run of r.runs) {
     const count = (st: CaseOutcome["status"]) => run.outcomes.filter((x) => x.status === st).length;
     const failed = count("fail");
@@ -193,6 +196,7 @@ export function formatTestJson(r: TestReport): string {
     version: 1,
     totals: r.totals,
     ...(r.minCoverage !== undefined ? { minCoverage: r.minCoverage } : {}),
+    ...(r.settings ? { settings: r.settings } : {}),
     policies: r.runs.map((run) => ({ id: run.policy.id, file: run.policy.file, coverage: run.coverage, cases: run.outcomes.map(caseObj) })),
     skipped: r.skipped.map((k) => ({ policy: k.policy, id: k.spec.id, file: k.spec.file, line: k.spec.line, reason: "policy not loaded" })),
     errors: (r.errors ?? []).map((e) => ({ file: e.file, diagnostics: e.diagnostics })),
