@@ -95,7 +95,8 @@ const scenarios: Scenario[] = [
     } },
   { name: "explain traces of the bundled policy: one condition a line, alternatives and negations nested", args: ["eval", "--explain", "-c", "UA", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
       expect(s).toContain(["    ✗ heads-of-state → exempt, when all of:", "        ✓ violent-call", "        ✓ country in exception-region", "        ✓ head-of-state", "        ✓ not any of:", "            ✗ other-target", "            ✗ russians", "        ✗ count(location, method) < credibility-threshold (count(location, method) = 1, credibility-threshold = 1)", ""].join("\n"));
-      expect(s).toContain("    ✓ violent-speech → violating: violent-call\n");
+      // A credible call against a head of state is violating by a rule of its own, which says why.
+      expect(s).toContain("    ✓ credible-head-of-state → violating, when all of:\n");
       expect(Math.max(...s.split("\n").filter((l) => /^ {4,}[✓✗]/.test(l)).map((l) => l.length))).toBeLessThan(120);
     } },
   { name: "explain says which evasion made a match", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "D3ath to Ｐｕｔｉｎ"], exitCode: 0, stdout: /leetspeak[\s\S]*fullwidth/ },
