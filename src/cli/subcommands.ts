@@ -151,9 +151,10 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
     (program, io, done) => {
       const cmd = program
         .command("schema")
-        .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...)")
+        .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...), or of the records a policy reads")
+        .option("--record <policy>", "print the JSON Schema of the JSONL records this policy (id or path) reads: text, id, country, date, lang and its declared fields")
         .option("-o, --output <file>", "write the schema to a file instead of stdout")
-        .action(async (opts: { output?: string }) => {
+        .action(async (opts: { output?: string; record?: string }) => {
           done(await (await import("./schema-command.js")).runSchema(opts, io));
         });
       examples(cmd, [["modpol schema -o schema/policy.schema.json", "for editors with a YAML language server"]]);
