@@ -30,6 +30,7 @@ const UNUSED: Record<DefinitionKind, [code: string, what: string, by: string]> =
   lexicon: ["unused-lexicon", "lexicon", "no signal or context refers to it"],
   signal: ["unused-signal", "signal", "no rule or other signal refers to it"],
   "country-set": ["unused-country-set", "country set", "no rule refers to it"],
+  set: ["unused-set", "set", "no rule refers to it"],
   setting: ["unused-setting", "setting", "no rule refers to it"],
 };
 

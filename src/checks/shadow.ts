@@ -1,5 +1,5 @@
 import { compare, type CmpOp } from "../compile/expression.js";
-import type { CondC, NumC, SignalC } from "../compile/types.js";
+import type { CondC, SignalC, ValueC } from "../compile/types.js";
 
 /**
  * Static reasoning about rule conditions, for "this rule can never decide" warnings. Conditions are
@@ -35,7 +35,12 @@ const MAX_LITERALS = 64;
 const FLIP: Record<CmpOp, CmpOp> = { "<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "==" };
 const MIRROR: Record<CmpOp, CmpOp> = { "<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!=" };
 
-function numKey(n: NumC): string | number {
+/**
+ * A number the analysis can reason about (a literal or a numeric setting), or the key of what is
+ * compared; null for a value a record may lack (a field, the language), whose comparisons are
+ * false when it is absent and so cannot be flipped by negation.
+ */
+function numKey(n: ValueC): string | number | null {
   switch (n.k) {
     case "value":
       return n.value;
@@ -43,8 +48,29 @@ function numKey(n: NumC): string | number {
       return `count(${[...n.signals].sort((a, b) => a - b).join(",")})`;
     case "matches":
       return `matches(${n.signal})`;
+    default:
+      return null;
   }
 }
+
+/** A stable key for a value, to tell two comparisons of the same things apart from others. */
+function valueKey(n: ValueC): string {
+  switch (n.k) {
+    case "field":
+      return `field(${n.field})`;
+    case "lang":
+      return "lang";
+    case "text":
+    case "bool":
+      return JSON.stringify(n.value);
+    case "date":
+      return `date(${n.value})`;
+    default:
+      return String(numKey(n));
+  }
+}
+
+const sorted = (s: ReadonlySet<string>): string => JSON.stringify([...s].sort());
 
 /** The condition in DNF (an empty list is `false`), or null when it is too big to expand. */
 export function toDnf(c: CondC, neg = false): Conjunction[] | null {
@@ -63,9 +89,17 @@ export function toDnf(c: CondC, neg = false): Conjunction[] | null {
     case "lang-known":
       // The post's language is not modelled by this analysis: an atom of its own, never contradicted.
       return [[{ atom: { k: "opaque", key: c.k === "lang-in" ? `lang in ${[...c.codes].sort().join(",")}` : "lang known" }, neg: c.k === "lang-known" ? c.known === neg : neg }]];
+    case "field-in":
+    case "contains":
+      return [[{ atom: { k: "opaque", key: `${c.k}(${c.field}) ${sorted(c.values)}` }, neg }]];
+    case "has":
+    case "flag":
+      return [[{ atom: { k: "opaque", key: `${c.k}(${c.field})` }, neg }]];
     case "cmp": {
       const l = numKey(c.left);
       const r = numKey(c.right);
+      // A comparison with a value the record may lack is an atom of its own, negated as a whole.
+      if (l === null || r === null) return [[{ atom: { k: "opaque", key: `${valueKey(c.left)} ${c.op} ${valueKey(c.right)}` }, neg }]];
       const op = neg ? FLIP[c.op] : c.op;
       if (typeof l === "number" && typeof r === "number") return compare(l, op, r) ? [[]] : [];
       if (typeof r === "number") return [[{ atom: { k: "cmp", key: String(l), op, c: r }, neg: false }]];

@@ -1,7 +1,8 @@
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
-import { evaluate } from "../evaluate/evaluate.js";
+import { checkRecord, evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
+import { postOf } from "./eval-render.js";
 import { DIFF_CSV_COLUMNS, diffCsvLine, diffObject, diffSummaryObject, diffSummaryText, diffTextBlock, type DiffItem } from "../report/diff-format.js";
 import type { EvalFormatOptions } from "../report/eval-format.js";
 import { DIFF_FORMATS } from "./formats.js";
@@ -12,6 +13,8 @@ import { Output } from "./output.js";
 import { openOutput } from "./output-file.js";
 import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
+import { parseSetOptions, setOrThrow } from "./set-option.js";
+import { settingNames } from "../use-cases/run-settings.js";
 
 /** Options of `modpol diff`, as parsed from the command line. */
 export interface DiffOptions extends RecordInputOptions {
@@ -24,6 +27,9 @@ export interface DiffOptions extends RecordInputOptions {
   readonly quiet?: boolean;
   readonly color?: boolean;
   readonly output?: string;
+  readonly set?: string[];
+  readonly setFrom?: string[];
+  readonly setTo?: string[];
 }
 
 interface Sides {
@@ -42,7 +48,12 @@ function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
   if (!a.ok) return { kind: "error", id: rec.id, line: rec.line, code: a.code, message: `--from ${s.refs.from}: ${a.message}` };
   const b = selectPolicy(s.to, rec.date, s.at);
   if (!b.ok) return { kind: "error", id: rec.id, line: rec.line, code: b.code, message: `--to ${s.refs.to}: ${b.message}` };
-  const post = { text: rec.text, country: rec.country ?? s.defaultCountry ?? null, lang: rec.lang ?? null };
+  const post = postOf(rec, s.defaultCountry);
+  // The record must suit each side's declared fields: a side that cannot read it cannot decide it.
+  for (const [side, ref, policy] of [["--from", s.refs.from, a.policy], ["--to", s.refs.to, b.policy]] as const) {
+    const problems = checkRecord(post, policy);
+    if (problems.length > 0) return { kind: "error", id: rec.id, line: rec.line, code: problems[0]?.code ?? "invalid-record", message: `${side} ${ref}: ${problems.map((p) => p.message).join("; ")}` };
+  }
   const from = evaluate(post, a.policy);
   // The same version on both sides (a timeline against one of its own versions): evaluate once.
   const to = b.policy === a.policy ? from : evaluate(post, b.policy);
@@ -60,11 +71,28 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${DIFF_FORMATS.join(", ")}`);
   const input = parseRecordInput(o);
   const srcs = sources(texts, o, io, input.maxRecordBytes);
-  const from = await openSourceOrReport(o.from, io);
-  if (!from) return 2;
-  const to = await openSourceOrReport(o.to, io);
-  if (!to) return 2;
+  // --set gives each side the settings it has (a name neither has is an error); --set-from and
+  // --set-to give one side its own (and win over --set there).
+  const both = parseSetOptions(o.set);
+  const own = { from: parseSetOptions(o.setFrom, "--set-from"), to: parseSetOptions(o.setTo, "--set-to") };
+  const fromLoaded = await openSourceOrReport(o.from, io);
+  if (!fromLoaded) return 2;
+  const toLoaded = await openSourceOrReport(o.to, io);
+  if (!toLoaded) return 2;
+  const has = { from: settingNames(fromLoaded), to: settingNames(toLoaded) };
+  const nowhere = [...both.keys()].filter((k) => !has.from.has(k) && !has.to.has(k));
+  if (nowhere.length > 0) throw new UsageError(`--set: neither ${fromLoaded.id} nor ${toLoaded.id} has a setting ${nowhere.map((k) => `'${k}'`).join(", ")}`);
+  const side = (has: ReadonlySet<string>, mine: ReadonlyMap<string, string>) => new Map([...[...both].filter(([k]) => has.has(k)), ...mine]);
+  const sets = { from: side(has.from, own.from), to: side(has.to, own.to) };
+  const fromSet = setOrThrow(fromLoaded, sets.from, own.from.size > 0 ? "--set-from" : "--set");
+  const toSet = setOrThrow(toLoaded, sets.to, own.to.size > 0 ? "--set-to" : "--set");
+  const from = fromSet.value;
+  const to = toSet.value;
   const target = openOutput(o.output, io);
+  // The settings each side was given, as text output names them: "(credibility-threshold=2)".
+  const note = (echo: Readonly<Record<string, unknown>>) => (Object.keys(echo).length === 0 ? undefined : `(${Object.entries(echo).map(([k, v]) => `${k}=${String(v)}`).join(", ")})`);
+  const notes = { from: note(fromSet.echo), to: note(toSet.echo) };
+  const label = (id: string, n: string | undefined) => (n ? `${id} ${n}` : id);
 
   const colour = format === "text" && wantsColour(target.stream, io.env, o.color);
   const style = await makeStyle(colour);
@@ -81,7 +109,8 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : format === "text" ? { lead: "", glue: "\n" } : NO_SEPARATORS);
 
   if (format === "csv" && !quiet) await out.write(`${DIFF_CSV_COLUMNS.join(",")}\n`);
-  if (format === "json") await out.write(`{"from":${JSON.stringify(describeSource(from))},"to":${JSON.stringify(describeSource(to))},"results":[`);
+  const settings = sets.from.size + sets.to.size > 0 ? `"settings":${JSON.stringify({ from: fromSet.echo, to: toSet.echo })},` : "";
+  if (format === "json") await out.write(`{"from":${JSON.stringify(describeSource(from))},"to":${JSON.stringify(describeSource(to))},${settings}"results":[`);
   let n = 1;
   outer: for (const src of srcs) {
     const it = src.records(n);
@@ -96,7 +125,7 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
           if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
           else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
           else if (format === "csv") items.add(diffCsvLine(item, fo));
-          else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined));
+          else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined, notes));
         }
         if (out.closed) break;
       }
@@ -108,10 +137,11 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
     }
   }
   const sum = counter.summary;
+  const titles = { from: label(names.from, notes.from), to: label(names.to, notes.to) };
   if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
-  else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, names, style)}`);
+  else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, titles, style)}`);
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.
-  else if (o.summary) io.stderr.write(diffSummaryText(sum, names, await makeStyle(false)));
+  else if (o.summary) io.stderr.write(diffSummaryText(sum, titles, await makeStyle(false)));
   await out.flush();
   await target.close();
   if (out.closed) return 0;
@@ -120,7 +150,7 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
     return 3;
   }
   if (o.failOnChange && sum.changed > 0) {
-    io.stderr.write(`modpol: ${sum.changed} post${sum.changed === 1 ? "" : "s"} change decision from ${names.from} to ${names.to} (--fail-on-change)\n`);
+    io.stderr.write(`modpol: ${sum.changed} post${sum.changed === 1 ? "" : "s"} change decision from ${titles.from} to ${titles.to} (--fail-on-change)\n`);
     return 1;
   }
   return 0;

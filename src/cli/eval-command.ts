@@ -15,6 +15,7 @@ import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
 import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
 import { makeStyle, wantsColour } from "./style.js";
+import { parseSetOptions, setOrThrow } from "./set-option.js";
 
 /** Options of `modpol eval`, as parsed from the command line. */
 export interface EvalOptions extends RecordInputOptions {
@@ -28,6 +29,7 @@ export interface EvalOptions extends RecordInputOptions {
   readonly jobs?: string;
   readonly whyNot?: string;
   readonly output?: string;
+  readonly set?: string[];
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -72,6 +74,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   // A CSV row has one cell per column and no room for a trace: asked for, it is refused, like
   // --why-not, rather than dropped without a word.
   if (o.explain && format === "csv") throw new UsageError("--explain has no CSV form: use --format text, json or jsonl");
+  const set = parseSetOptions(o.set);
   const meter: InputMeter = { read: 0, total: 0 };
   // JSONL lines are parsed where they are evaluated: in the worker threads under --jobs.
   // Notes about the input (invalid UTF-8…) erase the progress line first, like results do.
@@ -82,8 +85,10 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   };
   const srcs = sources(texts, o, io, input.maxRecordBytes, meter, true, note);
   progress = Progress.create(io.stderr, io.env, meter);
-  const policy = await openSourceOrReport(o.policy, io);
-  if (!policy) return 2;
+  const loaded = await openSourceOrReport(o.policy, io);
+  if (!loaded) return 2;
+  const { value: policy, echo } = setOrThrow(loaded, set);
+  const settings = set.size > 0 ? echo : undefined;
   const target = openOutput(o.output, io);
 
   const colour = format === "text" && wantsColour(target.stream, io.env, o.color);
@@ -97,6 +102,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     defaultCountry: input.defaultCountry,
     at: input.at,
     whyNot,
+    settings,
   };
   const jobs = await parseJobs(o.jobs);
   const out = new Output(target.stream, undefined, () => progress?.clear());
@@ -104,7 +110,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   const tally = new RunTally(failOn);
 
   if (format === "csv" && !render.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
-  if (format === "json") await out.write(`{"policy":${JSON.stringify(describeSource(policy))},"results":[`);
+  if (format === "json") await out.write(`{"policy":${JSON.stringify(describeSource(policy))},${settings ? `"settings":${JSON.stringify(settings)},` : ""}"results":[`);
   // SIGINT/SIGTERM: stop reading; what was read is still decided and written (interrupt.ts).
   const interrupt = watchInterrupts({ onStop: () => stopReading(io.stdin) });
   try {
@@ -115,7 +121,7 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       out,
       interrupt,
       // Loaded only when needed: worker_threads is not worth its start-up cost to a one-post run.
-      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
+      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, set: [...set], cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot, settings } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
       onRecord: (r) => {
         if (!render.quiet) items.add(r.out);
         tally.add(r.tally);

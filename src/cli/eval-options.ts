@@ -3,6 +3,7 @@ import type { EvalOptions } from "./eval-command.js";
 import { EVAL_FORMATS } from "./formats.js";
 import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
 import { RECORD_INPUT_OPTIONS, RECORD_LIMIT_OPTIONS } from "./record-input.js";
+import { SET_OPTION } from "./set-option.js";
 
 /** The options of `modpol eval`, in the order help lists them. */
 export const EVAL_OPTIONS: readonly OptionSpec[] = [
@@ -12,6 +13,7 @@ export const EVAL_OPTIONS: readonly OptionSpec[] = [
   { flags: "-o, --output <file>", description: "write the results to a file instead of stdout ('-': stdout)" },
   { flags: "--explain", description: "show the evidence, every signal and each rule tried" },
   { flags: "--why-not <decision>", description: "say why each post did not get this decision: the conditions that failed" },
+  SET_OPTION,
   { flags: "--summary", description: "print counts by country and decision" },
   { flags: "-q, --quiet", description: "print no per-post results (use with --summary or --fail-on)" },
   { flags: "--fail-on <decision>", description: "exit 1 when any post gets this decision (repeatable, or comma-separated)", repeatable: true },

@@ -1,9 +1,11 @@
 import type { DecisionName } from "../base/decisions.js";
-import { evaluate } from "../evaluate/evaluate.js";
+import { checkRecord, evaluate, type Post } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
-import { parseRaw, type InputRecord, type RawRecord } from "../input/records.js";
+import { parseRaw, type InputRecord, type PostRecord, type RawRecord } from "../input/records.js";
+import type { FieldProblem } from "../compile/record-fields.js";
+import type { SettingValue } from "../compile/settings.js";
 import { internalRecordMessage } from "./bug-report.js";
 import { joinItems, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
@@ -21,6 +23,8 @@ export interface RenderOptions {
   readonly at?: string | undefined;
   /** `--why-not`: also say why each post did not get this decision. */
   readonly whyNot?: DecisionName | undefined;
+  /** `--set`: the settings given for the run, echoed in every JSON and JSONL result. */
+  readonly settings?: Readonly<Record<string, SettingValue>> | undefined;
 }
 
 /** One record's output and what the run must count about it. */
@@ -37,6 +41,11 @@ export interface Evaluated {
   readonly whyNot?: WhyNot | undefined;
 }
 
+/** The post a record stands for: its text, country (else `--country`), language and fields. */
+export function postOf(rec: PostRecord, defaultCountry: string | undefined): Post {
+  return { text: rec.text, country: rec.country ?? defaultCountry ?? null, lang: rec.lang ?? null, fields: rec.fields, fieldsAreText: rec.fieldsAreText };
+}
+
 /**
  * Evaluates one record (or turns an error record into its output). Under a timeline the version in
  * force on the post's date decides; a post that no version can be picked for becomes an error record.
@@ -46,7 +55,9 @@ export function evaluateRecord(rec: InputRecord, source: PolicyOrTimeline, o: Pi
   const sel = selectPolicy(source, rec.date, o.at);
   if (!sel.ok) return { item: { kind: "error", id: rec.id, line: rec.line, code: sel.code, message: sel.message } };
   const policy = sel.policy;
-  const post = { text: rec.text, country: rec.country ?? o.defaultCountry ?? null, lang: rec.lang ?? null };
+  const post = postOf(rec, o.defaultCountry);
+  const problems = checkRecord(post, policy);
+  if (problems.length > 0) return { item: { kind: "error", id: rec.id, line: rec.line, code: (problems[0] as FieldProblem).code, message: problems.map((p) => p.message).join("; ") } };
   const dated = sel.dated ? { date: sel.dated.date, from: sel.dated.version.from, until: sel.dated.version.until } : undefined;
   const why = o.whyNot ? whyNot(post, policy, o.whyNot) : undefined;
   if (o.explain) {
@@ -98,11 +109,13 @@ function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions)
   const object = () => {
     const obj = resultObject(item, o.fo.offsets);
     if (why && item.kind === "decision") obj.whyNot = whyNotObject(why, item.text, o.fo.offsets);
+    // A decision made under other settings than the policy's says so, line by line.
+    if (o.settings && item.kind === "decision") obj.settings = o.settings;
     return JSON.stringify(obj);
   };
   switch (o.format) {
     case "jsonl":
-      return { out: why ? `${object()}\n` : jsonlLine(item, o.fo), tally };
+      return { out: why || o.settings ? `${object()}\n` : jsonlLine(item, o.fo), tally };
     case "csv":
       return { out: csvLine(item, o.fo), tally };
     case "json":

@@ -5,10 +5,13 @@ import type { OffsetUnit } from "../report/eval-format.js";
 import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";
 import { limitsFromEnv } from "../load/limits.js";
+import { applyRunSettings } from "../use-cases/run-settings.js";
 
 /** What the main thread tells each worker once. */
 export interface WorkerSetup {
   readonly policy: string;
+  /** `--set`: the same settings the main thread gave the policy. */
+  readonly set?: readonly (readonly [string, string])[] | undefined;
   readonly cwd: string;
   readonly colour: boolean;
   readonly offsets: OffsetUnit;
@@ -32,11 +35,13 @@ export interface WorkerResult {
 const setup = workerData as WorkerSetup;
 // The main thread loaded the policy under the same environment's limits (MODPOL_MAX_*).
 const loaded = await loadPolicyOrTimeline(setup.policy, { cwd: setup.cwd, limits: limitsFromEnv(process.env) });
+// The main thread checked these settings against the same policy: they apply here as they did there.
+const applied = loaded.value ? applyRunSettings(loaded.value, new Map(setup.set ?? [])) : undefined;
 const style = await makeStyle(setup.colour);
 const options: RenderOptions = { ...setup.render, fo: { offsets: setup.offsets, style } };
 
 parentPort?.on("message", (job: WorkerJob) => {
-  const policy = loaded.value;
+  const policy = applied?.ok ? applied.value : undefined;
   if (!policy) {
     parentPort?.postMessage({ seq: job.seq, error: "the policy could not be loaded in a worker" } satisfies WorkerResult);
     return;

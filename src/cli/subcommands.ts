@@ -8,6 +8,7 @@ import type { DiffOptions } from "./diff-command.js";
 import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
 import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
 import { RECORD_INPUT_OPTIONS, RECORD_LIMIT_OPTIONS } from "./record-input.js";
+import { SET_OPTION } from "./set-option.js";
 
 /** Repeatable options: each use adds its value. */
 const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
@@ -75,6 +76,9 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         { flags: "-f, --format <format>", description: "output format", choices: DIFF_FORMATS, default: "text" },
         { flags: "-o, --output <file>", description: "write the results to a file instead of stdout ('-': stdout)" },
         { flags: "--all", description: "list every post, not only those whose decision changed" },
+        { ...SET_OPTION, description: "give a setting of both policies another value (repeatable)" },
+        { flags: "--set-from <name=value>", description: "give a setting of the --from policy another value (repeatable)", repeatable: true },
+        { flags: "--set-to <name=value>", description: "give a setting of the --to policy another value (repeatable): compare a policy with itself under other settings", repeatable: true },
         { flags: "--fail-on-change", description: "exit 1 when any post's decision changes (for CI)" },
         { flags: "--summary", description: "with jsonl or csv: print the transition matrices on stderr" },
         { flags: "-q, --quiet", description: "print no per-post results (text: the matrices only)" },
@@ -126,6 +130,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         .argument("[path...]", "policy files, case files or folders (default: ./rules, else the bundled rules; '-': a rule file on stdin)")
         .addOption(new Option("-f, --format <format>", "output format").choices([...TEST_FORMATS]).default("text"))
         .option("--min-coverage <percent>", "exit 1 when a policy's rule coverage is below this")
+        .option(SET_OPTION.flags, SET_OPTION.description, collect)
         .option("-v, --verbose", "list passing cases too")
         .option("-q, --quiet", "text: only failing cases, coverage below --min-coverage, and the totals")
         .option("-o, --output <file>", "write the report to a file instead of stdout")
@@ -146,9 +151,10 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
     (program, io, done) => {
       const cmd = program
         .command("schema")
-        .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...)")
+        .description("print the JSON Schema of rule files (for editors: # yaml-language-server: $schema=...), or of the records a policy reads")
+        .option("--record <policy>", "print the JSON Schema of the JSONL records this policy (id or path) reads: text, id, country, date, lang and its declared fields")
         .option("-o, --output <file>", "write the schema to a file instead of stdout")
-        .action(async (opts: { output?: string }) => {
+        .action(async (opts: { output?: string; record?: string }) => {
           done(await (await import("./schema-command.js")).runSchema(opts, io));
         });
       examples(cmd, [["modpol schema -o schema/policy.schema.json", "for editors with a YAML language server"]]);

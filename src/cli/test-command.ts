@@ -10,6 +10,9 @@ import { emit } from "./emit.js";
 import { TEST_FORMATS } from "./formats.js";
 import { UsageError, type Io } from "./io.js";
 import { makeStyle, wantsColour } from "./style.js";
+import { parseSetOptions } from "./set-option.js";
+import { applyRunSettingsToAll } from "../use-cases/run-settings.js";
+import type { CompiledPolicy } from "../compile/types.js";
 
 /** Options of `modpol test`, as parsed from the command line. */
 export interface TestOptions {
@@ -19,6 +22,7 @@ export interface TestOptions {
   readonly verbose?: boolean;
   readonly quiet?: boolean;
   readonly color?: boolean;
+  readonly set?: string[];
 }
 
 function parseCoverage(s: string | undefined): number | undefined {
@@ -40,6 +44,7 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   const format = o.format.toLowerCase();
   if (!(TEST_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${TEST_FORMATS.join(", ")}`);
   const minCoverage = parseCoverage(o.minCoverage);
+  const set = parseSetOptions(o.set);
   const ws = await openWorkspace(paths, io);
   if (ws.policies.length === 0) {
     // Files that could not even be read (refused links, unreadable files) say why there are none.
@@ -57,16 +62,20 @@ export async function runTest(paths: readonly string[], o: TestOptions, io: Io):
   for (const d of sortDiagnostics(problems)) io.stderr.write(`${formatDiagnosticLine(d)}\n`);
   const broken = problems.some((d) => d.severity === "error");
 
-  const runs: PolicyTestRun[] = [];
   const seen = new Set<string>();
+  const policies: CompiledPolicy[] = [];
   for (const p of ws.policies) {
     const policy = p.result.policy;
     if (!policy || seen.has(policy.id)) continue;
     seen.add(policy.id);
-    runs.push(runPolicyTests(policy, [...embeddedCases(policy), ...(compiled.byPolicy.get(policy.id) ?? [])], () => performance.now()));
+    policies.push(policy);
   }
+  // --set: each policy takes the settings it has; a setting none of them has is a mistake.
+  const applied = applyRunSettingsToAll(policies, set);
+  if (!applied.ok) throw new UsageError(`--set: ${applied.errors.join("; ")}`);
+  const runs: PolicyTestRun[] = applied.values.map((policy) => runPolicyTests(policy, [...embeddedCases(policy), ...(compiled.byPolicy.get(policy.id) ?? [])], () => performance.now()));
   const errors = loadErrors(problems);
-  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length, errors.length), errors, minCoverage };
+  const report: TestReport = { runs, skipped: compiled.skipped, totals: totals(runs, compiled.skipped.length, errors.length), errors, minCoverage, ...(set.size > 0 ? { settings: applied.echo } : {}) };
   const toFile = o.output !== undefined && o.output !== "-";
   if (format === "junit") await emit(formatJunit(report), o.output, io);
   else if (format === "json") await emit(formatTestJson(report), o.output, io);

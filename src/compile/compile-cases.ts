@@ -25,6 +25,8 @@ export interface CaseSpec {
   readonly country: string | undefined;
   /** The post's language when the case gives it (as a record's lang field would). */
   readonly lang?: string | undefined;
+  /** The record's fields, for those the policy declares: `fields:` of a test or YAML case, a JSONL case's whole line. */
+  readonly fields?: Readonly<Record<string, unknown>> | undefined;
   readonly date: string | undefined;
   /** Acceptable decisions (usually one). */
   readonly expect: readonly DecisionName[];
@@ -47,7 +49,7 @@ export interface CompiledCases {
 
 /** The tests embedded in a policy, as case specs. */
 export function embeddedCases(policy: CompiledPolicy): CaseSpec[] {
-  return policy.tests.map((t) => ({ id: t.id, text: t.text, country: t.country, date: t.date, lang: t.lang, expect: [t.expect], rule: t.rule, todo: t.todo, note: t.note, file: t.file, line: t.line, column: t.column, origin: "embedded" }));
+  return policy.tests.map((t) => ({ id: t.id, text: t.text, country: t.country, date: t.date, lang: t.lang, fields: t.fields, expect: [t.expect], rule: t.rule, todo: t.todo, note: t.note, file: t.file, line: t.line, column: t.column, origin: "embedded" }));
 }
 
 const list = <T>(v: T | readonly T[]): readonly T[] => (Array.isArray(v) ? (v as readonly T[]) : [v as T]);
@@ -73,7 +75,9 @@ export function compileCases(entries: readonly CaseEntry[], loaded: ReadonlyMap<
       }
     }
     const at = ref.span(path);
-    const base = { id: doc.id !== undefined ? String(doc.id) : `${ref.file}:${at.line}`, text: doc.text, country, date: doc.date, lang: doc.lang, todo: doc.todo ?? false, note: doc.note, file: ref.file, line: at.line, column: at.column, origin: "cases" as const };
+    // A JSONL case is a record like those eval reads: its own fields are the record's.
+    const fields = doc.fields ?? (e.path.length === 0 ? (doc as Readonly<Record<string, unknown>>) : undefined);
+    const base = { id: doc.id !== undefined ? String(doc.id) : `${ref.file}:${at.line}`, text: doc.text, country, date: doc.date, lang: doc.lang, fields, todo: doc.todo ?? false, note: doc.note, file: ref.file, line: at.line, column: at.column, origin: "cases" as const };
 
     // Which policies the case is for, and where each is named (for diagnostics).
     const targets: { id: string; where: (string | number)[]; part: "key" | "value"; expect: readonly DecisionName[] }[] = [];

@@ -1,7 +1,7 @@
 import type { SourceRef } from "../load/yaml-file.js";
 
 /** The kinds of named definition a policy (or a library file it includes) can make. */
-export type DefinitionKind = "lexicon" | "signal" | "country-set" | "setting";
+export type DefinitionKind = "lexicon" | "signal" | "country-set" | "set" | "setting";
 
 /** One place a name is defined, for "unused" warnings that point at it. */
 export interface Definition {

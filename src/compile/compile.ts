@@ -7,9 +7,13 @@ import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
-import { ExpressionError, MAX_CONDITION_DEPTH, parseExpression, type Expr, type NumExpr } from "./expression.js";
+import { resolveCondition } from "./compile-conditions.js";
+import { checkFieldNames, compileFields } from "./compile-fields.js";
+import { readField } from "./record-fields.js";
+import { ExpressionError, MAX_CONDITION_DEPTH, parseExpression, type Expr } from "./expression.js";
 import { Reporter } from "./reporter.js";
-import type { CompiledPolicy, CondC, NumC, RuleC, SignalC, TestCase } from "./types.js";
+import { fillReason, reasonSettings } from "./settings.js";
+import type { CompiledPolicy, RuleC, SignalC, TestCase } from "./types.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** What the compiler needs: a validated policy and the lexicon files it includes. */
@@ -43,6 +47,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
   const usedSignals = new Set<string>();
   const usedCountrySets = new Set<string>();
   const usedSettings = new Set<string>();
+  const usedSets = new Set<string>();
 
   const countrySets = new Map<string, ReadonlySet<string>>();
   const signalDefs: SignalSource[] = [];
@@ -63,6 +68,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
   }
   const settings = new Map(Object.entries(doc.settings ?? {}));
   for (const name of settings.keys()) definitions.push({ kind: "setting", name, ref, path: ["settings", name] });
+  const declared = compileFields([{ doc, ref }, ...input.lexiconFiles], countrySets, definitions, r);
   const usedLexicons = new Set<string>();
   const signals = compileSignals(signalDefs, info, r, usedLexicons);
   const byName = new Map(signals.map((s) => [s.name, s]));
@@ -70,8 +76,18 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     for (const m of s.members) usedSignals.add(signalDefs[m]?.name ?? "");
     if (s.near) usedSignals.add(signalDefs[s.near.signal]?.name ?? "");
   }
-  const used = { signals: usedSignals, countrySets: usedCountrySets, settings: usedSettings };
+  checkFieldNames(declared, { settings: settings.keys(), signals: byName.keys() }, r);
+  const used = { signals: usedSignals, countrySets: usedCountrySets, settings: usedSettings, sets: usedSets };
   const stubbed = input.stubbedSettings ?? new Set<string>();
+  const scope = { ref, r, byName, settings, countrySets, stringSets: declared.stringSets, fields: declared.fields, fieldIndex: declared.fieldIndex, languages: doc.languages ?? [], used, stubbed };
+  const reasonOf = (text: string, path: (string | number)[]) => {
+    const named = reasonSettings(text);
+    for (const n of named) {
+      if (settings.has(n.name) || stubbed.has(n.name)) usedSettings.add(n.name);
+      else r.error(ref, path, "unknown-setting", `the reason names setting '${n.name}', which the policy does not have${didYouMean(n.name, settings.keys())}`, "value", n.at);
+    }
+    return named.length === 0 ? { reason: text } : { reason: fillReason(text, settings), reasonTemplate: text };
+  };
 
   const rules: RuleC[] = [];
   const ruleIds = new Map<string, number>();
@@ -87,12 +103,12 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       r.error(ref, [...path, "when"], "invalid-expression", e.message, "value", e.at);
       return;
     }
-    const when = resolve(expr, { ref, path: [...path, "when"], r, byName, settings, countrySets, languages: doc.languages ?? [], used, stubbed });
-    rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, reason: rd.reason });
+    const when = resolveCondition(expr, { ...scope, path: [...path, "when"] }, rd.when);
+    rules.push({ id: rd.id, index: i, description: rd.description, when, whenSource: rd.when, decision: rd.decision, ...reasonOf(rd.reason, [...path, "reason"]) });
   });
 
   checkEffective(doc.effective, ref, r);
-  const fallback = typeof doc.default === "string" ? { decision: doc.default, reason: `no rule applies: the policy's default is ${doc.default}` } : doc.default;
+  const fallback = typeof doc.default === "string" ? { decision: doc.default, reason: `no rule applies: the policy's default is ${doc.default}` } : { decision: doc.default.decision, ...reasonOf(doc.default.reason, ["default", "reason"]) };
 
   const tests: TestCase[] = (doc.tests ?? []).map((t, i) => {
     const path = ["tests", i];
@@ -101,16 +117,24 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
       country = resolveCountry(t.country);
       if (!country) r.error(ref, [...path, "country"], "invalid-country", `'${t.country}' is not a country code (PL, POL) or country name (Poland, Polska)`);
     }
+    // A test's record must be one the command line would accept, or the test proves nothing.
+    for (const f of declared.fields) {
+      const p = readField(t.fields ?? {}, f, false).problem;
+      if (!p) continue;
+      const written = t.fields !== undefined && Object.hasOwn(t.fields, f.path) ? [f.path] : f.segments;
+      const at = t.fields === undefined ? path : p.code === "missing-field" ? [...path, "fields"] : [...path, "fields", ...written];
+      r.error(ref, at, p.code, `the test's record cannot be evaluated: ${p.message}`);
+    }
     if (t.rule && !ruleIds.has(t.rule)) r.error(ref, [...path, "rule"], "unknown-rule", `unknown rule '${t.rule}'${didYouMean(t.rule, ruleIds.keys())}`);
     const at = ref.span(path);
-    return { id: t.id ?? `${doc.id}#${i + 1}`, text: t.text, country, date: t.date, lang: t.lang, expect: t.expect, rule: t.rule, todo: t.todo ?? false, note: t.note, file: ref.file, line: at.line, column: at.column };
+    return { id: t.id ?? `${doc.id}#${i + 1}`, text: t.text, country, date: t.date, lang: t.lang, ...(t.fields ? { fields: t.fields } : {}), expect: t.expect, rule: t.rule, todo: t.todo ?? false, note: t.note, file: ref.file, line: at.line, column: at.column };
   });
 
   if (r.hasErrors) return { diagnostics: r.diagnostics };
   const compileInfo: CompileInfo = {
     policyRef: ref,
     definitions,
-    used: { lexicon: usedLexicons, signal: usedSignals, "country-set": usedCountrySets, setting: usedSettings },
+    used: { lexicon: usedLexicons, signal: usedSignals, "country-set": usedCountrySets, set: usedSets, setting: usedSettings },
     terms: lexicons.terms,
     lexiconLanguages: new Map([...info].map(([name, li]) => [name, li.languages])),
   };
@@ -123,6 +147,8 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     languages: doc.languages ?? [],
     file: ref.file,
     countrySets,
+    stringSets: declared.stringSets,
+    fields: declared.fields,
     settings,
     index,
     signals,
@@ -197,98 +223,6 @@ export function checkConditions(ref: SourceRef, conditions: readonly { readonly 
     }
   }
   return r.diagnostics;
-}
-
-interface Scope {
-  readonly ref: SourceRef;
-  readonly path: (string | number)[];
-  readonly r: Reporter;
-  readonly byName: ReadonlyMap<string, SignalC>;
-  readonly settings: ReadonlyMap<string, number | boolean | string>;
-  readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
-  /** The policy's declared languages, for `lang in languages`. */
-  readonly languages: readonly string[];
-  /** Names a condition uses, recorded for lint ("unused setting"). */
-  readonly used: { readonly signals: Set<string>; readonly countrySets: Set<string>; readonly settings: Set<string> };
-  /** See {@link PolicyInput.stubbedSettings}. */
-  readonly stubbed: ReadonlySet<string>;
-}
-
-function resolve(e: Expr, s: Scope): CondC {
-  const err = (at: readonly [number, number], code: string, msg: string) => s.r.error(s.ref, s.path, code, msg, "value", at);
-  switch (e.k) {
-    case "or":
-    case "and":
-      return { k: e.k, items: e.items.map((x) => resolve(x, s)), at: e.at };
-    case "not":
-      return { k: "not", item: resolve(e.item, s), at: e.at };
-    case "const":
-      return e;
-    case "name": {
-      const sig = s.byName.get(e.name);
-      if (sig) {
-        s.used.signals.add(e.name);
-        return { k: "signal", signal: sig.index, at: e.at };
-      }
-      const v = s.settings.get(e.name);
-      if (v !== undefined) s.used.settings.add(e.name);
-      if (typeof v === "boolean") return { k: "const", value: v, at: e.at };
-      if (s.stubbed.has(e.name)) return { k: "const", value: false, at: e.at };
-      if (v !== undefined) err(e.at, "invalid-setting-type", `setting '${e.name}' is ${typeof v}; only a boolean setting can stand as a condition`);
-      else err(e.at, "unknown-signal", `unknown signal '${e.name}'${didYouMean(e.name, [...s.byName.keys(), ...s.settings.keys()])}`);
-      return { k: "const", value: false, at: e.at };
-    }
-    case "country-in": {
-      if (e.set === null) {
-        for (const c of e.codes) if (!COUNTRY_CODES.has(c)) err(e.setAt, "invalid-country", `'${c}' is not an ISO 3166-1 alpha-2 country code`);
-        return { k: "country-in", codes: new Set(e.codes), set: null, at: e.at };
-      }
-      const set = s.countrySets.get(e.set);
-      s.used.countrySets.add(e.set);
-      if (!set) err(e.setAt, "unknown-country-set", `unknown country set '${e.set}'${didYouMean(e.set, s.countrySets.keys())}`);
-      return { k: "country-in", codes: set ?? new Set(), set: e.set, at: e.at };
-    }
-    case "country-known":
-      return e;
-    case "lang-in": {
-      if (e.set === "languages") {
-        if (s.languages.length === 0) err(e.setAt, "unknown-language-set", "'lang in languages' needs the policy's languages: list them under languages:");
-        return { k: "lang-in", codes: new Set(s.languages), set: "languages", at: e.at };
-      }
-      for (const c of e.codes) if (!/^[a-z]{2,3}$/.test(c)) err(e.setAt, "invalid-value", `'${c}' is not an ISO 639 language code such as en, uk or pl`);
-      return { k: "lang-in", codes: new Set(e.codes), set: null, at: e.at };
-    }
-    case "lang-known":
-      return e;
-    case "cmp":
-      return { k: "cmp", op: e.op, left: num(e.left, s), right: num(e.right, s), at: e.at };
-  }
-}
-
-function num(n: NumExpr, s: Scope): NumC {
-  const err = (at: readonly [number, number], code: string, msg: string) => s.r.error(s.ref, s.path, code, msg, "value", at);
-  const sig = (name: string, at: readonly [number, number]): number => {
-    const x = s.byName.get(name);
-    if (x) s.used.signals.add(name);
-    if (!x) err(at, "unknown-signal", `unknown signal '${name}'${didYouMean(name, s.byName.keys())}`);
-    return x?.index ?? -1;
-  };
-  switch (n.k) {
-    case "number":
-      return { k: "value", value: n.value, at: n.at };
-    case "setting": {
-      const v = s.settings.get(n.name);
-      if (v !== undefined) s.used.settings.add(n.name);
-      if (s.stubbed.has(n.name)) return { k: "value", value: 0, at: n.at };
-      if (v === undefined) err(n.at, "unknown-setting", `unknown setting '${n.name}'${didYouMean(n.name, s.settings.keys())}`);
-      else if (typeof v !== "number") err(n.at, "invalid-setting-type", `setting '${n.name}' is ${typeof v}; a comparison needs a number`);
-      return { k: "value", value: typeof v === "number" ? v : 0, at: n.at };
-    }
-    case "count":
-      return { k: "count", signals: n.names.map((x) => sig(x.name, x.at)), at: n.at };
-    case "matches":
-      return { k: "matches", signal: sig(n.name, n.nameAt), at: n.at };
-  }
 }
 
 /** Which lexicons no signal draws candidates from (see {@link CompiledPolicy.deferredLexicons}). */

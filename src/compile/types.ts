@@ -58,20 +58,62 @@ export interface SignalC {
   readonly frame: string | undefined;
 }
 
+/** The types a record field can have (see docs/policy-language.md#record-fields). */
+export type FieldType = "string" | "number" | "boolean" | "enum" | "list" | "date";
+
+/** A record field a policy declares: where a record holds it, its type, and whether it must be there. */
+export interface FieldC {
+  /** As written in the policy: `account.type`. */
+  readonly path: string;
+  /** The path's words, for JSONL nesting: ["account", "type"]. */
+  readonly segments: readonly string[];
+  readonly type: FieldType;
+  /** For an enum: the values it may take. */
+  readonly values: readonly string[] | undefined;
+  readonly required: boolean;
+  readonly description: string | undefined;
+}
+
+/**
+ * A field's value in one post. A date is held as milliseconds since the epoch (UTC), so that it
+ * compares as a number; a list as its strings.
+ */
+export type FieldValue = string | number | boolean | readonly string[];
+
 /** A compiled rule condition; names are resolved to indices and setting values. */
 export type CondC =
   | { readonly k: "or" | "and"; readonly items: readonly CondC[]; readonly at: Range }
   | { readonly k: "not"; readonly item: CondC; readonly at: Range }
-  | { readonly k: "const"; readonly value: boolean; readonly at: Range }
+  /** A constant, or a boolean setting (`setting` names it, so `--set` can change it). */
+  | { readonly k: "const"; readonly value: boolean; readonly at: Range; readonly setting?: string }
   | { readonly k: "signal"; readonly signal: number; readonly at: Range }
   | { readonly k: "country-in"; readonly codes: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
   | { readonly k: "country-known"; readonly known: boolean; readonly at: Range }
   | { readonly k: "lang-in"; readonly codes: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
   | { readonly k: "lang-known"; readonly known: boolean; readonly at: Range }
-  | { readonly k: "cmp"; readonly op: CmpOp; readonly left: NumC; readonly right: NumC; readonly at: Range };
+  /** A string or enum field (index into {@link CompiledPolicy.fields}) is one of `values`. */
+  | { readonly k: "field-in"; readonly field: number; readonly values: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
+  /** A list field holds one of `values` (one string, or the items of the set `set`). */
+  | { readonly k: "contains"; readonly field: number; readonly values: ReadonlySet<string>; readonly set: string | null; readonly at: Range }
+  /** The field is present in the record. */
+  | { readonly k: "has"; readonly field: number; readonly at: Range }
+  /** A boolean field standing as a condition: holds when present and true. */
+  | { readonly k: "flag"; readonly field: number; readonly at: Range }
+  | { readonly k: "cmp"; readonly op: CmpOp; readonly left: ValueC; readonly right: ValueC; readonly at: Range };
 
-export type NumC =
-  | { readonly k: "value"; readonly value: number; readonly at: Range }
+/**
+ * A compiled value of a comparison. A literal that came from a setting names it (`setting`), so
+ * that `--set` can give it another value without compiling again.
+ */
+export type ValueC =
+  | { readonly k: "value"; readonly value: number; readonly at: Range; readonly setting?: string }
+  | { readonly k: "text"; readonly value: string; readonly at: Range; readonly setting?: string }
+  | { readonly k: "bool"; readonly value: boolean; readonly at: Range; readonly setting?: string }
+  /** A date, as milliseconds since the epoch (UTC), and as written. */
+  | { readonly k: "date"; readonly value: number; readonly text: string; readonly at: Range; readonly setting?: string }
+  | { readonly k: "field"; readonly field: number; readonly at: Range }
+  /** The post's language (the record's own, else the identified one). */
+  | { readonly k: "lang"; readonly at: Range }
   | { readonly k: "count"; readonly signals: readonly number[]; readonly at: Range }
   | { readonly k: "matches"; readonly signal: number; readonly at: Range };
 
@@ -84,7 +126,10 @@ export interface RuleC {
   /** The condition as written, for explanations. */
   readonly whenSource: string;
   readonly decision: DecisionName;
+  /** The reason, with every `{setting}` replaced by the setting's value. */
   readonly reason: string;
+  /** The reason as written, when it names settings (it is filled in again when a setting changes). */
+  readonly reasonTemplate?: string | undefined;
 }
 
 /** A test case embedded in a policy or read from a case file, with where it was written. */
@@ -95,6 +140,8 @@ export interface TestCase {
   readonly date: string | undefined;
   /** The post's language, as a record's `lang` gives it; undefined: identified. */
   readonly lang: string | undefined;
+  /** The record's other fields (`fields:` of the test), for the fields the policy declares. */
+  readonly fields?: Readonly<Record<string, unknown>> | undefined;
   readonly expect: DecisionName;
   /** Expected deciding rule; null = the default; undefined = not checked. */
   readonly rule: string | null | undefined;
@@ -123,7 +170,13 @@ export interface PolicyMeta {
  */
 export interface CompiledPolicy extends PolicyMeta {
   readonly countrySets: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Named sets of strings (`sets:`), for `FIELD in NAME`, `lang in NAME` and `contains`. */
+  readonly stringSets: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The record fields the policy declares, in declaration order (conditions refer to them by index). */
+  readonly fields: readonly FieldC[];
   readonly settings: ReadonlyMap<string, number | boolean | string>;
+  /** The settings given another value at run time (`--set`), with the value the policy gives them. */
+  readonly settingsSet?: ReadonlyMap<string, number | boolean | string> | undefined;
   readonly index: LexiconIndex;
   /** In evaluation order: a signal comes after every signal it depends on. */
   readonly signals: readonly SignalC[];
@@ -144,7 +197,7 @@ export interface CompiledPolicy extends PolicyMeta {
    */
   readonly languageModel?: LanguageDetector | undefined;
   readonly rules: readonly RuleC[];
-  readonly fallback: { readonly decision: DecisionName; readonly reason: string };
+  readonly fallback: { readonly decision: DecisionName; readonly reason: string; readonly reasonTemplate?: string | undefined };
   readonly tests: readonly TestCase[];
   /** Warnings found while compiling (errors prevent a CompiledPolicy from existing). */
   readonly warnings: readonly Diagnostic[];

@@ -1,9 +1,10 @@
 import { compare } from "../compile/expression.js";
-import type { CompiledPolicy, CondC, NumC, RuleC } from "../compile/types.js";
+import type { CompiledPolicy, CondC, FieldValue, RuleC, ValueC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { normalise, toOriginal, transformsIn, type NormalisedText } from "../text/normalise.js";
 import { tokenise, type Tokens } from "../text/tokenise.js";
 import { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "../match/index.js";
+import { fieldProblems, fieldValues, type FieldProblem, type RecordFields } from "../compile/record-fields.js";
 import { scopeLanguages, type LanguageScope } from "./language-scope.js";
 import type { WorkMeter } from "./context-index.js";
 import { computeSignals, type SignalState } from "./signals.js";
@@ -14,6 +15,14 @@ export interface Post {
   readonly country?: string | null | undefined;
   /** The post's language (ISO 639-1), when the record says; otherwise it is identified. */
   readonly lang?: string | null | undefined;
+  /**
+   * The whole record, for the fields the policy declares (`{"account": {"type": "satire"}}`, or
+   * dotted keys). A field that is missing or of the wrong type reads as absent here: check a
+   * record first with `checkRecord` to reject it instead, as the command line does.
+   */
+  readonly fields?: RecordFields | undefined;
+  /** The record is a CSV row: its values are text, read as the declared types (numbers, lists…). */
+  readonly fieldsAreText?: boolean | undefined;
 }
 
 /** One piece of evidence: a counted match of a signal, located in the text the user wrote. */
@@ -56,6 +65,8 @@ export interface Analysis {
   readonly lang: string | null;
   /** The language identifier's reading of the post, for explanations. */
   readonly language: LanguageScope;
+  /** The values of the policy's declared fields, by field index (undefined: absent). */
+  readonly fields: readonly (FieldValue | undefined)[];
 }
 
 /** An {@link Analysis} whose context-only lexicon matches are completed when `lex` is first read. */
@@ -67,6 +78,7 @@ class Analysed implements Analysis {
     readonly states: readonly SignalState[],
     readonly country: string | null,
     readonly language: LanguageScope,
+    readonly fields: readonly (FieldValue | undefined)[],
   ) {}
 
   get lang(): string | null {
@@ -89,19 +101,40 @@ export function analyse(post: Post, policy: CompiledPolicy, meter?: WorkMeter): 
   const language = scopeLanguages(policy, norm, tokens, post.lang);
   const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts);
   const states = computeSignals(policy, tokens, matches, norm.text, language.lang !== null || language.guess !== null, meter);
-  return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null, language);
+  const fields = fieldValues(post.fields, post.fieldsAreText === true, policy);
+  return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null, language, fields);
 }
 
-/** Value of a numeric term of a condition. */
-export function numValue(n: NumC, a: Analysis): number {
+/** Value of a term of a comparison for an analysed post; undefined when the record lacks it. */
+export function valueOf(n: ValueC, a: Analysis): FieldValue | undefined {
   switch (n.k) {
     case "value":
+    case "text":
+    case "bool":
+    case "date":
       return n.value;
+    case "field":
+      return a.fields[n.field];
+    case "lang":
+      return a.lang ?? undefined;
     case "count":
       return n.signals.reduce((acc, s) => acc + ((a.states[s]?.counted.length ?? 0) > 0 ? 1 : 0), 0);
     case "matches":
       return a.states[n.signal]?.counted.length ?? 0;
   }
+}
+
+/**
+ * A comparison. A value the record lacks makes it false, whatever the operator, except `!=`: that
+ * is the negation of `==`, so `x != "a"` holds for a record without x, as `not (x == "a")` does.
+ * Numbers and dates compare by order; text and booleans only by equality (the compiler sees to it).
+ */
+function comparison(c: Extract<CondC, { k: "cmp" }>, a: Analysis): boolean {
+  const l = valueOf(c.left, a);
+  const r = valueOf(c.right, a);
+  if (l === undefined || r === undefined) return c.op === "!=";
+  if (typeof l === "number" && typeof r === "number") return compare(l, c.op, r);
+  return c.op === "==" ? l === r : c.op === "!=" ? l !== r : false;
 }
 
 /** Truth of a rule condition for an analysed post. */
@@ -125,8 +158,20 @@ export function holds(c: CondC, a: Analysis): boolean {
       return a.lang !== null && c.codes.has(a.lang);
     case "lang-known":
       return (a.lang !== null) === c.known;
+    case "field-in": {
+      const v = a.fields[c.field];
+      return typeof v === "string" && c.values.has(v);
+    }
+    case "contains": {
+      const v = a.fields[c.field];
+      return Array.isArray(v) && v.some((x) => c.values.has(x));
+    }
+    case "has":
+      return a.fields[c.field] !== undefined;
+    case "flag":
+      return a.fields[c.field] === true;
     case "cmp":
-      return compare(numValue(c.left, a), c.op, numValue(c.right, a));
+      return comparison(c, a);
   }
 }
 
@@ -164,6 +209,16 @@ export function evidenceOf(a: Analysis, policy: CompiledPolicy): Evidence[] {
     }
   }
   return out.sort((x, y) => x.start - y.start || x.end - y.end || x.signal.localeCompare(y.signal));
+}
+
+/**
+ * What stops a post's record from being evaluated under a policy: each declared field that is
+ * required and missing, of the wrong type, or not one of its enum's values. Empty when the record
+ * is fine. The command line turns a record with problems into an error record; {@link evaluate}
+ * alone would read such a field as absent.
+ */
+export function checkRecord(post: Post, policy: CompiledPolicy): FieldProblem[] {
+  return fieldProblems(post.fields, post.fieldsAreText === true, policy);
 }
 
 /**

@@ -1,13 +1,33 @@
-import type { CompiledPolicy, CondC, NumC } from "../compile/types.js";
+import type { CompiledPolicy, CondC, FieldC, FieldValue, ValueC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
-import { analyse, decide, holds, numValue, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
+import { analyse, decide, holds, valueOf, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
 import type { TargetRole } from "./targets.js";
 
-/** How one part of a condition evaluated: the source text, its value, and its parts. */
+/**
+ * How one part of a condition evaluated: the source text, its value, and its parts. A condition's
+ * value is its truth; a count's, its number; a record field's, the language's or a text or date
+ * setting's (marked `operand`), the value itself: text, a number, true or false, a list, a date in
+ * ISO 8601, or null when the record lacks it.
+ */
 export interface CondTrace {
   readonly text: string;
-  readonly value: boolean | number;
+  readonly value: boolean | number | string | readonly string[] | null;
+  readonly operand?: true;
   readonly children?: readonly CondTrace[];
+}
+
+/** A declared record field and its value in the post (null: absent). */
+export interface FieldTrace {
+  readonly path: string;
+  readonly type: FieldC["type"];
+  readonly value: string | number | boolean | readonly string[] | null;
+}
+
+/** A setting of the policy, its value in this run, and the policy's own value when `--set` changed it. */
+export interface SettingTrace {
+  readonly name: string;
+  readonly value: number | boolean | string;
+  readonly policyValue?: number | boolean | string;
 }
 
 /** A rule as tried for a post, in order, up to the one that decided. */
@@ -47,6 +67,10 @@ export interface Explanation extends Decision {
   readonly calls: readonly CallTrace[];
   readonly signals: readonly SignalTrace[];
   readonly rules: readonly RuleTrace[];
+  /** The record fields the policy declares, with their values. */
+  readonly fields: readonly FieldTrace[];
+  /** The policy's settings as this run used them. */
+  readonly settings: readonly SettingTrace[];
 }
 
 /** The calls of a post, for every call signal whose targets were resolved (see targets.ts). */
@@ -74,25 +98,65 @@ export function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
   return out;
 }
 
-function traceNum(n: NumC, a: Analysis, src: string): CondTrace {
-  return { text: src.slice(n.at[0], n.at[1]), value: numValue(n, a) };
+/** A field value as plain data: a date in ISO 8601, absent as null. */
+export function plainValue(v: FieldValue | undefined, type: FieldC["type"] | undefined): string | number | boolean | readonly string[] | null {
+  if (v === undefined) return null;
+  if (type !== "date" || typeof v !== "number") return v;
+  // A day at midnight UTC as the day alone, as dates are usually written.
+  return new Date(v).toISOString().replace(/T00:00:00\.000Z$/, "");
 }
 
-/** Evaluates a condition, recording each part's value (for explanations and "why not"). */
-export function traceCond(c: CondC, a: Analysis, src: string): CondTrace {
+function traceValue(n: ValueC, a: Analysis, src: string, policy: CompiledPolicy | undefined): CondTrace {
+  const text = src.slice(n.at[0], n.at[1]);
+  const v = valueOf(n, a);
+  if (n.k === "value" || n.k === "count" || n.k === "matches") return { text, value: v as number };
+  if (n.k === "date") return { text, value: n.text, operand: true };
+  const type = n.k === "field" ? policy?.fields[n.field]?.type : undefined;
+  return { text, value: plainValue(v, type), operand: true };
+}
+
+/** The one field a field condition reads, as an operand of its trace. */
+function fieldOperand(field: number, a: Analysis, policy: CompiledPolicy | undefined): CondTrace {
+  const f = policy?.fields[field];
+  return { text: f?.path ?? String(field), value: plainValue(a.fields[field], f?.type), operand: true };
+}
+
+/**
+ * Evaluates a condition, recording each part's value (for explanations and "why not"). Given the
+ * policy, the parts that read record fields show the fields' values too.
+ */
+export function traceCond(c: CondC, a: Analysis, src: string, policy?: CompiledPolicy): CondTrace {
   const text = src.slice(c.at[0], c.at[1]);
   switch (c.k) {
     case "or":
     case "and":
     case "not": {
       const items = c.k === "not" ? [c.item] : c.items;
-      return { text, value: holds(c, a), children: items.map((x) => traceCond(x, a, src)) };
+      return { text, value: holds(c, a), children: items.map((x) => traceCond(x, a, src, policy)) };
     }
     case "cmp":
-      return { text, value: holds(c, a), children: [traceNum(c.left, a, src), traceNum(c.right, a, src)] };
+      return { text, value: holds(c, a), children: [traceValue(c.left, a, src, policy), traceValue(c.right, a, src, policy)] };
+    case "field-in":
+    case "contains":
+    case "has":
+    case "flag":
+      return { text, value: holds(c, a), children: [fieldOperand(c.field, a, policy)] };
     default:
       return { text, value: holds(c, a) };
   }
+}
+
+/** The policy's declared fields with their values in the post. */
+export function fieldsOf(a: Analysis, policy: CompiledPolicy): FieldTrace[] {
+  return policy.fields.map((f, i) => ({ path: f.path, type: f.type, value: plainValue(a.fields[i], f.type) }));
+}
+
+/** The policy's settings as the run uses them, with the policy's own value of those `--set` changed. */
+export function settingsOf(policy: CompiledPolicy): SettingTrace[] {
+  return [...policy.settings].map(([name, value]) => {
+    const own = policy.settingsSet?.get(name);
+    return own === undefined ? { name, value } : { name, value, policyValue: own };
+  });
 }
 
 /** Classifies a post and explains it: signals with their evidence, and each rule tried. */
@@ -102,7 +166,7 @@ export function explain(post: Post, policy: CompiledPolicy): Explanation {
   const rules: RuleTrace[] = [];
   for (const r of policy.rules) {
     const ok = holds(r.when, a);
-    rules.push({ id: r.id, decision: r.decision, holds: ok, trace: traceCond(r.when, a, r.whenSource) });
+    rules.push({ id: r.id, decision: r.decision, holds: ok, trace: traceCond(r.when, a, r.whenSource, policy) });
     if (ok) break;
   }
   const signals = policy.signals.map((s) => {
@@ -116,5 +180,5 @@ export function explain(post: Post, policy: CompiledPolicy): Explanation {
   });
   const g = a.language.guess;
   const language = { lang: a.lang, guess: g?.best ?? null, reliable: g?.reliable ?? false, candidates: (g?.scores ?? []).slice(0, 3) };
-  return { ...d, language, calls: callsOf(a, policy), signals, rules };
+  return { ...d, language, calls: callsOf(a, policy), signals, rules, fields: fieldsOf(a, policy), settings: settingsOf(policy) };
 }

@@ -1,7 +1,8 @@
 import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
-import { analyse, evaluate, holds, type Decision } from "./evaluate.js";
+import { analyse, evaluate, holds, type Decision, type Post } from "./evaluate.js";
+import { fieldProblems } from "../compile/record-fields.js";
 import { explain, traceCond, type Explanation, type RuleTrace } from "./explain.js";
 
 /** How a case came out: as expected, not, a known gap (todo), or a known gap that now passes. */
@@ -22,8 +23,10 @@ export interface CaseOutcome {
   readonly spec: CaseSpec;
   readonly status: CaseStatus;
   readonly decision: Decision;
-  /** What differed from the expectation (empty when it passed). */
-  readonly mismatch: readonly ("decision" | "rule")[];
+  /** What differed from the expectation (empty when it passed); "record": its fields are not valid for the policy. */
+  readonly mismatch: readonly ("decision" | "rule" | "record")[];
+  /** When the case's record fields are missing or wrong for the policy: why (it would be an error record). */
+  readonly recordProblem?: string;
   /** Present for failures and todo cases. */
   readonly detail?: CaseDetail;
   /** Time taken, in milliseconds (0 without a clock). */
@@ -71,18 +74,21 @@ export function runPolicyTests(policy: CompiledPolicy, cases: readonly CaseSpec[
 
 function runCase(policy: CompiledPolicy, spec: CaseSpec, clock: (() => number) | undefined): CaseOutcome {
   const t0 = clock?.() ?? 0;
-  const post = { text: spec.text, country: spec.country ?? null, lang: spec.lang ?? null };
+  const post: Post = { text: spec.text, country: spec.country ?? null, lang: spec.lang ?? null, fields: spec.fields };
   const decision = evaluate(post, policy);
-  const mismatch: ("decision" | "rule")[] = [];
+  const mismatch: ("decision" | "rule" | "record")[] = [];
+  // A record the command line would refuse (an error record) passes no case, whatever it decides.
+  const problems = fieldProblems(spec.fields, false, policy);
+  if (problems.length > 0) mismatch.push("record");
   if (!spec.expect.includes(decision.decision)) mismatch.push("decision");
   if (spec.rule !== undefined && spec.rule !== decision.rule) mismatch.push("rule");
   const ok = mismatch.length === 0;
   const status: CaseStatus = spec.todo ? (ok ? "fixed" : "todo") : ok ? "pass" : "fail";
   const detail = ok ? undefined : detailOf(policy, spec, post);
-  return { spec, status, decision, mismatch, detail, ms: clock ? clock() - t0 : 0 };
+  return { spec, status, decision, mismatch, detail, ms: clock ? clock() - t0 : 0, ...(problems.length > 0 ? { recordProblem: problems.map((p) => p.message).join("; ") } : {}) };
 }
 
-function detailOf(policy: CompiledPolicy, spec: CaseSpec, post: { text: string; country: string | null; lang: string | null }): CaseDetail {
+function detailOf(policy: CompiledPolicy, spec: CaseSpec, post: Post): CaseDetail {
   const explanation = explain(post, policy);
   const a = analyse(post, policy);
   const wanted =
@@ -91,7 +97,7 @@ function detailOf(policy: CompiledPolicy, spec: CaseSpec, post: { text: string; 
       : spec.rule === null
         ? []
         : policy.rules.filter((r) => spec.expect.includes(r.decision) && r.id !== explanation.rule).slice(0, 3);
-  const expectedRules = wanted.map((r) => ({ id: r.id, decision: r.decision, holds: holds(r.when, a), trace: traceCond(r.when, a, r.whenSource) }));
+  const expectedRules = wanted.map((r) => ({ id: r.id, decision: r.decision, holds: holds(r.when, a), trace: traceCond(r.when, a, r.whenSource, policy) }));
   return { explanation, expectedRules };
 }
 

@@ -1,14 +1,21 @@
-import type { CompiledPolicy, CondC, NumC } from "../compile/types.js";
+import type { CompiledPolicy, CondC, ValueC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
-import { analyse, decide, holds, numValue, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
-import { traceCond, type CondTrace, callsOf, type CallTrace } from "./explain.js";
+import { analyse, decide, holds, valueOf, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
+import { traceCond, type CondTrace, callsOf, type CallTrace, plainValue } from "./explain.js";
 
-/** A number a comparison compared: its source, its value, and for `count`/`matches` the signals behind it. */
+/**
+ * A value a comparison compared: its source, its value (null: the record lacks it), for
+ * `count`/`matches` the signals behind it, and for a setting its name and, when `--set` changed
+ * it, the policy's own value.
+ */
 export interface Operand {
   readonly text: string;
-  readonly value: number;
+  readonly value: number | string | boolean | readonly string[] | null;
   /** For `count(...)` and `matches(...)`: each signal, whether it holds, and its counted matches. */
   readonly signals?: readonly { readonly signal: string; readonly holds: boolean; readonly evidence: readonly Evidence[] }[];
+  /** The value is a record field's (so null means the record lacks it). */
+  readonly field?: true;
+  readonly setting?: { readonly name: string; readonly policyValue?: number | boolean | string };
 }
 
 /**
@@ -32,6 +39,20 @@ export type Blame =
   | { readonly k: "lang-in"; readonly text: string; readonly want: boolean; readonly lang: string | null; readonly codes: readonly string[] }
   | { readonly k: "lang-known"; readonly text: string; readonly want: boolean; readonly lang: string | null }
   | { readonly k: "compare"; readonly text: string; readonly want: boolean; readonly left: Operand; readonly right: Operand }
+  /**
+   * A condition on one record field (`in` a set, `contains`, `has(...)`, a boolean field): the
+   * field's value (null: absent) and, for `in` and `contains`, the strings it was tested against.
+   */
+  | {
+      readonly k: "field";
+      readonly text: string;
+      readonly want: boolean;
+      readonly test: "in" | "contains" | "has" | "flag";
+      readonly field: string;
+      readonly value: string | number | boolean | readonly string[] | null;
+      readonly set: string | null;
+      readonly values: readonly string[];
+    }
   | { readonly k: "constant"; readonly text: string; readonly want: boolean }
   | { readonly k: "any"; readonly text: string; readonly want: boolean; readonly options: readonly (readonly Blame[])[] };
 
@@ -67,10 +88,17 @@ export interface WhyNot {
   readonly fallback?: { readonly reason: string; readonly blockedBy: readonly { readonly id: string; readonly decision: DecisionName; readonly failed: readonly Blame[] }[] };
 }
 
-function operand(n: NumC, a: Analysis, src: string, policy: CompiledPolicy): Operand {
+function operand(n: ValueC, a: Analysis, src: string, policy: CompiledPolicy): Operand {
   const text = src.slice(n.at[0], n.at[1]);
-  const value = numValue(n, a);
-  if (n.k === "value") return { text, value };
+  if (n.k === "field") return { text, value: plainValue(a.fields[n.field], policy.fields[n.field]?.type), field: true };
+  if (n.k === "lang") return { text, value: a.lang };
+  if (n.k !== "count" && n.k !== "matches") {
+    const value = n.k === "date" ? n.text : n.value;
+    if (n.setting === undefined) return { text, value };
+    const own = policy.settingsSet?.get(n.setting);
+    return { text, value, setting: own === undefined ? { name: n.setting } : { name: n.setting, policyValue: own } };
+  }
+  const value = valueOf(n, a) as number;
   const ids = n.k === "count" ? n.signals : [n.signal];
   const signals = ids.map((i) => {
     const s = policy.signals[i];
@@ -127,6 +155,15 @@ export function blame(c: CondC, a: Analysis, src: string, policy: CompiledPolicy
       return [{ k: "lang-known", text, want, lang: a.lang }];
     case "cmp":
       return [{ k: "compare", text, want, left: operand(c.left, a, src, policy), right: operand(c.right, a, src, policy) }];
+    case "field-in":
+    case "contains":
+    case "has":
+    case "flag": {
+      const f = policy.fields[c.field];
+      const tested = c.k === "field-in" || c.k === "contains" ? { set: c.set, values: [...c.values].sort() } : { set: null, values: [] };
+      const test = c.k === "field-in" ? "in" : c.k;
+      return [{ k: "field", text, want, test, field: f?.path ?? String(c.field), value: plainValue(a.fields[c.field], f?.type), ...tested }];
+    }
     case "const":
       return [{ k: "constant", text, want }];
   }
@@ -140,7 +177,7 @@ export function whyNotOf(a: Analysis, policy: CompiledPolicy, wanted: DecisionNa
     .filter((r) => r.decision === wanted)
     .map((r): RuleWhyNot => {
       const ok = holds(r.when, a);
-      const trace = traceCond(r.when, a, r.whenSource);
+      const trace = traceCond(r.when, a, r.whenSource, policy);
       const base = { id: r.id, decision: r.decision, reason: r.reason, holds: ok, trace };
       if (!ok) return { ...base, failed: blame(r.when, a, r.whenSource, policy, true) };
       return r.id === deciding || deciding === null ? { ...base, failed: [] } : { ...base, preemptedBy: deciding, failed: [] };

@@ -106,14 +106,24 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number, d
   } else if (fields.length > 0 || field !== "" || size > 0) yield endRow();
 }
 
-/** Reads CSV records (header row first); the fields SPEC §4 names are taken by header name. */
+/** The columns SPEC §4 names, found whatever their case; other columns keep their names as written. */
+const SPEC_COLUMNS = new Set(["text", "id", "country", "date", "lang"]);
+
+/**
+ * Reads CSV records (header row first); the fields SPEC §4 names are taken by header name, in any
+ * case. Other columns are kept under their names as written (a dotted name such as `account.type`
+ * is the nested field a policy declares).
+ */
 export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
   let header: string[] | undefined;
   let n = opts.firstRecord;
   const delimiter = opts.delimiter ?? ",";
   for await (const row of rows(source, opts.maxRecordBytes, delimiter)) {
     if (!header) {
-      header = row.fields.map((h) => h.trim().toLowerCase());
+      header = row.fields.map((h) => {
+        const name = h.trim();
+        return SPEC_COLUMNS.has(name.toLowerCase()) ? name.toLowerCase() : name;
+      });
       continue;
     }
     if (row.tooLong) {
@@ -132,7 +142,7 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: Rea
         const other = header.length === 1 ? [";", "\t"].find((d) => d !== delimiter && (header as string[])[0]?.includes(d)) : undefined;
         const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
         yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})${hint}` };
-      } else yield fromObject(o, n, row.line, opts);
+      } else yield fromObject(o, n, row.line, opts, true);
     }
     n++;
   }

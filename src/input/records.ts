@@ -20,6 +20,13 @@ export interface PostRecord {
   readonly date: string | undefined;
   /** The record's own language (ISO 639 code, lower case), when it names one. */
   readonly lang?: string | undefined;
+  /**
+   * The whole record (a JSON object, or a CSV row by column name), for the fields a policy declares
+   * (see docs/policy-language.md#record-fields); checked against the policy where it is evaluated.
+   */
+  readonly fields?: Readonly<Record<string, unknown>> | undefined;
+  /** The record is a CSV row: every value is text, read as the declared type. */
+  readonly fieldsAreText?: boolean | undefined;
 }
 
 /** A record that cannot be evaluated; it is reported in place and evaluation goes on. */
@@ -138,8 +145,11 @@ async function* fromLines(source: AsyncIterable<Buffer | string>, opts: ReadOpti
   }
 }
 
-/** Builds a record from a parsed JSON object or CSV row, checking the fields SPEC §4 names. */
-export function fromObject(value: unknown, n: number, line: number, opts: Pick<ReadOptions, "name">): InputRecord {
+/**
+ * Builds a record from a parsed JSON object or CSV row (`csv`: its values are all text), checking
+ * the fields SPEC §4 names; the object itself travels with the post for the fields policies declare.
+ */
+export function fromObject(value: unknown, n: number, line: number, opts: Pick<ReadOptions, "name">, csv = false): InputRecord {
   const where = `${opts.name}:${line}`;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { kind: "error", n, line, id: String(n), code: "invalid-record", message: `${where}: a record must be a JSON object with a "text" field` };
@@ -167,7 +177,7 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
     if (!m) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
     lang = (m[1] as string).toLowerCase();
   }
-  return { kind: "post", n, line, id, text: o.text, country, date, ...(lang !== undefined ? { lang } : {}) };
+  return { kind: "post", n, line, id, text: o.text, country, date, ...(lang !== undefined ? { lang } : {}), fields: o, ...(csv ? { fieldsAreText: true } : {}) };
 }
 
 async function* readCsvBatches(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord[]> {

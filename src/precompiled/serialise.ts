@@ -4,7 +4,7 @@ import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 9;
+export const IR_VERSION = 10;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -48,6 +48,9 @@ function condToIR(c: CondC): unknown {
     case "country-in":
     case "lang-in":
       return { ...c, codes: [...c.codes] };
+    case "field-in":
+    case "contains":
+      return { ...c, values: [...c.values] };
     default:
       return c;
   }
@@ -63,6 +66,9 @@ function condFromIR(c: Record<string, unknown>): CondC {
     case "country-in":
     case "lang-in":
       return { ...c, codes: new Set(c.codes as string[]) } as unknown as CondC;
+    case "field-in":
+    case "contains":
+      return { ...c, values: new Set(c.values as string[]) } as unknown as CondC;
     default:
       return c as CondC;
   }
@@ -121,7 +127,7 @@ function termFromLine(line: string): TermEntry {
  * index's sections as raw text, which loading leaves undecoded until a view is first consulted.
  */
 export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
-  const { index, signalByName: _byName, countrySets, settings, rules, ...rest } = p;
+  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, ...rest } = p;
   const packed = index.pack();
   const terms = index.terms.map((t) => Buffer.from(termLine(t), "utf8"));
   const offsets = Buffer.alloc(4 * (terms.length + 1));
@@ -154,6 +160,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     policy: {
       ...rest,
       countrySets: [...countrySets].map(([k, v]) => [k, [...v]]),
+      stringSets: [...stringSets].map(([k, v]) => [k, [...v]]),
       settings: [...settings],
       rules: rules.map((r) => ({ ...r, when: condToIR(r.when) })),
     },
@@ -271,6 +278,7 @@ export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
   return Object.freeze({
     ...(p as unknown as CompiledPolicy),
     countrySets: new Map((p.countrySets as [string, string[]][]).map(([k, v]) => [k, new Set(v)])),
+    stringSets: new Map((p.stringSets as [string, string[]][]).map(([k, v]) => [k, new Set(v)])),
     settings: new Map(p.settings as [string, number | boolean | string][]),
     signalByName: new Map(p.signals.map((s) => [s.name, s])),
     rules: (p.rules as Record<string, unknown>[]).map((r) => ({ ...r, when: condFromIR(r.when as Record<string, unknown>) }) as RuleC),

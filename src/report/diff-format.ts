@@ -38,7 +38,7 @@ const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) =
 const sameEvidence = (a: readonly Evidence[], b: readonly Evidence[]): boolean => a.length === b.length && a.every((m, i) => m.signal === b[i]?.signal && m.start === b[i]?.start && m.end === b[i]?.end);
 
 /** The human-readable block of one diff record: both decisions, both deciding rules, the evidence. */
-export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean, labels?: { readonly from: string; readonly to: string }): string {
+export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean, labels?: { readonly from: string; readonly to: string }, notes: { readonly from?: string | undefined; readonly to?: string | undefined } = {}): string {
   const s = o.style;
   const prefix = showId ? `${s.dim(item.id)} ` : "";
   if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
@@ -46,9 +46,10 @@ export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: bool
   const dec = (d: Decision) => s.bold(decisionColour(s, d.decision)(d.decision));
   const country = s.dim(f.country ? `[${f.country}]` : "[no country]");
   const lines = [`${prefix}${dec(f)} → ${dec(t)}${changed ? "" : s.dim(" (unchanged)")} ${country} ${item.text.replace(/\r?\n/g, " ⏎ ")}`];
-  // Two policies with one id (two versions of a file) are told apart by the labels given: their paths.
-  const fromName = labels?.from ?? f.policy;
-  const toName = labels?.to ?? t.policy;
+  // Two policies with one id (two versions of a file) are told apart by the labels given: their
+  // paths; a policy compared with itself under other settings, by the note of its --set values.
+  const fromName = `${labels?.from ?? f.policy}${notes.from ? ` ${notes.from}` : ""}`;
+  const toName = `${labels?.to ?? t.policy}${notes.to ? ` ${notes.to}` : ""}`;
   const width = Math.max(fromName.length, toName.length);
   const side = (d: Decision, name: string) => `  ${s.dim(`${name.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
   lines.push(side(f, fromName), side(t, toName));

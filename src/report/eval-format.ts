@@ -56,6 +56,8 @@ function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Reco
   const ev = (e: Evidence) => ({ ...jsonMatch(e, text, unit), lexicon: e.lexicon, lang: e.lang, transforms: e.transforms });
   return {
     language: x.language,
+    ...(x.fields.length > 0 ? { fields: Object.fromEntries(x.fields.map((f) => [f.path, f.value])) } : {}),
+    ...(x.settings.length > 0 ? { settings: Object.fromEntries(x.settings.map((g) => [g.name, g.policyValue === undefined ? g.value : { value: g.value, policy: g.policyValue }])) } : {}),
     calls: x.calls.map((c) => ({ signal: c.signal, frame: c.frame ?? null, call: ev(c.call), targets: c.targets.map((t) => ({ ...ev(t.evidence), role: t.role, ...(t.why ? { why: t.why } : {}) })), credibility: c.credibility.map(ev) })),
     rules: x.rules.map((r) => ({ id: r.id, decision: r.decision, holds: r.holds, condition: r.trace })),
     signals: x.signals.filter((s) => s.counted.length + s.discounted.length > 0).map((s) => ({ name: s.name, holds: s.holds, counted: s.counted.map(ev), discounted: s.discounted.map((d) => ({ ...ev(d.evidence), why: d.why })) })),
@@ -123,6 +125,13 @@ export function highlightSpans(text: string, spans: readonly { start: number; en
   return out + text.slice(pos);
 }
 
+/** A value of a record field, a setting or the language as explanations show it: text quoted, absent as such. */
+export function showValue(v: string | number | boolean | readonly string[] | null): string {
+  if (v === null) return "absent";
+  if (Array.isArray(v)) return `[${v.map((x) => JSON.stringify(x)).join(", ")}]`;
+  return typeof v === "string" ? JSON.stringify(v) : String(v);
+}
+
 /** The operator at the top of a condition's source text: names hold no spaces, so " or " at depth 0 is one. */
 function topOperator(text: string): "and" | "or" | "not" | undefined {
   let t = text.trim();
@@ -158,11 +167,13 @@ function closingParen(t: string, open: number): number {
  * `label` stands in for the top line's text (the rule, whose condition is then listed below it).
  */
 export function traceLines(t: CondTrace, style: Style, indent = "", label?: string): string[] {
-  const mark = (v: boolean | number) => (v === true ? style.green("✓") : style.red("✗"));
+  const mark = (v: CondTrace["value"]) => (v === true ? style.green("✓") : style.red("✗"));
   const kids = t.children ?? [];
-  const numbers = kids.filter((k) => typeof k.value === "number");
-  if (numbers.length > 0) {
-    const values = numbers.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} ${style.cyan(`= ${k.value}`)}`);
+  // The values a comparison or a field test read (counts, settings, record fields), beside it.
+  const operands = kids.filter((k) => k.operand || typeof k.value === "number");
+  if (operands.length > 0) {
+    const shown = (k: CondTrace) => (k.value === null ? style.yellow("absent") : style.cyan(`= ${showValue(k.value as Exclude<CondTrace["value"], null>)}`));
+    const values = operands.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} ${shown(k)}`);
     return [`${indent}${mark(t.value)} ${label ?? t.text}${values.length ? style.dim(` (${values.join(", ")})`) : ""}`];
   }
   const op = kids.length > 0 ? topOperator(t.text) : undefined;
@@ -238,6 +249,8 @@ function explainLines(x: Explanation, s: Style): string[] {
     const cands = lg.candidates.map(([l, v]) => `${l} ${v.toFixed(2)}`).join(", ");
     out.push(`  ${s.bold("language")} ${lg.lang ?? "not known"}${lg.guess !== null ? s.dim(` (identified: ${lg.guess}, ${lg.reliable ? "reliable" : "unsure"}${cands ? `; ${cands}` : ""})`) : s.dim(" (the record's own)")}`);
   }
+  if (x.fields.length > 0) out.push(`  ${s.bold("fields")} ${x.fields.map((f) => `${f.path} ${f.value === null ? s.yellow("absent") : `= ${showValue(f.value)}`}`).join(", ")}`);
+  if (x.settings.length > 0) out.push(`  ${s.bold("settings")} ${x.settings.map((g) => `${g.name} = ${showValue(g.value)}${g.policyValue === undefined ? "" : s.yellow(` (--set; the policy says ${showValue(g.policyValue)})`)}`).join(", ")}`);
   out.push(...callLines(x.calls, s, "  "));
   const active = x.signals.filter((g) => g.counted.length + g.discounted.length > 0);
   if (active.length > 0) out.push(`  ${s.bold("signals")}`);

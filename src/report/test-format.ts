@@ -3,6 +3,7 @@ import type { CaseOutcome, PolicyTestRun, TestTotals } from "../evaluate/run-tes
 import type { CondTrace } from "../evaluate/explain.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 import { printable } from "../base/safe-text.js";
+import { showValue } from "./eval-format.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 
 /** A rule file that could not be loaded, and why: its cases (if any) could not run. */
@@ -28,6 +29,8 @@ export interface TestReport {
   readonly errors?: readonly LoadError[];
   /** `--min-coverage`: policies below it fail the run. */
   readonly minCoverage?: number | undefined;
+  /** `--set`: the settings the policies were tested with instead of their own. */
+  readonly settings?: Readonly<Record<string, number | boolean | string>> | undefined;
 }
 
 /** Options of the text format. */
@@ -63,6 +66,7 @@ function actual(o: CaseOutcome): string {
 export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "      "): string[] {
   const out: string[] = [];
   const d = o.decision;
+  if (o.recordProblem) out.push(`${indent}${s.red("the case's record cannot be evaluated:")} ${o.recordProblem}`);
   out.push(`${indent}${s.dim("expected")} ${expected(o.spec)}, ${s.dim("got")} ${s.bold(decisionColour(s, d.decision)(d.decision))} by ${d.rule === null ? "the default" : `rule ${d.rule}`}`);
   out.push(`${indent}${s.dim("reason:")} ${d.reason}`);
   out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${printable(m.text)}" ${s.dim(`(${m.signal}: ${m.term})`)}`).join(", ") : "none"}`);
@@ -91,7 +95,9 @@ export function missingParts(t: CondTrace, s: Style = PLAIN): string[] {
   const no = s.red("✗");
   if (t.value === true) return [];
   const kids = t.children ?? [];
-  if (kids.length === 2 && kids.every((k) => typeof k.value === "number")) return [`${t.text} ${no} (${kids.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} = ${k.value}`).join(", ")})`];
+  const shown = (k: CondTrace) => (k.operand ? showValue(k.value) : String(k.value));
+  if (kids.length === 2 && kids.every((k) => typeof k.value === "number" || k.operand)) return [`${t.text} ${no} (${kids.filter((k) => k.text.trim() !== shown(k)).map((k) => `${k.text} = ${shown(k)}`).join(", ")})`];
+  if (kids.length === 1 && kids[0]?.operand) return [`${t.text} ${no} (${kids[0].text} = ${shown(kids[0])})`];
   const bools = kids.filter((k) => typeof k.value === "boolean");
   // Some parts true yet the whole false: a conjunction, so its false parts are what is missing.
   if (bools.length >= 2 && bools.some((k) => k.value === true)) return bools.flatMap((k) => missingParts(k, s));
@@ -106,6 +112,7 @@ function where(spec: CaseSpec): string {
 export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
   const s = o.style ?? PLAIN;
   const out: string[] = [];
+  if (r.settings) out.push(s.yellow(`with --set ${Object.entries(r.settings).map(([k, v]) => `${k}=${String(v)}`).join(" ")} (not the policies' own settings)`));
   for (const run of r.runs) {
     const count = (st: CaseOutcome["status"]) => run.outcomes.filter((x) => x.status === st).length;
     const failed = count("fail");
@@ -179,6 +186,7 @@ export function formatTestJson(r: TestReport): string {
     rule: c.decision.rule,
     reason: c.decision.reason,
     ...(c.mismatch.length ? { mismatch: c.mismatch } : {}),
+    ...(c.recordProblem ? { recordProblem: c.recordProblem } : {}),
     ...(c.spec.todo ? { todo: c.spec.todo } : {}),
     ...(c.spec.note ? { note: c.spec.note } : {}),
     matches: c.decision.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: m.start, end: m.end })),
@@ -188,6 +196,7 @@ export function formatTestJson(r: TestReport): string {
     version: 1,
     totals: r.totals,
     ...(r.minCoverage !== undefined ? { minCoverage: r.minCoverage } : {}),
+    ...(r.settings ? { settings: r.settings } : {}),
     policies: r.runs.map((run) => ({ id: run.policy.id, file: run.policy.file, coverage: run.coverage, cases: run.outcomes.map(caseObj) })),
     skipped: r.skipped.map((k) => ({ policy: k.policy, id: k.spec.id, file: k.spec.file, line: k.spec.line, reason: "policy not loaded" })),
     errors: (r.errors ?? []).map((e) => ({ file: e.file, diagnostics: e.diagnostics })),

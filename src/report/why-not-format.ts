@@ -1,6 +1,6 @@
 import type { Evidence } from "../evaluate/evaluate.js";
 import type { Blame, Operand, WhyNot } from "../evaluate/why-not.js";
-import { callLines, convertOffset, type OffsetUnit } from "./eval-format.js";
+import { callLines, convertOffset, showValue, type OffsetUnit } from "./eval-format.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 
 const quoteAll = (es: readonly Evidence[]): string => es.map((e) => `"${e.text}"`).join(", ");
@@ -14,7 +14,10 @@ function langText(l: string | null): string {
 }
 
 function operandText(o: Operand): string {
-  const shown = o.text.trim() === String(o.value) ? o.text : `${o.text} = ${o.value}`;
+  if (o.field && o.value === null) return `the record has no ${o.text}`;
+  const value = typeof o.value === "number" ? String(o.value) : showValue(o.value);
+  const shown = o.text.trim() === value ? o.text : `${o.text} = ${value}`;
+  if (o.setting?.policyValue !== undefined) return `${shown} (set by --set; the policy says ${showValue(o.setting.policyValue)})`;
   const held = (o.signals ?? []).filter((s) => s.holds);
   if (!o.signals) return shown;
   return `${shown} (${held.length ? held.map((s) => `${s.signal}: ${quoteAll(s.evidence)}`).join("; ") : "none held"})`;
@@ -38,6 +41,11 @@ function stateText(b: Exclude<Blame, { k: "any" }>): string {
       return langText(b.lang);
     case "compare":
       return `${operandText(b.left)}, ${operandText(b.right)}`;
+    case "field": {
+      const value = b.value === null ? `the record has no ${b.field}` : `${b.field} is ${showValue(b.value)}`;
+      const against = b.test === "in" || b.test === "contains" ? `; ${b.set ?? "the list"} is ${b.values.map((v) => JSON.stringify(v)).join(" ")}` : "";
+      return `${value}${against}`;
+    }
     case "constant":
       return "";
   }
@@ -56,6 +64,8 @@ export function blameText(b: Blame, s: Style = PLAIN): string {
       return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${stateText(b)}`;
     case "compare":
       return `${name} ${b.want ? "is false" : "is true, and must not be"}: ${stateText(b)}`;
+    case "field":
+      return `${name} ${b.want ? "does not hold" : "holds, and must not"}: ${stateText(b)}`;
     case "constant":
       return `${name} ${b.want ? "never holds" : "always holds"}`;
     case "any":
@@ -79,6 +89,8 @@ export function changeText(b: Blame, s: Style = PLAIN): string {
       return `${name} ${b.want ? "held" : "did not hold"} (now ${stateText(b)})`;
     case "compare":
       return `${name} ${b.want ? "were true" : "were false"} (now ${stateText(b)})`;
+    case "field":
+      return `${name} ${b.want ? "held" : "did not hold"} (now ${stateText(b)})`;
     case "constant":
       return `${name} ${b.want ? "held" : "did not hold"} (it never can: it is a constant)`;
     case "any":
@@ -136,7 +148,12 @@ function evidenceObject(e: Evidence, text: string, unit: OffsetUnit): Record<str
 
 function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, unknown> {
   const ev = (es: readonly Evidence[]) => es.map((e) => evidenceObject(e, text, unit));
-  const op = (o: Operand) => ({ text: o.text, value: o.value, ...(o.signals ? { signals: o.signals.map((x) => ({ signal: x.signal, holds: x.holds, matches: ev(x.evidence) })) } : {}) });
+  const op = (o: Operand) => ({
+    text: o.text,
+    value: o.value,
+    ...(o.signals ? { signals: o.signals.map((x) => ({ signal: x.signal, holds: x.holds, matches: ev(x.evidence) })) } : {}),
+    ...(o.setting ? { setting: o.setting.name, ...(o.setting.policyValue !== undefined ? { policyValue: o.setting.policyValue } : {}) } : {}),
+  });
   const base = { condition: b.text, kind: b.k, needed: b.want };
   switch (b.k) {
     case "signal":
@@ -151,6 +168,8 @@ function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, u
       return { ...base, lang: b.lang };
     case "compare":
       return { ...base, left: op(b.left), right: op(b.right) };
+    case "field":
+      return { ...base, field: b.field, value: b.value, ...(b.test === "in" || b.test === "contains" ? { set: b.set, values: b.values } : {}) };
     case "constant":
       return base;
     case "any":

@@ -25,7 +25,7 @@ export interface Salvaged<T> {
 }
 
 /** The sections that define names: a misspelling of one of them hides definitions. */
-const DEFINING = ["lexicons", "signals", "countries", "settings", "rules", "include"];
+const DEFINING = ["lexicons", "signals", "countries", "settings", "fields", "sets", "rules", "include"];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -127,6 +127,23 @@ function plainFields(known: Obj, schema: z.ZodType, names: readonly string[], in
   }
 }
 
+/**
+ * Record fields and sets of strings, kept whole when valid. A stand-in for an invalid field would
+ * need a type, and any type would make conditions over it report mismatches that are not there:
+ * an invalid section makes the document incomplete instead (see {@link Salvaged.complete}).
+ */
+function fieldSections(known: Obj, schema: z.ZodType, into: Obj): boolean {
+  const shape = shapeOf(schema);
+  let ok = true;
+  for (const k of ["fields", "sets"]) {
+    if (known[k] === undefined || known[k] === null) continue;
+    const r = shape[k]?.safeParse(known[k]);
+    if (r?.success) into[k] = r.data;
+    else ok = false;
+  }
+  return ok;
+}
+
 /** A policy file that failed validation, rebuilt for name checks (see {@link Salvaged}). */
 export function salvagePolicy(f: YamlFile, limits: Partial<ResourceLimits> = DEFAULT_LIMITS): Salvaged<PolicyDoc> | undefined {
   const plain = toPlain(f, limits);
@@ -146,7 +163,7 @@ export function salvagePolicy(f: YamlFile, limits: Partial<ResourceLimits> = DEF
     if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") settings[name] = v;
     else stubbedSettings.add(name);
   }
-  if (!lexicons || !signals || !countries || !settingsRaw) complete = false;
+  if (!lexicons || !signals || !countries || !settingsRaw || !fieldSections(known, PolicyDef, out)) complete = false;
   Object.assign(out, { lexicons: lexicons ?? {}, signals: signals ?? {}, countries: countries ?? {}, settings });
   const rules: unknown[] = [];
   if (known.rules !== undefined && !Array.isArray(known.rules)) complete = false;
@@ -177,7 +194,7 @@ export function salvageLibrary(f: YamlFile, limits: Partial<ResourceLimits> = DE
   const lexicons = definitions(known.lexicons, repairLexicon, LEXICON_STUB);
   const signals = definitions(known.signals, repairSignal, SIGNAL_STUB);
   const countries = definitions(known.countries, repairCountries, []);
-  if (!lexicons || !signals || !countries) complete = false;
+  if (!lexicons || !signals || !countries || !fieldSections(known, LexiconFileDef, out)) complete = false;
   Object.assign(out, { lexicons: lexicons ?? {}, signals: signals ?? {}, countries: countries ?? {} });
   return { doc: out as unknown as LexiconFileDoc, complete, stubbedSettings: new Set() };
 }

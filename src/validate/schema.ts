@@ -109,12 +109,47 @@ export const SignalDef = z.strictObject({
     ),
 }).meta({ id: "signal" });
 
+/**
+ * A record field's path: words joined by dots (`account.type`, `scores.violence`), read from JSONL
+ * nesting or from a CSV column with the dotted name. Words may hold `_` and `-` inside, so that the
+ * field names of real exports (`follower_count`) can be written as they are.
+ */
+export const FIELD_PATH_RE = /^[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?:\.[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)*$/;
+
+/** The types a record field can be declared with. */
+export const FIELD_TYPES = ["string", "number", "boolean", "enum", "list", "date"] as const;
+const FieldType = z.enum(FIELD_TYPES).describe("string | number | boolean | enum (one of values) | list (of strings) | date");
+
+export const FieldDef = z
+  .union([
+    FieldType,
+    z.strictObject({
+      type: FieldType,
+      values: z.array(z.string().min(1)).min(1).optional().describe("for an enum: the values the field may take"),
+      required: z.boolean().optional().describe("a record without the field cannot be evaluated (an error record); default false: the field is absent"),
+      description: z.string().optional(),
+    }),
+  ])
+  .describe("a record field the rules read: its type alone (optional), or {type, values?, required?, description?}")
+  .meta({ id: "field" });
+
+const Fields = z
+  .record(z.string().regex(FIELD_PATH_RE, "a field path is words joined by '.', e.g. account.type"), FieldDef)
+  .optional()
+  .describe("record fields the rules read, by path (JSONL nesting or dotted CSV columns)");
+const StringSets = z
+  .record(nameOf("set"), z.array(z.string().min(1)))
+  .optional()
+  .describe("named sets of strings, for 'FIELD in NAME' (enum values, account types, languages…)");
+/** Values a test gives the record fields a policy declares: nested (`account: {type: x}`) or dotted keys. */
+const TestFields = z.record(z.string(), z.unknown()).describe("the record's other fields, as JSONL would give them: nested mappings or dotted keys");
+
 export const RuleDef = z.strictObject({
   id: nameOf("rule"),
   description: z.string().optional(),
-  when: z.string().min(1).describe("condition over signals, country sets, counts and settings"),
+  when: z.string().min(1).describe("condition over signals, record fields, country and string sets, counts and settings"),
   decision: Decision,
-  reason: z.string().min(1).describe("one line shown with every decision this rule makes"),
+  reason: z.string().min(1).describe("one line shown with every decision this rule makes; {setting-name} is replaced by the setting's value"),
 }).meta({ id: "rule" });
 
 export const TestDef = z.strictObject({
@@ -123,6 +158,7 @@ export const TestDef = z.strictObject({
   country: z.string().optional(),
   date: z.string().optional(),
   lang: Lang.optional().describe("the post's language, as a record's lang field gives it (otherwise it is identified)"),
+  fields: TestFields.optional(),
   expect: Decision,
   rule: z.union([nameOf("rule"), z.null()]).optional().describe("the rule expected to decide; null = the default"),
   todo: z.union([z.boolean(), z.string()]).optional().describe("a known gap: reported, never a failure"),
@@ -144,6 +180,8 @@ export const PolicyDef = z.strictObject({
   languages: z.array(Lang).optional().describe("languages the policy's lexicons are expected to cover"),
   include: z.array(z.string().min(1)).optional().describe("lexicon files, relative to this file"),
   countries: z.record(nameOf("country set"), z.array(z.string())).optional(),
+  sets: StringSets,
+  fields: Fields,
   settings: z.record(nameOf("setting"), z.union([z.number(), z.boolean(), z.string()])).optional(),
   lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
   signals: z.record(nameOf("signal"), SignalDef).optional(),
@@ -161,6 +199,8 @@ export const LexiconFileDef = z.strictObject({
     .optional()
     .describe("other library files, relative to this file (still confined to the including policy's folder tree)"),
   countries: z.record(nameOf("country set"), z.array(z.string())).optional(),
+  sets: StringSets,
+  fields: Fields,
   lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
   signals: z.record(nameOf("signal"), SignalDef).optional(),
 }).meta({ id: "library-file" });
@@ -177,6 +217,7 @@ const caseShape = {
   country: z.union([z.string(), z.null()]).optional().describe("ISO code (PL, POL) or country name (Poland, Polska); absent or null: no country"),
   date: DateStr.optional(),
   lang: Lang.optional(),
+  fields: TestFields.optional(),
   policy: PolicyNames.optional().describe("the policies this case is for (default: the file's policy, else every policy run)"),
   expect: z
     .union([Decisions, z.record(PolicyName, Decisions)])
@@ -247,3 +288,5 @@ export type CaseDoc = z.infer<typeof CaseDef>;
 export type CaseFileDoc = z.infer<typeof CaseFileDef>;
 export type TimelineFileDoc = z.infer<typeof TimelineFileDef>;
 export type TimelineEntryDoc = z.infer<typeof TimelineEntryDef>;
+export type FieldDoc = z.infer<typeof FieldDef>;
+export type FieldType = (typeof FIELD_TYPES)[number];

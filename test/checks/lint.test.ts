@@ -73,3 +73,13 @@ describe("shadowed-rule reasoning", () => {
     expect(covers(narrow, wide, sig)).toBe(false);
   });
 });
+
+describe("rules over record fields", () => {
+  it("finds a rule shadowed by the same field condition, and never concludes from an absent field", () => {
+    const r = loadYamlPolicy("test/fixtures/fields/shadow.yaml");
+    const ds = lintPolicy(r.policy!, r.info!).diagnostics.filter((d) => d.code === "unreachable-rule").map((d) => d.message);
+    // 'not-high' after 'low' is reachable: a record without score fails 'score <= 5'.
+    expect(ds).toEqual(["rule 'high-again' can never decide: whenever its condition holds, so does that of earlier rule 'high', which decides first"]);
+  });
+});
+

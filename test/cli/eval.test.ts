@@ -95,7 +95,8 @@ const scenarios: Scenario[] = [
     } },
   { name: "explain traces of the bundled policy: one condition a line, alternatives and negations nested", args: ["eval", "--explain", "-c", "UA", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
       expect(s).toContain(["    ✗ heads-of-state → exempt, when all of:", "        ✓ violent-call", "        ✓ country in exception-region", "        ✓ head-of-state", "        ✓ not any of:", "            ✗ other-target", "            ✗ russians", "        ✗ count(location, method) < credibility-threshold (count(location, method) = 1, credibility-threshold = 1)", ""].join("\n"));
-      expect(s).toContain("    ✓ violent-speech → violating: violent-call\n");
+      // A credible call against a head of state is violating by a rule of its own, which says why.
+      expect(s).toContain("    ✓ credible-head-of-state → violating, when all of:\n");
       expect(Math.max(...s.split("\n").filter((l) => /^ {4,}[✓✗]/.test(l)).map((l) => l.length))).toBeLessThan(120);
     } },
   { name: "explain says which evasion made a match", args: ["eval", "-p", MINI, "--explain", "-c", "UA", "D3ath to Ｐｕｔｉｎ"], exitCode: 0, stdout: /leetspeak[\s\S]*fullwidth/ },
@@ -112,11 +113,13 @@ const scenarios: Scenario[] = [
     } },
   { name: "--why-not says each alternative as the change it would take, not as another failure", args: ["eval", "-c", "UA", "--why-not", "exempt", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
       expect(s).toContain([
-        "        ✗ (invaders or russian-military or (russians and invasion-context)) does not hold; it would if any one of these changed:",
+        "        ✗ (invaders or russian-military or ((russians or perpetrators) and invasion-context)) does not hold; it would if any one of these changed:",
         "            - invaders held (now nothing in the post matches it)",
         "            - russian-military held (now nothing in the post matches it)",
         "            - all of these changed:",
-        "                ✗ russians does not hold: nothing in the post matches it",
+        "                ✗ (russians or perpetrators) does not hold; it would if any one of these changed:",
+        "                    - russians held (now nothing in the post matches it)",
+        "                    - perpetrators held (now nothing in the post matches it)",
         "                ✗ invasion-context does not hold: nothing in the post matches it",
       ].join("\n"));
       expect(s).not.toMatch(/either invaders does not hold|would make it hold/);

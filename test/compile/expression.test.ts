@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExpressionError, parseExpression, type Expr, type NumExpr } from "../../src/compile/expression.js";
+import { ExpressionError, parseExpression, type Expr, type ValueExpr } from "../../src/compile/expression.js";
 
 /** A compact, fully parenthesised rendering of a parse tree. */
 function show(e: Expr): string {
@@ -21,16 +21,28 @@ function show(e: Expr): string {
       return e.set !== null ? `(lang-in ${e.set})` : `(lang-in [${e.codes.join(" ")}])`;
     case "lang-known":
       return e.known ? "(lang known)" : "(lang unknown)";
+    case "has":
+      return `(has ${e.path})`;
+    case "in":
+      return e.set !== null ? `(in ${e.name} ${e.set})` : `(in ${e.name} [${e.items.join(" ")}])`;
+    case "contains":
+      return `(contains ${e.name} ${showNum(e.item)})`;
     case "cmp":
       return `(${e.op} ${showNum(e.left)} ${showNum(e.right)})`;
   }
 }
 
-function showNum(n: NumExpr): string {
+function showNum(n: ValueExpr): string {
   switch (n.k) {
     case "number":
       return String(n.value);
-    case "setting":
+    case "string":
+      return JSON.stringify(n.value);
+    case "bool":
+      return String(n.value);
+    case "lang":
+      return "@lang";
+    case "ref":
       return `$${n.name}`;
     case "count":
       return `count(${n.names.map((x) => x.name).join(" ")})`;
@@ -92,6 +104,25 @@ describe("parseExpression: structure", () => {
     ["a comparison in a condition", "a and count(b) > 2 or c", "(or (and a (> count(b) 2)) c)"],
     ["no spaces needed around punctuation", "count(a)>=2and(b)", "(and (>= count(a) 2) b)"],
     ["whitespace anywhere", "  not\n a\tand  b  ", "(and (not a) b)"],
+    // Record fields, strings and sets
+    ["a field equal to a quoted string", 'account.type == "satire"', '(== $account.type "satire")'],
+    ["single quotes", "account.type != 'satire'", '(!= $account.type "satire")'],
+    ["a string on the left", '"satire" == account.type', '(== "satire" $account.type)'],
+    ["a string with spaces and punctuation", 'a == "Die Partei, e.V."', '(== $a "Die Partei, e.V.")'],
+    ["an empty string", 'a == ""', '(== $a "")'],
+    ["a field compared with a setting", "followers >= reach-threshold", "(>= $followers $reach-threshold)"],
+    ["a field compared with a boolean", "account.verified == true", "(== $account.verified true)"],
+    ["a field in a named set", "account.type in satire-accounts", "(in account.type satire-accounts)"],
+    ["a field in a list of words and strings", 'account.type in [satire, "parody page"]', "(in account.type [satire parody page])"],
+    ["a list field contains a string", 'account.labels contains "bot"', '(contains account.labels "bot")'],
+    ["a list field contains an item of a set", "account.labels contains bot-labels", "(contains account.labels $bot-labels)"],
+    ["presence", "has(scores.threat)", "(has scores.threat)"],
+    ["presence of the language", "has(lang)", "(has lang)"],
+    ["the language compared", 'lang == "de"', '(== @lang "de")'],
+    ["the language on the right", '"de" != lang', '(!= "de" @lang)'],
+    ["the language in a named set", "lang in covered-languages", "(lang-in covered-languages)"],
+    ["a name 'has' without '(' is a signal", "has and b", "(and has b)"],
+    ["fields in a condition", 'violent-call and not has(scores.violence) or scores.violence > 0.9', "(or (and violent-call (not (has scores.violence))) (> $scores.violence 0.9))"],
   ])("%s: %j", (_, src, expected) => {
     expect(show(parseExpression(src))).toBe(expected);
   });
@@ -263,16 +294,28 @@ describe("parseExpression: errors", () => {
     ["count without a comparison", "count(a) b", "expected a comparison (<, <=, >, >=, ==, !=) but found 'b'", [9, 10]],
     ["count alone", "count(a)", "expected a comparison (<, <=, >, >=, ==, !=) but found the end of the condition", [8, 8]],
     ["a bare number", "1", "expected a comparison (<, <=, >, >=, ==, !=) but found the end of the condition", [1, 1]],
-    ["a comparison with nothing on the right", "a >", "expected a number, a setting, count(...) or matches(...) but found the end of the condition", [3, 3]],
-    ["a comparison with a keyword on the right", "a > not", "expected a number, a setting, count(...) or matches(...) but found 'not'", [4, 7]],
-    ["an empty condition", "", "expected a signal, 'country', 'not' or '(' but found the end of the condition", [0, 0]],
-    ["only spaces", "   ", "expected a signal, 'country', 'not' or '(' but found the end of the condition", [3, 3]],
-    ["a dangling or", "a or", "expected a signal, 'country', 'not' or '(' but found the end of the condition", [4, 4]],
-    ["a dangling not", "not", "expected a signal, 'country', 'not' or '(' but found the end of the condition", [3, 3]],
-    ["and or", "a and or b", "expected a signal, 'country', 'not' or '(' but found 'or'", [6, 8]],
-    ["empty parentheses", "a and ()", "expected a signal, 'country', 'not' or '(' but found ')'", [7, 8]],
-    ["a keyword as a signal", "known", "expected a signal, 'country', 'not' or '(' but found 'known'", [0, 5]],
-    ["a stray ']'", "a and ]", "expected a signal, 'country', 'not' or '(' but found ']'", [6, 7]],
+    ["a comparison with nothing on the right", "a >", "expected a number, a quoted string, a setting, a field, count(...) or matches(...) but found the end of the condition", [3, 3]],
+    ["a comparison with a keyword on the right", "a > not", "expected a number, a quoted string, a setting, a field, count(...) or matches(...) but found 'not'", [4, 7]],
+    ["an empty condition", "", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found the end of the condition", [0, 0]],
+    ["only spaces", "   ", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found the end of the condition", [3, 3]],
+    ["a dangling or", "a or", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found the end of the condition", [4, 4]],
+    ["a dangling not", "not", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found the end of the condition", [3, 3]],
+    ["and or", "a and or b", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found 'or'", [6, 8]],
+    ["empty parentheses", "a and ()", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found ')'", [7, 8]],
+    ["a keyword as a signal", "known", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found 'known'", [0, 5]],
+    ["a stray ']'", "a and ]", "expected a signal, a field, 'country', 'lang', 'has', 'not' or '(' but found ']'", [6, 7]],
+    ["an unclosed string", 'a == "satire', "the text opened by \" is never closed", [5, 6]],
+    ["a string across lines", 'a == "sat\nire"', "the text opened by \" is never closed", [5, 6]],
+    ["a string as a condition", '"satire"', "expected a comparison (<, <=, >, >=, ==, !=) but found the end of the condition", [8, 8]],
+    ["'in' with nothing", "account.type in", "expected a set name or [values] after 'in' but found the end of the condition", [15, 15]],
+    ["'in' a number", "account.type in 3", "expected a set name or [values] after 'in' but found '3'", [16, 17]],
+    ["an empty value list", "account.type in []", "expected a value but found ']'", [17, 18]],
+    ["'contains' a number", "labels contains 3", "expected a quoted string or a set name after 'contains' but found '3'", [16, 17]],
+    ["has() of nothing", "has()", "expected a field name in has(...) but found ')'", [4, 5]],
+    ["has() of two fields", "has(a, b)", "expected ')' but found ','", [5, 6]],
+    ["'lang' alone", "lang", "expected 'in', 'is' or a comparison after 'lang' but found the end of the condition", [4, 4]],
+    ["'lang in' a keyword", "lang in and", "expected 'languages' (the policy's languages), a set name or [codes] after 'lang in' but found 'and'", [8, 11]],
+    ["a quoted language code", 'lang in ["de"]', "expected a language code but found 'de'", [9, 13]],
   ])("%s: %j", (_, src, message, at) => {
     const e = errorOf(src);
     expect(e.message).toBe(message);

@@ -198,7 +198,7 @@ describe("jsonl format", () => {
   it("keeps multi-byte text split across chunks intact", async () => {
     const text = "Смерть окупантам! Śmierć wrogom. 𝐃𝐞𝐚𝐭𝐡 — вб’ю";
     const records = await readEveryWay("jsonl", `${JSON.stringify({ text })}\n`, { maxRecordBytes: 1000 });
-    expect(records).toEqual([{ kind: "post", n: 1, line: 1, id: "1", text, country: undefined, date: undefined }]);
+    expect(records).toEqual([{ kind: "post", n: 1, line: 1, id: "1", text, country: undefined, date: undefined, fields: { text } }]);
   });
 });
 
@@ -278,6 +278,13 @@ describe("fromObject", () => {
 
   it("accepts an empty text", () => {
     expect(rec({ text: "" })).toMatchObject({ kind: "post", text: "" });
+  });
+
+  it("keeps the whole object, nesting and all, for the fields a policy declares", () => {
+    const o = { text: "t", account: { type: "satire", followers: 12000 }, scores: { violence: 0.97 } };
+    const r = rec(o);
+    expect(r).toMatchObject({ kind: "post", fields: o });
+    expect(r).not.toHaveProperty("fieldsAreText");
   });
 });
 
@@ -375,9 +382,14 @@ describe("csv format", () => {
   it("turns a quote left open at the end into an invalid-csv record", async () => {
     const records = await readEveryWay("csv", 'id,text\n1,ok\n2,"never\nclosed, at all\n');
     expect(records).toEqual([
-      { kind: "post", n: 1, line: 2, id: "1", text: "ok", country: undefined, date: undefined },
+      { kind: "post", n: 1, line: 2, id: "1", text: "ok", country: undefined, date: undefined, fields: { id: "1", text: "ok" }, fieldsAreText: true },
       { kind: "error", n: 2, line: 3, id: "2", code: "invalid-csv", message: "in:3: a quoted field opened on line 3 is never closed" },
     ]);
+  });
+
+  it("keeps other columns under their names as written, for the fields a policy declares", async () => {
+    const records = await readEveryWay("csv", "Text,account.Type,scores.violence,COUNTRY\nhi,satire,0.97,PL\n");
+    expect(records[0]).toMatchObject({ kind: "post", text: "hi", country: "PL", fields: { text: "hi", "account.Type": "satire", "scores.violence": "0.97" }, fieldsAreText: true });
   });
 
   it("gives no records for a header alone, or nothing", async () => {

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { deserialisePolicy, deserialiseTimeline, parsePolicyIR, serialisePolicy, serialiseTimeline, type TimelineIR } from "../../src/precompiled/serialise.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
+import { explain } from "../../src/evaluate/explain.js";
+import { withSettings } from "../../src/compile/settings.js";
 import { selectPolicy } from "../../src/evaluate/timeline.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPrecompiled, loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
@@ -27,6 +29,40 @@ describe("precompiled policies", () => {
     expect(copy.rules.map((r) => r.id)).toEqual(full.rules.map((r) => r.id));
     expect(copy.index.terms.length).toBe(full.index.terms.length);
     for (const p of posts) expect(evaluate(p, copy)).toEqual(evaluate(p, full));
+  });
+
+  it("carries record fields, string sets, setting names and reason templates: decides and explains alike on posts that use them", () => {
+    const full = loadYamlPolicy("test/fixtures/fields/policy.yaml").policy!;
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
+    expect(copy.fields).toEqual(full.fields);
+    expect(copy.stringSets).toEqual(full.stringSets);
+    const records = [
+      { account: { type: "satire", followers: 1 } },
+      { account: { type: "person", followers: 20000, verified: true } },
+      { account: { handle: "troll1", followers: 1 } },
+      { account: { followers: 1, labels: ["bot"] } },
+      { account: { followers: 1, created: "2023-01-01" } },
+      { account: { followers: 1 }, scores: { violence: 0.95 } },
+      { account: { type: "media", followers: 1 } },
+      {},
+    ];
+    const decided = new Set<string>();
+    for (const fields of records) {
+      for (const text of ["you idiot", "hello"]) {
+        for (const lang of [null, "en"]) {
+          const p = { text, fields, lang };
+          expect(explain(p, copy)).toEqual(explain(p, full));
+          decided.add(`${evaluate(p, copy).rule}`);
+        }
+      }
+    }
+    // The posts reach every rule, so every kind of condition was compared.
+    expect(decided.size).toBe(full.rules.length + 1);
+    // A setting changed at run time changes both alike, conditions and reasons.
+    const values = new Map<string, number | string | boolean>([["reach", 100], ["since", "2024-01-01"], ["strict", true]]);
+    const p = { text: "you idiot", fields: { account: { type: "person", followers: 500, created: "2023-01-01" } } };
+    expect(evaluate(p, withSettings(copy, values))).toEqual(evaluate(p, withSettings(full, values)));
+    expect(evaluate(p, withSettings(copy, values)).reason).toBe("An insult from a verified account with 100 or more followers.");
   });
 
   it("holds every term and view as compiled: each anchor word and its variants find the same terms", () => {

@@ -20,7 +20,7 @@ describe.each(BUNDLED_IDS)("bundled policy %s", (id) => {
 
   const tests = r.policy?.tests ?? [];
   it.each(tests.map((t) => [`${t.text} (${t.country ?? "no country"})`, t] as const))("embedded test: %s", (_name, t) => {
-    const d = evaluate({ text: t.text, country: t.country ?? null, lang: t.lang ?? null }, r.policy!);
+    const d = evaluate({ text: t.text, country: t.country ?? null, lang: t.lang ?? null, fields: t.fields }, r.policy!);
     if (t.todo) return;
     expect({ decision: d.decision, rule: d.rule }).toEqual({ decision: t.expect, rule: t.rule === undefined ? d.rule : t.rule });
   });
