@@ -1,47 +1,79 @@
 // English inflection for scripts/lexicon/generate.js. English verbs are regular enough that a
 // lemma and, for the irregular ones, their past and participle give every form a call uses:
 //   base        "kill"      after a modal ("should kill"), or an imperative opening a clause
-//   -s          "kills"     in a wish ("may he die", "I hope he dies")
+//   -s          "dies"      in a wish ("may he die", "I hope he dies")
 //   participle  "killed"    after "should be", "must be", "get" ("I hope you get shot")
 //   -ing        "killing"   after "start", "keep" ("start killing them")
 //   past        "killed"    reported ("troops killed civilians": whom it was done to is a victim)
-// A lemma may carry `then`: words that follow every form ("beat ~2 to death", "string ~3 up").
+// A compound lemma inflects its last word ("carpet bomb" → "carpet bombed"). A lemma may carry:
+//   then      words that follow every form ("beat ~3 to death"); a list makes one term for each, and
+//             "" in the list keeps the bare form
+//   particle  a phrasal verb's particle, which may stand before or after the object: "gun ~3 down"
+//             matches "gun down the …" and "gun them down"; passive "gunned down"
+//   objects   body parts: "break ~3 neck", and the passive with the part first, the English
+//             causative ("needs his neck broken", "I hope he gets his legs broken")
+//   reported  false when the past is no report of violence ("they put up a wall")
 
-const VOWEL = /[aeiou]/;
-
-/** "kills", "crushes", "buries". */
+/** The -s form of a verb: "kills", "crushes", "buries", "goes". */
 function third(base) {
   if (/(s|sh|ch|x|z|o)$/.test(base)) return `${base}es`;
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ies`;
   return `${base}s`;
 }
 
-/** Doubles a final consonant after a single stressed vowel: "stab" → "stabb-", "shoot" stays. */
+/**
+ * Doubles a final consonant after a single short vowel in a one-syllable verb: "stab" → "stabb-",
+ * "gas" → "gass-", "whip" → "whipp-"; "shoot", "kill", "bomb", "murder" stay. (Two-syllable verbs
+ * stressed on the last syllable, "kidnap", list their forms.)
+ */
 function doubled(base) {
-  return /^[^aeiou]*[aeiou][bdglmnprt]$/.test(base) ? base + base.slice(-1) : base;
+  return /^[^aeiou]*[aeiou][bdglmnprst]$/.test(base) ? base + base.slice(-1) : base;
 }
 
-/** "killed", "stabbed", "buried", "hanged". */
+/** "killed", "stabbed", "buried", "hanged", "executed". */
 function regularPast(base) {
   if (base.endsWith("e")) return `${base}d`;
   if (/[^aeiou]y$/.test(base)) return `${base.slice(0, -1)}ied`;
   return `${doubled(base)}ed`;
 }
 
-/** "killing", "stabbing", "burning", "dying". */
+/** "killing", "stabbing", "burning", "dying", "executing", "fleeing". */
 function gerund(base) {
   if (base.endsWith("ie")) return `${base.slice(0, -2)}ying`;
-  if (base.endsWith("e") && !base.endsWith("ee") && VOWEL.test(base.slice(0, -1))) return `${base.slice(0, -1)}ing`;
+  if (base.endsWith("e") && !base.endsWith("ee") && /[aeiou]/.test(base.slice(0, -1))) return `${base.slice(0, -1)}ing`;
   return `${doubled(base)}ing`;
 }
 
 const list = (v, fallback) => (v === undefined ? [fallback] : Array.isArray(v) ? v : [v]);
-const withThen = (form, then) => (then ? `${form} ${then}` : form);
+const join = (...parts) => parts.filter((p) => p !== "").join(" ");
+
+/** A compound lemma inflects its last word: f("carpet bomb", regularPast) = "carpet bombed". */
+function onLast(lemma, f) {
+  const i = lemma.lastIndexOf(" ");
+  return i < 0 ? f(lemma) : `${lemma.slice(0, i + 1)}${f(lemma.slice(i + 1))}`;
+}
 
 /** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
-const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "we're going to", "i'm gonna", "im gonna", "we're gonna", "gonna", "i shall", "we shall"];
+const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "i am going to", "we're going to", "we are going to", "i'm gonna", "im gonna", "we're gonna", "imma", "i shall", "we shall"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
+
+/**
+ * The shapes one lemma takes before its `then`: [active, passive] pairs where `active` is what
+ * follows the verb form (the particle after up to three words of object, or the body part) and
+ * `passive` what follows or precedes the participle.
+ */
+function shapes(v) {
+  if (v.particle) return [{ active: `~3 ${v.particle}`, passive: (p) => `${p} ${v.particle}` }];
+  if (v.objects) {
+    return list(v.objects).map((o) => {
+      const [part, ...rest] = o.split(" ");
+      // "break ~3 neck" / "neck broken"; "cut ~3 head off" / "head cut off"
+      return { active: `~3 ${o}`, passive: (p) => join(part, p, ...rest), partFirst: true };
+    });
+  }
+  return [{ active: "", passive: (p) => p }];
+}
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
@@ -49,21 +81,28 @@ export function inflect(grammar) {
   for (const raw of grammar.verbs ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
     const base = v.lemma;
-    const past = list(v.past, regularPast(base));
+    const past = list(v.past, onLast(base, regularPast));
     const part = list(v.participle, past[0]);
-    const then = v.then;
-    out["violence.verb"].push(withThen(base, then));
-    for (const p of part) {
-      out["violence.passive"].push(withThen(p, then));
-      for (const g of GET) out["violence.wish-verb"].push(withThen(`${g} ${p}`, then));
+    const ing = v.gerund ?? onLast(base, gerund);
+    for (const then of list(v.then, "")) {
+      for (const s of shapes(v)) {
+        out["violence.verb"].push(join(base, s.active, then));
+        out["violence.gerund"].push(join(ing, s.active, then));
+        for (const subject of INTENT) out["violence.intent"].push(join(subject, base, s.active, then));
+        for (const p of part) {
+          out["violence.passive"].push(join(s.passive(p), then));
+          // "I hope you get shot", "I hope he gets his legs broken"
+          for (const g of GET) out["violence.wish-verb"].push(join(g, s.partFirst ? `~2 ${s.passive(p)}` : s.passive(p), then));
+        }
+        if (v.reported !== false) for (const p of past) out["violence.reported"].push(join(p, s.active, then));
+      }
     }
-    out["violence.gerund"].push(withThen(v.gerund ?? gerund(base), then));
-    for (const s of INTENT) out["violence.intent"].push(withThen(`${s} ${base}`, then));
-    if (v.reported !== false) for (const p of past) out["violence.reported"].push(withThen(p, then));
   }
   for (const raw of grammar.dying ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
-    for (const f of [v.lemma, v.third ?? third(v.lemma)]) out["violence.wish-verb"].push(withThen(f, v.then));
+    for (const then of list(v.then, "")) {
+      for (const f of [v.lemma, v.third ?? third(v.lemma)]) out["violence.wish-verb"].push(join(f, then));
+    }
   }
   return out;
 }
