@@ -1,7 +1,7 @@
 // English inflection for scripts/lexicon/generate.js. English verbs are regular enough that a
 // lemma and, for the irregular ones, their past and participle give every form a call uses:
 //   base        "kill"      after a modal ("should kill"), or an imperative opening a clause
-//   -s          "dies"      in a wish ("may he die", "I hope he dies")
+//   -s          "dies"      in a wish ("may he die", "I hope he dies", "I hope someone shoots him")
 //   participle  "killed"    after "should be", "must be", "get" ("I hope you get shot")
 //   -ing        "killing"   after "start", "keep" ("start killing them")
 //   past        "killed"    reported ("troops killed civilians": whom it was done to is a victim)
@@ -87,6 +87,8 @@ export function inflect(grammar) {
     for (const then of list(v.then, "")) {
       for (const s of shapes(v)) {
         out["violence.verb"].push(join(base, s.active, then));
+        // "I hope someone shoots him", "hope a truck runs her over"
+        out["violence.wish-verb"].push(join(onLast(base, third), s.active, then));
         out["violence.gerund"].push(join(ing, s.active, then));
         for (const subject of INTENT) out["violence.intent"].push(join(subject, base, s.active, then));
         for (const p of part) {
