@@ -12,6 +12,7 @@
 //             matches "gun down the …" and "gun them down"; passive "gunned down"
 //   objects   body parts: "break ~3 neck", and the passive with the part first, the English
 //             causative ("needs his neck broken", "I hope he gets his legs broken")
+//   gap       how many words a phrasal verb's object may have between verb and particle (default 3)
 //   reported  false when the past is no report of violence ("they put up a wall")
 
 /** The -s form of a verb: "kills", "crushes", "buries", "goes". */
@@ -64,7 +65,7 @@ const GET = ["get", "gets"];
  * `passive` what follows or precedes the participle.
  */
 function shapes(v) {
-  if (v.particle) return [{ active: `~3 ${v.particle}`, passive: (p) => `${p} ${v.particle}` }];
+  if (v.particle) return [{ active: `~${v.gap ?? 3} ${v.particle}`, passive: (p) => `${p} ${v.particle}` }];
   if (v.objects) {
     return list(v.objects).map((o) => {
       const [part, ...rest] = o.split(" ");
