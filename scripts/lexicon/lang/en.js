@@ -4,6 +4,7 @@
 //   -s          "dies"      in a wish ("may he die", "I hope he dies", "I hope someone shoots him")
 //   participle  "killed"    after "should be", "must be", "get" ("I hope you get shot")
 //   -ing        "killing"   after "start", "keep" ("start killing them")
+//   you + part. "you'll get shot"  a threat in the second person (filed with the intents)
 //   past        "killed"    reported ("troops killed civilians": whom it was done to is a victim)
 // A compound lemma inflects its last word ("carpet bomb" → "carpet bombed"). A lemma may carry:
 //   then      words that follow every form ("beat ~3 to death"); a list makes one term for each, and
@@ -56,6 +57,8 @@ function onLast(lemma, f) {
 
 /** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
 const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "i am going to", "we're going to", "we are going to", "i'm gonna", "im gonna", "we're gonna", "imma", "i shall", "we shall"];
+/** A threat in the second person: "you'll get shot", "you will be killed". */
+const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
 
@@ -96,6 +99,8 @@ export function inflect(grammar) {
           out["violence.passive"].push(join(s.passive(p), then));
           // "I hope you get shot", "I hope he gets his legs broken"
           for (const g of GET) out["violence.wish-verb"].push(join(g, s.partFirst ? `~2 ${s.passive(p)}` : s.passive(p), then));
+          // "you'll get shot", "you will be strung up"
+          if (!s.partFirst) for (const y of YOU) out["violence.intent"].push(join(y, s.passive(p), then));
         }
         if (v.reported !== false) for (const p of past) out["violence.reported"].push(join(p, s.active, then));
       }
