@@ -6,6 +6,7 @@
 //   -ing        "killing"   after "start", "keep" ("start killing them")
 //   you + part. "you'll get shot"  a threat in the second person (filed with the intents)
 //   past        "killed"    reported ("troops killed civilians": whom it was done to is a victim)
+// `before-passive` lists participles that precede a killing one ("should be tried ~4 and shot").
 // A compound lemma inflects its last word ("carpet bomb" → "carpet bombed"). A lemma may carry:
 //   then      words that follow every form ("beat ~3 to death"); a list makes one term for each, and
 //             "" in the list keeps the bare form
@@ -58,7 +59,7 @@ function onLast(lemma, f) {
 /** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
 const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "i am going to", "we're going to", "we are going to", "i'm gonna", "im gonna", "we're gonna", "imma", "i shall", "we shall"];
 /** A threat in the second person: "you'll get shot", "you will be killed". */
-const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get"];
+const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
 
@@ -105,6 +106,12 @@ export function inflect(grammar) {
         if (v.reported !== false) for (const p of past) out["violence.reported"].push(join(p, s.active, then));
       }
     }
+  }
+  // "tried for treason and shot": a participle before the killing one, in a coordinated passive, for
+  // every verb that has a bare form
+  const plain = (grammar.verbs ?? []).map((raw) => (typeof raw === "string" ? { lemma: raw } : raw)).filter((v) => !v.particle && !v.objects && list(v.then, "").includes(""));
+  for (const before of grammar["before-passive"] ?? []) {
+    for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) out["violence.passive"].push(`${before} and ${p}`);
   }
   for (const raw of grammar.dying ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
