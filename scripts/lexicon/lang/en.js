@@ -58,6 +58,8 @@ function onLast(lemma, f) {
 
 /** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
 const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "i am going to", "we're going to", "we are going to", "i'm gonna", "im gonna", "we're gonna", "imma", "i shall", "we shall"];
+/** The speaker's present as a plan ("I'm putting him in the ground"). */
+const NOW = ["i'm", "im", "i am", "we're", "we are"];
 /** A threat in the second person: "you'll get shot", "you will be killed". */
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** "I hope you get shot": a participle after "get" in a wish. */
@@ -96,6 +98,9 @@ export function inflect(grammar) {
         out["violence.wish-verb"].push(join(onLast(base, third), s.active, then));
         out["violence.gerund"].push(join(ing, s.active, then));
         for (const subject of INTENT) out["violence.intent"].push(join(subject, base, s.active, then));
+        // "I'm putting that traitor in the ground": the present as a plan, only for the locutions (a
+        // bare "I'm killing" is mostly "I'm killing it")
+        if (then || s.active) for (const subject of NOW) out["violence.intent"].push(join(subject, ing, s.active, then));
         for (const p of part) {
           out["violence.passive"].push(join(s.passive(p), then));
           // "I hope you get shot", "I hope he gets his legs broken"
