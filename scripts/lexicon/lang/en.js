@@ -6,7 +6,8 @@
 //   -ing        "killing"   after "start", "keep" ("start killing them")
 //   you + part. "you'll get shot"  a threat in the second person (filed with the intents)
 //   past        "killed"    reported ("troops killed civilians": whom it was done to is a victim)
-// `before-passive` lists participles that precede a killing one ("should be tried ~4 and shot").
+// `similes` ("like rats") follow every verb with a bare form, and make the `simile-verbs` ("crush")
+// violent. `before-passive` lists participles that precede a killing one ("should be tried ~4 and shot").
 // A compound lemma inflects its last word ("carpet bomb" → "carpet bombed"). A lemma may carry:
 //   then      words that follow every form ("beat ~3 to death"); a list makes one term for each, and
 //             "" in the list keeps the bare form
@@ -112,6 +113,14 @@ export function inflect(grammar) {
       }
     }
   }
+  // "kill them like rats", "crush them like cockroaches": a simile of extermination
+  const similes = list(grammar.similes, undefined).filter(Boolean);
+  for (const raw of grammar.verbs ?? []) {
+    const v = typeof raw === "string" ? { lemma: raw } : raw;
+    if (v.objects || !list(v.then, "").includes("")) continue;
+    for (const s of shapes(v)) for (const like of similes) out["violence.verb"].push(join(v.lemma, s.active, `~3 like ${like}`));
+  }
+  for (const base of grammar["simile-verbs"] ?? []) for (const like of similes) out["violence.verb"].push(`${base} ~3 like ${like}`);
   // "tried for treason and shot": a participle before the killing one, in a coordinated passive, for
   // every verb that has a bare form
   const plain = (grammar.verbs ?? []).map((raw) => (typeof raw === "string" ? { lemma: raw } : raw)).filter((v) => !v.particle && !v.objects && list(v.then, "").includes(""));
