@@ -57,11 +57,16 @@ function onLast(lemma, f) {
   return i < 0 ? f(lemma) : `${lemma.slice(0, i + 1)}${f(lemma.slice(i + 1))}`;
 }
 
-/** The subjects of an intent: the speaker's own future ("I'll kill", "we're gonna shoot"). */
-const INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm going to", "im going to", "i am going to", "we're going to", "we are going to", "i'm gonna", "im gonna", "we're gonna", "imma", "i shall", "we shall"];
+/**
+ * The subjects of an intent: the speaker's own future ("I'll kill", "ill kill"). Only the commonest:
+ * every other first-person future ("I'm gonna", "we're going to", "imma", "I shall") is in
+ * cue.call-frame, which makes a following violent verb a call anyway, so listing each verb after
+ * each of them again would only multiply terms.
+ */
+const INTENT = ["ill", "i'll", "i will", "we'll", "we will"];
 /** The speaker's present as a plan ("I'm putting him in the ground"). */
 const NOW = ["i'm", "im", "i am", "we're", "we are"];
-/** A threat in the second person: "you'll get shot", "you will be killed". */
+/** A threat in the second person: "you'll get shot", "you will be killed" (plain verbs only). */
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
@@ -107,7 +112,7 @@ export function inflect(grammar) {
           // "I hope you get shot", "I hope he gets his legs broken"
           for (const g of GET) out["violence.wish-verb"].push(join(g, s.partFirst ? `~2 ${s.passive(p)}` : s.passive(p), then));
           // "you'll get shot", "you will be strung up"
-          if (!s.partFirst) for (const y of YOU) out["violence.intent"].push(join(y, s.passive(p), then));
+          if (!s.partFirst && !then) for (const y of YOU) out["violence.intent"].push(join(y, s.passive(p)));
         }
         if (v.reported !== false) for (const p of past) out["violence.reported"].push(join(p, s.active, then));
       }
