@@ -68,6 +68,8 @@ const INTENT = ["ill", "i'll", "i will", "we'll", "we will"];
 const NOW = ["i'm", "im", "i am", "we're", "we are"];
 /** A threat in the second person: "you'll get shot", "you will be killed" (plain verbs only). */
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
+/** Asking why no one has done it yet: "why hasn't anyone shot him", "why has nobody killed her". */
+const WHY = ["why hasn't anyone", "why hasnt anyone", "why hasn't anybody", "why hasnt anybody", "why hasn't someone", "why hasnt someone", "why has nobody", "why has no one", "why has noone"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
 
@@ -79,11 +81,17 @@ const GET = ["get", "gets"];
 function shapes(v) {
   if (v.particle) return [{ active: `~${v.gap ?? 3} ${v.particle}`, passive: (p) => `${p} ${v.particle}` }];
   if (v.objects) {
-    return list(v.objects).map((o) => {
+    // a body part with a particle also takes the particle first: "cut off his hands", "kick in their
+    // teeth", "gouge out his eyes" (active only: the passive is "hands cut off")
+    const moved = list(v.objects).filter((o) => /^\S+ (in|off|out)$/.test(o)).map((o) => {
+      const [part, particle] = o.split(" ");
+      return { active: `${particle} ~2 ${part}`, passive: null, partFirst: true };
+    });
+    return moved.concat(list(v.objects).map((o) => {
       const [part, ...rest] = o.split(" ");
       // "break ~3 neck" / "neck broken"; "cut ~3 head off" / "head cut off"
       return { active: `~3 ${o}`, passive: (p) => join(part, p, ...rest), partFirst: true };
-    });
+    }));
   }
   return [{ active: "", passive: (p) => p }];
 }
@@ -107,7 +115,7 @@ export function inflect(grammar) {
         // "I'm putting that traitor in the ground": the present as a plan, only for the locutions (a
         // bare "I'm killing" is mostly "I'm killing it")
         if (then || s.active) for (const subject of NOW) out["violence.intent"].push(join(subject, ing, s.active, then));
-        for (const p of part) {
+        for (const p of s.passive ? part : []) {
           out["violence.passive"].push(join(s.passive(p), then));
           // "I hope you get shot", "I hope he gets his legs broken"
           for (const g of GET) out["violence.wish-verb"].push(join(g, s.partFirst ? `~2 ${s.passive(p)}` : s.passive(p), then));
@@ -132,6 +140,12 @@ export function inflect(grammar) {
   for (const before of grammar["before-passive"] ?? []) {
     for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) out["violence.passive"].push(`${before} and ${p}`);
   }
+  // "should be sent to Guantanamo and tortured", "sent back or shot": a killing participle
+  // coordinated with any other after a call frame (the frame still has to come before it)
+  for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const c of ["and", "or"]) out["violence.passive"].push(`${c} ${p}`);
+  // "why hasn't anyone shot him yet?": asking why no one has done it is asking for it
+  out["violence.call"] = [];
+  for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const q of WHY) out["violence.call"].push(`${q} ~3 ${p}`);
   for (const raw of grammar.dying ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
     for (const then of list(v.then, "")) {
