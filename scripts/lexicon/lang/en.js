@@ -70,6 +70,8 @@ const NOW = ["i'm", "im", "i am", "we're", "we are"];
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** Asking why no one has done it yet: "why hasn't anyone shot him", "why has nobody killed her". */
 const WHY = ["why hasn't anyone", "why hasnt anyone", "why hasn't anybody", "why hasnt anybody", "why hasn't someone", "why hasnt someone", "why has nobody", "why has no one", "why has noone"];
+/** A future passive with a pronoun subject: "they will be shot", "he'll be hunted down". */
+const FUTURE = ["they will be", "they'll be", "they will all be", "they'll all be", "they are going to be", "they're gonna be", "he will be", "he'll be", "he's gonna be", "she will be", "she'll be", "all of you will be"];
 /** "I hope you get shot": a participle after "get" in a wish. */
 const GET = ["get", "gets"];
 
@@ -146,6 +148,28 @@ export function inflect(grammar) {
   // "why hasn't anyone shot him yet?": asking why no one has done it is asking for it
   out["violence.call"] = [];
   for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const q of WHY) out["violence.call"].push(`${q} ~3 ${p}`);
+  // "they will be hunted down", "he'll be shot": the future passive with a pronoun subject, every
+  // verb; "traitors will be shot" with any subject, only the lemmas of `future-passive`
+  const lemmaOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
+  const participles = (v) => list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0]).map((p) => (v.particle ? `${p} ${v.particle}` : p));
+  const futureOf = new Set(grammar["future-passive"] ?? []);
+  const seen = new Set();
+  for (const v of (grammar.verbs ?? []).map(lemmaOf)) {
+    if (v.objects || !list(v.then, "").includes("")) continue;
+    const name = v.particle ? `${v.lemma} ${v.particle}` : v.lemma;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const p of participles(v)) {
+      for (const subject of FUTURE) out["violence.intent"].push(`${subject} ${p}`);
+      if (futureOf.has(name)) for (const f of ["will be", "will all be", "shall be", "are going to be", "will get"]) out["violence.intent"].push(`${f} ${p}`);
+    }
+  }
+  // "you fat cow go hang yourself": an insult before the imperative still lets it open its clause
+  out["cue.clause-opener"] = [];
+  for (const w of grammar.vocatives ?? []) {
+    out["cue.clause-opener"].push(`you ${w}`, `you ~2 ${w}`);
+    for (const a of grammar["vocative-adjectives"] ?? []) out["cue.clause-opener"].push(`${a} ${w}`);
+  }
   for (const raw of grammar.dying ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
     for (const then of list(v.then, "")) {
