@@ -123,6 +123,9 @@ export function inflect(grammar) {
           for (const g of GET) out["violence.wish-verb"].push(join(g, s.partFirst ? `~2 ${s.passive(p)}` : s.passive(p), then));
           // "you'll get shot", "you will be strung up"
           if (!s.partFirst && !then) for (const y of YOU) out["violence.intent"].push(join(y, s.passive(p)));
+          // "traitors will be shot on sight", "they will all be beaten to death": any subject, when the
+          // complement leaves no other reading (only verbs whose past is a report of violence)
+          if (!s.partFirst && then && v.reported !== false) for (const f of ["will be", "will all be"]) out["violence.intent"].push(join(f, s.passive(p), then));
         }
         if (v.reported !== false) for (const p of past) out["violence.reported"].push(join(p, s.active, then));
       }
