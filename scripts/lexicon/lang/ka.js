@@ -1,0 +1,135 @@
+// Georgian inflection for scripts/lexicon/generate.js. Georgian verbs change preverb, version vowel,
+// thematic suffix and root vowel from one screeve to the next (მოკლავს / მოკლა / მოკალი), so the
+// grammar file gives each verb's principal parts, as a dictionary does, and the module derives the
+// persons of each: the 1st-plural optative gives the 3rd persons (მოვკლათ → მოკლას, მოკლან), the
+// 1st-singular future gives the plural and the "you" object (მოვკლავ → მოვკლავთ, მოგკლავ), the 2nd-
+// singular imperative (= aorist) gives the plural (მოკალი → მოკალით).
+//   imp  2sg imperative        violence.call ("მოკალით!"; an ambiguous verb's after a target/frame)
+//   opt  1pl optative, "let's" violence.call ("მოვკლათ"); its 3rd persons after უნდა / ნეტავ /
+//        ვინმემ → violence.verb
+//   fut  1sg future            violence.intent ("მოვკლავთ", "დავხოცავთ")
+//   ger  "to be …-ed" stem     violence.call ("მოსაკლავია", "ჩამოსახრჩობია")
+//   part participle stem      violence.passive
+//   aor  3rd-person aorists     violence.reported ("დახვრიტეს": whom they shot is a victim)
+//   pres 3rd-person presents    violence.reported
+//   lemma, the verbal noun      violence.verb (after საჭიროა, უნდა)
+// Dying verbs give their 3rd-person optatives (`opt3`): a wish by themselves after their subject or
+// at the start of a clause ("პუტინი მოკვდეს!") → violence.infinitive and violence.wish-verb; plural
+// optatives spelt like the aorist ("მოკვდნენ" = may they die / they died) only after უნდა / ნეტავ.
+// Every form is also written in the Latin letters Georgians type ("unda mokvdes", "daxvritet").
+
+/** Georgian letters to the Latin spellings used online, most common first. */
+const LATIN = {
+  ა: ["a"], ბ: ["b"], გ: ["g"], დ: ["d"], ე: ["e"], ვ: ["v"], ზ: ["z"], თ: ["t"], ი: ["i"], კ: ["k"],
+  ლ: ["l"], მ: ["m"], ნ: ["n"], ო: ["o"], პ: ["p"], ჟ: ["j", "zh"], რ: ["r"], ს: ["s"], ტ: ["t"], უ: ["u"],
+  ფ: ["f", "p"], ქ: ["q", "k"], ღ: ["g", "gh", "r"], ყ: ["y", "k", "q"], შ: ["sh", "s"], ჩ: ["ch", "c"],
+  ც: ["c", "ts"], ძ: ["dz", "z"], წ: ["w", "ts", "c"], ჭ: ["ch", "w"], ხ: ["x", "kh", "h"], ჯ: ["j"], ჰ: ["h"],
+};
+
+/**
+ * Latin spellings of a Georgian term (stems and gaps kept): "დახვრიტეთ" → "daxvritet", "dakhvritet"…,
+ * the commonest first: every letter's first spelling, then one letter spelt otherwise, then two…
+ */
+export function latin(term, max = 6) {
+  return spellings([...term].map((c) => LATIN[c] ?? [c]), max);
+}
+
+/** Up to `max` strings from per-position options, by how many positions leave their first option. */
+function spellings(options, max) {
+  let all = [{ s: "", cost: 0 }];
+  for (const opts of options) {
+    const next = [];
+    for (const v of all) opts.forEach((o, k) => next.push({ s: v.s + o, cost: v.cost + (k > 0 ? 1 : 0) }));
+    // Enough cheap candidates are kept to fill `max` after the costliest are cut.
+    next.sort((a, b) => a.cost - b.cost);
+    all = next.slice(0, max * 8);
+  }
+  return [...new Set(all.sort((a, b) => a.cost - b.cost).map((v) => v.s))].slice(0, max);
+}
+
+const PREVERB = /^(ჩამო|გადმო|შემო|წამო|გამო|ამო|გადა|მო|და|ჩა|გა|შე|წა|მი|ა)?ვ(.+)$/;
+
+/** "მოვკლათ" → ["მოკლას", "მოკლან", "მოკლათ"]: the 3rd persons and the 2nd plural of a 1pl optative. */
+function optPersons(opt1pl) {
+  const m = PREVERB.exec(opt1pl);
+  if (!m || !/[აოე]თ$/.test(opt1pl)) throw new Error(`ka: '${opt1pl}' is not a 1st-plural optative (ვ…ათ/ოთ/ეთ)`);
+  const base = (m[1] ?? "") + m[2].slice(0, -1);
+  return { sg: `${base}ს`, pl: `${base}ნ`, you: `${base}თ` };
+}
+
+/** "მოვკლავ" → ["მოვკლავთ", "მოგკლავ", "მოგკლავთ"]. */
+function futPersons(fut1sg) {
+  const m = PREVERB.exec(fut1sg);
+  const you = m ? `${m[1] ?? ""}გ${m[2]}` : null;
+  return [fut1sg, `${fut1sg}თ`, ...(you ? [you, `${you}თ`] : [])];
+}
+
+const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Every form of every lemma of `grammar`, by the lexicon each form serves. */
+export function inflect(grammar) {
+  const out = {
+    "violence.call": [],
+    "violence.verb": [],
+    "violence.infinitive": [],
+    "violence.passive": [],
+    "violence.wish-verb": [],
+    "violence.intent": [],
+    "violence.reported": [],
+  };
+  const SUPPORT = new Set(["violence.reported"]);
+  const add = (lex, ...terms) => {
+    for (const t of terms.flat()) {
+      out[lex].push(t);
+      for (const l of latin(t, SUPPORT.has(lex) ? 1 : 6)) out[lex].push(l);
+    }
+  };
+
+  for (const v of grammar.verbs ?? []) {
+    // A head ("თავ*", "ცოცხლად") comes before every form: "თავი მოაჭერით", "ცოცხლად დაწვით".
+    const h = (f) => (v.head ? `${v.head} ${f}` : f);
+    const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
+    for (const imp of list(v.imp)) add(direct, h(imp), h(`${imp}თ`));
+    for (const opt of list(v.opt)) {
+      const p = optPersons(opt);
+      add(direct, h(opt));
+      add("violence.verb", h(p.sg), h(p.pl), h(p.you), h(opt));
+    }
+    for (const fut of list(v.fut)) add("violence.intent", futPersons(fut).map(h));
+    for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
+    for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
+    add("violence.verb", h(v.lemma));
+    if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
+  }
+
+  for (const v of grammar.dying ?? []) {
+    const h = (f) => (v.head ? `${v.head} ${f}` : f);
+    const own = list(v.opt3).map(h);
+    const homograph = list(v.homograph).map(h);
+    add("violence.wish-verb", own, homograph, list(v.opt2).map(h));
+    add("violence.verb", own, homograph, list(v.opt2).map(h));
+    add(v.ambiguous ? "violence.wish-verb" : "violence.infinitive", own);
+    if (v.hostile) add("violence.call", own);
+    add("violence.call", list(v.imp).map(h));
+    for (const t of list(v.then)) for (const w of [...own, ...homograph]) add("violence.call", `${t} ${w}`, `${w} ${t}`);
+  }
+
+  for (const raw of grammar.nouns ?? []) {
+    // { noun: სიკვდილი, targets: [რუსებს, …] }: the slogan with its target first, "რუსებს სიკვდილი!".
+    for (const t of raw.targets ?? []) add("violence.call", `${t} ${raw.noun}`);
+  }
+  return dedupe(out);
+}
+
+/**
+ * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
+ * "lőjétek" and "lőjetek" are one term to it), keeping the first.
+ */
+function dedupe(out) {
+  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
+  for (const [lex, terms] of Object.entries(out)) {
+    const seen = new Set();
+    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
+  }
+  return out;
+}
