@@ -106,6 +106,8 @@ export function inflect(grammar) {
     "violence.reported": [],
     "figurative.idiom": [],
   };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...forms) => out[lex].push(...forms);
 
   for (const raw of grammar.verbs ?? []) {
@@ -130,6 +132,7 @@ export function inflect(grammar) {
     add("violence.infinitive", inf);
     if (!v.short) add("violence.verb", imp), add("violence.infinitive", imp);
     // First person: "öldürəcəyəm", "öldürəcəm", "öldürərik".
+    if (v.hyperbole) hyper.push(f("(y)AcAğAm"), f("(y)AcAm"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"));
     add("violence.intent", f("(y)AcAğAm"), f("(y)AcAğIq"), f("(y)AcAm"), f("(y)AcAyIq"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"), suffix(f("(y)Ar"), "Iq"));
     // Reported: "öldürdülər", "öldürüblər", "öldürürlər", "qırdıq".
     if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), suffix(p, "dI"), suffix(p, "dIlAr"));
@@ -160,6 +163,10 @@ export function inflect(grammar) {
       add("violence.call", `${d} ${raw.noun}`);
     }
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 

@@ -42,7 +42,10 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    "figurative.idiom": [],
   };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
@@ -64,6 +67,7 @@ export function inflect(grammar) {
     add("violence.verb", nonfinite(v.da), nonfinite(v.ma), finite(v.pres, 2));
     add("violence.infinitive", nonfinite(v.da));
     add("violence.passive", nonfinite(v.tud));
+    if (v.hyperbole) hyper.push(`${v.pres}n`, `${v.pres}me`, `${v.pres}ksin`);
     add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 2), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
     if (v.reported !== false) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
@@ -88,6 +92,10 @@ export function inflect(grammar) {
     // { noun: surm, targets: [okupantidele, …] }: the slogan with its target first, "Putinile surm!".
     for (const t of raw.targets ?? []) add("violence.call", `${t} ${raw.noun}`);
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 

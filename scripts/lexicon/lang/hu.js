@@ -84,7 +84,10 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    "figurative.idiom": [],
   };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
@@ -115,6 +118,7 @@ export function inflect(grammar) {
     add("violence.passive", withThen([join(part)]));
     if (v.gerundive) add("violence.call", `${join(v.gerundive)}*`);
     // The speaker's intent: "megölöm", "megöljük", "meg fogom ölni".
+    if (v.hyperbole) hyper.push(join(v.pres1));
     add("violence.intent", withThen([join(v.pres1), join(v.pres1pl ?? present1pl(v.stem, v.back))]));
     if (pv) for (const x of INTENT) add("violence.intent", withThen([`${pv} ${x} ~1 ${v.inf}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
@@ -136,6 +140,10 @@ export function inflect(grammar) {
     add("violence.wish-verb", list(v.wish), [i.ind3sg, i.ind3pl].map((f) => pv + f));
     add("violence.verb", list(v.inf));
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 

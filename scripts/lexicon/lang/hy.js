@@ -118,6 +118,8 @@ export function inflect(grammar) {
   };
   // Supporting lexicons (reports, idioms) take only the commonest Latin spelling of a form.
   const SUPPORT = new Set(["violence.reported", "figurative.idiom"]);
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...terms) => {
     for (const t of terms.flat()) {
       out[lex].push(t);
@@ -131,6 +133,7 @@ export function inflect(grammar) {
     // "Սպանեք նրանց", "եկեք սպանենք", "կսպանենք": by their form; an ambiguous verb's ("կախեք" hang
     // up, "այրեք" burn) only after a target, a frame or at the start of a clause.
     add(v.ambiguous ? "violence.infinitive" : "violence.call", f.imp2sg, f.imp2pl, f.subj1pl);
+    if (v.hyperbole) hyper.push(f.fut1sg, f.going1[0]);
     add("violence.intent", f.fut1sg, f.fut1pl, f.going1);
     add("violence.verb", f.inf, f.subj3sg, f.subj3pl, f.subj1pl, f.imp2sg, f.imp2pl);
     for (const m of MODAL_AFTER) add("violence.call", `${f.inf} ${m}`);
@@ -161,6 +164,10 @@ export function inflect(grammar) {
     // { noun: մահ, targets: [ռուսներին, …] }: the slogan with its target first, "Ռուսներին մահ!".
     for (const t of raw.targets ?? []) add("violence.call", `${t} ${raw.noun}`);
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 

@@ -76,8 +76,11 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    "figurative.idiom": [],
   };
   const SUPPORT = new Set(["violence.reported"]);
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...terms) => {
     for (const t of terms.flat()) {
       out[lex].push(t);
@@ -95,6 +98,7 @@ export function inflect(grammar) {
       add(direct, h(opt));
       add("violence.verb", h(p.sg), h(p.pl), h(p.you), h(opt));
     }
+    if (v.hyperbole) hyper.push(...list(v.fut).map(h));
     for (const fut of list(v.fut)) add("violence.intent", futPersons(fut).map(h));
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
@@ -118,6 +122,10 @@ export function inflect(grammar) {
     // { noun: სიკვდილი, targets: [რუსებს, …] }: the slogan with its target first, "რუსებს სიკვდილი!".
     for (const t of raw.targets ?? []) add("violence.call", `${t} ${raw.noun}`);
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 

@@ -80,6 +80,8 @@ export function inflect(grammar) {
     "figurative.idiom": [],
     "target.putin": [],
   };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
@@ -97,7 +99,8 @@ export function inflect(grammar) {
     // Imperatives with an object clitic are calls; the bare 2pl in -eți is unambiguous.
     for (const k of CLITICS) put(direct, `${f.imp2pl} ${k}`, `${f.imp2sg} ${k}`);
     put(f.imp2pl.endsWith("eți") ? direct : "violence.verb", f.imp2pl);
-    put("violence.verb", f.imp2sg, f.p1pl, f.subj3, v.lemma);
+    // The bare 2sg command is also the 3rd-person present ("armata omoară civili"): only with a clitic.
+    put("violence.verb", f.p1pl, f.subj3, v.lemma);
     // "Hai să-i omorâm", "să-i omorâm pe toți".
     for (const hai of ["hai să", "haideți să"]) {
       put(direct, `${hai} ${f.p1pl}`);
@@ -111,8 +114,9 @@ export function inflect(grammar) {
     for (const b of ["sunt", "e", "este", "ar fi", "toți", "toate"]) put(direct, `${b} de ${f.part}`);
     put("violence.passive", f.parts);
     // The speaker's intent: "îi vom îngropa", "o să-i omorâm", "te omor".
+    if (v.hyperbole) hyper.push(f.p1sg);
     const intent = [`vom ${v.lemma}`, `voi ${v.lemma}`, `o să ${f.p1pl}`, `o să ${f.p1sg}`, `am să ${f.p1sg}`];
-    for (const k of PRE) intent.push(`${k} vom ${v.lemma}`, `${k} voi ${v.lemma}`, `o să ${k} ${f.p1pl}`, `o să ${k} ${f.p1sg}`, `am să ${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
+    for (const k of PRE) intent.push(`${k} ${f.p1sg}`, `${k} vom ${v.lemma}`, `${k} voi ${v.lemma}`, `o să ${k} ${f.p1pl}`, `o să ${k} ${f.p1sg}`, `am să ${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
     intent.push(`te ${f.p1sg}`, `te voi ${v.lemma}`, `o să te ${f.p1sg}`);
     put(v.ambiguous ? "violence.infinitive" : "violence.intent", intent);
     if (v.reported !== false) {
@@ -136,6 +140,10 @@ export function inflect(grammar) {
     // only where the grammar says it is the subject.
     for (const s of subj) add("target.putin", `${s} putin`);
   }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
 }
 
