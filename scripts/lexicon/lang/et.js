@@ -67,7 +67,9 @@ export function inflect(grammar) {
     add("violence.verb", nonfinite(v.da), nonfinite(v.ma), finite(v.pres, 2));
     add("violence.infinitive", nonfinite(v.da));
     add("violence.passive", nonfinite(v.tud));
-    if (v.hyperbole) hyper.push(`${v.pres}n`, `${v.pres}me`, `${v.pres}ksin`);
+    // With the particle after the object too ("tapan oma venna ära"), so that the idiom covers the
+    // whole intent "tapan ~2 ära" and not only a part of it.
+    if (v.hyperbole) for (const x of [`${v.pres}n`, `${v.pres}me`, `${v.pres}ksin`]) hyper.push(x, ...(p ? [{ f: x, after: p }] : []));
     add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 2), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
     if (v.reported !== false) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
@@ -95,7 +97,12 @@ export function inflect(grammar) {
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
-  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+  for (const obj of grammar.hyperbole?.objects ?? []) {
+    for (const f of hyper) {
+      if (typeof f === "string") add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+      else add("figurative.idiom", `${f.f} ~2 ${obj} ~2 ${f.after}`);
+    }
+  }
   return dedupe(out);
 }
 

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
 // Armenian (Eastern) inflection for scripts/lexicon/generate.js. Armenian verbs are regular by
 // conjugation: the grammar file lists infinitives, and the module makes from each the forms a frame
 // needs. Only the last word of a lemma inflects ("կախաղան հանել" → "կախաղան հանեք").
@@ -142,6 +145,9 @@ export function inflect(grammar) {
       add("violence.reported", f.aor3, f.pres3);
       for (const a of PERFECT) add("violence.reported", `${f.inf.split(" ").pop()} ${a}`);
     }
+    // The prohibitive "մի սպանեք" (don't kill): "մի" is also the article "a", so it is no negation
+    // cue by itself; the phrase covers the command and sets it aside.
+    add("figurative.idiom", `մի ${f.imp2sg}`, `մի ${f.imp2pl}`, `մի ${f.subj3sg}`, `մի ${f.subj3pl}`);
     // The perfect of the verb itself is enough: "ծեծելով սպանել են" holds "սպանել են".
     for (const a of PERFECT) add("figurative.idiom", `${f.inf.split(" ").pop()} ${a}`);
   }
@@ -153,6 +159,7 @@ export function inflect(grammar) {
     const wish = [f.subj3sg, f.subj3pl, f.subj2sg, f.subj2pl].filter(Boolean);
     add("violence.wish-verb", wish);
     add("violence.verb", wish, f.inf);
+    add("figurative.idiom", [f.imp2sg, f.imp2pl].filter(Boolean).map((x) => `մի ${x}`));
     if (!v.ambiguous) {
       add("violence.infinitive", wish);
       add("violence.call", [f.imp2sg, f.imp2pl].filter(Boolean));
@@ -168,6 +175,17 @@ export function inflect(grammar) {
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
   for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+
+  // The hand-written lexicon's terms in Latin letters, for the lexicons the grammar names under
+  // `latin` (targets, frames, cues): one source, the Armenian spelling. A single short word
+  // is left out ("არ" → "ar" is the Romanian "would"): only words of five Latin letters or more, or phrases.
+  const hand = parse(readFileSync(new URL("../../../rules/lexicons/hy.yaml", import.meta.url), "utf8"))?.lexicons ?? {};
+  for (const name of grammar.latin ?? []) {
+    const def = hand[name];
+    const terms = Array.isArray(def) ? def : def?.terms ?? [];
+    out[name] ??= [];
+    for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5) out[name].push(l);
+  }
   return dedupe(out);
 }
 

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+
 // Georgian inflection for scripts/lexicon/generate.js. Georgian verbs change preverb, version vowel,
 // thematic suffix and root vowel from one screeve to the next (მოკლავს / მოკლა / მოკალი), so the
 // grammar file gives each verb's principal parts, as a dictionary does, and the module derives the
@@ -12,7 +15,7 @@
 //   part participle stem      violence.passive
 //   aor  3rd-person aorists     violence.reported ("დახვრიტეს": whom they shot is a victim)
 //   pres 3rd-person presents    violence.reported
-//   lemma, the verbal noun      violence.verb (after საჭიროა, უნდა)
+//   lemma, the verbal noun      violence.call after საჭიროა / აუცილებელია ("საჭიროა მათი მოკვლა")
 // Dying verbs give their 3rd-person optatives (`opt3`): a wish by themselves after their subject or
 // at the start of a clause ("პუტინი მოკვდეს!") → violence.infinitive and violence.wish-verb; plural
 // optatives spelt like the aorist ("მოკვდნენ" = may they die / they died) only after უნდა / ნეტავ.
@@ -102,7 +105,9 @@ export function inflect(grammar) {
     for (const fut of list(v.fut)) add("violence.intent", futPersons(fut).map(h));
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
-    add("violence.verb", h(v.lemma));
+    // The verbal noun is a call after "it is necessary" ("საჭიროა მათი განადგურება"), not after
+    // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
+    add("violence.call", `საჭიროა ~2 ${h(v.lemma)}`, `აუცილებელია ~2 ${h(v.lemma)}`, `${h(v.lemma)} საჭიროა`, `${h(v.lemma)}ა საჭირო`);
     if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
   }
 
@@ -126,6 +131,17 @@ export function inflect(grammar) {
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
   for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+
+  // The hand-written lexicon's terms in Latin letters, for the lexicons the grammar names under
+  // `latin` (targets, frames, cues): one source, the Georgian spelling. A single short word
+  // is left out ("არ" → "ar" is the Romanian "would"): only words of five Latin letters or more, or phrases.
+  const hand = parse(readFileSync(new URL("../../../rules/lexicons/ka.yaml", import.meta.url), "utf8"))?.lexicons ?? {};
+  for (const name of grammar.latin ?? []) {
+    const def = hand[name];
+    const terms = Array.isArray(def) ? def : def?.terms ?? [];
+    out[name] ??= [];
+    for (const t of terms.filter((x) => /[\u10D0-\u10FF]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5) out[name].push(l);
+  }
   return dedupe(out);
 }
 
