@@ -104,6 +104,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
   };
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
@@ -112,6 +113,8 @@ export function inflect(grammar) {
 
   for (const raw of grammar.verbs ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const { head, stem } = split(v.lemma);
     const f = (p) => head + suffix(stem, p);
     const inf = f("mAq");
@@ -139,6 +142,7 @@ export function inflect(grammar) {
     // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
     for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
     add("figurative.idiom", `${dat} çalışır`, `${dat} çalışırlar`, `${dat} gəliblər`);
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const raw of grammar.dying ?? []) {

@@ -42,6 +42,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
   };
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
@@ -49,6 +50,8 @@ export function inflect(grammar) {
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const p = v.particle;
     const thens = list(v.then);
     // A form with its particle: after it for a finite verb ("laske ~3 maha"), before or after for an
@@ -75,6 +78,7 @@ export function inflect(grammar) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
       add("violence.reported", rep.flatMap((f) => (p ? [`${f} ${p}`, `${p} ${f}`, ...(v.required === false ? [f] : [])] : [f])));
     }
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

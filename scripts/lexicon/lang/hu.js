@@ -84,6 +84,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
   };
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
@@ -91,6 +92,8 @@ export function inflect(grammar) {
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const pv = v.pv ?? "";
     const join = (f) => pv + f;
     // The command with its preverb after it ("öljétek meg"), or alone when the verb has none.
@@ -126,6 +129,7 @@ export function inflect(grammar) {
       const p = join(v.past);
       add("violence.reported", p, p.replace(/ák$/, "a").replace(/ék$/, "e"), p.replace(/ák$/, "uk").replace(/ék$/, "ük"), p.replace(/ák$/, "ak").replace(/ék$/, "ek"));
     }
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

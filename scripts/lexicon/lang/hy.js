@@ -117,6 +117,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
   };
   // Supporting lexicons (reports, idioms) take only the commonest Latin spelling of a form.
@@ -132,6 +133,8 @@ export function inflect(grammar) {
 
   for (const raw of grammar.verbs ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const f = forms(v.lemma, v);
     // "Սպանեք նրանց", "եկեք սպանենք", "կսպանենք": by their form; an ambiguous verb's ("կախեք" hang
     // up, "այրեք" burn) only after a target, a frame or at the start of a clause.
@@ -150,6 +153,7 @@ export function inflect(grammar) {
     add("figurative.idiom", `մի ${f.imp2sg}`, `մի ${f.imp2pl}`, `մի ${f.subj3sg}`, `մի ${f.subj3pl}`);
     // The perfect of the verb itself is enough: "ծեծելով սպանել են" holds "սպանել են".
     for (const a of PERFECT) add("figurative.idiom", `${f.inf.split(" ").pop()} ${a}`);
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const raw of grammar.dying ?? []) {

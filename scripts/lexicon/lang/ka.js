@@ -79,6 +79,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
   };
   const SUPPORT = new Set(["violence.reported"]);
@@ -92,6 +93,8 @@ export function inflect(grammar) {
   };
 
   for (const v of grammar.verbs ?? []) {
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     // A head ("თავ*", "ცოცხლად") comes before every form: "თავი მოაჭერით", "ცოცხლად დაწვით".
     const h = (f) => (v.head ? `${v.head} ${f}` : f);
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
@@ -109,6 +112,7 @@ export function inflect(grammar) {
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
     add("violence.call", `საჭიროა ~2 ${h(v.lemma)}`, `აუცილებელია ~2 ${h(v.lemma)}`, `${h(v.lemma)} საჭიროა`, `${h(v.lemma)}ა საჭირო`);
     if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

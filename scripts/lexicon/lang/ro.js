@@ -77,6 +77,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    method: [],
     "figurative.idiom": [],
     "target.putin": [],
   };
@@ -85,6 +86,8 @@ export function inflect(grammar) {
   const add = (lex, ...terms) => out[lex].push(...terms.flat());
 
   for (const v of grammar.verbs ?? []) {
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const f = forms(v);
     // `then` follows every call form ("bateți-i până la moarte", "ardeți-i de vii"); a verb that is a
     // call only with it lists `only-then`. With its `then`, an ambiguous verb is unambiguous.
@@ -125,6 +128,7 @@ export function inflect(grammar) {
     }
     // "Mă omoară (căldura)", "mă ucide": said of oneself, hyperbole.
     if (!v["only-then"]) add("figurative.idiom", `mă ${f.p3[0]}`);
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {
@@ -132,13 +136,16 @@ export function inflect(grammar) {
     const subj = list(v.subj);
     const thens = list(v.then);
     const forms3 = subj.flatMap((s) => [`să ${s}`, ...thens.map((t) => `să ${s} ~2 ${t}`)]);
-    add("violence.wish-verb", subj);
-    add("violence.verb", subj);
+    // Bare subjunctives are short and one letter from other languages' words ("piară" / Spanish
+    // "para"): only with "să" ("sper să moară"), never alone.
     add(v.ambiguous ? "violence.wish-verb" : "violence.infinitive", forms3);
     for (const s of subj) for (const t of thens) add("violence.call", `să ${s} ~2 ${t}`);
     // "Să moară Putin": the subject after the verb; "puțin" folds to "putin", so Putin is named
     // only where the grammar says it is the subject.
     for (const s of subj) add("target.putin", `${s} putin`);
+    // "Putin să moară": the target before the subjunctive must be matched as the phrase "putin să",
+    // which overlaps the call "să moară" and so cannot stand before it: the call names him itself.
+    for (const s of subj) add("violence.call", `putin să ${s}`);
   }
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
