@@ -138,6 +138,9 @@ export function inflect(grammar) {
     if (v.hyperbole) hyper.push(f("(y)AcAğAm"), f("(y)AcAm"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"));
     add("violence.intent", f("(y)AcAğAm"), f("(y)AcAğIq"), f("(y)AcAm"), f("(y)AcAyIq"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"), suffix(f("(y)Ar"), "Iq"));
     // Reported: "öldürdülər", "öldürüblər", "öldürürlər", "qırdıq".
+    // The conditional of the speaker ("öldürərdim"), and starting to ("qırmağa başlayaq").
+    add("violence.intent", suffix(f("(y)Ar"), "dIm"), suffix(f("(y)Ar"), "dIq"));
+    for (const b of ["başlayaq", "başlayın", "başlayacağıq", "başlamalıyıq", "başlamaq lazımdır", "başlamaq vaxtıdır"]) add(direct, `${dat} ${b}`);
     if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), suffix(p, "dI"), suffix(p, "dIlAr"));
     // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
     for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
@@ -151,7 +154,9 @@ export function inflect(grammar) {
     const f = (p) => head + suffix(stem, p);
     const wish = [f("sInlAr")];
     if (v.jussive !== false) wish.push(f("sIn"));
-    add("violence.wish-verb", ...wish);
+    // "Kaş öləydi", "kaş gəbərsəydi": the wished past, a wish only after "kaş" ("ölsəydi" is also "if
+    // he had died").
+    add("violence.wish-verb", ...wish, f("(y)AydI"), f("(y)AydIlAr"), f("sAydI"), f("sAydIlAr"));
     if (!v.ambiguous) {
       add("violence.call", ...wish, `${f("mAlI")}*`, `${head + datInf(stem)} layiq*`);
       if (!v.short) add("violence.call", f("(y)In"), head + stem);

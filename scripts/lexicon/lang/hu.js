@@ -123,6 +123,9 @@ export function inflect(grammar) {
     // The speaker's intent: "megölöm", "megöljük", "meg fogom ölni".
     if (v.hyperbole) hyper.push(join(v.pres1));
     add("violence.intent", withThen([join(v.pres1), join(v.pres1pl ?? present1pl(v.stem, v.back))]));
+    // The conditional of the speaker: "felakasztanám", "lelőném", "megölnénk".
+    const back = harmony(v.stem, v.back).back;
+    add("violence.intent", withThen([join(v.inf.replace(/ni$/, back ? "nám" : "ném")), join(v.inf.replace(/ni$/, back ? "nánk" : "nénk"))]));
     if (pv) for (const x of INTENT) add("violence.intent", withThen([`${pv} ${x} ~1 ${v.inf}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {

@@ -141,6 +141,8 @@ export function inflect(grammar) {
     add(v.ambiguous ? "violence.infinitive" : "violence.call", f.imp2sg, f.imp2pl, f.subj1pl);
     if (v.hyperbole) hyper.push(f.fut1sg, f.going1[0]);
     add("violence.intent", f.fut1sg, f.fut1pl, f.going1);
+    // The conditional of the speaker: "կսպանեի", "կսպանեինք".
+    add("violence.intent", f.fut1sg.replace(/եմ$/, "եի"), f.fut1pl.replace(/ենք$/, "եինք"));
     add("violence.verb", f.inf, f.subj3sg, f.subj3pl, f.subj1pl, f.imp2sg, f.imp2pl);
     for (const m of MODAL_AFTER) add("violence.call", `${f.inf} ${m}`);
     add("violence.passive", f.pass3sg, f.pass3pl, f.participle);

@@ -106,11 +106,24 @@ export function inflect(grammar) {
     }
     if (v.hyperbole) hyper.push(...list(v.fut).map(h));
     for (const fut of list(v.fut)) add("violence.intent", futPersons(fut).map(h));
+    // The conditional of the speaker ("მოვკლავდი", "I would kill"), and starting to ("დავიწყოთ
+    // ორკების ხოცვა(ს)", "let's start killing the orcs").
+    for (const fut of list(v.fut)) add("violence.intent", h(`${fut}დი`), h(`${fut}დით`));
+    // The imperfective verbal noun (`ipf`: "ხოცვა" beside "დახოცვა") names the same act.
+    for (const n of [v.lemma, ...list(v.ipf)]) {
+      for (const start of ["დავიწყოთ", "დავიწყებთ", "დაიწყეთ"]) add(direct, `${start} ~2 ${h(n)}`, `${start} ~2 ${h(n)}ს`, `${h(n)}ს ${start}`);
+    }
+    // A person marker is one letter ("მოვკლავდი" I would kill, "მოკლავდი" you would): the other
+    // persons are idioms here, so that a typo-tolerant match of the speaker's form never takes them.
+    for (const fut of list(v.fut)) {
+      const m = PREVERB.exec(fut);
+      if (m) for (const x of ["", "თ", "დი", "დით", "ს", "ენ"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
+    }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
     // The verbal noun is a call after "it is necessary" ("საჭიროა მათი განადგურება"), not after
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
-    add("violence.call", `საჭიროა ~2 ${h(v.lemma)}`, `აუცილებელია ~2 ${h(v.lemma)}`, `${h(v.lemma)} საჭიროა`, `${h(v.lemma)}ა საჭირო`);
+    for (const n of [v.lemma, ...list(v.ipf)]) add("violence.call", `საჭიროა ~2 ${h(n)}`, `აუცილებელია ~2 ${h(n)}`, `${h(n)} საჭიროა`, `${h(n)}ა საჭირო`);
     if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
     if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
   }

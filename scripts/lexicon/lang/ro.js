@@ -121,6 +121,8 @@ export function inflect(grammar) {
     const intent = [`vom ${v.lemma}`, `voi ${v.lemma}`, `o să ${f.p1pl}`, `o să ${f.p1sg}`, `am să ${f.p1sg}`];
     for (const k of PRE) intent.push(`${k} ${f.p1sg}`, `${k} vom ${v.lemma}`, `${k} voi ${v.lemma}`, `o să ${k} ${f.p1pl}`, `o să ${k} ${f.p1sg}`, `am să ${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
     intent.push(`te ${f.p1sg}`, `te voi ${v.lemma}`, `o să te ${f.p1sg}`);
+    // The conditional of the speaker: "l-aș spânzura", "i-am împușca".
+    for (const k of ["i", "l", "le"]) intent.push(`${k} aș ${v.lemma}`, `${k} am ${v.lemma}`);
     put(v.ambiguous ? "violence.infinitive" : "violence.intent", intent);
     if (v.reported !== false) {
       for (const aux of ["au", "a", "am", "ați", "ai"]) add("violence.reported", `${aux} ${f.part}`);
