@@ -47,7 +47,9 @@ export function latin(term, max = 6) {
       options.push(["u"]);
       i++;
     } else if (c === "ե" && /\s/.test(prev) && /[^\s]{3}/.test(t.slice(i, i + 4))) options.push(["e", "ye"]);
-    else if (c === "ո" && /\s/.test(prev)) options.push(["o", "vo"]);
+    // A word-initial ո is "vo" ("vor", "voch"), but "ov" before վ ("ov", who): "och" would be a
+    // word of the policy, and Slovak locatives ("tankoch") would split on it as run-together words.
+    else if (c === "ո" && /\s/.test(prev)) options.push(t[i + 1] === "վ" ? ["o"] : ["vo"]);
     else options.push(LATIN[c] ?? [c]);
   }
   return spellings(options, max);
