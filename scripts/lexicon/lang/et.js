@@ -78,7 +78,7 @@ export function inflect(grammar) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
       add("violence.reported", rep.flatMap((f) => (p ? [`${f} ${p}`, `${p} ${f}`, ...(v.required === false ? [f] : [])] : [f])));
     }
-    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

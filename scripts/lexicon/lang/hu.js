@@ -132,7 +132,7 @@ export function inflect(grammar) {
       const p = join(v.past);
       add("violence.reported", p, p.replace(/ák$/, "a").replace(/ék$/, "e"), p.replace(/ák$/, "uk").replace(/ék$/, "ük"), p.replace(/ák$/, "ak").replace(/ék$/, "ek"));
     }
-    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

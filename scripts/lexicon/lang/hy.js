@@ -123,13 +123,13 @@ export function inflect(grammar) {
     "figurative.idiom": [],
   };
   // Supporting lexicons (reports, idioms) take only the commonest Latin spelling of a form.
-  const SUPPORT = new Set(["violence.reported", "figurative.idiom"]);
+  const SUPPORT = new Set(["violence.reported", "figurative.idiom", "method"]);
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
   const hyper = [];
   const add = (lex, ...terms) => {
     for (const t of terms.flat()) {
       out[lex].push(t);
-      for (const l of latin(t, SUPPORT.has(lex) ? 1 : 6)) out[lex].push(l);
+      for (const l of latin(t, SUPPORT.has(lex) ? 1 : 4)) out[lex].push(l);
     }
   };
 
@@ -157,7 +157,7 @@ export function inflect(grammar) {
     add("figurative.idiom", `մի ${f.imp2sg}`, `մի ${f.imp2pl}`, `մի ${f.subj3sg}`, `մի ${f.subj3pl}`);
     // The perfect of the verb itself is enough: "ծեծելով սպանել են" holds "սպանել են".
     for (const a of PERFECT) add("figurative.idiom", `${f.inf.split(" ").pop()} ${a}`);
-    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const raw of grammar.dying ?? []) {

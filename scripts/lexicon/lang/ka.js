@@ -82,13 +82,13 @@ export function inflect(grammar) {
     method: [],
     "figurative.idiom": [],
   };
-  const SUPPORT = new Set(["violence.reported"]);
+  const SUPPORT = new Set(["violence.reported", "figurative.idiom", "method"]);
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
   const hyper = [];
   const add = (lex, ...terms) => {
     for (const t of terms.flat()) {
       out[lex].push(t);
-      for (const l of latin(t, SUPPORT.has(lex) ? 1 : 6)) out[lex].push(l);
+      for (const l of latin(t, SUPPORT.has(lex) ? 1 : 4)) out[lex].push(l);
     }
   };
 
@@ -125,7 +125,7 @@ export function inflect(grammar) {
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
     for (const n of [v.lemma, ...list(v.ipf)]) add("violence.call", `საჭიროა ~2 ${h(n)}`, `აუცილებელია ~2 ${h(n)}`, `${h(n)} საჭიროა`, `${h(n)}ა საჭირო`);
     if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
-    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {

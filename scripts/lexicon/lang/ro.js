@@ -118,9 +118,9 @@ export function inflect(grammar) {
     put("violence.passive", f.parts);
     // The speaker's intent: "îi vom îngropa", "o să-i omorâm", "te omor".
     if (v.hyperbole) hyper.push(f.p1sg);
-    const intent = [`vom ${v.lemma}`, `voi ${v.lemma}`, `o să ${f.p1pl}`, `o să ${f.p1sg}`, `am să ${f.p1sg}`];
-    for (const k of PRE) intent.push(`${k} ${f.p1sg}`, `${k} vom ${v.lemma}`, `${k} voi ${v.lemma}`, `o să ${k} ${f.p1pl}`, `o să ${k} ${f.p1sg}`, `am să ${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
-    intent.push(`te ${f.p1sg}`, `te voi ${v.lemma}`, `o să te ${f.p1sg}`);
+    // "vom ucide" holds "îi vom ucide"; a gap lets a clitic stand in "o să-i omorâm", "am să-l omor".
+    const intent = [`vom ${v.lemma}`, `voi ${v.lemma}`, `o să ~1 ${f.p1pl}`, `o să ~1 ${f.p1sg}`, `am să ~1 ${f.p1sg}`, `te ${f.p1sg}`];
+    for (const k of PRE) intent.push(`${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
     // The conditional of the speaker: "l-aș spânzura", "i-am împușca".
     for (const k of ["i", "l", "le"]) intent.push(`${k} aș ${v.lemma}`, `${k} am ${v.lemma}`);
     put(v.ambiguous ? "violence.infinitive" : "violence.intent", intent);
@@ -130,7 +130,7 @@ export function inflect(grammar) {
     }
     // "Mă omoară (căldura)", "mă ucide": said of oneself, hyperbole.
     if (!v["only-then"]) add("figurative.idiom", `mă ${f.p3[0]}`);
-    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive", "violence.intent"]) out.method.push(...out[k].slice(mark[k]));
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
   for (const v of grammar.dying ?? []) {
