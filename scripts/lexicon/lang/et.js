@@ -73,11 +73,16 @@ export function inflect(grammar) {
     // With the particle after the object too ("tapan oma venna ära"), so that the idiom covers the
     // whole intent "tapan ~2 ära" and not only a part of it.
     if (v.hyperbole) for (const x of [`${v.pres}n`, `${v.pres}me`, `${v.pres}ksin`]) hyper.push(x, ...(p ? [{ f: x, after: p }] : []));
+    // "Millal me neid tapma hakkame?", "maha laskma hakkame": the ma-infinitive before "we start".
+    add(v.ambiguous ? "violence.infinitive" : "violence.intent", nonfinite(v.ma).flatMap((f) => [`${f} hakkame`, `${f} hakkate`]));
     add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 2), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
     if (v.reported !== false) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
       add("violence.reported", rep.flatMap((f) => (p ? [`${f} ${p}`, `${p} ${f}`, ...(v.required === false ? [f] : [])] : [f])));
     }
+    // Things set burning between the command and its particle ("pane küünal põlema", "pange tuled
+    // põlema"): idioms that start with the command, as an exclusion must not lie inside the call.
+    if (p) for (const o of list(v.things)) for (const f of [v.pres, v.imp, `${v.pres}me`, `${v.pres}n`, jussive(v.imp)]) add("figurative.idiom", `${f} ~1 ${o} ~1 ${p}`);
     if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
