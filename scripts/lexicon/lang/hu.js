@@ -96,8 +96,9 @@ export function inflect(grammar) {
     const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const pv = v.pv ?? "";
     const join = (f) => pv + f;
-    // The command with its preverb after it ("öljétek meg"), or alone when the verb has none.
-    const cmd = (f) => (pv ? `${f} ${pv}` : f);
+    // The command with its preverb after it ("öljétek meg"), or alone when the verb has none; a
+    // particle may stand between ("lője már le", "öljétek hát meg", "akasszátok csak fel").
+    const cmd = (f) => (pv ? `${f} ~1 ${pv}` : f);
     const thens = list(v.then);
     const withThen = (forms) => [...(v["only-then"] ? [] : forms), ...forms.flatMap((f) => thens.map((t) => `${f} ~2 ${t}`))];
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
@@ -127,6 +128,9 @@ export function inflect(grammar) {
     const back = harmony(v.stem, v.back).back;
     add("violence.intent", withThen([join(v.inf.replace(/ni$/, back ? "nám" : "ném")), join(v.inf.replace(/ni$/, back ? "nánk" : "nénk"))]));
     if (pv) for (const x of INTENT) add("violence.intent", withThen([`${pv} ${x} ~1 ${v.inf}`]));
+    // The 1pl present split from its preverb by a question word or focus before it: "mikor
+    // akasztjuk már fel őket?", "mindet most lőjük le".
+    if (pv) add("violence.intent", withThen([`${v.pres1pl ?? present1pl(v.stem, v.back)} ~1 ${pv}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);
