@@ -142,6 +142,9 @@ export function inflect(grammar) {
     // "para"): only with "să" ("sper să moară"), never alone.
     add(v.ambiguous ? "violence.wish-verb" : "violence.infinitive", forms3);
     for (const s of subj) for (const t of thens) add("violence.call", `să ${s} ~2 ${t}`);
+    // The group as subject after the verb: "să crape toți", "să moară cu toții" (people: masculine
+    // "toți"; "să ardă toate" may be lights), anywhere in the sentence ("… și să crape toți orcii").
+    if (!v.ambiguous) for (const s of subj) add("violence.call", `să ${s} toți`, `să ${s} cu toții`);
     // "Să moară Putin": the subject after the verb; "puțin" folds to "putin", so Putin is named
     // only where the grammar says it is the subject.
     for (const s of subj) add("target.putin", `${s} putin`);
