@@ -187,12 +187,15 @@ export function inflect(grammar) {
   // The hand-written lexicon's terms in Latin letters, for the lexicons the grammar names under
   // `latin` (targets, frames, cues): one source, the Armenian spelling. A single short word
   // is left out ("არ" → "ar" is the Romanian "would"): only words of five Latin letters or more, or phrases.
+  // A death-word counts only with a target after it ("mah okupantnerin"), so its short Latin
+  // spelling "mah" is safe there.
+  const SHORT_OK = new Set(["violence.death-word"]);
   const hand = parse(readFileSync(new URL("../../../rules/lexicons/hy.yaml", import.meta.url), "utf8"))?.lexicons ?? {};
   for (const name of grammar.latin ?? []) {
     const def = hand[name];
     const terms = Array.isArray(def) ? def : def?.terms ?? [];
     out[name] ??= [];
-    for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5) out[name].push(l);
+    for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(name)) out[name].push(l);
   }
   return dedupe(out);
 }
