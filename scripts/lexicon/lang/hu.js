@@ -120,7 +120,9 @@ export function inflect(grammar) {
     // "legyen kivégezve", "kiirtandó".
     const part = v.part ?? `${v.inf.replace(/a?ni$|e?ni$/, "")}${harmony(v.stem, v.back).back ? "va" : "ve"}`;
     add("violence.passive", withThen([join(part)]));
-    if (v.gerundive) add("violence.call", `${join(v.gerundive)}*`);
+    // The grammar gives the gerundive with its preverb ("kiirtand"): not joined again.
+    // An everyday verb's gerundive ("megsemmisítendő iratok", documents to destroy) needs a frame.
+    if (v.gerundive) add(v.ambiguous ? "violence.passive" : "violence.call", `${v.gerundive}*`);
     // The speaker's intent: "megölöm", "megöljük", "meg fogom ölni".
     if (v.hyperbole) hyper.push(join(v.pres1));
     add("violence.intent", withThen([join(v.pres1), join(v.pres1pl ?? present1pl(v.stem, v.back))]));
