@@ -34,8 +34,17 @@ const LATIN = {
  * the commonest first: every letter's first spelling, then one letter spelt otherwise, then two…
  */
 export function latin(term, max = 6) {
-  return spellings([...term].map((c) => LATIN[c] ?? [c]), max);
+  // A writer keeps one scheme through a word ("chamoakhrchon": kh and ch together), so the
+  // commonest spelling and the whole scholarly "kh/gh/ts" scheme come first, then single letters
+  // spelt otherwise.
+  const chars = [...term];
+  const scheme = chars.map((c) => SCHEME_KH[c] ?? LATIN[c]?.[0] ?? c).join("");
+  const rest = spellings(chars.map((c) => LATIN[c] ?? [c]), max + 1);
+  return [...new Set([rest[0], scheme, ...rest.slice(1)])].slice(0, max);
 }
+
+/** The "kh" scheme: ხ kh, ღ gh, ც/წ ts, ჟ zh, ყ q, ფ p, ქ k. */
+const SCHEME_KH = { ხ: "kh", ღ: "gh", ც: "ts", წ: "ts", ჟ: "zh", ყ: "q", ფ: "p", ქ: "k" };
 
 /** Up to `max` strings from per-position options, by how many positions leave their first option. */
 function spellings(options, max) {
@@ -152,12 +161,15 @@ export function inflect(grammar) {
   // The hand-written lexicon's terms in Latin letters, for the lexicons the grammar names under
   // `latin` (targets, frames, cues): one source, the Georgian spelling. A single short word
   // is left out ("არ" → "ar" is the Romanian "would"): only words of five Latin letters or more, or phrases.
+  // Short words kept all the same: "unda" (must) is the modal of most Latin-letter calls ("unda
+  // chamoakhrchon") and is no common word of a Latin-script language.
+  const SHORT_OK = new Set(["unda"]);
   const hand = parse(readFileSync(new URL("../../../rules/lexicons/ka.yaml", import.meta.url), "utf8"))?.lexicons ?? {};
   for (const name of grammar.latin ?? []) {
     const def = hand[name];
     const terms = Array.isArray(def) ? def : def?.terms ?? [];
     out[name] ??= [];
-    for (const t of terms.filter((x) => /[\u10D0-\u10FF]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5) out[name].push(l);
+    for (const t of terms.filter((x) => /[\u10D0-\u10FF]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(l)) out[name].push(l);
   }
   return dedupe(out);
 }
