@@ -25,6 +25,8 @@
 //   "-va/-ve" participles ("kivégezve") → violence.passive (after "legyen")
 //   1st-person definite presents and "meg fogom ölni" → violence.intent
 //   past forms ("lelőtték", "szétlőttük") → violence.reported
+// Nouns (`nouns`): a target in the dative, then the noun ("megszállóknak egy golyót", "ruszkiknak
+// halál") → violence.call.
 // Dying verbs give their commands and wishes ("dögöljön meg", "haljanak meg") → violence.call, and
 // the indicative and conditional after a hope ("remélem, meghal", "bárcsak megdögölne") →
 // violence.wish-verb.
@@ -153,6 +155,9 @@ export function inflect(grammar) {
     add("violence.wish-verb", list(v.wish), [i.ind3sg, i.ind3pl].map((f) => pv + f));
     add("violence.verb", list(v.inf));
   }
+
+  // Slogans with the target first, in the dative: "Minden megszállónak egy golyót!", "Putyinnak kötelet!".
+  for (const raw of grammar.nouns ?? []) for (const t of raw.targets ?? []) add("violence.call", `${t} ~2 ${raw.noun}`);
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
