@@ -147,6 +147,11 @@ export function inflect(grammar) {
     add("violence.intent", f.fut1sg.replace(/եմ$/, "եի"), f.fut1pl.replace(/ենք$/, "եինք"));
     add("violence.verb", f.inf, f.subj3sg, f.subj3pl, f.subj1pl, f.imp2sg, f.imp2pl);
     for (const m of MODAL_AFTER) add("violence.call", `${f.inf} ${m}`);
+    // The infinitive directive right after its target: "Բոլոր օկուպանտներին ոչնչացնել։". The
+    // perfect is spelt the same ("սպանել են") and is set aside below, with the auxiliary after it or,
+    // in the plural, before it ("բնակիչների են սպանել").
+    if (!v.ambiguous) add("violence.infinitive", f.inf);
+    add("figurative.idiom", `են ${f.inf}`, `էին ${f.inf}`);
     add("violence.passive", f.pass3sg, f.pass3pl, f.participle);
     if (v.reported !== false) {
       add("violence.reported", f.aor3, f.pres3);
