@@ -1,0 +1,193 @@
+// Azerbaijani inflection for scripts/lexicon/generate.js. Azerbaijani is agglutinative and regular:
+// every form a frame needs is the verb stem plus suffixes chosen by vowel harmony (two-way a/ə,
+// four-way ı/i/u/ü) with a buffer y or n after a vowel. The grammar file lists infinitives
+// ("öldürmək", "məhv etmək", "baş* kəsmək": only the last word inflects) and, rarely, a flag:
+//   short: true        the bare 2nd-person imperative is another word ("as" = English "as", "vur" hit)
+//   ambiguous: true    the verb has an everyday sense too ("yandırmaq" to light, "vurmaq" to hit):
+//                      its directive forms count only after a target, a frame or at clause start
+//   jussive: false     the 3rd-person jussive folds to a common word ("ölsün" = "olsun", let it be)
+// Forms and where they go (the engine folds ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u on both sides, so
+// text typed without Azerbaijani letters matches: "gullelemek lazimdir"):
+//   imperative 2pl "öldürün", 1pl "öldürək/öldürəx", jussive "öldürsün(lər)", passive jussive
+//   "öldürülsün", necessitative "öldürməli(dir)", passive "öldürülməli(dir)", "öldürmək lazımdır"
+//       → violence.call (a call by their form)
+//   infinitive "öldürmək", bare imperative "öldür", "öldürməyə"
+//       → violence.verb (after a frame) and violence.infinitive (after its target: "Rusları öldür!",
+//         "hamısını güllələmək"; SOV puts the object first)
+//   future and aorist 1st person "öldürəcəyəm", "öldürərik"            → violence.intent
+//   past, evidential and present 3rd person "öldürdülər", "öldürüblər" → violence.reported
+//   "<infinitive> istəyir", "<infinitive> üçün": someone's aim, reported or a purpose, which SOV puts
+//       after the verb where cue.desire-report cannot see it           → figurative.idiom
+// Dying verbs (`dying`): jussive "gəbərsin(lər)", "məhv olsun(lar)", necessitative "ölməlidir" →
+// violence.call (ambiguous ones "yansın" only after a wish: violence.wish-verb).
+// Slogans (`nouns`): a target in the dative before the noun, "Putinə ölüm!", "Ruslara güllə!".
+
+const BACK = new Set(["a", "ı", "o", "u"]);
+const VOWELS = "aıoueəiöü";
+
+/** The last vowel of a word, or "" if it has none. */
+function lastVowel(w) {
+  for (let i = w.length - 1; i >= 0; i--) if (VOWELS.includes(w[i])) return w[i];
+  return "";
+}
+/** Two-way harmony: "a" after a back vowel, "ə" after a front one. */
+const A = (w) => (BACK.has(lastVowel(w)) ? "a" : "ə");
+/** Four-way harmony: ı / u / i / ü. */
+function I(w) {
+  const v = lastVowel(w);
+  if (v === "a" || v === "ı") return "ı";
+  if (v === "o" || v === "u") return "u";
+  if (v === "ö" || v === "ü") return "ü";
+  return "i";
+}
+const endsVowel = (w) => VOWELS.includes(w[w.length - 1]);
+
+/**
+ * Adds a suffix written with harmony placeholders to a stem: "A" two-way, "I" four-way, "(y)" a
+ * buffer after a vowel. "et" (do) becomes "ed" before a vowel. Harmony follows the word so far.
+ */
+function suffix(stem, pattern) {
+  let w = stem;
+  let p = pattern;
+  if (p.startsWith("(y)")) {
+    p = p.slice(3);
+    if (endsVowel(w)) w += "y";
+  }
+  const first = p[0];
+  if ((first === "A" || first === "I" || VOWELS.includes(first)) && /(^|\s)et$/.test(w)) w = `${w.slice(0, -1)}d`;
+  for (const ch of p) {
+    if (ch === "A") w += A(w);
+    else if (ch === "I") w += I(w);
+    else w += ch;
+  }
+  // The back/front ğ~y and q~k alternations: "-acağam" / "-əcəyəm", "-acağıq" / "-əcəyik", "-maq" / "-mək".
+  return w.replace(/əcəğ/g, "əcəy").replace(/([əeiöü])q$/, "$1k");
+}
+
+/** "öldürmək" → { head: "", stem: "öldür" }; "məhv etmək" → { head: "məhv ", stem: "et" }. */
+function split(lemma) {
+  const words = lemma.trim().split(/\s+/);
+  const last = words.pop();
+  const stem = last.replace(/m[aə][qk]$/, "");
+  if (stem === last) throw new Error(`az: '${lemma}' is not an infinitive in -maq/-mək`);
+  return { head: words.length ? `${words.join(" ")} ` : "", stem };
+}
+
+/** The passive stem: "öldürül", "güllələn", "edil", "silin". */
+function passive(stem) {
+  if (stem === "et" || stem.endsWith(" et")) return `${stem.slice(0, -2)}edil`;
+  if (endsVowel(stem)) return `${stem}n`;
+  if (stem.endsWith("l")) return suffix(stem, "In");
+  return suffix(stem, "Il");
+}
+
+/** The dative of an infinitive: "öldürməyə", "asmağa". */
+const datInf = (stem) => `${stem}${BACK.has(lastVowel(stem)) ? "mağa" : "məyə"}`;
+
+/** Dative of a noun: "putinə", "rusiyaya", "ruslara". */
+const dative = (noun) => suffix(noun, "(y)A");
+
+/** Words after a verb that make an infinitive someone's aim or a purpose, not a call. */
+const AIM = ["istəyir", "istəyirlər", "istəyib", "istəyiblər", "istəyirdi", "istəyirdilər", "üçün", "niyyətindədir", "planlaşdırır"];
+/** Words after an infinitive that make it a call ("öldürmək lazımdır"). */
+const MODAL_AFTER = ["lazımdır", "lazımdı", "lazım", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
+/** Objects after a bare imperative ("öldür onları"). */
+const OBJECTS = ["onları", "onu", "hamısını", "bunları", "bunu", "hamısın"];
+
+/** Every form of every lemma of `grammar`, by the lexicon each form serves. */
+export function inflect(grammar) {
+  const out = {
+    "violence.call": [],
+    "violence.verb": [],
+    "violence.infinitive": [],
+    "violence.passive": [],
+    "violence.wish-verb": [],
+    "violence.intent": [],
+    "violence.reported": [],
+    method: [],
+    "figurative.idiom": [],
+  };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
+  const add = (lex, ...forms) => out[lex].push(...forms);
+
+  for (const raw of grammar.verbs ?? []) {
+    const v = typeof raw === "string" ? { lemma: raw } : raw;
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
+    const { head, stem } = split(v.lemma);
+    const f = (p) => head + suffix(stem, p);
+    const inf = f("mAq");
+    const imp = head + stem;
+    const dat = head + datInf(stem);
+    // Directives: an unambiguous verb's are calls anywhere; an ambiguous one's ("yandırın" light,
+    // "vurun" hit) need a target before them, a frame, or the start of a clause.
+    const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
+    add(direct, f("(y)In"), f("(y)InIz"), f("(y)Aq"), f("(y)Ax"), f("sIn"), f("sInlAr"), `${f("mAlI")}*`, `${dat} layiq*`);
+    for (const o of OBJECTS) add(direct, `${imp} ${o}`);
+    for (const m of MODAL_AFTER) add(direct, `${inf} ${m}`);
+    // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir".
+    const p = passive(head + stem);
+    add(direct, suffix(p, "sIn"), suffix(p, "sInlAr"), `${suffix(p, "mAlI")}*`, `${datInf(p)} layiq*`, `${suffix(p, "mAq")} lazımdır`);
+    add("violence.passive", datInf(p), suffix(p, "mIş"));
+    // After a frame, or a target before it.
+    add("violence.verb", inf, dat);
+    add("violence.infinitive", inf);
+    if (!v.short) add("violence.verb", imp), add("violence.infinitive", imp);
+    // First person: "öldürəcəyəm", "öldürəcəm", "öldürərik".
+    if (v.hyperbole) hyper.push(f("(y)AcAğAm"), f("(y)AcAm"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"));
+    add("violence.intent", f("(y)AcAğAm"), f("(y)AcAğIq"), f("(y)AcAm"), f("(y)AcAyIq"), f("(y)Ar") + (BACK.has(lastVowel(f("(y)Ar"))) ? "am" : "əm"), suffix(f("(y)Ar"), "Iq"));
+    // Reported: "öldürdülər", "öldürüblər", "öldürürlər", "qırdıq".
+    // The conditional of the speaker ("öldürərdim"), and starting to ("qırmağa başlayaq").
+    add("violence.intent", suffix(f("(y)Ar"), "dIm"), suffix(f("(y)Ar"), "dIq"));
+    for (const b of ["başlayaq", "başlayın", "başlayacağıq", "başlamalıyıq", "başlamaq lazımdır", "başlamaq vaxtıdır"]) add(direct, `${dat} ${b}`);
+    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), suffix(p, "dI"), suffix(p, "dIlAr"));
+    // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
+    for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
+    add("figurative.idiom", `${dat} çalışır`, `${dat} çalışırlar`, `${dat} gəliblər`);
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
+  }
+
+  for (const raw of grammar.dying ?? []) {
+    const v = typeof raw === "string" ? { lemma: raw } : raw;
+    const { head, stem } = split(v.lemma);
+    const f = (p) => head + suffix(stem, p);
+    const wish = [f("sInlAr")];
+    if (v.jussive !== false) wish.push(f("sIn"));
+    // "Kaş öləydi", "kaş gəbərsəydi": the wished past, a wish only after "kaş" ("ölsəydi" is also "if
+    // he had died").
+    add("violence.wish-verb", ...wish, f("(y)AydI"), f("(y)AydIlAr"), f("sAydI"), f("sAydIlAr"));
+    if (!v.ambiguous) {
+      add("violence.call", ...wish, `${f("mAlI")}*`, `${head + datInf(stem)} layiq*`);
+      if (!v.short) add("violence.call", f("(y)In"), head + stem);
+    } else add("violence.infinitive", ...wish);
+    add("violence.verb", f("mAq"), f("mAlI"));
+    for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ${t}`, `${t} ${w}`);
+  }
+
+  for (const raw of grammar.nouns ?? []) {
+    // { noun: ölüm, targets: [putin, ruslar, …] }: "Putinə ölüm!"
+    for (const t of raw.targets ?? []) {
+      const d = typeof t === "string" ? dative(t) : t.dative;
+      add("violence.call", `${d} ${raw.noun}`);
+    }
+  }
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+  return dedupe(out);
+}
+
+/**
+ * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
+ * "lőjétek" and "lőjetek" are one term to it), keeping the first.
+ */
+function dedupe(out) {
+  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
+  for (const [lex, terms] of Object.entries(out)) {
+    const seen = new Set();
+    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+// Hungarian inflection for scripts/lexicon/generate.js. Hungarian is agglutinative, but the forms a
+// call takes are few and regular once a verb's principal parts are known, and they are whole words,
+// not stems: a stem such as "lő*" would also be "lőtér" (shooting range) and "lövés" (a shot), and
+// "megöl*" folds to "megol*", the start of "megoldás" (solution). So the module writes out every form.
+// A verb in the grammar file: { pv: meg, stem: öl, inf: ölni, imp: ölj, pres1: ölöm, past: ölték }
+//   pv     its preverb (meg, le, fel, ki, el, agyon, szét, halálra …), which stands before the verb in
+//          the infinitive and the indicative ("megölni", "megölöm", "megölték") and after it in a
+//          command ("öljétek meg"), and is split from it by a modal ("meg kell ölni")
+//   imp    the stem of the imperative-subjunctive (ölj, lőj, akassz, irts, végezz, égess, tegy),
+//          from which every person follows by vowel harmony: öld / öljétek / öljük / ölje / öljék
+//          (definite), öljetek / öljünk / öljön / öljenek (indefinite)
+//   pres1  1sg definite present, the speaker's intent ("megölöm", "lelövöm")
+//   past   3pl definite past, for reports ("megölték"; also "megölte", "megöltük", "megöltek")
+//   d      the short 2sg definite imperative when it is not the imp stem + d ("lődd", "akaszd")
+//   bare: true   the verb without its preverb is violent too ("ölni kell", "lőni kell"), so its
+//                bare infinitive counts after a modal ("végezni", "verni" are everyday verbs)
+//   ambiguous: true  also said of things ("elégetni" burn, "felgyújtani" set fire): its commands
+//                count only after a target, a frame or at the start of a clause
+//   then   words that follow every form ("a föld színéről", "elevenen")
+// Where the forms go:
+//   commands and "let's" ("öljétek meg", "lőjük le", "lője le valaki"), "PV kell INF" and
+//       "INF kell" ("le kell lőni", "lelőni kéne"), gerundives ("kiirtandó") → violence.call
+//   the infinitive with its preverb ("lelőni") → violence.verb (after kell / kéne) and
+//       violence.infinitive ("Putyint lelőni!", "Lelőni mindet!")
+//   "-va/-ve" participles ("kivégezve") → violence.passive (after "legyen")
+//   1st-person definite presents and "meg fogom ölni" → violence.intent
+//   past forms ("lelőtték", "szétlőttük") → violence.reported
+// Nouns (`nouns`): a target in the dative, then the noun ("megszállóknak egy golyót", "ruszkiknak
+// halál") → violence.call.
+// Dying verbs give their commands and wishes ("dögöljön meg", "haljanak meg") → violence.call, and
+// the indicative and conditional after a hope ("remélem, meghal", "bárcsak megdögölne") →
+// violence.wish-verb.
+
+const BACK = /[aáoóuú]/;
+const LAST_VOWEL = /[aáeéiíoóöőuúüű](?=[^aáeéiíoóöőuúüű]*$)/;
+
+/** Back or front harmony of a stem; `rounded` when its last vowel is ö, ő, ü or ű. */
+function harmony(stem, forced) {
+  const back = forced ?? BACK.test(stem);
+  const last = LAST_VOWEL.exec(stem)?.[0] ?? "e";
+  return { back, rounded: !back && /[öőüű]/.test(last) };
+}
+
+/** The persons of the imperative-subjunctive from its stem: "ölj" → öljétek, öljük, ölje … */
+function imperative(imp, stem, d, back0) {
+  const { back, rounded } = harmony(stem, back0);
+  const pick = (b, f, r = f) => (back ? b : rounded ? r : f);
+  const short = d ?? (imp.endsWith("j") ? `${imp.slice(0, -1)}d` : /(zz|ss|ssz)$/.test(imp) ? `${imp.replace(/(z|s|sz)$/, "")}d` : `${imp}d`);
+  return {
+    def2sg: short,
+    def2pl: imp + pick("átok", "étek"),
+    def1pl: imp + pick("uk", "ük"),
+    def3sg: imp + pick("a", "e"),
+    def3pl: imp + pick("ák", "ék"),
+    ind2sg: imp,
+    ind2pl: imp + pick("atok", "etek"),
+    ind1pl: imp + pick("unk", "ünk"),
+    ind3sg: imp + pick("on", "en", "ön"),
+    ind3pl: imp + pick("anak", "enek"),
+  };
+}
+
+/** The 1pl definite present: stem + juk/jük, with s, sz, z assimilating the j ("végezzük", "tesszük"). */
+function present1pl(stem, back0) {
+  const { back } = harmony(stem, back0);
+  const suf = back ? "uk" : "ük";
+  if (stem.endsWith("sz")) return `${stem.slice(0, -2)}ssz${suf}`;
+  if (/[sz]$/.test(stem)) return stem + stem.slice(-1) + suf;
+  return `${stem}j${suf}`;
+}
+
+/** The modals that make an infinitive a call; up to two words (an object, "már") may follow them. */
+const MODALS = ["kell", "kéne", "kellene", "kellett volna", "muszáj", "lehetne"];
+/** The speaker's own "will" / "want" before an infinitive split from its preverb: "meg fogom ölni". */
+const INTENT = ["fogom", "fogjuk", "fogok", "fogunk", "akarom", "akarjuk"];
+
+const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** Every form of every lemma of `grammar`, by the lexicon each form serves. */
+export function inflect(grammar) {
+  const out = {
+    "violence.call": [],
+    "violence.verb": [],
+    "violence.infinitive": [],
+    "violence.passive": [],
+    "violence.wish-verb": [],
+    "violence.intent": [],
+    "violence.reported": [],
+    method: [],
+    "figurative.idiom": [],
+  };
+  /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
+  const hyper = [];
+  const add = (lex, ...terms) => out[lex].push(...terms.flat());
+
+  for (const v of grammar.verbs ?? []) {
+    // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
+    const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
+    const pv = v.pv ?? "";
+    const join = (f) => pv + f;
+    // The command with its preverb after it ("öljétek meg"), or alone when the verb has none; a
+    // particle may stand between ("lője már le", "öljétek hát meg", "akasszátok csak fel").
+    const cmd = (f) => (pv ? `${f} ~1 ${pv}` : f);
+    const thens = list(v.then);
+    const withThen = (forms) => [...(v["only-then"] ? [] : forms), ...forms.flatMap((f) => thens.map((t) => `${f} ~2 ${t}`))];
+    const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
+    const i = imperative(v.imp, v.stem, v.d, v.back);
+    add(direct, withThen([i.def2sg, i.def2pl, i.def1pl, i.def3sg, i.def3pl, i.ind2pl, i.ind1pl, i.ind3sg, i.ind3pl].map(cmd)));
+    if (pv) add(direct, withThen([cmd(i.ind2sg)]));
+    // "le kell lőni", "le kéne őket lőni", "lelőni kell". Only the preverb opening the phrase tells
+    // "ki kell végezni" (execute) from "végezni kell" (to be done).
+    const inf = join(v.inf);
+    for (const m of MODALS) {
+      if (pv) {
+        add(direct, withThen([`${pv} ${m} ~2 ${v.inf}`]));
+      }
+      add(direct, withThen([`${inf} ${m}`]));
+    }
+    add("violence.verb", withThen([inf]));
+    add("violence.infinitive", withThen([inf]));
+    if (v.bare && pv) add("violence.verb", withThen([v.inf]));
+    // "legyen kivégezve", "kiirtandó".
+    const part = v.part ?? `${v.inf.replace(/a?ni$|e?ni$/, "")}${harmony(v.stem, v.back).back ? "va" : "ve"}`;
+    add("violence.passive", withThen([join(part)]));
+    // The grammar gives the gerundive with its preverb ("kiirtand"): not joined again.
+    // An everyday verb's gerundive ("megsemmisítendő iratok", documents to destroy) needs a frame.
+    if (v.gerundive) add(v.ambiguous ? "violence.passive" : "violence.call", `${v.gerundive}*`);
+    // The speaker's intent: "megölöm", "megöljük", "meg fogom ölni".
+    if (v.hyperbole) hyper.push(join(v.pres1));
+    add("violence.intent", withThen([join(v.pres1), join(v.pres1pl ?? present1pl(v.stem, v.back))]));
+    // The conditional of the speaker: "felakasztanám", "lelőném", "megölnénk".
+    const back = harmony(v.stem, v.back).back;
+    add("violence.intent", withThen([join(v.inf.replace(/ni$/, back ? "nám" : "ném")), join(v.inf.replace(/ni$/, back ? "nánk" : "nénk"))]));
+    if (pv) for (const x of INTENT) add("violence.intent", withThen([`${pv} ${x} ~1 ${v.inf}`]));
+    // The 1pl present split from its preverb by a question word or focus before it: "mikor
+    // akasztjuk már fel őket?", "mindet most lőjük le".
+    if (pv) add("violence.intent", withThen([`${v.pres1pl ?? present1pl(v.stem, v.back)} ~1 ${pv}`]));
+    // Reported: "megölték", "megölte", "megöltük", "megöltek".
+    if (v.reported !== false) {
+      const p = join(v.past);
+      add("violence.reported", p, p.replace(/ák$/, "a").replace(/ék$/, "e"), p.replace(/ák$/, "uk").replace(/ék$/, "ük"), p.replace(/ák$/, "ak").replace(/ék$/, "ek"));
+    }
+    if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
+  }
+
+  for (const v of grammar.dying ?? []) {
+    const pv = v.pv ?? "";
+    const cmd = (f) => (pv ? `${f} ${pv}` : f);
+    const i = imperative(v.imp, v.stem, v.d, v.back);
+    const wishes = [i.ind3sg, i.ind3pl, i.ind2sg, i.ind2pl].map(cmd);
+    const thens = list(v.then);
+    add(v.ambiguous ? "violence.wish-verb" : "violence.call", wishes);
+    for (const w of wishes) for (const t of thens) add("violence.call", `${w} ~2 ${t}`);
+    // After a hope or a modal: "remélem, meghal", "bárcsak megdögölne", "meg kell halnia".
+    add("violence.wish-verb", list(v.wish), [i.ind3sg, i.ind3pl].map((f) => pv + f));
+    add("violence.verb", list(v.inf));
+  }
+
+  // Slogans with the target first, in the dative: "Minden megszállónak egy golyót!", "Putyinnak kötelet!".
+  for (const raw of grammar.nouns ?? []) for (const t of raw.targets ?? []) add("violence.call", `${t} ~2 ${raw.noun}`);
+
+  // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
+  // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
+  for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+  return dedupe(out);
+}
+
+/**
+ * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
+ * "lőjétek" and "lőjetek" are one term to it), keeping the first.
+ */
+function dedupe(out) {
+  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
+  for (const [lex, terms] of Object.entries(out)) {
+    const seen = new Set();
+    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
+  }
+  return out;
+}
