@@ -48,9 +48,9 @@ export function compileSignals(
   };
 
   function context(c: ContextDef, path: Path): ContextC | undefined {
-    const kinds = (["lexicon", "quoted", "clause-start", "after-colon", "hashtag", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
+    const kinds = (["lexicon", "quoted", "clause-start", "after-colon", "before-colon", "hashtag", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
-      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, after-colon, hashtag, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
+      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, after-colon, before-colon, hashtag, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
       return undefined;
     }
     const kind = kinds[0];
@@ -72,6 +72,8 @@ export function compileSignals(
         return { k: "clause-start", skip: lexList(c.skip, [...path, "skip"]), label: "at the start of a clause" };
       case "after-colon":
         return { k: "after-colon", label: "after a colon (an attribution)" };
+      case "before-colon":
+        return { k: "before-colon", label: "before a colon (a title)" };
       case "hashtag":
         return { k: "hashtag", label: "a hashtag" };
       case "all":

@@ -24,6 +24,7 @@ export type ContextC =
   | { readonly k: "quoted"; readonly label: string }
   | { readonly k: "clause-start"; readonly skip: readonly number[]; readonly label: string }
   | { readonly k: "after-colon"; readonly label: string }
+  | { readonly k: "before-colon"; readonly label: string }
   | { readonly k: "hashtag"; readonly label: string }
   | { readonly k: "all" | "any"; readonly items: readonly ContextC[]; readonly label: string }
   | { readonly k: "not"; readonly item: ContextC; readonly label: string };

@@ -127,6 +127,13 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
       const gap = ctx.text.slice(tokens.ends[first - 1] as number, tokens.starts[first] as number);
       return gap.includes(":") ? "after a colon (an attribution)" : null;
     }
+    case "before-colon": {
+      // "'Hang them all': inside the…": a clause that a colon ends, with words after it, is a title.
+      const [, end] = ctx.ix.unitRange(m.t0, "clause");
+      if (end >= tokens.words.length) return null;
+      const gap = ctx.text.slice(tokens.ends[end - 1] as number, tokens.starts[end] as number);
+      return gap.includes(":") ? "before a colon (a title)" : null;
+    }
     case "hashtag":
       // Every word of the match is one hashtag: "#DeathToPutin" names a topic; "Death to #Putin" is a sentence.
       return m.t1 - m.t0 === 1 && ctx.text.charCodeAt((tokens.starts[m.t0] as number) - 1) === 0x23 ? "a hashtag, naming a topic" : null;

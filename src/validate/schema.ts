@@ -47,6 +47,7 @@ export interface ContextDef {
   quoted?: boolean;
   "clause-start"?: boolean;
   "after-colon"?: boolean;
+  "before-colon"?: boolean;
   hashtag?: boolean;
   skip?: string | string[];
   all?: ContextDef[];
@@ -65,6 +66,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
     "after-colon": z.literal(true).optional().describe("the match stands in a clause that follows a colon (an attribution: 'MP on TV: ...')"),
+    "before-colon": z.literal(true).optional().describe("the match stands in a clause that a colon follows (a title: \"'Hang them all': inside the...\")"),
     hashtag: z.literal(true).optional().describe("the match is a hashtag, or inside one ('#DeathToPutin trending'): a topic named, not a sentence said"),
     skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
     all: z.array(Context).optional(),

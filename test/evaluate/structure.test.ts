@@ -16,6 +16,9 @@ describe("structure features of the policy language", () => {
     ["a quote after a colon is reported", "News: 'kill the invaders'", "clear"],
     ["the same quote endorsed is a call", "News: 'kill the invaders', and he was right", "violating"],
     ["without a colon, the exclusion does not apply", "'kill the invaders'", "violating"],
+    ["a quote before a colon is a title", "'Kill the invaders': the story of a slogan", "clear"],
+    ["a colon inside the poster's own sentence is no title", "Kill the invaders: all of them", "violating"],
+    ["a quote that ends the post is no title", "He said: fine. 'kill the invaders'", "violating"],
     ["a hashtag names a topic", "#KillThem is trending", "clear"],
     ["the same words outside a hashtag are a call", "killthem now, the invaders", "violating"],
   ])("%s: %s", (_, text, decision) => {
