@@ -1,5 +1,5 @@
 import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
-import type { Diagnostic, Span } from "../base/diagnostics.js";
+import { appendAll, type Diagnostic, type Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
 import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
 import { findUnclosed, withoutCascade } from "./yaml-syntax.js";
@@ -77,9 +77,9 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
   const syntax: { start: number; end: number; code: string; message: string }[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, en] = e.pos;
-    const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
+    const code = e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
     let msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
-    let end = Math.max(en, s + 1);
+    const end = Math.max(en, s + 1);
     if (code === "yaml-syntax") {
       syntax.push({ start: s, end, code: e.code, message: msg });
       continue;
@@ -89,11 +89,6 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
       unresolved.add(`${tag}@${lines.linePos(s).line}`);
       msg = customTag(tag);
     }
-    if (code === "duplicate-key") {
-      const key = /^[^:\n]+?(?=\s*:)/.exec(text.slice(s))?.[0] ?? text.slice(s, end);
-      msg = `duplicate key '${key}': each key may appear once in a mapping`;
-      end = s + key.length;
-    }
     diagnostics.push(diagAt(f, s, end, code, msg));
   }
   // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
@@ -102,25 +97,46 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
   const firstUnclosed = unclosed[0]?.offset ?? Infinity;
   for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
   for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
+  // Keys written twice, by offset: in document order, as the composer reported them.
+  const duplicates: [number, number][] = [];
+  const found: Diagnostic[] = [];
   // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
   walk(doc.contents, (n) => {
     const tag = (n as { tag?: string }).tag;
     if (tag && !tag.startsWith("tag:yaml.org,2002:") && n.range && !unresolved.has(`${tag}@${lines.linePos(n.range[0]).line}`)) {
-      diagnostics.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", customTag(tag)));
+      found.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", customTag(tag)));
     }
-    // JavaScript drops a "__proto__" key on the way to an object (the schema never sees it), so a
-    // definition under that name would vanish without a word: refuse it where it is written.
     if (isMap(n)) {
+      // Duplicate keys are found here, one set per mapping: the composer's own check (uniqueKeys)
+      // compares each key with every key before it, quadratic in the keys of one mapping (50,000
+      // keys took 14 s; 471,000, within the size limit, over 20 minutes). Keys are equal when
+      // their values are, as the composer has it (1 and "1" differ).
+      const seen = new Set<unknown>();
       for (const p of n.items) {
+        if (isScalar(p.key) && p.key.range) {
+          if (seen.has(p.key.value)) duplicates.push([p.key.range[0], p.key.range[1]]);
+          else seen.add(p.key.value);
+        }
+        // JavaScript drops a "__proto__" key on the way to an object (the schema never sees it), so
+        // a definition under that name would vanish without a word: refuse it where it is written.
         if (isScalar(p.key) && p.key.value === "__proto__" && p.key.range) {
-          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "reserved-key", "'__proto__' cannot be a key: JavaScript reserves it"));
+          found.push(diagAt(f, p.key.range[0], p.key.range[1], "reserved-key", "'__proto__' cannot be a key: JavaScript reserves it"));
         } else if (isNode(p.key) && !isScalar(p.key) && p.key.range) {
-          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "invalid-type", "a key must be a plain value, not a list, a mapping or an alias"));
+          found.push(diagAt(f, p.key.range[0], p.key.range[1], "invalid-type", "a key must be a plain value, not a list, a mapping or an alias"));
         }
       }
     }
   });
+  duplicates.sort((a, b) => a[0] - b[0]);
+  for (const [start, end] of duplicates) diagnostics.push(duplicateKey(f, start, end));
+  appendAll(diagnostics, found);
   return { yaml: f, diagnostics };
+}
+
+/** The diagnostic of a key written a second time in its mapping, at the key [start, end). */
+function duplicateKey(f: YamlFile, start: number, end: number): Diagnostic {
+  const key = /^[^:\n]+?(?=\s*:)/.exec(f.text.slice(start, Math.max(end, start + 1) + 1024))?.[0] ?? f.text.slice(start, end);
+  return diagAt(f, start, start + key.length, "duplicate-key", `duplicate key '${key}': each key may appear once in a mapping`);
 }
 
 // logLevel "error": the library's warnings (a list used as a key) would go to stderr as Node
@@ -129,7 +145,8 @@ function customTag(tag: string): string {
   return `custom tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed: rule files are plain YAML`;
 }
 
-const COMPOSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
+// uniqueKeys off: duplicate keys are found by parseYaml's own walk, in time linear in the keys.
+const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: "error" } as const;
 
 /** The first document of the tokens, as yaml's parseDocument makes it (a second one is an error). */
 function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
