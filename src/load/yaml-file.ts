@@ -177,10 +177,12 @@ export function toPlain(f: Pick<YamlFile, "doc" | "lines" | "file" | "text">, gi
     const msg = e instanceof Error ? e.message : String(e);
     return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `${msg} (more than ${limits.maxAliasCount} alias expansions; ${env})`) };
   }
-  // What aliases may add is bounded too: a thousand values per alias allowed.
+  // What aliases may add is bounded too: a thousand values per alias allowed, and as many
+  // characters of text as the file itself may hold (the file's own count as written).
   const extra = 1000 * limits.maxAliasCount;
-  const m = measureValue(value, limits.maxDepth, writtenNodes(f.doc.contents) + extra);
+  const m = measureValue(value, limits.maxDepth, writtenNodes(f.doc.contents) + extra, f.text.length + limits.maxFileBytes);
   if (m === "large") return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `aliases repeat more than ${extra} values (1000 per alias allowed by ${env}=${limits.maxAliasCount}); write the values out`) };
+  if (m === "long") return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `with its aliases expanded, the file holds more than ${f.text.length + limits.maxFileBytes} characters of text: aliases may add at most the size limit of a file (${limits.maxFileBytes}, ${LIMIT_ENV.maxFileBytes.name}); write the values out`) };
   if (m === "deep") return { diagnostic: diagAt(f, 0, 1, "nesting-too-deep", `with its aliases expanded, the file nests more than ${limits.maxDepth} deep (${LIMIT_ENV.maxDepth.name}); an alias may refer to its own anchor`) };
   return { value };
 }

@@ -23,6 +23,23 @@ describe("YAML guards", () => {
     expect(measureValue(value, 2, 100)).toBe("deep");
   });
 
+  it("counts the characters aliases repeat, keys included, not only the values", () => {
+    const doc = parseDocument(`a: &x "${"w".repeat(1000)}"\nb: [*x, *x, *x]\nc: &m { ${"k".repeat(500)}: 1 }\nd: [*m, *m]\n`);
+    const value = doc.toJS();
+    expect(measureValue(value, 64, 100, 6000)).toBeUndefined();
+    expect(measureValue(value, 64, 100, 4000)).toBe("long");
+    expect(measureValue({ [`${"k".repeat(50)}`]: 1 }, 64, 100, 49)).toBe("long");
+  });
+
+  it("refuses aliases that expand one scalar past the size limit of a file", () => {
+    const big = "kill ".repeat(20_000);
+    const text = `x: &big "${big}"\nterms: [${Array(20).fill("*big").join(", ")}]\n`;
+    const f = parseYaml("f.yaml", "/f.yaml", text).yaml;
+    expect(f && toPlain(f, { maxFileBytes: 1_000_000 })).toMatchObject({ diagnostic: { code: "yaml-alias-limit", message: expect.stringContaining("characters of text") } });
+    // The same within the limit: aliases may add as much as a file may hold.
+    expect(f && toPlain(f, { maxFileBytes: 2_000_000 })).toHaveProperty("value");
+  });
+
   it("stops on a value that refers to itself", () => {
     const loop: unknown[] = [];
     loop.push(loop);
