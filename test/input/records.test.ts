@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { csvHeader } from "../../src/input/csv.js";
 import { readLines, type Line } from "../../src/input/lines.js";
 import { formatFromPath, fromObject, readRecordBatches, readRecords, type InputFormat, type InputRecord, type ReadOptions } from "../../src/input/records.js";
 
@@ -401,6 +402,33 @@ describe("csv format", () => {
   it("numbers records from firstRecord", async () => {
     const records = await read("csv", ["text\na\nb\n"], { firstRecord: 10 });
     expect(brief(records)).toEqual(['10@2 10: "a"', '11@3 11: "b"']);
+  });
+});
+
+describe("csv header", () => {
+  it("costs a row the fields it holds, not the width of the header (counted: field reads)", () => {
+    // A header of 140,000 columns was looked through for every row.
+    const names = Array.from({ length: 140_000 }, (_, i) => `c${i}`);
+    names[70_000] = "text";
+    names[139_999] = "id";
+    const header = csvHeader(names);
+    let reads = 0;
+    const row = new Proxy(["a", "b"], {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    for (let i = 0; i < 100; i++) header.pick(row);
+    expect(reads).toBeLessThanOrEqual(100 * 4);
+    // A full row is read whole: every column is a field a policy may declare.
+    const full = header.pick(Object.assign(new Array<string>(140_000).fill("x"), { 70_000: "hello", 139_999: "p1" }));
+    expect([full.text, full.id, Object.keys(full).length]).toEqual(["hello", "p1", 140_000]);
+  });
+
+  it("names the first columns of a wide header without text, and how many there are", async () => {
+    const recs = await read("csv", [`${Array.from({ length: 500 }, (_, i) => `c${i}`).join(",")}\nx\n`], { maxRecordBytes: 1 << 20 });
+    expect(recs[0]).toMatchObject({ code: "missing-text", message: expect.stringMatching(/c0, c1, .*c19, … \(500 in all\)\)$/) });
   });
 });
 
