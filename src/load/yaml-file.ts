@@ -1,6 +1,7 @@
 import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
 import { appendAll, type Diagnostic, type Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
+import { scalarOffsets } from "./scalar-offsets.js";
 import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
 import { findUnclosed, withoutCascade } from "./yaml-syntax.js";
 
@@ -242,24 +243,41 @@ export interface SourceRef {
 
 /** A {@link SourceRef} over a parsed YAML file. */
 export function sourceRef(f: YamlFile): SourceRef {
-  // Where a string value's own characters start inside its source, by path: a condition with
-  // thousands of errors would otherwise search its source once for each of them.
-  const inner = new Map<string, number>();
+  // Where each character of a string value was written, by path: a condition with thousands of
+  // errors would otherwise work it out once for each of them.
+  const inner = new Map<string, { readonly value: string; readonly at: (i: number) => number } | null>();
+  const charsOf = (path: readonly (string | number)[], part: string, s: number, e: number) => {
+    const key = `${part}\u0000${path.join("\u0000")}`;
+    let found = inner.get(key);
+    if (found === undefined) {
+      const node = f.doc.getIn(path as (string | number)[], true);
+      const value = isScalar(node) ? node.value : undefined;
+      found = null;
+      if (typeof value === "string") {
+        // Written verbatim (a plain or simply quoted string on one line): an offset is an offset.
+        const p = f.text.slice(s, e).indexOf(value);
+        if (p >= 0) found = { value, at: (i) => s + p + i };
+        else {
+          // Folded, escaped or a block: map each character back to where it was written.
+          const map = scalarOffsets(f.text.slice(s, e), value, (node as { type?: string }).type);
+          if (map) found = { value, at: (i) => s + (map[Math.min(i, map.length - 1)] ?? 0) };
+        }
+      }
+      inner.set(key, found);
+    }
+    return found;
+  };
   return {
     file: f.file,
     span(path, part = "value", sub) {
       const [s, e] = locate(f, path, part);
-      if (sub) {
-        // Find the string's own characters inside its source (skipping a quote), when written verbatim.
-        const value = f.doc.getIn(path as (string | number)[]);
-        const key = `${part}\u0000${path.join("\u0000")}`;
-        let p = inner.get(key);
-        if (p === undefined) inner.set(key, (p = typeof value === "string" ? f.text.slice(s, e).indexOf(value) : -1));
-        if (p >= 0) {
-          // An error "at the end of the condition" points at its last character.
-          const a = Math.min(sub[0], Math.max(0, (value as string).length - 1));
-          return spanOf(f, s + p + a, s + p + Math.max(sub[1], a + 1));
-        }
+      const chars = sub && part === "value" ? charsOf(path, part, s, e) : null;
+      if (sub && chars && chars.value.length > 0) {
+        // An error "at the end of the condition" points at its last character.
+        const last = chars.value.length - 1;
+        const a = Math.min(sub[0], last);
+        const b = Math.min(Math.max(sub[1], a + 1), chars.value.length) - 1;
+        return spanOf(f, chars.at(a), Math.max(chars.at(b) + 1, chars.at(a) + 1));
       }
       return spanOf(f, s, Math.max(e, s + 1));
     },
