@@ -6,14 +6,15 @@ import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.j
 import { decideAll } from "./eval-loop.js";
 import type { Rendered, RenderOptions } from "./eval-render.js";
 import { EVAL_FORMATS } from "./formats.js";
-import { stopReading, watchInterrupts } from "./interrupt.js";
-import { UsageError, type Io } from "./io.js";
+import { watchInterrupts } from "./interrupt.js";
+import { IoError, UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
 import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
-import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
+import { parseRecordInput, sources, type RecordInputOptions } from "./record-input.js";
+import { runEnd, stopSources } from "./run-end.js";
 import { makeStyle, wantsColour } from "./style.js";
 import { parseSetOptions, setOrThrow } from "./set-option.js";
 
@@ -112,7 +113,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   if (format === "csv" && !render.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
   if (format === "json") await out.write(`{"policy":${JSON.stringify(describeSource(policy))},${settings ? `"settings":${JSON.stringify(settings)},` : ""}"results":[`);
   // SIGINT/SIGTERM: stop reading; what was read is still decided and written (interrupt.ts).
-  const interrupt = watchInterrupts({ onStop: () => stopReading(io.stdin) });
+  const interrupt = watchInterrupts({ onStop: () => stopSources(srcs, io) });
+  let inputError: IoError | undefined;
   try {
     await decideAll(srcs, {
       policy,
@@ -132,24 +134,22 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
         for (const t of b.tallies) tally.add(t);
         progress?.tick(tally.records);
       },
+      // --fail-on is a verdict on every post: a reader that stops early (`| head`) must not cut it short.
+      keepDeciding: failOn.size > 0,
     });
+  } catch (e) {
+    // An input that fails partway (EIO): what was read before it is decided, written and closed.
+    if (!(e instanceof IoError)) throw e;
+    inputError = e;
   } finally {
     interrupt.dispose();
     progress?.end();
   }
   await writeSummary(format, o, tally, items, out, io, style);
   await out.flush();
-  await target.close();
-  if (out.closed) return 0;
-  if (interrupt.signal) {
-    io.stderr.write(interrupt.note(tally.records));
-    return interrupt.exitCode();
-  }
-  if (tally.errors > 0) {
-    io.stderr.write(recordErrorsNote(tally.errors, tally.records));
-    return 3;
-  }
-  return tally.failed ? 1 : 0;
+  // A file that cannot be written to the end is reported by the output's error (74), not here.
+  await target.close().catch(() => undefined);
+  return runEnd({ out, io, interrupt, inputError, records: tally.records, errors: tally.errors, failed: tally.failed });
 }
 
 /** The end of the output: the JSON document's close (with its summary), or the summary table. */
