@@ -11,6 +11,7 @@ import { IoError, UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { planJobs, thisMachine } from "./jobs.js";
 import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
 import { parseRecordInput, sources, type RecordInputOptions } from "./record-input.js";
@@ -105,7 +106,9 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     whyNot,
     settings,
   };
-  const jobs = await parseJobs(o.jobs);
+  const plan = planJobs(o.jobs, o.jobs === undefined ? () => ({ cores: 1, freeBytes: 0 }) : await thisMachine());
+  if (plan.note) note(`modpol: ${plan.note}\n`);
+  const jobs = plan.jobs;
   const out = new Output(target.stream, undefined, () => progress?.clear());
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : NO_SEPARATORS);
   const tally = new RunTally(failOn);
@@ -123,7 +126,13 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       out,
       interrupt,
       // Loaded only when needed: worker_threads is not worth its start-up cost to a one-post run.
-      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, set: [...set], cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot, settings } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
+      makePool: async () =>
+        new (await import("./worker-pool.js")).EvalPool(
+          jobs,
+          { policy: o.policy, set: [...set], cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot, settings } },
+          // A lost worker's batches run here, with the policy this thread already holds (--set applied).
+          { onWorkerLost: (m) => note(`modpol: ${m}\n`), onStderr: (t) => note(t), policy },
+        ),
       onRecord: (r) => {
         if (!render.quiet) items.add(r.out);
         tally.add(r.tally);
@@ -163,17 +172,6 @@ async function writeSummary(format: string, o: EvalOptions, tally: RunTally, ite
   // Machine formats keep stdout parseable: their summary goes to stderr.
   if (format === "text") await out.write(`${o.quiet ? "" : "\n"}${table}`);
   else io.stderr.write(table);
-}
-
-/** `--jobs`: worker threads, default one (node:os, for `auto`, is loaded only then). */
-export async function parseJobs(v: string | undefined): Promise<number> {
-  // One thread by default: each worker holds its own copy of the compiled policy (~100 MB for the
-  // bundled ones), and on a 2-core machine the reading thread leaves little for a second worker.
-  if (v === undefined) return 1;
-  if (v === "auto") return Math.max(1, (await import("node:os")).availableParallelism());
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not 'auto' or a number of threads from 1 to 256`);
-  return n;
 }
 
 function parseWhyNot(v: string | undefined, format: string): DecisionName | undefined {
