@@ -1,4 +1,5 @@
 import { resolveCountry } from "../base/countries.js";
+import { languageSubtag } from "../base/languages.js";
 import type { DecisionName } from "../base/decisions.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { evaluate as evaluateChecked, type Decision, type Post } from "./evaluate.js";
@@ -11,20 +12,34 @@ import { whyNot as whyNotChecked, type WhyNot } from "./why-not.js";
  * library can pass anything. `text` must be a string: a number or a symbol is refused, not decided
  * as if it were text. `country` may be an ISO 3166-1 alpha-2 code in any case or an English country
  * name, as on the command line ("Poland" was kept as "POLAND", in no country set); one that names
- * no country is refused, not taken as a country no rule knows.
+ * no country is refused, not taken as a country no rule knows. `lang`, when given, is a language
+ * tag, read as records read it ("pt-BR" is "pt").
  *
- * @throws TypeError when the post is not an object, its text not a string or its country neither a
- *   string nor null/undefined; RangeError when its country names no country.
+ * @throws TypeError when the post is not an object, its text not a string, or its country or lang
+ *   neither a string nor null/undefined; RangeError when its country names no country or its lang
+ *   is no language tag.
  */
 export function checkPost(post: unknown): Post {
   if (post === null || typeof post !== "object") throw new TypeError(`a post must be an object with a "text" string, not ${describe(post)}`);
-  const { text, country } = post as { text?: unknown; country?: unknown };
+  const { text, country, lang } = post as { text?: unknown; country?: unknown; lang?: unknown };
   if (typeof text !== "string") throw new TypeError(`post.text must be a string, not ${describe(text)}`);
-  if (country === undefined || country === null || country === "") return { text, country: null };
+  return { text, country: checkCountry(country), ...checkLang(lang) };
+}
+
+function checkCountry(country: unknown): string | null {
+  if (country === undefined || country === null || country === "") return null;
   if (typeof country !== "string") throw new TypeError(`post.country must be a country code or name (a string), null or undefined, not ${describe(country)}`);
   const code = resolveCountry(country);
   if (code === undefined) throw new RangeError(`post.country: '${country}' is not an ISO 3166-1 alpha-2 code (e.g. PL) or an English country name (e.g. Poland)`);
-  return { text, country: code };
+  return code;
+}
+
+function checkLang(lang: unknown): { lang?: string } {
+  if (lang === undefined || lang === null || lang === "") return {};
+  if (typeof lang !== "string") throw new TypeError(`post.lang must be a language code (a string), null or undefined, not ${describe(lang)}`);
+  const sub = languageSubtag(lang);
+  if (sub === undefined) throw new RangeError(`post.lang: '${lang}' is not a language code such as en, uk or pt-BR`);
+  return { lang: sub };
 }
 
 function describe(v: unknown): string {

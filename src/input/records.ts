@@ -1,4 +1,5 @@
 import { resolveCountry } from "../base/countries.js";
+import { languageSubtag } from "../base/languages.js";
 import { decodeInput, detectedNote, encodingNote } from "./encoding.js";
 import { readLineBatches, type Line } from "./lines.js";
 
@@ -180,9 +181,8 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
   let lang: string | undefined;
   if (o.lang !== undefined && o.lang !== null && o.lang !== "") {
     // "uk", "pt-BR", "zh_Hant": the language subtag decides which lexicons apply.
-    const m = typeof o.lang === "string" ? /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(o.lang.trim()) : null;
-    if (!m) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
-    lang = (m[1] as string).toLowerCase();
+    lang = typeof o.lang === "string" ? languageSubtag(o.lang) : undefined;
+    if (lang === undefined) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
   }
   return { kind: "post", n, line, id, text: o.text, country, date, ...(lang !== undefined ? { lang } : {}), fields: o, ...(csv ? { fieldsAreText: true } : {}) };
 }

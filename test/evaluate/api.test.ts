@@ -41,7 +41,10 @@ describe("the API checks the post it is given", () => {
     expect(() => evaluate({ text: "x", country: 48 } as never, policy)).toThrow(/post\.country must be/);
   });
 
-  it("returns the post checked: text as given, the country as a code", () => {
+  it("returns the post checked: text as given, the country as a code, the language as its subtag", () => {
     expect(checkPost({ text: "x", country: "ukraine" })).toEqual({ text: "x", country: "UA" });
+    expect(checkPost({ text: "x", lang: "pt-BR" })).toEqual({ text: "x", country: null, lang: "pt" });
+    expect(() => checkPost({ text: "x", lang: "not a language" })).toThrow(RangeError);
+    expect(() => checkPost({ text: "x", lang: 7 })).toThrow(TypeError);
   });
 });
