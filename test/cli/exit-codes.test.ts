@@ -46,7 +46,7 @@ function toFullDisk(args: readonly string[]): Promise<{ code: number | null; std
     const child = spawn(process.execPath, ["bin/modpol.js", ...args], { stdio: ["ignore", full, "pipe"] });
     closeSync(full);
     let stderr = "";
-    child.stderr.on("data", (b: Buffer) => (stderr += b.toString("utf8")));
+    child.stderr?.on("data", (b: Buffer) => (stderr += b.toString("utf8")));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stderr }));
   });
