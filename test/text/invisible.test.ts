@@ -18,6 +18,23 @@ const FOLDED: readonly number[] = [
   0xe0001, // language tag
   ...range(0xe0020, 0xe007f), // tag characters
 ];
+/**
+ * Default-ignorable code points the list above missed, found by deciding "k?ill the invaders" for
+ * every control, format and default-ignorable code point: format controls of shorthand and music,
+ * and code points reserved as default-ignorable (a renderer shows them as nothing).
+ */
+const MISSED: readonly number[] = [
+  ...range(0x1bca0, 0x1bca3), // shorthand format controls
+  ...range(0x1d173, 0x1d17a), // musical symbols begin and end beam, tie, slur, phrase
+  0x2065,
+  ...range(0xfff0, 0xfff8),
+  0xe0000,
+  ...range(0xe0002, 0xe001f),
+  ...range(0xe0080, 0xe00ff),
+  ...range(0xe01f0, 0xe0fff).filter((cp) => cp % 61 === 0),
+];
+const DEFAULT_IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+
 /** Controls that break a line: they separate words, as a line break does. */
 const LINE_BREAKS = [0x0b, 0x0c, 0x85];
 
@@ -39,10 +56,22 @@ describe("invisible code points inside a word", () => {
     }
   });
 
+  it("folds every default-ignorable code point away, whatever the Unicode version adds to them", () => {
+    let n = 0;
+    for (let cp = 0; cp < 0x110000; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (!DEFAULT_IGNORABLE.test(c)) continue;
+      n++;
+      expect(normalise(`k${c}ill`).text, hex(cp)).toBe("kill");
+    }
+    expect(n).toBeGreaterThan(4000);
+  });
+
   it("decides a call split by any of them as the call itself, with the evidence on what was written", () => {
     const plain = evaluate({ text: "kill the invaders", country: "DE" }, policy);
     expect(plain.decision).toBe("violating");
-    for (const cp of FOLDED) {
+    for (const cp of [...FOLDED, ...MISSED]) {
       const c = String.fromCodePoint(cp);
       const text = `k${c}ill the invaders`;
       const d = evaluate({ text, country: "DE" }, policy);
