@@ -1,4 +1,4 @@
-import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
+import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { appendAll, type Diagnostic, type Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
 import { scalarOffsets } from "./scalar-offsets.js";
@@ -201,6 +201,27 @@ function walk(n: unknown, visit: (n: Node) => void): void {
   }
 }
 
+const PAIRS = new WeakMap<YAMLMap, ReadonlyMap<string, Pair>>();
+
+/**
+ * The pairs of a mapping by key (the first of equal keys, as a search from the start finds it),
+ * indexed when the mapping is first looked into. Searching the pairs for each path made a mapping
+ * of n unknown keys cost n² (20,000 unknown keys, 6 s; 471,000, which fit in 4 MiB, hours).
+ */
+function pairsByKey(node: YAMLMap): ReadonlyMap<string, Pair> {
+  let index = PAIRS.get(node);
+  if (index === undefined) {
+    const made = new Map<string, Pair>();
+    for (const p of node.items) {
+      if (!isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!made.has(k)) made.set(k, p);
+    }
+    PAIRS.set(node, (index = made));
+  }
+  return index;
+}
+
 /** Where a path points in the document: the key of the last segment, or its value. */
 export function locate(f: YamlFile, path: readonly (string | number)[], part: "key" | "value" = "value"): [number, number] {
   let node: unknown = f.doc.contents;
@@ -209,7 +230,7 @@ export function locate(f: YamlFile, path: readonly (string | number)[], part: "k
   for (const seg of path) {
     keyRange = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       keyRange = rangeOf(pair.key);
       node = pair.value;
