@@ -87,18 +87,9 @@ export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
 /** CSV columns of eval output. */
 export const CSV_COLUMNS = ["id", "decision", "rule", "reason", "policy", "country", "lang", "matches", "error_code", "error_message"] as const;
 
-/** What a spreadsheet reads as the start of a formula (or, for tab and CR, lets one through). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV field: quoted when it needs it (RFC 4180), and neutralised when a spreadsheet would run
- * it. A post's id such as `=cmd|' /C calc'!A0` or `@SUM(…)` would be a formula once the file is
- * opened in Excel or LibreOffice ("CSV injection"), so a field that starts with `=`, `+`, `-`, `@`,
- * a tab or a carriage return gets a leading `'`, which spreadsheets show as text (OWASP's advice).
- */
+/** Quotes a CSV field when it needs it (RFC 4180); formulas are guarded before (csv-guard.ts). */
 export function csvField(s: string): string {
-  const safe = FORMULA_START.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
