@@ -10,8 +10,8 @@ import { whyNot as whyNotChecked, type WhyNot } from "./why-not.js";
  * The post as the API is given it, checked and resolved: the engine itself trusts its input (the
  * command line resolves countries and refuses bad records before it evaluates), but a caller of the
  * library can pass anything. `text` must be a string: a number or a symbol is refused, not decided
- * as if it were text. `country` may be an ISO 3166-1 alpha-2 code in any case or an English country
- * name, as on the command line ("Poland" was kept as "POLAND", in no country set); one that names
+ * as if it were text. `country` may be anything the command line takes: an ISO 3166-1 alpha-2 or
+ * alpha-3 code in any case or a country name ("Poland" was kept as "POLAND", in no country set); one that names
  * no country is refused, not taken as a country no rule knows. `lang`, when given, is a language
  * tag, read as records read it ("pt-BR" is "pt").
  *
@@ -30,7 +30,7 @@ function checkCountry(country: unknown): string | null {
   if (country === undefined || country === null || country === "") return null;
   if (typeof country !== "string") throw new TypeError(`post.country must be a country code or name (a string), null or undefined, not ${describe(country)}`);
   const code = resolveCountry(country);
-  if (code === undefined) throw new RangeError(`post.country: '${country}' is not an ISO 3166-1 alpha-2 code (e.g. PL) or an English country name (e.g. Poland)`);
+  if (code === undefined) throw new RangeError(`post.country: '${country}' is not an ISO 3166-1 code (PL, POL) or a country name (Poland, Polska)`);
   return code;
 }
 
