@@ -92,12 +92,6 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
     }
     diagnostics.push(diagAt(f, s, end, code, msg));
   }
-  // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
-  // after that. The user erred at the opening character: report that, and none of what follows.
-  const unclosed = findUnclosed(tokens);
-  const firstUnclosed = unclosed[0]?.offset ?? Infinity;
-  for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
-  for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
   // Keys written twice, by offset: in document order, as the composer reported them.
   const duplicates: [number, number][] = [];
   const found: Diagnostic[] = [];
@@ -129,7 +123,15 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
     }
   });
   duplicates.sort((a, b) => a[0] - b[0]);
+  // Duplicate keys come where the composer reported them: with its other errors, before the
+  // syntax errors.
   for (const [start, end] of duplicates) diagnostics.push(duplicateKey(f, start, end));
+  // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
+  // after that. The user erred at the opening character: report that, and none of what follows.
+  const unclosed = findUnclosed(tokens);
+  const firstUnclosed = unclosed[0]?.offset ?? Infinity;
+  for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
+  for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
   appendAll(diagnostics, found);
   return { yaml: f, diagnostics };
 }
