@@ -69,7 +69,9 @@ describe("diagnostics inside folded, escaped and block scalars", () => {
     const r = loadYamlPolicy("test/fixtures/positions/folded-conditions.yaml");
     expect(r.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.line, d.column, d.endColumn])).toEqual([
       ["unknown-signal", 14, 7, 13],
-      ["invalid-expression", 19, 15, 16],
+      // A quoted string is a value since record fields (main): the error is the comparison it
+      // lacks, at the end of the condition, its closing quote on line 19 (past two escapes).
+      ["invalid-expression", 19, 24, 25],
       ["unknown-signal", 23, 26, 33],
       ["unknown-signal", 28, 13, 20],
       ["unknown-signal", 33, 13, 20],
