@@ -1,5 +1,6 @@
 import { resolveCountry } from "../base/countries.js";
 import { languageSubtag } from "../base/languages.js";
+import type { RecordFields } from "../compile/record-fields.js";
 import type { DecisionName } from "../base/decisions.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { evaluate as evaluateChecked, type Decision, type Post } from "./evaluate.js";
@@ -13,7 +14,8 @@ import { whyNot as whyNotChecked, type WhyNot } from "./why-not.js";
  * as if it were text. `country` may be anything the command line takes: an ISO 3166-1 alpha-2 or
  * alpha-3 code in any case or a country name ("Poland" was kept as "POLAND", in no country set); one that names
  * no country is refused, not taken as a country no rule knows. `lang`, when given, is a language
- * tag, read as records read it ("pt-BR" is "pt").
+ * tag, read as records read it ("pt-BR" is "pt"). `fields` (the record, for the fields a policy
+ * declares) and `fieldsAreText` are passed on.
  *
  * @throws TypeError when the post is not an object, its text not a string, or its country or lang
  *   neither a string nor null/undefined; RangeError when its country names no country or its lang
@@ -21,9 +23,16 @@ import { whyNot as whyNotChecked, type WhyNot } from "./why-not.js";
  */
 export function checkPost(post: unknown): Post {
   if (post === null || typeof post !== "object") throw new TypeError(`a post must be an object with a "text" string, not ${describe(post)}`);
-  const { text, country, lang } = post as { text?: unknown; country?: unknown; lang?: unknown };
+  const { text, country, lang, fields, fieldsAreText } = post as { text?: unknown; country?: unknown; lang?: unknown; fields?: unknown; fieldsAreText?: unknown };
   if (typeof text !== "string") throw new TypeError(`post.text must be a string, not ${describe(text)}`);
-  return { text, country: checkCountry(country), ...checkLang(lang) };
+  return { text, country: checkCountry(country), ...checkLang(lang), ...checkFields(fields, fieldsAreText) };
+}
+
+/** The record's fields, passed on as given (the engine reads a field of the wrong type as absent). */
+function checkFields(fields: unknown, asText: unknown): { fields?: RecordFields; fieldsAreText?: boolean } {
+  if (fields === undefined || fields === null) return {};
+  if (typeof fields !== "object" || Array.isArray(fields)) throw new TypeError(`post.fields must be an object (the record), null or undefined, not ${describe(fields)}`);
+  return { fields: fields as RecordFields, ...(asText === undefined ? {} : { fieldsAreText: asText === true }) };
 }
 
 function checkCountry(country: unknown): string | null {

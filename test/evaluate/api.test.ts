@@ -46,5 +46,8 @@ describe("the API checks the post it is given", () => {
     expect(checkPost({ text: "x", lang: "pt-BR" })).toEqual({ text: "x", country: null, lang: "pt" });
     expect(() => checkPost({ text: "x", lang: "not a language" })).toThrow(RangeError);
     expect(() => checkPost({ text: "x", lang: 7 })).toThrow(TypeError);
+    // The record's fields reach the engine (a check that rebuilt the post dropped them).
+    expect(checkPost({ text: "x", fields: { account: { type: "satire" } }, fieldsAreText: false })).toEqual({ text: "x", country: null, fields: { account: { type: "satire" } }, fieldsAreText: false });
+    expect(() => checkPost({ text: "x", fields: "account" })).toThrow(TypeError);
   });
 });
