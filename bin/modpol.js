@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // A clone that has not been built has no dist/: say so, instead of Node's module-not-found trace.
 const cli = new URL("../dist/cli/modpol.js", import.meta.url).href;
-const { EXIT_INTERNAL, internalErrorMessage, LazyStdio, main } = await import(cli).catch((e) => {
+const { EXIT_INTERNAL, EXIT_IO, describeIoError, internalErrorMessage, LazyStdio, main } = await import(cli).catch((e) => {
   if (e?.code !== "ERR_MODULE_NOT_FOUND" || !String(e.message).includes("dist/cli/modpol.js")) throw e;
   process.stderr.write("modpol: dist/ is missing: run `npm run build` in the modpol folder first\n");
   process.exit(2);
@@ -25,14 +25,16 @@ const fatal = (e) => {
 process.on("uncaughtException", fatal);
 // A reader that went away (`modpol --help | true`, `modpol check | head -1`) ends the output, not the
 // run: what is left to say goes nowhere, and the exit code stays the command's own. Any other write
-// error (a full disk) is still reported.
+// error (a full disk) is the commands' to report, as an I/O error (exit 74); it is kept here in case
+// one wrote past them.
+let stdoutError;
 stdout.on("error", (e) => {
-  if (e?.code !== "EPIPE" && e?.code !== "ERR_STREAM_DESTROYED") fatal(e);
+  if (e?.code !== "EPIPE" && e?.code !== "ERR_STREAM_DESTROYED") stdoutError ??= e;
 });
 process.on("unhandledRejection", fatal);
 
 // process.stdin is made on first use, and costs a stream: only a run that reads it pays for it.
-process.exitCode = await main({
+let code = await main({
   argv: process.argv.slice(2),
   get stdin() {
     return process.stdin;
@@ -40,3 +42,14 @@ process.exitCode = await main({
   stdout,
   stderr,
 });
+// The run is over when main() returns: nothing left pending (an input still being opened, such as a
+// named pipe nobody writes to, or read, such as /dev/zero after a signal) may keep the process alive.
+// What was written is let out first, and a write error it met (reported on the next turn) counted.
+await stdout.flushed();
+await new Promise((resolve) => setImmediate(resolve));
+if (stdoutError && code !== EXIT_IO) {
+  stderr.write(`modpol: error writing the output: ${describeIoError(stdoutError)}\n`);
+  code = EXIT_IO;
+}
+await stderr.flushed();
+process.exit(code);

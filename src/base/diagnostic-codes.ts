@@ -64,6 +64,8 @@ export const DIAGNOSTIC_CODES: Readonly<Record<string, CodeInfo>> = {
   "invalid-regex": e("Invalid pattern", "The pattern is not valid RE2 syntax."),
   "unsafe-regex": e("Pattern without a linear-time implementation", "Lookaround and backreferences can make matching slow; rewrite the pattern or use terms."),
   "empty-match": e("Pattern matches the empty string", "A pattern that can match nothing would match between every letter; require at least one character."),
+  "pattern-too-costly": e("Patterns too costly", "Every pattern runs over every character of every post, with up to one thread per character-reading instruction: their total is limited (MODPOL_MAX_PATTERN_COST). Use terms, or smaller bounded repeats."),
+  "costly-pattern": w("Costly pattern", "A pattern that can keep many threads alive (a large repeat of '.' or a class) makes every post slower to read; use terms, or a smaller repeat."),
   "pattern-too-large": e("Patterns too large", "Every pattern runs over the whole of every post; their compiled size is limited (MODPOL_MAX_PATTERN_SIZE). Use terms, or smaller bounded repeats."),
   "duplicate-term": w("Duplicate term", "The lexicon already has this term (possibly written differently but equal once normalised)."),
   "short-stem": w("Very short stem", "A stem under three letters matches many unrelated words; list the forms or lengthen the stem."),

@@ -1,3 +1,4 @@
+import { printable } from "../base/safe-text.js";
 import { diffDecisions, DiffCounter } from "../evaluate/diff.js";
 import { checkRecord, evaluate } from "../evaluate/evaluate.js";
 import { describeSource, selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
@@ -6,12 +7,14 @@ import { postOf } from "./eval-render.js";
 import { DIFF_CSV_COLUMNS, diffCsvLine, diffObject, diffSummaryObject, diffSummaryText, diffTextBlock, type DiffItem } from "../report/diff-format.js";
 import type { EvalFormatOptions } from "../report/eval-format.js";
 import { DIFF_FORMATS } from "./formats.js";
-import { UsageError, type Io } from "./io.js";
+import { watchInterrupts } from "./interrupt.js";
+import { IoError, UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
 import { openOutput } from "./output-file.js";
-import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
+import { parseRecordInput, sources, type RecordInputOptions } from "./record-input.js";
+import { runEnd, stopSources } from "./run-end.js";
 import { makeStyle, wantsColour } from "./style.js";
 import { parseSetOptions, setOrThrow } from "./set-option.js";
 import { settingNames } from "../use-cases/run-settings.js";
@@ -64,7 +67,7 @@ function diffRecord(raw: InputRecord | RawRecord, s: Sides): DiffItem {
  * `modpol diff --from A --to B`: evaluates every post under both policies in one streaming pass and
  * reports the posts whose decision changed (every post with --all), the transition matrix and the
  * same by country. Exit 0; 1 with --fail-on-change when a decision changed; 2 usage or policy
- * errors; 3 when some records could not be evaluated.
+ * errors; 3 when some records could not be evaluated; 74, 130, 143 as eval (see runEnd).
  */
 export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io): Promise<number> {
   const format = o.format.toLowerCase();
@@ -111,30 +114,43 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   if (format === "csv" && !quiet) await out.write(`${DIFF_CSV_COLUMNS.join(",")}\n`);
   const settings = sets.from.size + sets.to.size > 0 ? `"settings":${JSON.stringify({ from: fromSet.echo, to: toSet.echo })},` : "";
   if (format === "json") await out.write(`{"from":${JSON.stringify(describeSource(from))},"to":${JSON.stringify(describeSource(to))},${settings}"results":[`);
+  // --fail-on-change is a verdict on every post: a reader that stops early must not cut it short.
+  const stopped = () => out.closed && o.failOnChange !== true;
+  // SIGINT/SIGTERM: stop reading; what was read is still compared and written, as in eval.
+  const interrupt = watchInterrupts({ onStop: () => stopSources(srcs, io) });
+  let inputError: IoError | undefined;
   let n = 1;
-  outer: for (const src of srcs) {
-    const it = src.records(n);
-    for await (const recs of it) {
-      for (const rec of recs) {
-        n = rec.n + 1;
-        const item = diffRecord(rec, sides);
-        if (item.kind === "error") counter.addError();
-        else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
-        // Unchanged posts are counted but, without --all, not written.
-        if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
-          if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
-          else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
-          else if (format === "csv") items.add(diffCsvLine(item, fo));
-          else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined, notes));
+  try {
+    outer: for (const src of srcs) {
+      const it = interrupt.guard(src.records(n));
+      for await (const recs of it) {
+        for (const rec of recs) {
+          n = rec.n + 1;
+          const item = diffRecord(rec, sides);
+          if (item.kind === "error") counter.addError();
+          else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
+          // Unchanged posts are counted but, without --all, not written.
+          if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
+            if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
+            else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
+            else if (format === "csv") items.add(diffCsvLine(item, fo));
+            else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined, notes));
+          }
+          if (stopped()) break;
         }
-        if (out.closed) break;
-      }
-      await out.flushIfFull();
-      if (out.closed) {
-        await it.return(undefined);
-        break outer;
+        await out.flushIfFull();
+        if (stopped() || interrupt.signal) {
+          await it.return(undefined);
+          break outer;
+        }
       }
     }
+  } catch (e) {
+    // An input that fails partway (EIO): what was read before it is compared, written and closed.
+    if (!(e instanceof IoError)) throw e;
+    inputError = e;
+  } finally {
+    interrupt.dispose();
   }
   const sum = counter.summary;
   const titles = { from: label(names.from, notes.from), to: label(names.to, notes.to) };
@@ -143,15 +159,9 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.
   else if (o.summary) io.stderr.write(diffSummaryText(sum, titles, await makeStyle(false)));
   await out.flush();
-  await target.close();
-  if (out.closed) return 0;
-  if (sum.errors > 0) {
-    io.stderr.write(recordErrorsNote(sum.errors, sum.total));
-    return 3;
-  }
-  if (o.failOnChange && sum.changed > 0) {
-    io.stderr.write(`modpol: ${sum.changed} post${sum.changed === 1 ? "" : "s"} change decision from ${titles.from} to ${titles.to} (--fail-on-change)\n`);
-    return 1;
-  }
-  return 0;
+  // A file that cannot be written to the end is reported by the output's error (74), not here.
+  await target.close().catch(() => undefined);
+  const changed = o.failOnChange === true && sum.changed > 0;
+  const failNote = `modpol: ${sum.changed} post${sum.changed === 1 ? "" : "s"} change decision from ${printable(titles.from)} to ${printable(titles.to)} (--fail-on-change)\n`;
+  return runEnd({ out, io, interrupt, inputError, records: sum.total, errors: sum.errors, failed: changed, failNote });
 }

@@ -5,3 +5,4 @@
 export { main, type MainArgs } from "./main.js";
 export { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
 export { LazyStdio } from "./stdio.js";
+export { EXIT_IO, describeIoError } from "./io.js";

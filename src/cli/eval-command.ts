@@ -6,14 +6,16 @@ import { summaryObject, SummaryCounter, summaryTable } from "../report/summary.j
 import { decideAll } from "./eval-loop.js";
 import type { Rendered, RenderOptions } from "./eval-render.js";
 import { EVAL_FORMATS } from "./formats.js";
-import { stopReading, watchInterrupts } from "./interrupt.js";
-import { UsageError, type Io } from "./io.js";
+import { watchInterrupts } from "./interrupt.js";
+import { IoError, UsageError, type Io } from "./io.js";
 import { ItemWriter, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
+import { planJobs, thisMachine } from "./jobs.js";
 import { openOutput } from "./output-file.js";
 import { Progress, type InputMeter } from "./progress.js";
-import { parseRecordInput, recordErrorsNote, sources, type RecordInputOptions } from "./record-input.js";
+import { parseRecordInput, sources, type RecordInputOptions } from "./record-input.js";
+import { runEnd, stopSources } from "./run-end.js";
 import { makeStyle, wantsColour } from "./style.js";
 import { parseSetOptions, setOrThrow } from "./set-option.js";
 
@@ -104,7 +106,9 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
     whyNot,
     settings,
   };
-  const jobs = await parseJobs(o.jobs);
+  const plan = planJobs(o.jobs, o.jobs === undefined ? () => ({ cores: 1, freeBytes: 0 }) : await thisMachine());
+  if (plan.note) note(`modpol: ${plan.note}\n`);
+  const jobs = plan.jobs;
   const out = new Output(target.stream, undefined, () => progress?.clear());
   const items = new ItemWriter(out, format === "json" ? JSON_ARRAY : NO_SEPARATORS);
   const tally = new RunTally(failOn);
@@ -112,7 +116,8 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
   if (format === "csv" && !render.quiet) await out.write(`${CSV_COLUMNS.join(",")}\n`);
   if (format === "json") await out.write(`{"policy":${JSON.stringify(describeSource(policy))},${settings ? `"settings":${JSON.stringify(settings)},` : ""}"results":[`);
   // SIGINT/SIGTERM: stop reading; what was read is still decided and written (interrupt.ts).
-  const interrupt = watchInterrupts({ onStop: () => stopReading(io.stdin) });
+  const interrupt = watchInterrupts({ onStop: () => stopSources(srcs, io) });
+  let inputError: IoError | undefined;
   try {
     await decideAll(srcs, {
       policy,
@@ -121,7 +126,13 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
       out,
       interrupt,
       // Loaded only when needed: worker_threads is not worth its start-up cost to a one-post run.
-      makePool: async () => new (await import("./worker-pool.js")).EvalPool(jobs, { policy: o.policy, set: [...set], cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot, settings } }, { onWorkerLost: (m) => note(`modpol: ${m}\n`) }),
+      makePool: async () =>
+        new (await import("./worker-pool.js")).EvalPool(
+          jobs,
+          { policy: o.policy, set: [...set], cwd: io.cwd, colour, offsets: render.fo.offsets, render: { format: render.format, explain: render.explain, quiet: render.quiet, showId: render.showId, defaultCountry: render.defaultCountry, at: render.at, whyNot, settings } },
+          // A lost worker's batches run here, with the policy this thread already holds (--set applied).
+          { onWorkerLost: (m) => note(`modpol: ${m}\n`), onStderr: (t) => note(t), policy },
+        ),
       onRecord: (r) => {
         if (!render.quiet) items.add(r.out);
         tally.add(r.tally);
@@ -132,24 +143,22 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
         for (const t of b.tallies) tally.add(t);
         progress?.tick(tally.records);
       },
+      // --fail-on is a verdict on every post: a reader that stops early (`| head`) must not cut it short.
+      keepDeciding: failOn.size > 0,
     });
+  } catch (e) {
+    // An input that fails partway (EIO): what was read before it is decided, written and closed.
+    if (!(e instanceof IoError)) throw e;
+    inputError = e;
   } finally {
     interrupt.dispose();
     progress?.end();
   }
   await writeSummary(format, o, tally, items, out, io, style);
   await out.flush();
-  await target.close();
-  if (out.closed) return 0;
-  if (interrupt.signal) {
-    io.stderr.write(interrupt.note(tally.records));
-    return interrupt.exitCode();
-  }
-  if (tally.errors > 0) {
-    io.stderr.write(recordErrorsNote(tally.errors, tally.records));
-    return 3;
-  }
-  return tally.failed ? 1 : 0;
+  // A file that cannot be written to the end is reported by the output's error (74), not here.
+  await target.close().catch(() => undefined);
+  return runEnd({ out, io, interrupt, inputError, records: tally.records, errors: tally.errors, failed: tally.failed });
 }
 
 /** The end of the output: the JSON document's close (with its summary), or the summary table. */
@@ -163,17 +172,6 @@ async function writeSummary(format: string, o: EvalOptions, tally: RunTally, ite
   // Machine formats keep stdout parseable: their summary goes to stderr.
   if (format === "text") await out.write(`${o.quiet ? "" : "\n"}${table}`);
   else io.stderr.write(table);
-}
-
-/** `--jobs`: worker threads, default one (node:os, for `auto`, is loaded only then). */
-export async function parseJobs(v: string | undefined): Promise<number> {
-  // One thread by default: each worker holds its own copy of the compiled policy (~100 MB for the
-  // bundled ones), and on a 2-core machine the reading thread leaves little for a second worker.
-  if (v === undefined) return 1;
-  if (v === "auto") return Math.max(1, (await import("node:os")).availableParallelism());
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs: '${v}' is not 'auto' or a number of threads from 1 to 256`);
-  return n;
 }
 
 function parseWhyNot(v: string | undefined, format: string): DecisionName | undefined {

@@ -18,7 +18,7 @@ export const EVAL_OPTIONS: readonly OptionSpec[] = [
   { flags: "-q, --quiet", description: "print no per-post results (use with --summary or --fail-on)" },
   { flags: "--fail-on <decision>", description: "exit 1 when any post gets this decision (repeatable, or comma-separated)", repeatable: true },
   ...RECORD_LIMIT_OPTIONS,
-  { flags: "-j, --jobs <n>", description: "worker threads for large inputs: a number or 'auto' for the cores available (default 1; output order is kept)" },
+  { flags: "-j, --jobs <n>", description: "worker threads for large inputs: a number (capped by the cores and free memory) or 'auto' for the cores available (default 1; output order is kept)" },
   ...COLOUR_OPTIONS,
 ];
 

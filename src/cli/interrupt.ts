@@ -35,15 +35,22 @@ export interface Interrupt {
 const STOP = Symbol("stop");
 
 /**
- * Listens for SIGINT (Ctrl-C) and SIGTERM for the length of an `eval` run. The first one stops the
- * reading; what was read is still decided and written, the output is flushed and closed properly (a
- * JSON document stays valid), and the caller reports how far it got and exits 130 or 143. A second
- * signal exits at once, for when the flush itself is stuck.
+ * Listens for SIGINT (Ctrl-C) and SIGTERM for the length of an `eval` or `diff` run. The first one
+ * stops the reading; what was read is still decided and written, the output is flushed and closed
+ * properly (a JSON document stays valid), and the caller reports how far it got and exits 130 or
+ * 143. A second signal exits at once, for when the flush, or the post being decided, will not end.
+ *
+ * A handler in JavaScript runs only when the thread is free, not in the middle of deciding a post:
+ * so once the first signal has been handled, the handlers are removed and the process gets the
+ * signal's default action back, which the system carries out whatever the thread is doing. (They
+ * are removed on the next turn, not at once: a second signal that came while the first waited is
+ * already queued for them, and exits from there.)
  */
 export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
   const source: SignalSource = o.source ?? process;
   let signal: "SIGINT" | "SIGTERM" | undefined;
   let wakeRead: (() => void) | undefined;
+  let listening = true;
   const handler = (sig: "SIGINT" | "SIGTERM") => () => {
     if (signal !== undefined) {
       (o.onForce ?? ((code: number) => process.exit(code)))(codeOf(sig));
@@ -52,9 +59,16 @@ export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
     signal = sig;
     wakeRead?.();
     o.onStop?.();
+    setImmediate(stopListening);
   };
   const onInt = handler("SIGINT");
   const onTerm = handler("SIGTERM");
+  const stopListening = (): void => {
+    if (!listening) return;
+    listening = false;
+    source.removeListener("SIGINT", onInt);
+    source.removeListener("SIGTERM", onTerm);
+  };
   source.on("SIGINT", onInt);
   source.on("SIGTERM", onTerm);
 
@@ -85,10 +99,7 @@ export function watchInterrupts(o: InterruptOptions = {}): Interrupt {
     },
     exitCode: () => codeOf(signal ?? "SIGINT"),
     note: (n) => `modpol: interrupted by ${signal ?? "a signal"} after ${n} record${n === 1 ? "" : "s"}: their results were written; the rest of the input was not read\n`,
-    dispose() {
-      source.removeListener("SIGINT", onInt);
-      source.removeListener("SIGTERM", onTerm);
-    },
+    dispose: stopListening,
   };
 }
 

@@ -1,4 +1,4 @@
-import { UsageError, type Io, type OutStream } from "./io.js";
+import { EXIT_IO, IoError, UsageError, type Io, type OutStream } from "./io.js";
 import { runEval } from "./eval-command.js";
 import { quickEvalArgs } from "./eval-options.js";
 import { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
@@ -14,7 +14,8 @@ export interface MainArgs extends Partial<Pick<Io, "env" | "cwd">> {
 
 /**
  * The whole command-line program. Returns the exit code (SPEC §4: 0 ok, 1 findings, 2 usage or
- * policy error, 3 records that could not be evaluated) and never calls process.exit.
+ * policy error, 3 records that could not be evaluated; 74 an I/O error, 130 and 143 after SIGINT
+ * and SIGTERM, 70 an internal error) and never calls process.exit.
  */
 export async function main(args: MainArgs): Promise<number> {
   // stdin is read through a getter: process.stdin is made on first use (a stream, 1 to 2 ms), and a
@@ -42,6 +43,10 @@ export async function main(args: MainArgs): Promise<number> {
     if (e instanceof LimitSettingError) {
       io.stderr.write(`modpol: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof IoError) {
+      io.stderr.write(`modpol: ${e.message}\n`);
+      return EXIT_IO;
     }
     io.stderr.write(internalErrorMessage(e, io.env));
     return EXIT_INTERNAL;

@@ -3,12 +3,14 @@ import type { OutStream } from "./io.js";
 /**
  * Buffered writes to a stream, with backpressure, that end quietly when the reader goes away
  * (`modpol eval | head -1`): after EPIPE every write is dropped and `closed` turns true, so the
- * caller can stop reading input.
+ * caller can stop reading input. Any other write error (a full disk: ENOSPC, EIO) closes it too,
+ * and is kept in `error`, for the caller to report as an I/O error.
  */
 export class Output {
   private buf: string[] = [];
   private size = 0;
   private broken = false;
+  private failure: Error | undefined;
   private waiting: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -21,10 +23,17 @@ export class Output {
     private readonly flushAt = 64 * 1024,
     private readonly beforeWrite?: () => void,
   ) {
-    // Any write error (EPIPE above all) means nobody is reading any more: stop, quietly.
-    stream.on("error", () => {
+    stream.on("error", (e) => {
       this.broken = true;
+      // A reader that went away is no failure: the output just ends.
+      const code = (e as { code?: unknown } | undefined)?.code;
+      if (code !== "EPIPE" && code !== "ERR_STREAM_DESTROYED") this.failure ??= e instanceof Error ? e : new Error(String(e));
     });
+  }
+
+  /** The write error that closed the output, when it was not its reader going away. */
+  get error(): Error | undefined {
+    return this.failure;
   }
 
   /** True once the reader has gone away. */

@@ -1,12 +1,13 @@
-import { accessSync, constants, createReadStream, statSync } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { resolveCountry } from "../base/countries.js";
 import { parseInstant } from "../base/dates.js";
 import { COMPRESSED_SUFFIX, CompressedInputError, decompressed } from "../input/decompress.js";
 import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
 import type { OffsetUnit } from "../report/eval-format.js";
+import { openInputFile, type InputFile } from "./input-file.js";
 import { metered, type InputMeter } from "./progress.js";
-import { UsageError, type Io } from "./io.js";
+import { IoError, isSystemError, UsageError, type Io } from "./io.js";
 import type { OptionSpec } from "./option-spec.js";
 
 /**
@@ -92,9 +93,15 @@ export interface Source {
   readonly name: string;
   /**
    * The records in batches (those of one chunk read), numbered from `first`; never an empty batch.
-   * JSONL lines may come raw (see `deferParse` of {@link sources}).
+   * JSONL lines may come raw (see `deferParse` of {@link sources}). An input that fails while it is
+   * read (EIO, a file truncated under it) throws an {@link IoError}.
    */
   readonly records: (first: number) => AsyncGenerator<(InputRecord | RawRecord)[]>;
+  /**
+   * Stops reading (after a signal): the input file is closed, so that a read in progress (a line
+   * with no end, /dev/zero) neither goes on nor keeps the process alive.
+   */
+  readonly stop: () => void;
 }
 
 /** An input file that cannot be opened is a usage error, found before any output is written. */
@@ -128,6 +135,7 @@ export function sources(
       records: async function* (first) {
         yield texts.map((text, i): InputRecord => ({ kind: "post", n: first + i, line: i + 1, id: String(first + i), text, country: undefined, date: undefined }));
       },
+      stop: () => undefined,
     });
   }
   const inputs = o.input ?? [];
@@ -140,16 +148,24 @@ export function sources(
     const name = isStdin ? "<stdin>" : path;
     // posts.jsonl.gz is JSONL: the format is named before the compression.
     const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
+    let file: InputFile | undefined;
     out.push({
       name,
-      records: (first) => {
-        const stream = isStdin ? io.stdin : createReadStream(resolve(io.cwd, path));
+      records: async function* (first) {
+        const stream = isStdin ? io.stdin : (file = openInputFile(resolve(io.cwd, path))).chunks;
         // Waiting on a terminal for posts nobody knows to type looks like a hang: say what it waits for.
         if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
         // Metered before decompression: progress compares the bytes read with the file's size.
         const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
-        return usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) }));
+        try {
+          yield* usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) }));
+        } catch (e) {
+          // The system failing to read (EIO, EISDIR…) is the user's environment, not a bug.
+          if (isSystemError(e)) throw new IoError(`reading ${name}`, e);
+          throw e;
+        }
       },
+      stop: () => file?.stop(),
     });
   }
   return out;

@@ -70,6 +70,27 @@ export class LazyStdio implements OutStream {
     return this;
   }
 
+  /**
+   * Resolves once everything written has gone to the descriptor (at once for the direct writes,
+   * which are synchronous, and for a stream with nothing queued), or the stream has ended: what the
+   * process waits for before it exits.
+   */
+  flushed(): Promise<void> {
+    const s = this.stream as (OutStream & { readonly writableLength?: number }) | undefined;
+    if (s === undefined || s.destroyed || !((s.writableLength ?? 0) > 0)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = (): void => {
+        s.off("drain", done);
+        s.off("close", done);
+        s.off("error", done);
+        resolve();
+      };
+      s.on("drain", done);
+      s.on("close", done);
+      s.on("error", done);
+    });
+  }
+
   /** True once the stream can take no more (its reader went away). */
   get destroyed(): boolean {
     return this.stream?.destroyed ?? false;

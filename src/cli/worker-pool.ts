@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { InputRecord, RawRecord } from "../input/records.js";
 import { limitsFromEnv } from "../load/limits.js";
+import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import { HOW_TO_REPORT, internalRecordMessage } from "./bug-report.js";
 import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
@@ -22,6 +23,13 @@ export interface PoolOptions {
   readonly workerUrl?: URL;
   /** Told, once per worker, that it stopped unexpectedly and its batches run in this thread. */
   readonly onWorkerLost?: (message: string) => void;
+  /** Given what a worker writes to its stderr. */
+  readonly onStderr?: (text: string) => void;
+  /**
+   * The policy as this thread already loaded it, for batches that must run here: loading it again
+   * doubled this thread's memory just when a worker had run out of its own.
+   */
+  readonly policy?: PolicyOrTimeline;
 }
 
 type Records = readonly (InputRecord | RawRecord)[];
@@ -57,7 +65,14 @@ export class EvalPool {
   constructor(jobs: number, private readonly setup: WorkerSetup, private readonly opts: PoolOptions = {}) {
     const url = opts.workerUrl ?? defaultWorkerUrl();
     this.slots = Array.from({ length: jobs }, () => {
-      const slot: Slot = { worker: new Worker(url, { workerData: setup }), alive: true, jobs: new Map() };
+      // A worker's stdout and stderr are its own streams, not piped into the process's: each pipe
+      // adds its listeners to process.stdout, and eight workers with a slow reader passed Node's
+      // limit of ten (MaxListenersExceededWarning). Workers write nothing to stdout; what one says
+      // on stderr (a warning) is passed on.
+      const worker = new Worker(url, { workerData: setup, stdout: true, stderr: true });
+      worker.stdout.resume();
+      worker.stderr.on("data", (b: Buffer) => opts.onStderr?.(b.toString("utf8")));
+      const slot: Slot = { worker, alive: true, jobs: new Map() };
       slot.worker.on("message", (m: WorkerResult) => {
         const job = slot.jobs.get(m.seq);
         if (!job) return;
@@ -107,9 +122,8 @@ export class EvalPool {
 
   /** The workers' evaluation, in this thread: the same policy, options and rendering. */
   private async loadHere(): Promise<(records: Records) => RenderedBatch> {
-    const loaded = await loadPolicyOrTimeline(this.setup.policy, { cwd: this.setup.cwd, limits: limitsFromEnv(process.env) });
+    const policy = this.opts.policy ?? (await loadPolicyOrTimeline(this.setup.policy, { cwd: this.setup.cwd, limits: limitsFromEnv(process.env) })).value;
     const options: RenderOptions = { ...this.setup.render, fo: { offsets: this.setup.offsets, style: await makeStyle(this.setup.colour) } };
-    const policy = loaded.value;
     if (!policy) {
       // Cannot happen after the main thread loaded it; still, every record gets its output. An
       // error record is rendered without looking at the policy.

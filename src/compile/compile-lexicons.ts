@@ -3,8 +3,8 @@ import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
 import { compileRe2, LexiconIndex, re2MatchesEmpty, parseTerm } from "../match/index.js";
-import { patternSize } from "./pattern-size.js";
-import { DEFAULT_LIMITS, LIMIT_ENV } from "../load/limits.js";
+import { patternCost, patternSize } from "./pattern-size.js";
+import { DEFAULT_LIMITS, LIMIT_ENV, type ResourceLimits } from "../load/limits.js";
 
 /** One place a lexicon is defined: inline in the policy, or in an included file. */
 export interface LexiconSource {
@@ -35,6 +35,12 @@ export function lexiconSources(policyRef: SourceRef | undefined, inline: Record<
   return out;
 }
 
+/** A pattern that costs more than this per character (see {@link patternCost}) gets a warning. */
+export const COSTLY_PATTERN = 25;
+
+/** The limits on a policy's patterns (see load/limits.ts). */
+export type PatternLimits = Partial<Pick<ResourceLimits, "maxPatternSize" | "maxPatternCost">>;
+
 /**
  * Builds the single lexicon index of a policy. A lexicon may be spread over several files (one per
  * language, say); its terms are merged. Invalid terms and patterns are reported where written.
@@ -42,9 +48,12 @@ export function lexiconSources(policyRef: SourceRef | undefined, inline: Record<
 export function compileLexicons(
   sources: readonly LexiconSource[],
   r: Reporter,
-  maxPatternSize: number = DEFAULT_LIMITS.maxPatternSize,
+  limits: PatternLimits = {},
 ): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[]; except: string[][] } {
+  const maxPatternSize = limits.maxPatternSize ?? DEFAULT_LIMITS.maxPatternSize;
+  const maxPatternCost = limits.maxPatternCost ?? DEFAULT_LIMITS.maxPatternCost;
   let patternTotal = 0;
+  let costTotal = 0;
   const info = new Map<string, LexiconInfo>();
   const definitions: Definition[] = [];
   const terms: TermSite[] = [];
@@ -115,7 +124,16 @@ export function compileLexicons(
           const msg = size > one ? `this pattern compiles to ${size} RE2 instructions; one pattern may have ${one} (a tenth of ${env}=${maxPatternSize})` : `with this pattern (${size} RE2 instructions) the policy's patterns come to ${patternTotal + size}; the limit is ${maxPatternSize} (${env})`;
           return r.error(src.ref, at, "pattern-too-large", `${msg}. Each pattern runs over the whole of every post, in time proportional to its size: use terms, or small bounded repeats ({0,5}, not {1,1000})`);
         }
+        // Size bounds the program; what bounds the time per character is how many threads it can
+        // keep alive at once: all the policy's patterns run over every character of every post.
+        const cost = patternCost(source);
+        if (costTotal + cost > maxPatternCost) {
+          const env = LIMIT_ENV.maxPatternCost.name;
+          return r.error(src.ref, at, "pattern-too-costly", `this pattern reads each character of a post with up to ${cost} RE2 threads at once; with it the policy's patterns come to ${costTotal + cost}, and the limit is ${maxPatternCost} (${env}). Every pattern runs over the whole of every post: a repeat multiplies what it repeats ({1,395} of '.*' is 395 threads); use terms, or small bounded repeats`);
+        }
+        if (cost > COSTLY_PATTERN) r.warn(src.ref, at, "costly-pattern", `this pattern can keep ${cost} RE2 threads alive at each character of a post (a plain word keeps a few): it makes every post up to ${cost} times as slow to read; use terms, or a smaller repeat`);
         patternTotal += size;
+        costTotal += cost;
         index.patterns.push({ lexicon: li.index, lang, source, find });
       });
     }

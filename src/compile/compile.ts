@@ -24,6 +24,8 @@ export interface PolicyInput {
   readonly maxDepth?: number;
   /** Largest total size of the compiled patterns, in RE2 instructions (default: see load/limits.ts). */
   readonly maxPatternSize?: number;
+  /** Largest total cost per character of the patterns, in RE2 threads (default: see load/limits.ts). */
+  readonly maxPatternCost?: number;
   /** The language identifier to attach (see CompiledPolicy.languageModel). */
   readonly languageModel?: LanguageDetector | undefined;
   /**
@@ -41,7 +43,7 @@ export interface PolicyInput {
 export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[]; info?: CompileInfo } {
   const { doc, ref } = input.policy;
   const r = new Reporter();
-  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r, input.maxPatternSize);
+  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r, { maxPatternSize: input.maxPatternSize, maxPatternCost: input.maxPatternCost });
   const { index, info } = lexicons;
   const definitions: Definition[] = [...lexicons.definitions];
   const usedSignals = new Set<string>();

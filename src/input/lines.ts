@@ -1,12 +1,16 @@
+import { LineEnds } from "./line-ends.js";
+
 /** One physical line of input, or a note that it was longer than the limit (its content dropped). */
 export type Line = { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: number };
 
-const decoder = new TextDecoder("utf-8", { fatal: false });
+// ignoreBOM: a byte order mark is dropped from the first line only (below), as the fast path does.
+const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /**
  * Splits a byte stream into lines without ever holding more than one line (up to `maxBytes`) in
- * memory: a longer line is skipped as it streams past and reported by its length. Handles CRLF, a
- * UTF-8 byte order mark and a missing final newline; invalid UTF-8 becomes U+FFFD.
+ * memory: a longer line is skipped as it streams past and reported by its length in bytes as they
+ * came. A line ends at LF, CRLF or CR; a UTF-8 byte order mark and a missing final newline are
+ * handled; invalid UTF-8 becomes U+FFFD.
  */
 export async function* readLines(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<Line> {
   for await (const batch of readLineBatches(source, maxBytes)) yield* batch;
@@ -34,7 +38,6 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
     }
     if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
     first = false;
-    if (buf.length > 0 && buf[buf.length - 1] === 0x0d) buf = buf.subarray(0, buf.length - 1);
     return { line: lineNo, text: decoder.decode(buf) };
   };
   const add = (b: Buffer): void => {
@@ -48,27 +51,31 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
     parts.push(b);
     partLen += b.length;
   };
+  // The last line ended with a CR at the end of a chunk: a LF starting the next one is its CRLF.
+  let afterCr = false;
   for await (const chunk of source) {
     const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
-    let start = 0;
+    if (buf.length === 0) continue;
+    let start = afterCr && buf[0] === 10 ? 1 : 0;
+    afterCr = false;
+    const ends = new LineEnds(buf);
     const batch: Line[] = [];
     for (;;) {
-      const nl = buf.indexOf(10, start);
+      const nl = ends.next(start);
       if (nl < 0) break;
       if (parts.length === 0 && overflow === 0 && nl - start <= maxBytes) {
         // The common case, a whole line inside this chunk: decoded straight from the chunk.
         let a = start;
-        let e = nl;
-        if (first && e - a >= 3 && buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) a += 3;
+        if (first && nl - a >= 3 && buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) a += 3;
         first = false;
-        if (e > a && buf[e - 1] === 0x0d) e--;
-        batch.push({ line: lineNo, text: buf.toString("utf8", a, e) });
+        batch.push({ line: lineNo, text: buf.toString("utf8", a, nl) });
       } else {
         add(buf.subarray(start, nl));
         batch.push(finish());
       }
       lineNo++;
-      start = nl + 1;
+      if (buf[nl] === 13 && nl + 1 === buf.length) afterCr = true;
+      start = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
     }
     if (start < buf.length) add(buf.subarray(start));
     if (batch.length > 0) yield batch;

@@ -1,5 +1,6 @@
 import { resolveCountry } from "../base/countries.js";
-import { decodeInput, encodingNote } from "./encoding.js";
+import { languageSubtag } from "../base/languages.js";
+import { decodeInput, detectedNote, encodingNote } from "./encoding.js";
 import { readLineBatches, type Line } from "./lines.js";
 
 /** Input formats (SPEC §4). */
@@ -87,9 +88,10 @@ export function formatFromPath(path: string): InputFormat {
 }
 
 /**
- * Reads records of the given format from a byte stream, streaming. The bytes are made valid UTF-8
- * first (UTF-16 with a byte order mark is decoded; invalid sequences become U+FFFD and are reported
- * through `opts.onNote`), so every line still yields its record.
+ * Reads records of the given format from a byte stream, streaming. The bytes are made UTF-8 first
+ * (UTF-16 and UTF-32, with a byte order mark or recognised without one, are decoded; invalid UTF-8
+ * is read as U+FFFD and reported through `opts.onNote`), so every line still yields its record. A
+ * line ends at LF, CRLF or CR.
  */
 export async function* readRecords(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord> {
   for await (const batch of readRecordBatches(input, format, opts)) yield* batch;
@@ -102,7 +104,8 @@ export async function* readRecords(input: AsyncIterable<Buffer | string>, format
 export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions & { readonly deferParse: true }): AsyncGenerator<(InputRecord | RawRecord)[]>;
 export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<InputRecord[]>;
 export function readRecordBatches(input: AsyncIterable<Buffer | string>, format: InputFormat, opts: ReadOptions): AsyncGenerator<(InputRecord | RawRecord)[]> {
-  const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
+  const note = opts.onNote;
+  const source = decodeInput(input, note ? { invalid: (r) => note(encodingNote(opts.name, r)), detected: (e) => note(detectedNote(opts.name, e)) } : {});
   if (format === "csv") return readCsvBatches(source, opts);
   return fromLines(source, opts, format === "lines" ? plainRecord : opts.deferParse ? rawRecord : jsonlRecord);
 }
@@ -132,14 +135,19 @@ function jsonlRecord(text: string, n: number, line: number, opts: Pick<ReadOptio
   return fromObject(value, n, line, opts);
 }
 
+/** A line that holds no record: empty, or only spaces and tabs (JSON's white space within a line). */
+const BLANK = /^[ \t]*$/;
+
 async function* fromLines(source: AsyncIterable<Buffer | string>, opts: ReadOptions, record: (text: string, n: number, line: number, opts: ReadOptions) => InputRecord | RawRecord): AsyncGenerator<(InputRecord | RawRecord)[]> {
   let n = opts.firstRecord;
   for await (const lines of readLineBatches(source, opts.maxRecordBytes)) {
     const out: (InputRecord | RawRecord)[] = [];
     for (const l of lines as Line[]) {
       if ("tooLong" in l) out.push(tooLarge(n++, l.line, l.tooLong, opts));
-      // Blank lines separate nothing and carry no post: they are not records.
-      else if (l.text.trim() !== "") out.push(record(l.text, n++, l.line, opts));
+      // Blank lines (empty, or spaces and tabs only) separate nothing and carry no post: they are
+      // not records. A line of other white space (no-break or ideographic spaces, a BOM, a form
+      // feed) is one: in JSONL it is not JSON, and skipping it silently would lose it.
+      else if (!BLANK.test(l.text)) out.push(record(l.text, n++, l.line, opts));
     }
     if (out.length > 0) yield out;
   }
@@ -173,9 +181,8 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
   let lang: string | undefined;
   if (o.lang !== undefined && o.lang !== null && o.lang !== "") {
     // "uk", "pt-BR", "zh_Hant": the language subtag decides which lexicons apply.
-    const m = typeof o.lang === "string" ? /^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*$/.exec(o.lang.trim()) : null;
-    if (!m) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
-    lang = (m[1] as string).toLowerCase();
+    lang = typeof o.lang === "string" ? languageSubtag(o.lang) : undefined;
+    if (lang === undefined) return err("invalid-lang", `"lang" must be a language code such as en, uk or pt-BR`);
   }
   return { kind: "post", n, line, id, text: o.text, country, date, ...(lang !== undefined ? { lang } : {}), fields: o, ...(csv ? { fieldsAreText: true } : {}) };
 }

@@ -21,6 +21,15 @@ export interface ResourceLimits {
    * 0.8 s per 100 KB of text, so the total is what bounds the time per byte.
    */
   readonly maxPatternSize: number;
+  /**
+   * Largest cost per character of post of a policy's patterns, all together: the RE2 instructions
+   * that read a character, which is how many threads a pattern can keep alive at each character of
+   * a post (`.(.*){1,394}` keeps 395, `\bkill(ed|ing)?\b` at most 9). Ten patterns of 395 fitted
+   * the size limit and cost 25 to 100 s per 100 KB of post (about 25 ns a thread and character);
+   * 100 bounds the worst case at a few seconds per 100 KB, and `check` warns of any pattern that
+   * costs more than 25 on its own.
+   */
+  readonly maxPatternCost: number;
 }
 
 /** The defaults (SECURITY.md lists them with the reasons). */
@@ -30,6 +39,7 @@ export const DEFAULT_LIMITS: ResourceLimits = Object.freeze({
   maxDepth: 64,
   maxTerms: 500_000,
   maxPatternSize: 20_000,
+  maxPatternCost: 100,
 });
 
 /** Fills in the limits not given with the defaults. */
@@ -50,6 +60,7 @@ export const LIMIT_ENV: Readonly<Record<keyof ResourceLimits, { readonly name: s
   maxDepth: { name: "MODPOL_MAX_DEPTH", size: false },
   maxTerms: { name: "MODPOL_MAX_TERMS", size: false },
   maxPatternSize: { name: "MODPOL_MAX_PATTERN_SIZE", size: false },
+  maxPatternCost: { name: "MODPOL_MAX_PATTERN_COST", size: false },
 });
 
 /**

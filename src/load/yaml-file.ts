@@ -1,6 +1,7 @@
-import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from "yaml";
-import type { Diagnostic, Span } from "../base/diagnostics.js";
+import { Composer, isMap, isNode, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { appendAll, type Diagnostic, type Span } from "../base/diagnostics.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, resolveLimits, type ResourceLimits } from "./limits.js";
+import { scalarOffsets } from "./scalar-offsets.js";
 import { firstTooDeep, measureValue, writtenNodes } from "./yaml-guards.js";
 import { findUnclosed, withoutCascade } from "./yaml-syntax.js";
 
@@ -77,9 +78,9 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
   const syntax: { start: number; end: number; code: string; message: string }[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const [s, en] = e.pos;
-    const code = e.code === "DUPLICATE_KEY" ? "duplicate-key" : e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
+    const code = e.code === "TAG_RESOLVE_FAILED" ? "yaml-custom-tag" : "yaml-syntax";
     let msg = (e.message.split("\n")[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, "");
-    let end = Math.max(en, s + 1);
+    const end = Math.max(en, s + 1);
     if (code === "yaml-syntax") {
       syntax.push({ start: s, end, code: e.code, message: msg });
       continue;
@@ -89,38 +90,56 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
       unresolved.add(`${tag}@${lines.linePos(s).line}`);
       msg = customTag(tag);
     }
-    if (code === "duplicate-key") {
-      const key = /^[^:\n]+?(?=\s*:)/.exec(text.slice(s))?.[0] ?? text.slice(s, end);
-      msg = `duplicate key '${key}': each key may appear once in a mapping`;
-      end = s + key.length;
-    }
     diagnostics.push(diagAt(f, s, end, code, msg));
   }
+  // Keys written twice, by offset: in document order, as the composer reported them.
+  const duplicates: [number, number][] = [];
+  const found: Diagnostic[] = [];
+  // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
+  walk(doc.contents, (n) => {
+    const tag = (n as { tag?: string }).tag;
+    if (tag && !tag.startsWith("tag:yaml.org,2002:") && n.range && !unresolved.has(`${tag}@${lines.linePos(n.range[0]).line}`)) {
+      found.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", customTag(tag)));
+    }
+    if (isMap(n)) {
+      // Duplicate keys are found here, one set per mapping: the composer's own check (uniqueKeys)
+      // compares each key with every key before it, quadratic in the keys of one mapping (50,000
+      // keys took 14 s; 471,000, within the size limit, over 20 minutes). Keys are equal when
+      // their values are, as the composer has it (1 and "1" differ).
+      const seen = new Set<unknown>();
+      for (const p of n.items) {
+        if (isScalar(p.key) && p.key.range) {
+          if (seen.has(p.key.value)) duplicates.push([p.key.range[0], p.key.range[1]]);
+          else seen.add(p.key.value);
+        }
+        // JavaScript drops a "__proto__" key on the way to an object (the schema never sees it), so
+        // a definition under that name would vanish without a word: refuse it where it is written.
+        if (isScalar(p.key) && p.key.value === "__proto__" && p.key.range) {
+          found.push(diagAt(f, p.key.range[0], p.key.range[1], "reserved-key", "'__proto__' cannot be a key: JavaScript reserves it"));
+        } else if (isNode(p.key) && !isScalar(p.key) && p.key.range) {
+          found.push(diagAt(f, p.key.range[0], p.key.range[1], "invalid-type", "a key must be a plain value, not a list, a mapping or an alias"));
+        }
+      }
+    }
+  });
+  duplicates.sort((a, b) => a[0] - b[0]);
+  // Duplicate keys come where the composer reported them: with its other errors, before the
+  // syntax errors.
+  for (const [start, end] of duplicates) diagnostics.push(duplicateKey(f, start, end));
   // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
   // after that. The user erred at the opening character: report that, and none of what follows.
   const unclosed = findUnclosed(tokens);
   const firstUnclosed = unclosed[0]?.offset ?? Infinity;
   for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
   for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
-  // Any explicit tag other than the core ones is rejected: a rule file has no use for them.
-  walk(doc.contents, (n) => {
-    const tag = (n as { tag?: string }).tag;
-    if (tag && !tag.startsWith("tag:yaml.org,2002:") && n.range && !unresolved.has(`${tag}@${lines.linePos(n.range[0]).line}`)) {
-      diagnostics.push(diagAt(f, n.range[0], n.range[1], "yaml-custom-tag", customTag(tag)));
-    }
-    // JavaScript drops a "__proto__" key on the way to an object (the schema never sees it), so a
-    // definition under that name would vanish without a word: refuse it where it is written.
-    if (isMap(n)) {
-      for (const p of n.items) {
-        if (isScalar(p.key) && p.key.value === "__proto__" && p.key.range) {
-          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "reserved-key", "'__proto__' cannot be a key: JavaScript reserves it"));
-        } else if (isNode(p.key) && !isScalar(p.key) && p.key.range) {
-          diagnostics.push(diagAt(f, p.key.range[0], p.key.range[1], "invalid-type", "a key must be a plain value, not a list, a mapping or an alias"));
-        }
-      }
-    }
-  });
+  appendAll(diagnostics, found);
   return { yaml: f, diagnostics };
+}
+
+/** The diagnostic of a key written a second time in its mapping, at the key [start, end). */
+function duplicateKey(f: YamlFile, start: number, end: number): Diagnostic {
+  const key = /^[^:\n]+?(?=\s*:)/.exec(f.text.slice(start, Math.max(end, start + 1) + 1024))?.[0] ?? f.text.slice(start, end);
+  return diagAt(f, start, start + key.length, "duplicate-key", `duplicate key '${key}': each key may appear once in a mapping`);
 }
 
 // logLevel "error": the library's warnings (a list used as a key) would go to stderr as Node
@@ -129,7 +148,8 @@ function customTag(tag: string): string {
   return `custom tag ${tag.replace(/^tag:yaml\.org,2002:/, "!!")} is not allowed: rule files are plain YAML`;
 }
 
-const COMPOSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: "error" } as const;
+// uniqueKeys off: duplicate keys are found by parseYaml's own walk, in time linear in the keys.
+const COMPOSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: "error" } as const;
 
 /** The first document of the tokens, as yaml's parseDocument makes it (a second one is an error). */
 function composeOne(tokens: readonly CST.Token[], length: number): Document.Parsed {
@@ -160,10 +180,12 @@ export function toPlain(f: Pick<YamlFile, "doc" | "lines" | "file" | "text">, gi
     const msg = e instanceof Error ? e.message : String(e);
     return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `${msg} (more than ${limits.maxAliasCount} alias expansions; ${env})`) };
   }
-  // What aliases may add is bounded too: a thousand values per alias allowed.
+  // What aliases may add is bounded too: a thousand values per alias allowed, and as many
+  // characters of text as the file itself may hold (the file's own count as written).
   const extra = 1000 * limits.maxAliasCount;
-  const m = measureValue(value, limits.maxDepth, writtenNodes(f.doc.contents) + extra);
+  const m = measureValue(value, limits.maxDepth, writtenNodes(f.doc.contents) + extra, f.text.length + limits.maxFileBytes);
   if (m === "large") return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `aliases repeat more than ${extra} values (1000 per alias allowed by ${env}=${limits.maxAliasCount}); write the values out`) };
+  if (m === "long") return { diagnostic: diagAt(f, 0, 1, "yaml-alias-limit", `with its aliases expanded, the file holds more than ${f.text.length + limits.maxFileBytes} characters of text: aliases may add at most the size limit of a file (${limits.maxFileBytes}, ${LIMIT_ENV.maxFileBytes.name}); write the values out`) };
   if (m === "deep") return { diagnostic: diagAt(f, 0, 1, "nesting-too-deep", `with its aliases expanded, the file nests more than ${limits.maxDepth} deep (${LIMIT_ENV.maxDepth.name}); an alias may refer to its own anchor`) };
   return { value };
 }
@@ -181,6 +203,27 @@ function walk(n: unknown, visit: (n: Node) => void): void {
   }
 }
 
+const PAIRS = new WeakMap<YAMLMap, ReadonlyMap<string, Pair>>();
+
+/**
+ * The pairs of a mapping by key (the first of equal keys, as a search from the start finds it),
+ * indexed when the mapping is first looked into. Searching the pairs for each path made a mapping
+ * of n unknown keys cost n² (20,000 unknown keys, 6 s; 471,000, which fit in 4 MiB, hours).
+ */
+function pairsByKey(node: YAMLMap): ReadonlyMap<string, Pair> {
+  let index = PAIRS.get(node);
+  if (index === undefined) {
+    const made = new Map<string, Pair>();
+    for (const p of node.items) {
+      if (!isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!made.has(k)) made.set(k, p);
+    }
+    PAIRS.set(node, (index = made));
+  }
+  return index;
+}
+
 /** Where a path points in the document: the key of the last segment, or its value. */
 export function locate(f: YamlFile, path: readonly (string | number)[], part: "key" | "value" = "value"): [number, number] {
   let node: unknown = f.doc.contents;
@@ -189,7 +232,7 @@ export function locate(f: YamlFile, path: readonly (string | number)[], part: "k
   for (const seg of path) {
     keyRange = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) break;
       keyRange = rangeOf(pair.key);
       node = pair.value;
@@ -223,24 +266,41 @@ export interface SourceRef {
 
 /** A {@link SourceRef} over a parsed YAML file. */
 export function sourceRef(f: YamlFile): SourceRef {
-  // Where a string value's own characters start inside its source, by path: a condition with
-  // thousands of errors would otherwise search its source once for each of them.
-  const inner = new Map<string, number>();
+  // Where each character of a string value was written, by path: a condition with thousands of
+  // errors would otherwise work it out once for each of them.
+  const inner = new Map<string, { readonly value: string; readonly at: (i: number) => number } | null>();
+  const charsOf = (path: readonly (string | number)[], part: string, s: number, e: number) => {
+    const key = `${part}\u0000${path.join("\u0000")}`;
+    let found = inner.get(key);
+    if (found === undefined) {
+      const node = f.doc.getIn(path as (string | number)[], true);
+      const value = isScalar(node) ? node.value : undefined;
+      found = null;
+      if (typeof value === "string") {
+        // Written verbatim (a plain or simply quoted string on one line): an offset is an offset.
+        const p = f.text.slice(s, e).indexOf(value);
+        if (p >= 0) found = { value, at: (i) => s + p + i };
+        else {
+          // Folded, escaped or a block: map each character back to where it was written.
+          const map = scalarOffsets(f.text.slice(s, e), value, (node as { type?: string }).type);
+          if (map) found = { value, at: (i) => s + (map[Math.min(i, map.length - 1)] ?? 0) };
+        }
+      }
+      inner.set(key, found);
+    }
+    return found;
+  };
   return {
     file: f.file,
     span(path, part = "value", sub) {
       const [s, e] = locate(f, path, part);
-      if (sub) {
-        // Find the string's own characters inside its source (skipping a quote), when written verbatim.
-        const value = f.doc.getIn(path as (string | number)[]);
-        const key = `${part}\u0000${path.join("\u0000")}`;
-        let p = inner.get(key);
-        if (p === undefined) inner.set(key, (p = typeof value === "string" ? f.text.slice(s, e).indexOf(value) : -1));
-        if (p >= 0) {
-          // An error "at the end of the condition" points at its last character.
-          const a = Math.min(sub[0], Math.max(0, (value as string).length - 1));
-          return spanOf(f, s + p + a, s + p + Math.max(sub[1], a + 1));
-        }
+      const chars = sub && part === "value" ? charsOf(path, part, s, e) : null;
+      if (sub && chars && chars.value.length > 0) {
+        // An error "at the end of the condition" points at its last character.
+        const last = chars.value.length - 1;
+        const a = Math.min(sub[0], last);
+        const b = Math.min(Math.max(sub[1], a + 1), chars.value.length) - 1;
+        return spanOf(f, chars.at(a), Math.max(chars.at(b) + 1, chars.at(a) + 1));
       }
       return spanOf(f, s, Math.max(e, s + 1));
     },

@@ -60,21 +60,31 @@ export function writtenNodes(root: unknown): number {
 }
 
 /**
- * Walks the plain value `toJS` made of a document, counting every node as often as aliases repeat
- * it. YAML's own alias limit counts aliases, not what they stand for: 99 aliases to one list of
- * 200,000 words pass it and expand to 20 million (an out-of-memory crash in the schema), and an
- * alias inside its own anchor makes the value circular. Stops at the first node deeper than
- * `maxDepth` ("deep") or past `maxNodes` nodes in all ("large"); undefined when within both.
+ * Walks the plain value `toJS` made of a document, counting every node, and every character of its
+ * strings and keys, as often as aliases repeat it. YAML's own alias limit counts aliases, not what
+ * they stand for: 99 aliases to one list of 200,000 words pass it and expand to 20 million values
+ * (an out-of-memory crash in the schema), 99 aliases to one 3.5 MB string to 350 MB of terms (past
+ * 4 GB of memory), and an alias inside its own anchor makes the value circular. Stops at the first
+ * node deeper than `maxDepth` ("deep"), past `maxNodes` nodes in all ("large") or past `maxChars`
+ * characters in all ("long"); undefined when within all three.
  */
-export function measureValue(value: unknown, maxDepth: number, maxNodes: number): "deep" | "large" | undefined {
+export function measureValue(value: unknown, maxDepth: number, maxNodes: number, maxChars = Infinity): "deep" | "large" | "long" | undefined {
   const stack: [unknown, number][] = [[value, 0]];
   let nodes = 0;
+  let chars = 0;
   while (stack.length > 0) {
     const [v, d] = stack.pop() as [unknown, number];
     if (++nodes > maxNodes) return "large";
+    if (typeof v === "string" && (chars += v.length) > maxChars) return "long";
     if (v === null || typeof v !== "object") continue;
     if (d + 1 > maxDepth) return "deep";
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+    if (Array.isArray(v)) for (const child of v) stack.push([child, d + 1]);
+    else {
+      for (const [key, child] of Object.entries(v)) {
+        if ((chars += key.length) > maxChars) return "long";
+        stack.push([child, d + 1]);
+      }
+    }
   }
   return undefined;
 }

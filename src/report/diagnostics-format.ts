@@ -106,9 +106,12 @@ export function formatDiagnosticsJson(ds: readonly Diagnostic[], summary: Diagno
   return `${JSON.stringify({ version: 1, summary, diagnostics }, null, 2)}\n`;
 }
 
-/** Escapes the message part of a GitHub workflow command. */
+/**
+ * Escapes the message part of a GitHub workflow command: control characters shown through
+ * {@link printable} (the log renders escape sequences), then the runner's own escapes.
+ */
 function ghData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(s, true).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** Escapes a property value of a GitHub workflow command (also `:` and `,`, which delimit properties). */

@@ -1,7 +1,8 @@
 import { DECISIONS } from "../base/decisions.js";
 import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff } from "../evaluate/diff.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
-import { convertOffset, csvField, csvMatchesCell, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
+import { printable } from "../base/safe-text.js";
+import { convertOffset, csvField, csvMatchesCell, postLine, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
 import { decisionColour, type Style } from "./style.js";
 import { guardFormula } from "./csv-guard.js";
 
@@ -34,24 +35,27 @@ export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
   return `${cells.map((c) => csvField(guardFormula(c))).join(",")}\n`;
 }
 
-const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) => `${s.bold(`"${m.text}"`)} ${s.dim(`(${m.signal})`)}`).join(", ");
+const evidenceText = (ms: readonly Evidence[], s: Style): string => ms.map((m) => `${s.bold(`"${printable(m.text)}"`)} ${s.dim(`(${printable(m.signal)})`)}`).join(", ");
 const sameEvidence = (a: readonly Evidence[], b: readonly Evidence[]): boolean => a.length === b.length && a.every((m, i) => m.signal === b[i]?.signal && m.start === b[i]?.start && m.end === b[i]?.end);
 
-/** The human-readable block of one diff record: both decisions, both deciding rules, the evidence. */
+/**
+ * The human-readable block of one diff record: both decisions, both deciding rules, the evidence.
+ * Strings from posts and rule files are shown through {@link printable}, as in eval's text output.
+ */
 export function diffTextBlock(item: DiffItem, o: EvalFormatOptions, showId: boolean, labels?: { readonly from: string; readonly to: string }, notes: { readonly from?: string | undefined; readonly to?: string | undefined } = {}): string {
   const s = o.style;
-  const prefix = showId ? `${s.dim(item.id)} ` : "";
-  if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${item.message}\n`;
+  const prefix = showId ? `${s.dim(printable(item.id))} ` : "";
+  if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${printable(item.message)}\n`;
   const { from: f, to: t, changed } = item.diff;
   const dec = (d: Decision) => s.bold(decisionColour(s, d.decision)(d.decision));
   const country = s.dim(f.country ? `[${f.country}]` : "[no country]");
-  const lines = [`${prefix}${dec(f)} → ${dec(t)}${changed ? "" : s.dim(" (unchanged)")} ${country} ${item.text.replace(/\r?\n/g, " ⏎ ")}`];
+  const lines = [`${prefix}${dec(f)} → ${dec(t)}${changed ? "" : s.dim(" (unchanged)")} ${country} ${postLine(item.text)}`];
   // Two policies with one id (two versions of a file) are told apart by the labels given: their
   // paths; a policy compared with itself under other settings, by the note of its --set values.
-  const fromName = `${labels?.from ?? f.policy}${notes.from ? ` ${notes.from}` : ""}`;
-  const toName = `${labels?.to ?? t.policy}${notes.to ? ` ${notes.to}` : ""}`;
+  const fromName = printable(`${labels?.from ?? f.policy}${notes.from ? ` ${notes.from}` : ""}`);
+  const toName = printable(`${labels?.to ?? t.policy}${notes.to ? ` ${notes.to}` : ""}`);
   const width = Math.max(fromName.length, toName.length);
-  const side = (d: Decision, name: string) => `  ${s.dim(`${name.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${d.rule}` : "default"}: ${d.reason}`;
+  const side = (d: Decision, name: string) => `  ${s.dim(`${name.padEnd(width)}`)} ${d.decision}, ${d.rule ? `rule ${printable(d.rule)}` : "default"}: ${printable(d.reason)}`;
   lines.push(side(f, fromName), side(t, toName));
   if (sameEvidence(f.matches, t.matches)) {
     if (f.matches.length) lines.push(`  ${s.dim("evidence:")} ${evidenceText(f.matches, s)}`);
@@ -75,13 +79,15 @@ function table(header: string[], rows: string[][], s: Style, boldLast: boolean):
 export function diffSummaryText(sum: DiffSummary, names: { readonly from: string; readonly to: string }, s: Style): string {
   const posts = sum.total - sum.errors;
   const out: string[] = [];
-  const head = `${sum.changed} of ${posts} post${posts === 1 ? "" : "s"} change decision from ${names.from} to ${names.to}`;
+  const from = printable(names.from);
+  const to = printable(names.to);
+  const head = `${sum.changed} of ${posts} post${posts === 1 ? "" : "s"} change decision from ${from} to ${to}`;
   const notes = [`${posts - sum.changed} unchanged`, ...(sum.ruleChanged ? [`${sum.ruleChanged} of them decided by another rule`] : []), ...(sum.errors ? [s.red(`${sum.errors} record${sum.errors === 1 ? "" : "s"} could not be evaluated`)] : [])];
   out.push(`${sum.changed > 0 ? s.yellow(head) : head} (${notes.join(", ")})`, "");
   const m = sum.matrix;
   const rows = DECISIONS.map((f) => [f, ...DECISIONS.map((t) => String(m[f][t])), String(DECISIONS.reduce((a, t) => a + m[f][t], 0))]);
   rows.push(["total", ...DECISIONS.map((t) => String(DECISIONS.reduce((a, f) => a + m[f][t], 0))), String(posts)]);
-  out.push(s.dim(`rows: decision under ${names.from}; columns: under ${names.to}`));
+  out.push(s.dim(`rows: decision under ${from}; columns: under ${to}`));
   out.push(...table(["from \\ to", ...DECISIONS, "total"], rows, s, true), "");
 
   const changes = transitions(m).map((x) => `${x.from}→${x.to}`);

@@ -87,7 +87,7 @@ export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
 /** CSV columns of eval output. */
 export const CSV_COLUMNS = ["id", "decision", "rule", "reason", "policy", "country", "lang", "matches", "error_code", "error_message"] as const;
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
+/** Quotes a CSV field when it needs it (RFC 4180); formulas are guarded before (csv-guard.ts). */
 export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -128,8 +128,10 @@ export function highlightSpans(text: string, spans: readonly { start: number; en
 /** A value of a record field, a setting or the language as explanations show it: text quoted, absent as such. */
 export function showValue(v: string | number | boolean | readonly string[] | null): string {
   if (v === null) return "absent";
-  if (Array.isArray(v)) return `[${v.map((x) => JSON.stringify(x)).join(", ")}]`;
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
+  // A record's field is a post's string: JSON quotes it, printable() shows what JSON leaves raw
+  // (C1 controls, bidi overrides, line separators).
+  if (Array.isArray(v)) return printable(`[${v.map((x) => JSON.stringify(x)).join(", ")}]`);
+  return typeof v === "string" ? printable(JSON.stringify(v)) : String(v);
 }
 
 /** The operator at the top of a condition's source text: names hold no spaces, so " or " at depth 0 is one. */
@@ -173,12 +175,12 @@ export function traceLines(t: CondTrace, style: Style, indent = "", label?: stri
   const operands = kids.filter((k) => k.operand || typeof k.value === "number");
   if (operands.length > 0) {
     const shown = (k: CondTrace) => (k.value === null ? style.yellow("absent") : style.cyan(`= ${showValue(k.value as Exclude<CondTrace["value"], null>)}`));
-    const values = operands.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${k.text} ${shown(k)}`);
-    return [`${indent}${mark(t.value)} ${label ?? t.text}${values.length ? style.dim(` (${values.join(", ")})`) : ""}`];
+    const values = operands.filter((k) => k.text.trim() !== String(k.value)).map((k) => `${printable(k.text)} ${shown(k)}`);
+    return [`${indent}${mark(t.value)} ${label ?? printable(t.text)}${values.length ? style.dim(` (${values.join(", ")})`) : ""}`];
   }
   const op = kids.length > 0 ? topOperator(t.text) : undefined;
-  if (op === undefined) return [`${indent}${mark(t.value)} ${label ?? t.text}`];
-  if (op === "not" && kids.length === 1 && (kids[0]?.children ?? []).length === 0) return [`${indent}${mark(t.value)} ${label ?? t.text}`];
+  if (op === undefined) return [`${indent}${mark(t.value)} ${label ?? printable(t.text)}`];
+  if (op === "not" && kids.length === 1 && (kids[0]?.children ?? []).length === 0) return [`${indent}${mark(t.value)} ${label ?? printable(t.text)}`];
   const head = op === "and" ? "all of:" : op === "or" ? "any of:" : "not";
   // "not" over a conjunction or alternative: "not any of:" with the parts below.
   if (op === "not") {
@@ -191,28 +193,38 @@ export function traceLines(t: CondTrace, style: Style, indent = "", label?: stri
   return [`${indent}${mark(t.value)} ${label ? `${label}, when ${head}` : head}`, ...kids.flatMap((k) => traceLines(k, style, `${indent}    `))];
 }
 
-/** The human-readable block for one result. */
+/**
+ * A post's text as one line of a text report: its control characters shown, not obeyed (see
+ * {@link printable}; the length is kept, so evidence spans still fit), and its line breaks as ⏎.
+ * `mark` may style spans of it first (the evidence under --explain).
+ */
+export function postLine(text: string, mark: (safe: string) => string = (x) => x): string {
+  return mark(printable(text, true))
+    .replace(/\r?\n/g, " ⏎ ")
+    .replace(/\r/g, "\u240d");
+}
+
+/**
+ * The human-readable block for one result. Every string that comes from a post or a rule file (id,
+ * text, reason, rule, policy, terms, conditions) is shown through {@link printable}: an escape
+ * sequence, a line break or a bidi override in one cannot restyle the terminal, start a line a CI
+ * runner reads as a command (`::error…`), or reorder what is shown.
+ */
 export function textBlock(item: ResultItem, o: EvalFormatOptions, showId: boolean): string {
   const s = o.style;
-  const prefix = showId ? `${s.dim(`${item.id}`)} ` : "";
+  const prefix = showId ? `${s.dim(printable(item.id))} ` : "";
   if (item.kind === "error") return `${prefix}${s.red("error")} ${item.code}: ${printable(item.message)}\n`;
   const d = item.decision;
   const colour = decisionColour(s, d.decision);
-  const country = ` ${s.dim(`[${d.country ?? "no country"}${d.lang ? `, ${d.lang}` : ""}]`)}`;
+  const country = ` ${s.dim(`[${d.country ?? "no country"}${d.lang ? `, ${printable(d.lang)}` : ""}]`)}`;
   const lines: string[] = [];
-  // Control characters of the post are shown, not obeyed (same length: the spans still fit).
-  const safe = printable(item.text, true);
-  const shown = item.explanation ? highlightSpans(safe, d.matches, s) : safe;
-  lines.push(`${prefix}${s.bold(colour(d.decision))}${country} ${oneLine(shown)}`);
-  lines.push(`  ${s.dim(d.rule ? `rule ${d.rule}:` : "default:")} ${d.reason}`);
-  if (item.dated) lines.push(`  ${s.dim("version:")} ${d.policy} ${s.dim(`(${describePeriod(item.dated.from, item.dated.until)}), for a post dated ${item.dated.date}`)}`);
-  if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${printable(m.text)}"`)} ${s.dim(`(${m.signal})`)}`).join(", ")}`);
+  const shown = postLine(item.text, item.explanation ? (safe) => highlightSpans(safe, d.matches, s) : undefined);
+  lines.push(`${prefix}${s.bold(colour(d.decision))}${country} ${shown}`);
+  lines.push(`  ${s.dim(d.rule ? `rule ${printable(d.rule)}:` : "default:")} ${printable(d.reason)}`);
+  if (item.dated) lines.push(`  ${s.dim("version:")} ${printable(d.policy)} ${s.dim(`(${describePeriod(item.dated.from, item.dated.until)}), for a post dated ${printable(item.dated.date)}`)}`);
+  if (d.matches.length > 0) lines.push(`  ${s.dim("evidence:")} ${d.matches.map((m) => `${s.bold(`"${printable(m.text)}"`)} ${s.dim(`(${printable(m.signal)})`)}`).join(", ")}`);
   if (item.explanation) lines.push(...explainLines(item.explanation, s));
   return `${lines.join("\n")}\n`;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\r?\n/g, " ⏎ ").replace(/\r/g, "\u240d");
 }
 
 /** The calls of a post: each with its frame, whom it is aimed at and whom not, and its credibility. */
@@ -220,19 +232,19 @@ export function callLines(calls: readonly CallTrace[], s: Style, indent: string)
   const out: string[] = [];
   if (calls.length > 0) out.push(`${indent}${s.bold("calls")}`);
   calls.forEach((c, i) => {
-    out.push(`${indent}  ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${c.call.signal}${c.frame ? `, ${c.frame}` : ""})`)}`);
+    out.push(`${indent}  ${i + 1}. ${s.bold(`"${printable(c.call.text)}"`)} ${s.dim(`(${printable(c.call.signal)}${c.frame ? `, ${printable(c.frame)}` : ""})`)}`);
     const aimed = c.targets.filter((t) => t.role === "target" || t.role === "antecedent");
     const aside = c.targets.filter((t) => t.role !== "target" && t.role !== "antecedent");
-    out.push(`${indent}     aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${t.evidence.signal}${t.role === "antecedent" ? `, ${t.why ?? "from an earlier sentence"}` : ""})`).join(", ")}`);
-    for (const t of aside) out.push(`${indent}     ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${t.evidence.signal}) — ${t.why ?? t.role}`)}`);
-    if (c.credibility.length > 0) out.push(`${indent}     credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${e.signal})`).join(", ")}`);
+    out.push(`${indent}     aimed at: ${aimed.length === 0 ? s.dim("no one named") : aimed.map((t) => `${s.bold(`"${printable(t.evidence.text)}"`)} (${printable(t.evidence.signal)}${t.role === "antecedent" ? `, ${printable(t.why ?? "from an earlier sentence")}` : ""})`).join(", ")}`);
+    for (const t of aside) out.push(`${indent}     ${s.dim(`not aimed at: "${printable(t.evidence.text)}" (${printable(t.evidence.signal)}) — ${printable(t.why ?? t.role)}`)}`);
+    if (c.credibility.length > 0) out.push(`${indent}     credibility: ${c.credibility.map((e) => `"${printable(e.text)}" (${printable(e.signal)})`).join(", ")}`);
   });
   return out;
 }
 
 /** A rule as tried: a line for the rule, then its condition one part a line (see {@link traceLines}). */
 function ruleTraceLines(r: Explanation["rules"][number], s: Style): string[] {
-  const label = `${r.id} → ${r.decision}`;
+  const label = `${printable(r.id)} → ${r.decision}`;
   const plain = traceLines(r.trace, s, "    ");
   // A condition of one part fits on the rule's line: "✓ id → decision: condition".
   if (plain.length === 1) {
@@ -247,17 +259,17 @@ function explainLines(x: Explanation, s: Style): string[] {
   const lg = x.language;
   if (lg.guess !== null || lg.lang !== null) {
     const cands = lg.candidates.map(([l, v]) => `${l} ${v.toFixed(2)}`).join(", ");
-    out.push(`  ${s.bold("language")} ${lg.lang ?? "not known"}${lg.guess !== null ? s.dim(` (identified: ${lg.guess}, ${lg.reliable ? "reliable" : "unsure"}${cands ? `; ${cands}` : ""})`) : s.dim(" (the record's own)")}`);
+    out.push(`  ${s.bold("language")} ${printable(lg.lang ?? "not known")}${lg.guess !== null ? s.dim(` (identified: ${printable(lg.guess)}, ${lg.reliable ? "reliable" : "unsure"}${cands ? `; ${cands}` : ""})`) : s.dim(" (the record's own)")}`);
   }
-  if (x.fields.length > 0) out.push(`  ${s.bold("fields")} ${x.fields.map((f) => `${f.path} ${f.value === null ? s.yellow("absent") : `= ${showValue(f.value)}`}`).join(", ")}`);
-  if (x.settings.length > 0) out.push(`  ${s.bold("settings")} ${x.settings.map((g) => `${g.name} = ${showValue(g.value)}${g.policyValue === undefined ? "" : s.yellow(` (--set; the policy says ${showValue(g.policyValue)})`)}`).join(", ")}`);
+  if (x.fields.length > 0) out.push(`  ${s.bold("fields")} ${x.fields.map((f) => `${printable(f.path)} ${f.value === null ? s.yellow("absent") : `= ${showValue(f.value)}`}`).join(", ")}`);
+  if (x.settings.length > 0) out.push(`  ${s.bold("settings")} ${x.settings.map((g) => `${printable(g.name)} = ${showValue(g.value)}${g.policyValue === undefined ? "" : s.yellow(` (--set; the policy says ${showValue(g.policyValue)})`)}`).join(", ")}`);
   out.push(...callLines(x.calls, s, "  "));
   const active = x.signals.filter((g) => g.counted.length + g.discounted.length > 0);
   if (active.length > 0) out.push(`  ${s.bold("signals")}`);
   for (const g of active) {
-    out.push(`    ${g.holds ? s.green("✓") : s.red("✗")} ${g.name}`);
-    for (const e of g.counted) out.push(`        ${s.bold(`"${printable(e.text)}"`)} [${e.start}, ${e.end}) term ${s.cyan(e.term)} (${e.lexicon}, ${e.lang})${e.transforms.length ? s.yellow(` — ${e.transforms.join("; ")}`) : ""}`);
-    for (const d of g.discounted) out.push(`        ${s.dim(`"${printable(d.evidence.text)}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${d.why}`)}`);
+    out.push(`    ${g.holds ? s.green("✓") : s.red("✗")} ${printable(g.name)}`);
+    for (const e of g.counted) out.push(`        ${s.bold(`"${printable(e.text)}"`)} [${e.start}, ${e.end}) term ${s.cyan(printable(e.term))} (${printable(e.lexicon)}, ${printable(e.lang)})${e.transforms.length ? s.yellow(` — ${e.transforms.join("; ")}`) : ""}`);
+    for (const d of g.discounted) out.push(`        ${s.dim(`"${printable(d.evidence.text)}" [${d.evidence.start}, ${d.evidence.end}) not counted: ${printable(d.why)}`)}`);
   }
   out.push(`  ${s.bold("rules")}`);
   for (const r of x.rules) out.push(...ruleTraceLines(r, s));

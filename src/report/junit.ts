@@ -1,17 +1,30 @@
+import { printable } from "../base/safe-text.js";
 import type { CaseSpec } from "../compile/compile-cases.js";
 import type { CaseOutcome } from "../evaluate/run-tests.js";
 import { formatDiagnosticLine } from "../base/diagnostics.js";
+import { postLine } from "./eval-format.js";
 import { caseDetailLines, type TestReport } from "./test-format.js";
 
-/** Escapes text for XML, dropping characters XML 1.0 cannot carry at all (most control characters). */
+/**
+ * Escapes text for XML. Control characters, bidi overrides and the like are first shown through
+ * {@link printable}, as in every text output (line feeds kept: the failure details are lines; a
+ * carriage return, which XML reads as a line feed, shown as ␍); what XML 1.0 still cannot carry
+ * (lone surrogates, U+FFFE/FFFF) becomes U+FFFD.
+ */
 export function xmlEscape(s: string): string {
-  return s
+  return printable(s, true)
+    .replace(/\r/g, "\u240d")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&apos;");
+}
+
+/** Escapes text for an XML attribute: {@link xmlEscape}, and line feeds as `&#10;` (kept as such). */
+export function xmlAttr(s: string): string {
+  return xmlEscape(s).replace(/\n/g, "&#10;");
 }
 
 const secs = (ms: number): string => (ms / 1000).toFixed(3);
@@ -29,16 +42,18 @@ function classname(policy: string, spec: CaseSpec): string {
 }
 
 function testcase(policy: string, o: CaseOutcome): string {
-  const attrs = `name="${xmlEscape(caseName(o.spec))}" classname="${xmlEscape(classname(policy, o.spec))}" file="${xmlEscape(o.spec.file)}" line="${o.spec.line}" time="${secs(o.ms)}"`;
-  const detail = () => xmlEscape(`${o.spec.file}:${o.spec.line}:${o.spec.column}\n${o.spec.text}\n${caseDetailLines(o, undefined, "").join("\n")}`);
+  const attrs = `name="${xmlAttr(caseName(o.spec))}" classname="${xmlAttr(classname(policy, o.spec))}" file="${xmlAttr(o.spec.file)}" line="${o.spec.line}" time="${secs(o.ms)}"`;
+  // The post on one line (its line breaks as ⏎), as in the text report: a line break in it must not
+  // start a line of its own in a log that prints the file.
+  const detail = () => xmlEscape(`${o.spec.file}:${o.spec.line}:${o.spec.column}\n${postLine(o.spec.text)}\n${caseDetailLines(o, undefined, "").join("\n")}`);
   const got = `${o.decision.decision}${o.decision.rule ? ` by rule ${o.decision.rule}` : " by the default"}`;
   switch (o.status) {
     case "pass":
       return `    <testcase ${attrs}/>\n`;
     case "fail":
-      return `    <testcase ${attrs}>\n      <failure message="${xmlEscape(`expected ${o.spec.expect.join(" or ")}${o.spec.rule !== undefined ? ` by ${o.spec.rule ?? "the default"}` : ""}, got ${got}`)}" type="${o.mismatch.join("+")}">${detail()}</failure>\n    </testcase>\n`;
+      return `    <testcase ${attrs}>\n      <failure message="${xmlAttr(`expected ${o.spec.expect.join(" or ")}${o.spec.rule !== undefined ? ` by ${o.spec.rule ?? "the default"}` : ""}, got ${got}`)}" type="${o.mismatch.join("+")}">${detail()}</failure>\n    </testcase>\n`;
     case "todo":
-      return `    <testcase ${attrs}>\n      <skipped message="${xmlEscape(`todo${typeof o.spec.todo === "string" ? `: ${o.spec.todo}` : ""} (got ${got})`)}"/>\n    </testcase>\n`;
+      return `    <testcase ${attrs}>\n      <skipped message="${xmlAttr(`todo${typeof o.spec.todo === "string" ? `: ${o.spec.todo}` : ""} (got ${got})`)}"/>\n    </testcase>\n`;
     case "fixed":
       return `    <testcase ${attrs}>\n      <system-out>${xmlEscape("marked todo but passes now: remove 'todo'")}</system-out>\n    </testcase>\n`;
   }
@@ -60,10 +75,10 @@ export function formatJunit(r: TestReport): string {
   for (const run of r.runs) {
     const n = (st: CaseOutcome["status"]) => run.outcomes.filter((o) => o.status === st).length;
     const ms = run.outcomes.reduce((a, o) => a + o.ms, 0);
-    out.push(`  <testsuite name="${xmlEscape(run.policy.id)}" tests="${run.outcomes.length}" failures="${n("fail")}" errors="0" skipped="${n("todo")}" time="${secs(ms)}" file="${xmlEscape(run.policy.file)}">\n`);
+    out.push(`  <testsuite name="${xmlAttr(run.policy.id)}" tests="${run.outcomes.length}" failures="${n("fail")}" errors="0" skipped="${n("todo")}" time="${secs(ms)}" file="${xmlAttr(run.policy.file)}">\n`);
     out.push(`    <properties>\n      <property name="rule-coverage" value="${run.coverage.covered}/${run.coverage.total}"/>\n`);
     const untested = run.coverage.rules.filter((x) => x.hits === 0).map((x) => x.id);
-    if (untested.length) out.push(`      <property name="untested-rules" value="${xmlEscape(untested.join(" "))}"/>\n`);
+    if (untested.length) out.push(`      <property name="untested-rules" value="${xmlAttr(untested.join(" "))}"/>\n`);
     out.push(`    </properties>\n`);
     for (const o of run.outcomes) out.push(testcase(run.policy.id, o));
     out.push(`  </testsuite>\n`);
@@ -71,9 +86,9 @@ export function formatJunit(r: TestReport): string {
   const byPolicy = new Map<string, CaseSpec[]>();
   for (const k of r.skipped) byPolicy.set(k.policy, [...(byPolicy.get(k.policy) ?? []), k.spec]);
   for (const [policy, specs] of byPolicy) {
-    out.push(`  <testsuite name="${xmlEscape(policy)}" tests="${specs.length}" failures="0" errors="0" skipped="${specs.length}" time="0.000">\n`);
+    out.push(`  <testsuite name="${xmlAttr(policy)}" tests="${specs.length}" failures="0" errors="0" skipped="${specs.length}" time="0.000">\n`);
     for (const spec of specs) {
-      out.push(`    <testcase name="${xmlEscape(caseName(spec))}" classname="${xmlEscape(classname(policy, spec))}" file="${xmlEscape(spec.file)}" line="${spec.line}" time="0.000">\n      <skipped message="${xmlEscape(`policy '${policy}' is not loaded`)}"/>\n    </testcase>\n`);
+      out.push(`    <testcase name="${xmlAttr(caseName(spec))}" classname="${xmlAttr(classname(policy, spec))}" file="${xmlAttr(spec.file)}" line="${spec.line}" time="0.000">\n      <skipped message="${xmlAttr(`policy '${policy}' is not loaded`)}"/>\n    </testcase>\n`);
     }
     out.push(`  </testsuite>\n`);
   }

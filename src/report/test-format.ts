@@ -45,33 +45,35 @@ export interface TestTextOptions {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 const pct = (x: number): string => `${Math.floor(x * 10) / 10}%`;
 
+// Every string from a rule file (case texts, notes, reasons, terms, names, file names) is shown
+// through printable(), as in eval's text output: shown, never obeyed.
+
 /** "the text" [UA], shortened to one line. */
 function postLabel(spec: CaseSpec, max = 100): string {
-  // Shown, not obeyed: a case's text comes from a rule file (printable(): no escape sequences).
   const one = printable(spec.text.replace(/\s*\r?\n\s*/g, " ⏎ "));
   const text = [...one].length > max ? `${[...one].slice(0, max - 1).join("")}…` : one;
-  return `"${text}" [${spec.country ?? "no country"}]`;
+  return `"${text}" [${printable(spec.country ?? "no country")}]`;
 }
 
 function expected(spec: CaseSpec): string {
   const d = spec.expect.join(" or ");
-  return spec.rule === undefined ? d : `${d} by ${spec.rule === null ? "the default" : `rule ${spec.rule}`}`;
+  return spec.rule === undefined ? d : `${d} by ${spec.rule === null ? "the default" : `rule ${printable(spec.rule)}`}`;
 }
 
 function actual(o: CaseOutcome): string {
-  return `${o.decision.decision} by ${o.decision.rule === null ? "the default" : `rule ${o.decision.rule}`}`;
+  return `${o.decision.decision} by ${o.decision.rule === null ? "the default" : `rule ${printable(o.decision.rule)}`}`;
 }
 
 /** The lines that show why a case came out as it did: what decided, the evidence, what was set aside. */
 export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "      "): string[] {
   const out: string[] = [];
   const d = o.decision;
-  if (o.recordProblem) out.push(`${indent}${s.red("the case's record cannot be evaluated:")} ${o.recordProblem}`);
-  out.push(`${indent}${s.dim("expected")} ${expected(o.spec)}, ${s.dim("got")} ${s.bold(decisionColour(s, d.decision)(d.decision))} by ${d.rule === null ? "the default" : `rule ${d.rule}`}`);
-  out.push(`${indent}${s.dim("reason:")} ${d.reason}`);
-  out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${printable(m.text)}" ${s.dim(`(${m.signal}: ${m.term})`)}`).join(", ") : "none"}`);
+  if (o.recordProblem) out.push(`${indent}${s.red("the case's record cannot be evaluated:")} ${printable(o.recordProblem)}`);
+  out.push(`${indent}${s.dim("expected")} ${expected(o.spec)}, ${s.dim("got")} ${s.bold(decisionColour(s, d.decision)(d.decision))} by ${d.rule === null ? "the default" : `rule ${printable(d.rule)}`}`);
+  out.push(`${indent}${s.dim("reason:")} ${printable(d.reason)}`);
+  out.push(`${indent}${s.dim("evidence:")} ${d.matches.length ? d.matches.map((m) => `"${printable(m.text)}" ${s.dim(`(${printable(m.signal)}: ${printable(m.term)})`)}`).join(", ") : "none"}`);
   const x = o.detail?.explanation;
-  const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${printable(dd.evidence.text)}" ${s.dim(`(${g.name}: ${dd.why})`)}`)) : [];
+  const aside = x ? x.signals.flatMap((g) => g.discounted.map((dd) => `"${printable(dd.evidence.text)}" ${s.dim(`(${printable(g.name)}: ${printable(dd.why)})`)}`)) : [];
   if (aside.length) out.push(`${indent}${s.dim("set aside:")} ${aside.join(", ")}`);
   for (const r of o.detail?.expectedRules ?? []) {
     const why = !r.holds
@@ -79,10 +81,10 @@ export function caseDetailLines(o: CaseOutcome, s: Style = PLAIN, indent = "    
       : r.id === d.rule
         ? // The expected rule did decide: the case expects a decision that rule never gives.
           `holds and decides, but gives ${r.decision}, not ${o.spec.expect.join(" or ")}: the case's rule and decision disagree`
-        : `holds, but ${d.rule === null ? "…" : `rule ${d.rule}`} comes first`;
-    out.push(`${indent}${s.dim(`rule ${r.id} (${r.decision})`)} ${why}`);
+        : `holds, but ${d.rule === null ? "…" : `rule ${printable(d.rule)}`} comes first`;
+    out.push(`${indent}${s.dim(`rule ${printable(r.id)} (${r.decision})`)} ${why}`);
   }
-  if (o.spec.note) out.push(`${indent}${s.dim("note:")} ${o.spec.note}`);
+  if (o.spec.note) out.push(`${indent}${s.dim("note:")} ${printable(o.spec.note)}`);
   return out;
 }
 
@@ -96,16 +98,16 @@ export function missingParts(t: CondTrace, s: Style = PLAIN): string[] {
   if (t.value === true) return [];
   const kids = t.children ?? [];
   const shown = (k: CondTrace) => (k.operand ? showValue(k.value) : String(k.value));
-  if (kids.length === 2 && kids.every((k) => typeof k.value === "number" || k.operand)) return [`${t.text} ${no} (${kids.filter((k) => k.text.trim() !== shown(k)).map((k) => `${k.text} = ${shown(k)}`).join(", ")})`];
-  if (kids.length === 1 && kids[0]?.operand) return [`${t.text} ${no} (${kids[0].text} = ${shown(kids[0])})`];
+  if (kids.length === 2 && kids.every((k) => typeof k.value === "number" || k.operand)) return [`${printable(t.text)} ${no} (${kids.filter((k) => k.text.trim() !== shown(k)).map((k) => `${printable(k.text)} = ${shown(k)}`).join(", ")})`];
+  if (kids.length === 1 && kids[0]?.operand) return [`${printable(t.text)} ${no} (${printable(kids[0].text)} = ${shown(kids[0])})`];
   const bools = kids.filter((k) => typeof k.value === "boolean");
   // Some parts true yet the whole false: a conjunction, so its false parts are what is missing.
   if (bools.length >= 2 && bools.some((k) => k.value === true)) return bools.flatMap((k) => missingParts(k, s));
-  return [`${t.text} ${no}`];
+  return [`${printable(t.text)} ${no}`];
 }
 
 function where(spec: CaseSpec): string {
-  return `${spec.file}:${spec.line}:${spec.column}`;
+  return printable(`${spec.file}:${spec.line}:${spec.column}`);
 }
 
 /** Text output of `test`: per policy, failures with their explanation, known gaps, coverage; then totals. */
@@ -120,7 +122,7 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
     const low = r.minCoverage !== undefined && cov.percent < r.minCoverage;
     if (o.quiet && failed === 0 && !low) continue;
     const head = [`${count("pass")} passed`, failed ? s.red(`${failed} failed`) : "", count("todo") ? s.yellow(`${count("todo")} todo`) : "", count("fixed") ? s.yellow(`${count("fixed")} todo now passing`) : ""].filter(Boolean);
-    out.push(`${failed ? s.red("✗") : s.green("✓")} ${s.bold(run.policy.id)} ${s.dim(`(${run.policy.file})`)}: ${plural(run.outcomes.length, "case")}, ${head.join(", ")}`);
+    out.push(`${failed ? s.red("✗") : s.green("✓")} ${s.bold(printable(run.policy.id))} ${s.dim(`(${printable(run.policy.file)})`)}: ${plural(run.outcomes.length, "case")}, ${head.join(", ")}`);
     for (const c of run.outcomes) {
       if (c.status === "fail") {
         out.push(`  ${s.red("✗")} ${where(c.spec)} ${postLabel(c.spec)}`);
@@ -128,7 +130,7 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
       } else if (o.quiet) {
         continue;
       } else if (c.status === "todo") {
-        const why = typeof c.spec.todo === "string" ? ` (todo: ${c.spec.todo})` : " (todo)";
+        const why = typeof c.spec.todo === "string" ? ` (todo: ${printable(c.spec.todo)})` : " (todo)";
         out.push(`  ${s.yellow("…")} ${where(c.spec)} ${postLabel(c.spec)}${s.dim(why)}: expected ${expected(c.spec)}, got ${actual(c)}`);
       } else if (c.status === "fixed") {
         out.push(`  ${s.yellow("!")} ${where(c.spec)} ${postLabel(c.spec)}: marked todo but passes now; remove 'todo'`);
@@ -136,21 +138,21 @@ export function formatTestText(r: TestReport, o: TestTextOptions = {}): string {
         out.push(`  ${s.green("✓")} ${where(c.spec)} ${postLabel(c.spec)} → ${actual(c)}`);
       }
     }
-    const hits = cov.rules.map((x) => `${x.id} ${x.hits}`).join(", ");
+    const hits = cov.rules.map((x) => `${printable(x.id)} ${x.hits}`).join(", ");
     out.push(`  ${s.dim("rule coverage:")} ${(low ? s.red : (x: string) => x)(`${cov.covered}/${cov.total} (${pct(cov.percent)})`)}${low ? s.red(` below --min-coverage ${r.minCoverage}%`) : ""} ${s.dim(`— cases per rule: ${hits}; default ${cov.defaultHits}`)}`);
     const untested = cov.rules.filter((x) => x.hits === 0).map((x) => x.id);
-    if (untested.length && !o.quiet) out.push(`  ${s.yellow("untested rules:")} ${untested.join(", ")}`);
+    if (untested.length && !o.quiet) out.push(`  ${s.yellow("untested rules:")} ${printable(untested.join(", "))}`);
   }
   const groups = new Map<string, number>();
   for (const k of r.skipped) groups.set(`${k.policy}\u0000${k.spec.file}`, (groups.get(`${k.policy}\u0000${k.spec.file}`) ?? 0) + 1);
   for (const [k, n] of o.quiet ? [] : groups) {
     const [policy, file] = k.split("\u0000");
-    out.push(`${s.dim("-")} ${plural(n, "case")} in ${file} skipped: policy '${policy}' is not loaded`);
+    out.push(`${s.dim("-")} ${plural(n, "case")} in ${printable(file ?? "")} skipped: policy '${printable(policy ?? "")}' is not loaded`);
   }
   for (const e of r.errors ?? []) {
     const first = e.diagnostics[0];
     const more = e.diagnostics.length > 1 ? s.dim(` (and ${e.diagnostics.length - 1} more)`) : "";
-    out.push(`${s.red("✗")} ${e.file} could not be loaded${first ? `: ${first.line}:${first.column} ${first.code} ${printable(first.message)}` : ""}${more}`);
+    out.push(`${s.red("✗")} ${printable(e.file)} could not be loaded${first ? `: ${first.line}:${first.column} ${first.code} ${printable(first.message)}` : ""}${more}`);
   }
   out.push(totalsLine(r.totals, s));
   return `${out.join("\n")}\n`;

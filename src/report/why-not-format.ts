@@ -1,12 +1,14 @@
 import type { Evidence } from "../evaluate/evaluate.js";
 import type { Blame, Operand, WhyNot } from "../evaluate/why-not.js";
+import { printable } from "../base/safe-text.js";
 import { callLines, convertOffset, showValue, type OffsetUnit } from "./eval-format.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 
-const quoteAll = (es: readonly Evidence[]): string => es.map((e) => `"${e.text}"`).join(", ");
+// Strings from posts and rule files are shown through printable(), as in eval's text output.
+const quoteAll = (es: readonly Evidence[]): string => es.map((e) => `"${printable(e.text)}"`).join(", ");
 
 function countryText(c: string | null): string {
-  return c === null ? "the post has no country" : `the post is from ${c}`;
+  return c === null ? "the post has no country" : `the post is from ${printable(c)}`;
 }
 
 function langText(l: string | null): string {
@@ -14,13 +16,13 @@ function langText(l: string | null): string {
 }
 
 function operandText(o: Operand): string {
-  if (o.field && o.value === null) return `the record has no ${o.text}`;
+  if (o.field && o.value === null) return `the record has no ${printable(o.text)}`;
   const value = typeof o.value === "number" ? String(o.value) : showValue(o.value);
-  const shown = o.text.trim() === value ? o.text : `${o.text} = ${value}`;
+  const shown = o.text.trim() === value ? printable(o.text) : `${printable(o.text)} = ${value}`;
   if (o.setting?.policyValue !== undefined) return `${shown} (set by --set; the policy says ${showValue(o.setting.policyValue)})`;
   const held = (o.signals ?? []).filter((s) => s.holds);
   if (!o.signals) return shown;
-  return `${shown} (${held.length ? held.map((s) => `${s.signal}: ${quoteAll(s.evidence)}`).join("; ") : "none held"})`;
+  return `${shown} (${held.length ? held.map((s) => `${printable(s.signal)}: ${quoteAll(s.evidence)}`).join("; ") : "none held"})`;
 }
 
 /** What a failed part is now, as evidence from the post ("nothing in the post matches it"). */
@@ -28,15 +30,15 @@ function stateText(b: Exclude<Blame, { k: "any" }>): string {
   switch (b.k) {
     case "signal": {
       if (!b.want) return quoteAll(b.counted);
-      const aside = b.discounted.map((d) => `"${d.evidence.text}" (${d.evidence.signal}) not counted: ${d.why}`);
+      const aside = b.discounted.map((d) => `"${printable(d.evidence.text)}" (${printable(d.evidence.signal)}) not counted: ${printable(d.why)}`);
       return aside.length ? aside.join("; ") : "nothing in the post matches it";
     }
     case "country-in":
-      return `${countryText(b.country)}${b.set ? `; ${b.set} is ${b.codes.join(" ")}` : ""}`;
+      return `${countryText(b.country)}${b.set ? `; ${printable(b.set)} is ${printable(b.codes.join(" "))}` : ""}`;
     case "country-known":
       return countryText(b.country);
     case "lang-in":
-      return `${langText(b.lang)}; the languages are ${b.codes.join(" ")}`;
+      return `${langText(b.lang)}; the languages are ${printable(b.codes.join(" "))}`;
     case "lang-known":
       return langText(b.lang);
     case "compare":
@@ -53,7 +55,7 @@ function stateText(b: Exclude<Blame, { k: "any" }>): string {
 
 /** One failed part of a condition, as a line an analyst can check against the post. */
 export function blameText(b: Blame, s: Style = PLAIN): string {
-  const name = s.bold(b.text);
+  const name = s.bold(printable(b.text));
   switch (b.k) {
     case "signal":
       return b.want ? `${name} does not hold: ${stateText(b)}` : `${name} holds, and must not: ${stateText(b)}`;
@@ -118,24 +120,24 @@ export function whyNotLines(w: WhyNot, s: Style = PLAIN, indent = "  "): string[
   const want = s.bold(decisionColour(s, w.wanted)(w.wanted));
   const out: string[] = [];
   if (w.already) {
-    out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")} it is ${w.wanted}, by ${w.decision.rule === null ? "the default" : `rule ${w.decision.rule}`}`);
+    out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")} it is ${w.wanted}, by ${w.decision.rule === null ? "the default" : `rule ${printable(w.decision.rule)}`}`);
     return out;
   }
   out.push(`${indent}${s.dim("why not")} ${want}${s.dim("?")}`);
   out.push(...callLines(w.calls, s, `${indent}  `));
-  if (w.rules.length === 0 && !w.fallback) out.push(`${indent}  no rule of ${w.decision.policy} gives ${w.wanted}, and its default is not ${w.wanted}`);
+  if (w.rules.length === 0 && !w.fallback) out.push(`${indent}  no rule of ${printable(w.decision.policy)} gives ${w.wanted}, and its default is not ${w.wanted}`);
   for (const r of w.rules) {
     if (r.holds) {
-      out.push(`${indent}  ${s.yellow("!")} rule ${s.bold(r.id)} holds, but rule ${r.preemptedBy} comes first and decides`);
+      out.push(`${indent}  ${s.yellow("!")} rule ${s.bold(printable(r.id))} holds, but rule ${printable(String(r.preemptedBy))} comes first and decides`);
       continue;
     }
-    out.push(`${indent}  ${s.red("✗")} rule ${s.bold(r.id)} does not hold:`);
+    out.push(`${indent}  ${s.red("✗")} rule ${s.bold(printable(r.id))} does not hold:`);
     out.push(...blameLines(r.failed, s, `${indent}      `));
   }
   if (w.fallback) {
     out.push(`${indent}  ${s.red("✗")} the default (${w.wanted}) applies only when no rule holds, and these hold:`);
     for (const b of w.fallback.blockedBy) {
-      out.push(`${indent}      rule ${s.bold(b.id)} → ${b.decision}`);
+      out.push(`${indent}      rule ${s.bold(printable(b.id))} → ${b.decision}`);
       out.push(...blameLines(b.failed, s, `${indent}        `));
     }
   }

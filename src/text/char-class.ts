@@ -48,8 +48,17 @@ const COMPUTED = 1 << 15;
 // char-table.ts is first met: V8 checks a regex literal's pattern when it compiles the module, which
 // for a \p{…} class means building the class (see lazy.ts), and a plain post needs none of them.
 
-/** Zero-width, bidi and other invisible characters (the invisible transformer drops them). */
-export const INVISIBLE = String.raw`[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFE00-\uFE0F\uFEFF\u3164\uFFA0]`;
+/**
+ * Zero-width, bidi and other invisible characters (the invisible transformer drops them): every
+ * Default_Ignorable_Code_Point, which Unicode asks renderers to show as nothing when they do not
+ * support it (zero-width and bidi controls, fillers, variation selectors, the shorthand and musical
+ * format controls, the tag characters and the code points reserved for more of them), and the format
+ * characters that show nothing, or a blank, inside a word without being default-ignorable: the
+ * blank Braille pattern (U+2800), the interlinear annotation marks (U+FFF9–FFFB) and the Egyptian
+ * hieroglyph format controls (U+13430–1343F). A list of its own missed U+1BCA0–1BCA3,
+ * U+1D173–1D17A and the reserved ones (U+2065, U+FFF0–FFF8, U+E0000–E0FFF but the tags).
+ */
+export const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\u2800\uFFF9-\uFFFB\u{13430}-\u{1343F}]`;
 /** Control characters but tab and line breaks; every terminal escape sequence starts with one (ESC). */
 export const CONTROL_CHAR = String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]`;
 /**

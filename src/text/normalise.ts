@@ -63,7 +63,15 @@ function isIdentity(n: NormalisedText): boolean {
   return n instanceof IdentityMapped;
 }
 
-function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
+/**
+ * The text after rewrite `r` of `prev`, with its maps back to the original: each unit of the result
+ * maps to the original span of the units it came from, and carries their flags plus `bit` when `r`
+ * changed it. Linear in the two texts: the flags of a span of `prev` are gathered once per distinct
+ * span, not once per unit (a rewrite gives every unit of one replacement the same span, and a letter
+ * with half a million combining marks, which NFKC rewrites as one span of as many units, took
+ * minutes to compose unit by unit).
+ */
+export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText {
   // An aligned rewrite flags nothing, so it keeps the maps (and flags) as they are.
   if (r.aligned) {
     // Positions are unchanged: keep the (possibly still unbuilt) maps of the previous step.
@@ -74,14 +82,24 @@ function compose(prev: NormalisedText, r: Rewrite, bit: number): NormalisedText 
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
   const flags = new Uint16Array(n);
+  const { from, to, changed } = r;
+  const prevFlags = prev.flags;
+  // The flags of the last span gathered, [lastFrom, lastTo).
+  let lastFrom = -1;
+  let lastTo = -1;
+  let spanFlags = 0;
   for (let i = 0; i < n; i++) {
-    const f = r.from[i] as number;
-    const t = r.to[i] as number;
+    const f = from[i] as number;
+    const t = to[i] as number;
     starts[i] = prev.starts[f] ?? prev.original.length;
     ends[i] = t > f ? (prev.ends[t - 1] as number) : (starts[i] as number);
-    let fl = r.changed[i] ? bit : 0;
-    for (let k = f; k < t; k++) fl |= prev.flags[k] as number;
-    flags[i] = fl;
+    if (f !== lastFrom || t !== lastTo) {
+      spanFlags = 0;
+      for (let k = f; k < t; k++) spanFlags |= prevFlags[k] as number;
+      lastFrom = f;
+      lastTo = t;
+    }
+    flags[i] = changed[i] ? spanFlags | bit : spanFlags;
   }
   return { original: prev.original, text: r.text, starts, ends, flags };
 }
@@ -92,7 +110,7 @@ export function normalise(text: string, transformers: readonly Transformer[] = T
   for (let k = 0; k < transformers.length; k++) {
     const t = transformers[k] as Transformer;
     const r = t.apply(cur.text);
-    if (r) cur = compose(cur, r, t.evasion ? 1 << k : 0);
+    if (r) cur = composeRewrite(cur, r, t.evasion ? 1 << k : 0);
   }
   return cur;
 }

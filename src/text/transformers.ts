@@ -18,9 +18,11 @@ export interface Transformer {
 }
 
 // Terminal escape sequences and other control characters (but tab and line breaks) are no text:
-// "\x1b[31mkill" must read as "kill", not as one word "31mkill".
+// "\x1b[31mkill" must read as "kill", not as one word "31mkill", and "k\x01ill" as "kill".
 const CONTROL_G = lazyRegExp(String.raw`\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]`, "gu");
 const INVISIBLE_G = lazyRegExp(INVISIBLE, "gu");
+/** The controls that break a line (vertical tab, form feed, next line): they separate words. */
+const LINE_BREAK_CONTROL = /^[\u000B\u000C\u0085]$/;
 
 /** Zero-width, bidi and other invisible characters, used to split words so filters miss them. */
 const invisible: Transformer = {
@@ -33,10 +35,11 @@ const invisible: Transformer = {
     const invisible = (classes & C_INVISIBLE) !== 0;
     const control = (classes & C_CONTROL) !== 0;
     if (!invisible && !control) return null;
-    // Control sequences become a space (they separate words); invisible characters vanish (they
-    // are put inside words to split them).
+    // Invisible characters, control characters and escape sequences vanish: shown, they leave no
+    // mark, and they are put inside words to split them ("k\x01ill" reads as "kill"). The controls
+    // that break a line become a space, as a line break separates words.
     const spans: Array<[number, number, string]> = [];
-    if (control) for (const m of input.matchAll(CONTROL_G())) spans.push([m.index, m.index + m[0].length, " "]);
+    if (control) for (const m of input.matchAll(CONTROL_G())) spans.push([m.index, m.index + m[0].length, LINE_BREAK_CONTROL.test(m[0]) ? " " : ""]);
     if (invisible) for (const m of input.matchAll(INVISIBLE_G())) spans.push([m.index, m.index + m[0].length, ""]);
     spans.sort((a, b) => a[0] - b[0]);
     const b = new RewriteBuilder(input);

@@ -122,7 +122,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
     if (v.doc) appendAll(diagnostics, checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when })), limits.maxDepth));
     return { files, diagnostics: dedupeDiagnostics(diagnostics) };
   }
-  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize });
+  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, maxPatternCost: limits.maxPatternCost });
   appendAll(diagnostics, c.diagnostics);
   return c.policy ? { policy: c.policy, files, diagnostics, info: c.info } : { files, diagnostics };
 }

@@ -45,6 +45,11 @@ const GENERATORS = {
   "catastrophic-input": () => [`${"a".repeat(100_000)}!`, `${"aa ".repeat(33_000)}b`].join("\n"),
   "long-line": () => `kill them\n${"a".repeat(50 * 1024 * 1024)}\nhello\n`,
   commas: () => `id,text\n${",".repeat(5_000_000)}\n1,ok\n`,
+  "scalar-aliases": () => `id: big\nx: &big "${"kill ".repeat(200_000)}"\nlexicons:\n  l: { terms: { en: [${Array(99).fill("*big").join(", ")}] } }\n${RULE}`,
+  "invalid-utf8-line": () => Buffer.concat([Buffer.alloc(500 * 1024, 0xff), Buffer.from("\nkill them\n")]),
+  marks: () => `k${"\u0301".repeat(500_000)}ill them\n`,
+  "many-unknown-keys": () => `id: many\n${Array.from({ length: 50_000 }, (_, i) => `k${i}: 1\n`).join("")}${RULE}`,
+  "many-keys": () => `id: many\nx:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: 1\n`).join("")}  k7: 2\n${RULE}`,
 } as const;
 
 function pathOf(f: Fixture): string {

@@ -38,6 +38,32 @@ describe("EvalPool when workers fail", () => {
     }
   });
 
+  it("runs a lost worker's batches with the policy this thread holds, not a second copy loaded again", async () => {
+    if (!policy) throw new Error("the mini policy did not load");
+    // The setup names a policy that cannot be loaded: a batch run here would be internal errors.
+    const pool = new EvalPool(1, { ...setup, policy: "test/fixtures/no-such-policy.yaml" }, { workerUrl: new URL("../fixtures/hostile/workers/exit-worker.mjs", import.meta.url), policy });
+    try {
+      const b = batch(1, 6);
+      expect(await pool.run(b)).toEqual(joinRendered(b.map((r) => renderRecord(r, policy, options)), "jsonl"));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("adds no listeners to the process's stdout or stderr, however many workers (counted: listeners)", async () => {
+    // Each worker's stdio was piped into the process's: at eight workers and a slow reader, Node
+    // warned of a leak (MaxListenersExceededWarning).
+    const before = [process.stdout, process.stderr].map((s) => s.eventNames().reduce((n, e) => n + s.listenerCount(e), 0));
+    const pool = new EvalPool(3, setup);
+    try {
+      await Promise.all(Array.from({ length: 3 }, (_, i) => pool.run(batch(i * 3 + 1, 3))));
+      const after = [process.stdout, process.stderr].map((s) => s.eventNames().reduce((n, e) => n + s.listenerCount(e), 0));
+      expect(after).toEqual(before);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("modpol eval --jobs 2 over more records than run inline writes every one, in order", async () => {
     const n = 2600;
     const r = await run(["eval", "-p", MINI, "-f", "jsonl", "--jobs", "2", "-c", "UA"], Array.from({ length: n }, (_, i) => `${texts[i % texts.length]} #${i}`).join("\n"));

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { csvHeader } from "../../src/input/csv.js";
 import { readLines, type Line } from "../../src/input/lines.js";
 import { formatFromPath, fromObject, readRecordBatches, readRecords, type InputFormat, type InputRecord, type ReadOptions } from "../../src/input/records.js";
 
@@ -85,7 +86,9 @@ describe("readLines", () => {
     ["no final newline", "a\nb", [{ line: 1, text: "a" }, { line: 2, text: "b" }]],
     ["blank lines are lines", "a\n\n\nb", [{ line: 1, text: "a" }, { line: 2, text: "" }, { line: 3, text: "" }, { line: 4, text: "b" }]],
     ["a BOM is dropped from the first line only", "\uFEFFa\nb", [{ line: 1, text: "a" }, { line: 2, text: "b" }]],
-    ["a lone CR inside a line is kept", "a\rb\n", [{ line: 1, text: "a\rb" }]],
+    ["CR alone ends a line (old Mac files)", "a\rb\rc", [{ line: 1, text: "a" }, { line: 2, text: "b" }, { line: 3, text: "c" }]],
+    ["CR, LF and CRLF mixed", "a\rb\nc\r\n\rd", [{ line: 1, text: "a" }, { line: 2, text: "b" }, { line: 3, text: "c" }, { line: 4, text: "" }, { line: 5, text: "d" }]],
+    ["a BOM on a later line is text", "a\n\uFEFFb", [{ line: 1, text: "a" }, { line: 2, text: "\uFEFFb" }]],
     ["multi-byte text", "смерть\nśmierć\r\n𝐃", [{ line: 1, text: "смерть" }, { line: 2, text: "śmierć" }, { line: 3, text: "𝐃" }]],
     ["empty input", "", []],
     ["just a newline", "\n", [{ line: 1, text: "" }]],
@@ -132,7 +135,7 @@ describe("lines format", () => {
       line: 2,
       id: "2",
       code: "record-too-large",
-      message: "in:2: record is 103 bytes; the limit is 100 (--max-record-size)",
+      message: "in:2: record is 102 bytes; the limit is 100 (--max-record-size)",
     });
   });
 
@@ -151,9 +154,37 @@ describe("lines format", () => {
     expect(await read("lines", [])).toEqual([]);
     expect(await readEveryWay("lines", "\n \r\n\t\n")).toEqual([]);
   });
+
+  it("reads three posts from CR-only line ends, not one", async () => {
+    expect(brief(await readEveryWay("lines", "kill them\rhello\rdeath to putin\r"))).toEqual(['1@1 1: "kill them"', '2@2 2: "hello"', '3@3 3: "death to putin"']);
+  });
+
+  it("counts a line of other white space (no-break, ideographic, BOM, VT, FF) as a post: it is no blank line", async () => {
+    const records = await readEveryWay("lines", "a\n\u00a0\n\u3000\n\uFEFF\n\u000b\n\u000c\n \t \nb\n");
+    expect(records.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 8]);
+  });
 });
 
 describe("jsonl format", () => {
+  it("reads two records from CR-only line ends, not one invalid-json", async () => {
+    const records = await readEveryWay("jsonl", '{"text":"a"}\r{"text":"b"}\r');
+    expect(records.map((r) => (r.kind === "post" ? r.text : r.code))).toEqual(["a", "b"]);
+  });
+
+  it("makes a line of white space that JSON does not allow an invalid-json record, not a skipped line", async () => {
+    const records = await readEveryWay("jsonl", '{"text":"a"}\n\u00a0\n\u3000\n\uFEFF\n\u000b\n\u000c\n \t\n{"text":"b"}\n');
+    expect(records.map((r) => (r.kind === "post" ? r.text : `${r.line} ${r.code}`))).toEqual(["a", "2 invalid-json", "3 invalid-json", "4 invalid-json", "5 invalid-json", "6 invalid-json", "b"]);
+  });
+
+  it("sizes a line of invalid UTF-8 by its bytes as they came, not as repaired", async () => {
+    // 500 invalid bytes are 500 bytes, though each reads as U+FFFD (three bytes in UTF-8).
+    const bad = Buffer.concat([Buffer.from('{"text":"'), Buffer.alloc(500, 0xff), Buffer.from('"}\n')]);
+    const over = await read("jsonl", [bad], { maxRecordBytes: 510 });
+    expect(over[0]).toMatchObject({ code: "record-too-large", message: expect.stringContaining("record is 511 bytes") });
+    const within = await read("jsonl", [bad], { maxRecordBytes: 600 });
+    expect(within[0]).toMatchObject({ kind: "post", text: "\uFFFD".repeat(500) });
+  });
+
   it("reads posts, turning each bad line into an error record in place", async () => {
     const input = [
       '{"id":"a1","text":"перший","country":"ua","date":"2022-03-11"}',
@@ -401,6 +432,33 @@ describe("csv format", () => {
   it("numbers records from firstRecord", async () => {
     const records = await read("csv", ["text\na\nb\n"], { firstRecord: 10 });
     expect(brief(records)).toEqual(['10@2 10: "a"', '11@3 11: "b"']);
+  });
+});
+
+describe("csv header", () => {
+  it("costs a row the fields it holds, not the width of the header (counted: field reads)", () => {
+    // A header of 140,000 columns was looked through for every row.
+    const names = Array.from({ length: 140_000 }, (_, i) => `c${i}`);
+    names[70_000] = "text";
+    names[139_999] = "id";
+    const header = csvHeader(names);
+    let reads = 0;
+    const row = new Proxy(["a", "b"], {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    for (let i = 0; i < 100; i++) header.pick(row);
+    expect(reads).toBeLessThanOrEqual(100 * 4);
+    // A full row is read whole: every column is a field a policy may declare.
+    const full = header.pick(Object.assign(new Array<string>(140_000).fill("x"), { 70_000: "hello", 139_999: "p1" }));
+    expect([full.text, full.id, Object.keys(full).length]).toEqual(["hello", "p1", 140_000]);
+  });
+
+  it("names the first columns of a wide header without text, and how many there are", async () => {
+    const recs = await read("csv", [`${Array.from({ length: 500 }, (_, i) => `c${i}`).join(",")}\nx\n`], { maxRecordBytes: 1 << 20 });
+    expect(recs[0]).toMatchObject({ code: "missing-text", message: expect.stringMatching(/c0, c1, .*c19, … \(500 in all\)\)$/) });
   });
 });
 

@@ -3,17 +3,18 @@ import { countTerms, DEFAULT_LIMITS, LimitSettingError, limitsFromEnv, parseByte
 
 describe("resource limits", () => {
   it("has the documented defaults (SECURITY.md)", () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 4 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64, maxTerms: 500_000, maxPatternSize: 20_000 });
+    expect(DEFAULT_LIMITS).toEqual({ maxFileBytes: 4 * 1024 * 1024, maxAliasCount: 100, maxDepth: 64, maxTerms: 500_000, maxPatternSize: 20_000, maxPatternCost: 100 });
   });
 
   it("reads MODPOL_MAX_* variables over the defaults", () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(limitsFromEnv({ MODPOL_MAX_FILE_SIZE: "8m", MODPOL_MAX_ALIASES: "7", MODPOL_MAX_DEPTH: " 100 ", MODPOL_MAX_TERMS: "1000000", MODPOL_MAX_PATTERN_SIZE: "50000", OTHER: "x" })).toEqual({
+    expect(limitsFromEnv({ MODPOL_MAX_FILE_SIZE: "8m", MODPOL_MAX_ALIASES: "7", MODPOL_MAX_DEPTH: " 100 ", MODPOL_MAX_TERMS: "1000000", MODPOL_MAX_PATTERN_SIZE: "50000", MODPOL_MAX_PATTERN_COST: "400", OTHER: "x" })).toEqual({
       maxFileBytes: 8 * 1024 * 1024,
       maxAliasCount: 7,
       maxDepth: 100,
       maxTerms: 1_000_000,
       maxPatternSize: 50_000,
+      maxPatternCost: 400,
     });
     expect(limitsFromEnv({ MODPOL_MAX_DEPTH: "" })).toEqual(DEFAULT_LIMITS);
   });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonlLine, resultObject, type ResultItem } from "../../src/report/eval-format.js";
+import { guardFormula } from "../../src/report/csv-guard.js";
+import { csvField, jsonlLine, resultObject, type ResultItem } from "../../src/report/eval-format.js";
 import { PLAIN } from "../../src/report/style.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { loadPolicy } from "../../src/use-cases/load-policy.js";
@@ -37,3 +38,18 @@ describe("jsonlLine", () => {
     expect(jsonlLine(item, { offsets: "codepoint", style: PLAIN })).toBe('{"id":"3","line":3,"error":{"code":"invalid-json","message":"in:3: bad"}}\n');
   });
 });
+
+describe("csvField", () => {
+  it.each([
+    ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ["\r=1", "\"'\r=1\""],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+  ])("writes a field guarded against formulas, quoted as it needs: %j", (field, written) => {
+    expect(csvField(guardFormula(field))).toBe(written);
+  });
+
+  it("quotes commas, quotes and line breaks", () => {
+    expect(csvField('a,"b"\nc')).toBe('"a,""b""\nc"');
+  });
+});
+

@@ -40,8 +40,9 @@ describe("JUnit XML", () => {
     `);
   });
 
-  it("escapes markup and drops characters XML cannot carry", () => {
-    expect(xmlEscape(`<a href="x">'&'</a>\u0001\uD800`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\uFFFD\uFFFD");
+  it("escapes markup, shows control characters as every text output does, and drops what XML cannot carry", () => {
+    expect(xmlEscape(`<a href="x">'&'</a>\u0001\u001b[2J\u202e\uD800`)).toBe("&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\u2401\u241b[2J\uFFFD\uFFFD");
+    expect(xmlEscape("two\nlines")).toBe("two\nlines");
     expect(xmlEscape("emoji 🇺🇦 stay")).toBe("emoji 🇺🇦 stay");
   });
 

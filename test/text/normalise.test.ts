@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { confusables, leet, spacedLetters } from "../../src/text/evasion.js";
-import { normalise, toOriginal, transformsIn, TRANSFORMERS, type NormalisedText } from "../../src/text/normalise.js";
+import { composeRewrite, normalise, toOriginal, transformsIn, TRANSFORMERS, type NormalisedText } from "../../src/text/normalise.js";
 import { RewriteBuilder } from "../../src/text/rewrite.js";
 import { tokenise } from "../../src/text/tokenise.js";
 import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "../../src/text/transformers.js";
@@ -667,3 +667,54 @@ describe("offsets of every example above", () => {
     }
   });
 });
+
+describe("composing a rewrite is linear in the text", () => {
+  /** A text of `n` units mapped to itself, whose flags count every read of them. */
+  function counted(n: number): { text: NormalisedText; reads: () => number } {
+    let reads = 0;
+    const flags = new Proxy(new Uint16Array(n), {
+      get(target, key) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    }) as Uint16Array;
+    const starts = Uint32Array.from({ length: n }, (_, i) => i);
+    const ends = Uint32Array.from({ length: n }, (_, i) => i + 1);
+    const original = "x".repeat(n);
+    return { text: { original, text: original, starts, ends, flags }, reads: () => reads };
+  }
+
+  it("gathers each span's flags once, however many units its replacement has (counted: flag reads)", () => {
+    // NFKC rewrites a letter with n combining marks as n units, each from the whole span: read
+    // unit by unit, that was n² flag reads (a 1 MiB post of marks on one letter took minutes).
+    for (const n of [1000, 4000]) {
+      const { text, reads } = counted(n);
+      const b = new RewriteBuilder(text.text);
+      b.replace(0, n, "y".repeat(n));
+      const out = composeRewrite(text, b.finish() as NonNullable<ReturnType<RewriteBuilder["finish"]>>, 1);
+      expect(out.text).toHaveLength(n);
+      expect(reads()).toBeLessThanOrEqual(2 * n);
+    }
+  });
+
+  it("reads each unit's flags about once when every unit keeps or replaces its own span", () => {
+    const n = 5000;
+    const { text, reads } = counted(n);
+    const b = new RewriteBuilder(text.text);
+    for (let i = 0; i < n; i += 2) {
+      b.keep(i, i + 1);
+      b.replace(i + 1, i + 2, "zz");
+    }
+    composeRewrite(text, b.finish() as NonNullable<ReturnType<RewriteBuilder["finish"]>>, 1);
+    expect(reads()).toBeLessThanOrEqual(2 * n);
+  });
+
+  it("maps and flags as before: the spans and flags of a letter buried in marks", () => {
+    const post = `k${"\u0301".repeat(3000)}ill the invaders`;
+    const n = normalise(post);
+    expect(n.text.startsWith("kill")).toBe(true);
+    expect(toOriginal(n, 0, 4)).toEqual([0, 3004]);
+    expect(transformsIn(n, 0, 1)).toContain("folded diacritics");
+  });
+});
+
