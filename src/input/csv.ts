@@ -1,4 +1,4 @@
-import { fromObject, type InputRecord, type ReadOptions } from "./records.js";
+import { fromObject, type ErrorRecord, type InputRecord, type ReadOptions } from "./records.js";
 
 /** A raw CSV record: its fields, the line it starts on, and whether it broke a limit or a rule. */
 interface RawRow {
@@ -109,12 +109,15 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number, d
 /** The columns SPEC §4 names, found whatever their case; other columns keep their names as written. */
 const SPEC_COLUMNS = new Set(["text", "id", "country", "date", "lang"]);
 
+/** A CSV row as an object of its fields by header name, or a row that cannot be read. */
+export type CsvRow = { readonly kind: "row"; readonly n: number; readonly line: number; readonly fields: Readonly<Record<string, string>>; readonly header: readonly string[] } | ErrorRecord;
+
 /**
- * Reads CSV records (header row first); the fields SPEC §4 names are taken by header name, in any
- * case. Other columns are kept under their names as written (a dotted name such as `account.type`
- * is the nested field a policy declares).
+ * Reads CSV rows (header row first) as objects keyed by header name (the SPEC §4 columns lower-cased, the others as written), every column kept: what
+ * `score` reads its labels and `--by` fields from. A row over the size limit or with an unclosed
+ * quote becomes an error record in its place.
  */
-export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+export async function* readCsvRows(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<CsvRow> {
   let header: string[] | undefined;
   let n = opts.firstRecord;
   const delimiter = opts.delimiter ?? ",";
@@ -137,13 +140,31 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: Rea
         const v = row.fields[i];
         if (v !== undefined && !Object.hasOwn(o, h)) o[h] = v;
       });
-      if (!header.includes("text")) {
-        // One column whose name holds a ';' or a tab: the file is separated by that, not by commas.
-        const other = header.length === 1 ? [";", "\t"].find((d) => d !== delimiter && (header as string[])[0]?.includes(d)) : undefined;
-        const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
-        yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})${hint}` };
-      } else yield fromObject(o, n, row.line, opts, true);
+      yield { kind: "row", n, line: row.line, fields: o, header };
     }
     n++;
   }
+}
+
+/**
+ * Reads CSV records (header row first); the fields SPEC §4 names are taken by header name, in any
+ * case. Other columns are kept under their names as written (a dotted name such as `account.type`
+ * is the nested field a policy declares).
+ */
+export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  for await (const row of readCsvRows(source, opts)) yield row.kind === "row" ? csvRecord(row, opts) : row;
+}
+
+/** The post of a CSV row, or an error record when the header has no `text` column. */
+export function csvRecord(row: Extract<CsvRow, { kind: "row" }>, opts: Pick<ReadOptions, "name" | "delimiter">): InputRecord {
+  const o = row.fields;
+  const header = row.header;
+  if (!header.includes("text")) {
+    // One column whose name holds a ';' or a tab: the file is separated by that, not by commas.
+    const delimiter = opts.delimiter ?? ",";
+    const other = header.length === 1 ? [";", "\t"].find((d) => d !== delimiter && header[0]?.includes(d)) : undefined;
+    const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
+    return { kind: "error", n: row.n, line: row.line, id: o.id || String(row.n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.join(", ")})${hint}` };
+  }
+  return fromObject(o, row.n, row.line, opts, true);
 }

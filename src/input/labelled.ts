@@ -1,0 +1,52 @@
+import { csvRecord, readCsvRows } from "./csv.js";
+import { decodeInput, encodingNote } from "./encoding.js";
+import { readLineBatches } from "./lines.js";
+import { fromObject, type InputRecord, type ReadOptions } from "./records.js";
+
+/** A record read with every field it has: the post (or an error in its place) and the raw fields. */
+export interface FieldRecord {
+  readonly record: InputRecord;
+  /** All fields of the JSONL object or CSV row (CSV values are strings); empty for an error record. */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/**
+ * Reads JSONL or CSV records keeping every field, in batches (those of a chunk read): what `score`
+ * needs for labels and `--by` groups, and `eval --sample` to hand the fields on to the labelling
+ * file. The post itself is read exactly as `eval` reads it ({@link fromObject}), so a record that
+ * `eval` rejects is rejected here with the same error.
+ */
+export async function* readFieldRecords(input: AsyncIterable<Buffer | string>, format: "jsonl" | "csv", opts: ReadOptions): AsyncGenerator<FieldRecord[]> {
+  const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
+  if (format === "csv") {
+    for await (const row of readCsvRows(source, opts)) yield [row.kind === "row" ? { record: csvRecord(row, opts), fields: row.fields } : { record: row, fields: NO_FIELDS }];
+    return;
+  }
+  let n = opts.firstRecord;
+  for await (const lines of readLineBatches(source, opts.maxRecordBytes)) {
+    const out: FieldRecord[] = [];
+    for (const l of lines) {
+      if ("tooLong" in l) {
+        out.push({ record: { kind: "error", n, line: l.line, id: String(n), code: "record-too-large", message: `${opts.name}:${l.line}: record is ${l.tooLong} bytes; the limit is ${opts.maxRecordBytes} (--max-record-size)` }, fields: NO_FIELDS });
+        n++;
+        continue;
+      }
+      if (l.text.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(l.text);
+      } catch (e) {
+        out.push({ record: { kind: "error", n, line: l.line, id: String(n), code: "invalid-json", message: `${opts.name}:${l.line}: ${(e as Error).message}` }, fields: NO_FIELDS });
+        n++;
+        continue;
+      }
+      const record = fromObject(value, n, l.line, opts);
+      const fields = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : NO_FIELDS;
+      out.push({ record, fields });
+      n++;
+    }
+    if (out.length > 0) yield out;
+  }
+}
