@@ -12,3 +12,6 @@ export const DIFF_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 
 /** Output formats of `modpol eval`. */
 export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
+
+/** Output formats of `modpol score`. */
+export const SCORE_FORMATS = ["text", "json", "html"] as const;
