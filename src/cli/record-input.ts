@@ -174,11 +174,11 @@ export interface FieldSource {
 
 /**
  * The record sources of a run that needs every field of a record (`score`, `eval --sample`): TEXT
- * arguments, then each path (`-` is stdin, read as JSONL unless `--input-format` says otherwise). A
+ * arguments, then each path (`-` is stdin, read as `stdinFormat` unless `--input-format` says otherwise). A
  * post of the arguments or of a `lines` input has one field, its text. `option` names the option
  * the paths came from, for messages.
  */
-export function fieldSources(texts: readonly string[], paths: readonly string[], inputFormat: string | undefined, io: Io, maxRecordBytes: number, option: string, delimiter = ","): FieldSource[] {
+export function fieldSources(texts: readonly string[], paths: readonly string[], inputFormat: string | undefined, io: Io, maxRecordBytes: number, option: string, delimiter = ",", stdinFormat: InputFormat = "jsonl"): FieldSource[] {
   const fmtOpt = inputFormat?.toLowerCase();
   if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
   const out: FieldSource[] = [];
@@ -195,7 +195,7 @@ export function fieldSources(texts: readonly string[], paths: readonly string[],
     if (!isStdin) assertReadable(resolve(io.cwd, path), path, option);
     const name = isStdin ? "<stdin>" : path;
     // labels.jsonl.gz is JSONL: the format is named before the compression.
-    const format = (fmtOpt ?? (isStdin ? "jsonl" : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
+    const format = (fmtOpt ?? (isStdin ? stdinFormat : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
     out.push({
       name,
       records: async function* (first) {

@@ -21,7 +21,14 @@ const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create
 export async function* readFieldRecords(input: AsyncIterable<Buffer | string>, format: "jsonl" | "csv", opts: ReadOptions): AsyncGenerator<FieldRecord[]> {
   const source = decodeInput(input, opts.onNote && ((r) => opts.onNote?.(encodingNote(opts.name, r))));
   if (format === "csv") {
-    for await (const row of readCsvRows(source, opts)) yield [row.kind === "row" ? { record: csvRecord(row, opts), fields: row.fields } : { record: row, fields: NO_FIELDS }];
+    for await (const row of readCsvRows(source, opts)) {
+      if (row.kind !== "row") {
+        yield [{ record: row, fields: NO_FIELDS }];
+        continue;
+      }
+      const fields = unguarded(row.fields);
+      yield [{ record: csvRecord({ ...row, fields }, opts), fields }];
+    }
     return;
   }
   let n = opts.firstRecord;
@@ -49,4 +56,19 @@ export async function* readFieldRecords(input: AsyncIterable<Buffer | string>, f
     }
     if (out.length > 0) yield out;
   }
+}
+
+/**
+ * A labelling file written by `eval --sample` guards each cell a spreadsheet would run as a formula
+ * with a leading apostrophe (report/csv-guard.ts); reading it back, that apostrophe
+ * is dropped, so the post scored is the post sampled.
+ */
+function unguarded(fields: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  let out: Record<string, string> | undefined;
+  for (const [k, v] of Object.entries(fields)) {
+    if (!/^'[=+\-@\t\r]/.test(v)) continue;
+    out ??= Object.assign(Object.create(null) as Record<string, string>, fields);
+    out[k] = v.slice(1);
+  }
+  return out ?? fields;
 }

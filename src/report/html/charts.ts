@@ -44,9 +44,15 @@ export interface HeatMap {
   readonly policy?: string;
 }
 
-/** A heat map as a table: shade by the count against the largest count, diagonal cells outlined. */
+/**
+ * A heat map as a table, diagonal cells outlined. The diagonal (agreement) and the other cells
+ * (errors, changes) are shaded each against their own largest count: errors are usually few beside
+ * the agreement, and on one scale they would all look alike and pale.
+ */
 export function heatTable(h: HeatMap): string {
-  const max = Math.max(1, ...h.counts.flat());
+  let maxDiag = 1;
+  let maxOff = 1;
+  h.counts.forEach((row, i) => row.forEach((n, j) => (h.rows[i] === h.cols[j] ? (maxDiag = Math.max(maxDiag, n)) : (maxOff = Math.max(maxOff, n)))));
   const head = `<tr><th scope="col">${esc(h.corner)}</th>${h.cols.map((c) => `<th scope="col">${esc(c)}</th>`).join("")}<th scope="col">total</th></tr>`;
   const body = h.rows
     .map((r, i) => {
@@ -55,7 +61,7 @@ export function heatTable(h: HeatMap): string {
         .map((_, j) => {
           const n = row[j] ?? 0;
           const diag = h.rows[i] === h.cols[j];
-          const { background, color } = shade(n === 0 ? 0 : 0.15 + (0.85 * n) / max, diag ? BLUE : RED);
+          const { background, color } = shade(n === 0 ? 0 : 0.15 + (0.85 * n) / (diag ? maxDiag : maxOff), diag ? BLUE : RED);
           const fig = h.figure?.(i, j);
           const data = fig ? ` data-figure="${esc(fig)}" data-value="${n}"${h.policy ? ` data-policy="${esc(h.policy)}"` : ""}` : "";
           return `<td${diag ? ' class="diag"' : ""} style="background:${background};color:${color}"${data}>${n}</td>`;
