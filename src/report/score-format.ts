@@ -105,7 +105,8 @@ export function scoreText(run: ScoreRun, o: ScoreTextOptions): string {
   if (labelled === 0) out.push(s.yellow("no post is labelled for the policies scored: fill in the label column (see --label-field)"));
   if (run.errors > 0) {
     out.push(s.red(`${plural(run.errors, "record")} could not be scored:`));
-    for (const e of run.errorList) out.push(`  ${e.file}:${e.line}: ${e.code}: ${printable(e.message)}`);
+    // Each message starts with the file and line it is about.
+    for (const e of run.errorList) out.push(`  ${e.code}: ${printable(e.message)}`);
     if (run.errors > run.errorList.length) out.push(`  … and ${run.errors - run.errorList.length} more`);
   }
   out.push("", ...figureLines(run, s));

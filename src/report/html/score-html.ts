@@ -133,7 +133,7 @@ ${body}
 
 function errorSection(run: ScoreRun): string {
   if (run.errors === 0) return "";
-  const items = run.errorList.map((e) => `<li><code>${esc(`${e.file}:${e.line}`)}</code> ${esc(e.code)}: ${esc(e.message)}</li>`).join("\n");
+  const items = run.errorList.map((e) => `<li><code>${esc(e.code)}</code> ${esc(e.message)}</li>`).join("\n");
   return `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">${esc(`Records that could not be scored (${run.errors})`)}</h2><ul>${items}</ul></section>`;
 }
 
