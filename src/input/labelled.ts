@@ -66,7 +66,7 @@ export async function* readFieldRecords(input: AsyncIterable<Buffer | string>, f
 function unguarded(fields: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
   let out: Record<string, string> | undefined;
   for (const [k, v] of Object.entries(fields)) {
-    if (!/^'[=+\-@\t\r]/.test(v)) continue;
+    if (!/^'+[=+\-@\t\r]/.test(v)) continue;
     out ??= Object.assign(Object.create(null) as Record<string, string>, fields);
     out[k] = v.slice(1);
   }

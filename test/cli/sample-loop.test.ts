@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkScenario, run, type Scenario } from "./run.js";
 
@@ -110,6 +111,38 @@ describe("sample → label → score → change the policy → diff → score ag
     const miss = doc.policies[0].misses[0];
     expect(miss.text).toBe(post);
     expect(miss.matches[0]).toMatchObject({ text: "kill", start: 23, end: 27 });
+  });
+
+  it("a post that already starts with an apostrophe and a formula character comes back as it was", async () => {
+    const post = "'=1+1 kill them";
+    const file = join(dir, "apostrophe.csv");
+    // -o writes the labelling file itself, as on eval.
+    const s = await run(["eval", "-p", MINI, "--sample", "1", "--stratify", "none", "-f", "csv", "--input-format", "jsonl", "-o", file], `${JSON.stringify({ id: "a", text: post })}\n`);
+    expect(s.code).toBe(0);
+    expect(s.stdout).toBe("");
+    expect(readFileSync(file, "utf8")).toContain(`a,''=1+1 kill them,`);
+    writeFileSync(file, `${readFileSync(file, "utf8").trimEnd()}clear\n`);
+    const doc = JSON.parse((await run(["score", "--labels", file, "-p", MINI, "-f", "json"])).stdout);
+    expect(doc.policies[0].misses[0].text).toBe(post);
+  });
+
+  it("score reads a spreadsheet's ';'-separated CSV with --delimiter, and gzip-compressed labels", async () => {
+    const csv = (await run([...sampleArgs, "-f", "csv"])).stdout;
+    const labelled = labelCsv(csv);
+    const comma = join(dir, "comma.csv");
+    writeFileSync(comma, labelled);
+    const want = JSON.parse((await run(["score", "--labels", comma, "-p", MINI, "-f", "json"])).stdout).policies[0].confusion;
+    // The same rows separated by ';' (no field of this corpus holds a ';' or a quote-worthy ',').
+    const semi = join(dir, "semi.csv");
+    writeFileSync(semi, labelled.replace(/,/g, ";"));
+    const r = await run(["score", "--labels", semi, "--delimiter", ";", "-p", MINI, "-f", "json"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).policies[0].confusion).toEqual(want);
+    const gz = join(dir, "labels.csv.gz");
+    writeFileSync(gz, gzipSync(labelled));
+    const z = await run(["score", "--labels", gz, "-p", MINI, "-f", "json"]);
+    expect(z.code, z.stderr).toBe(0);
+    expect(JSON.parse(z.stdout).policies[0].confusion).toEqual(want);
   });
 
   it("keeps the order of the input and draws the same posts from it in another order", async () => {

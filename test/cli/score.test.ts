@@ -126,7 +126,7 @@ const scenarios: Scenario[] = [
   { name: "no --labels", args: ["score", "--policy", MINI], exitCode: 2, stderr: /--labels: give the labelled posts/ },
   { name: "a labels file that does not exist", args: ["score", "--labels", "nope.jsonl"], exitCode: 2, stderr: /^modpol: --labels: cannot read 'nope\.jsonl': no such file\n$/ },
   { name: "a labels file read as plain lines", args: ["score", "--labels", "README.md"], exitCode: 2, stderr: /carry no labels: give a \.jsonl or \.csv file/ },
-  { name: "a policy that cannot be loaded", args: ["score", "--labels", LABELS, "--policy", "no-such-policy"], exitCode: 2, stderr: /policy 'no-such-policy' cannot be loaded/ },
+  { name: "a policy that cannot be loaded", args: ["score", "--labels", LABELS, "--policy", "no-such-policy"], exitCode: 2, stderr: /policy 'no-such-policy' not found/ },
   { name: "the same policy twice", args: [...base, "--policy", MINI], exitCode: 2, stderr: /is policy mini, already scored/ },
   { name: "an unknown format", args: [...base, "-f", "csv"], exitCode: 2, stderr: /argument 'csv' is invalid/ },
   { name: "--positive naming every decision", args: [...base, "--positive", "violating,exempt,clear,review"], exitCode: 2, stderr: /--positive: name the decisions a yes means/ },
