@@ -57,6 +57,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         ["modpol eval -i export.csv --delimiter ';' -f csv --summary", "a spreadsheet's CSV; counts by country"],
         ["modpol eval -p meta-2022 --at 2022-03-14 -i posts.txt", "a timeline: the version in force that day"],
         ["cat posts.txt | modpol eval --fail-on violating -q", "exit 1 if any post violates"],
+        ["modpol eval -i posts.jsonl --sample 200 --stratify decision,country -f csv -o sample.csv", "posts to label, for modpol score"],
       ]);
       cmd.action(async (texts: string[], opts: EvalOptions) => {
         done(await runEval(texts, opts, io));
