@@ -108,15 +108,15 @@ describe.runIf(!chromium)("HTML reports in headless Chromium", () => {
   }
 });
 
-// A generous timeout: a browser on a loaded machine is slow to start and to render, and these tests are about what it shows, not how fast.
-describe.skipIf(!chromium)("HTML reports in headless Chromium", { timeout: 90_000 }, () => {
+describe.skipIf(!chromium)("HTML reports in headless Chromium", () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), "modpol-html-"));
 
+  // As long as a test may take (vitest.config.ts), not the 10 s of a hook: a browser on a loaded machine is slow to start.
   beforeAll(async () => {
     const { chromium: pw } = await import("playwright-core");
     browser = await pw.launch(launchOptions(chromium as string));
-  }, 90_000);
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
