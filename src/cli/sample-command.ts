@@ -1,4 +1,4 @@
-import { evaluate, type Decision } from "../evaluate/evaluate.js";
+import { checkRecord, evaluate, type Decision } from "../evaluate/evaluate.js";
 import { StratifiedSample } from "../evaluate/sample.js";
 import { selectPolicy } from "../evaluate/timeline.js";
 import { allocationText, sampleCsv, sampleJsonlLine, type SampledPost } from "../report/sample-format.js";
@@ -7,7 +7,9 @@ import { UsageError, type Io } from "./io.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { Output } from "./output.js";
 import { openOutput } from "./output-file.js";
+import { postOf } from "./eval-render.js";
 import { fieldSources, parseRecordInput } from "./record-input.js";
+import { fieldAt } from "../input/labelled.js";
 
 /** Records that could not be evaluated, each named on stderr (the rest are counted). */
 const SHOWN_ERRORS = 20;
@@ -59,7 +61,7 @@ function keyValue(key: string, d: Decision, fields: Readonly<Record<string, unkn
     case "policy":
       return d.policy;
     default: {
-      const v = Object.hasOwn(fields, key) ? fields[key] : Object.hasOwn(fields, key.toLowerCase()) ? fields[key.toLowerCase()] : undefined;
+      const v = fieldAt(fields, key);
       if (v === undefined || v === null || v === "") return "(none)";
       return typeof v === "object" ? JSON.stringify(v) : String(v);
     }
@@ -103,7 +105,14 @@ export async function runSample(texts: readonly string[], o: EvalOptions, io: Io
           if (errors++ < SHOWN_ERRORS) io.stderr.write(`modpol: left out of the sample: ${rec.id}: ${sel.code}: ${sel.message}\n`);
           continue;
         }
-        const d = evaluate({ text: rec.text, country: rec.country ?? input.defaultCountry ?? null, lang: rec.lang ?? null }, sel.policy);
+        // The whole record, as eval reads it: a policy may decide by the fields it declares.
+        const post = postOf(rec, input.defaultCountry);
+        const problems = checkRecord(post, sel.policy);
+        if (problems.length > 0) {
+          if (errors++ < SHOWN_ERRORS) io.stderr.write(`modpol: left out of the sample: ${rec.id}: ${problems[0]?.code ?? "invalid-record"}: ${problems.map((p) => p.message).join("; ")}\n`);
+          continue;
+        }
+        const d = evaluate(post, sel.policy);
         const stratum = by.map((k) => keyValue(k, d, fields)).join(" | ");
         // The key is drawn from the post, not its position: the same seed picks the same posts in any order.
         sample.add(stratum, `${rec.id}\u0000${rec.text}`, rec.n, { id: rec.id, text: rec.text, country: d.country, fields });

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from "../load/files.js";
+import { checkRecord } from "../evaluate/evaluate.js";
 import { checkGates } from "../evaluate/score-gates.js";
 import { binaryScheme, DECISION_SCHEME, type Scheme } from "../evaluate/score-scheme.js";
 import { judge, labelCategory, ScoreTally, type LabelledPost, type ScoreError, type ScoreRun } from "../evaluate/score.js";
@@ -6,11 +7,12 @@ import { isTimeline, selectPolicy, type PolicyOrTimeline } from "../evaluate/tim
 import { labelFor, readLabel, ruleLabelFor, type Label } from "../input/labels.js";
 import { COMPRESSED_SUFFIX } from "../input/decompress.js";
 import { formatFromPath } from "../input/records.js";
-import type { FieldRecord } from "../input/labelled.js";
+import { fieldAt, type FieldRecord } from "../input/labelled.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { scoreObject } from "../report/score-json.js";
 import { gateText, scoreText } from "../report/score-format.js";
 import { emit } from "./emit.js";
+import { postOf } from "./eval-render.js";
 import { UsageError, type Io } from "./io.js";
 import { openSourceOrReport } from "./open-policy.js";
 import { fieldSources, parseRecordInput } from "./record-input.js";
@@ -23,12 +25,8 @@ const KEEP_MISSES = 5000;
 /** Records that could not be scored, listed in the reports (the rest are counted). */
 const KEEP_ERRORS = 200;
 
-/** A field of a record by name; a CSV header is lower case, so the name is tried that way too. */
-function field(fields: Readonly<Record<string, unknown>>, name: string): unknown {
-  if (Object.hasOwn(fields, name)) return fields[name];
-  const lower = name.toLowerCase();
-  return Object.hasOwn(fields, lower) ? fields[lower] : undefined;
-}
+/** A field of a record by name: as written, in lower case, or a dotted path (`account.type`). */
+const field = fieldAt;
 
 /** A field's value as a group: text as it is, lists joined, nothing as null. */
 function groupOf(v: unknown): string | null {
@@ -70,7 +68,8 @@ function scoreRecord(fr: FieldRecord, file: string, r: Reading, scored: readonly
   if (label.kind === "invalid") return err("invalid-label", label.message);
   const second: Label | undefined = r.secondField !== undefined ? readLabel(field(fr.fields, r.secondField), r.secondField) : undefined;
   if (second?.kind === "invalid") return err("invalid-label", second.message);
-  const post = { text: rec.text, country: rec.country ?? r.defaultCountry ?? null, lang: rec.lang ?? null };
+  // The whole record, as eval reads it: a policy may decide by the fields it declares.
+  const post = postOf(rec, r.defaultCountry);
   const groups: Record<string, string | null> = {};
   for (const f of r.byFields) groups[f] = groupOf(field(fr.fields, f));
   // Every policy first: a record that one of them cannot take is left out of all.
@@ -78,6 +77,9 @@ function scoreRecord(fr: FieldRecord, file: string, r: Reading, scored: readonly
   for (const s of scored) {
     const sel = selectPolicy(s.source, rec.date, r.at);
     if (!sel.ok) return err(sel.code, `${s.source.id}: ${sel.message}`);
+    // A record that does not suit a policy's declared fields is refused, as eval refuses it.
+    const problems = checkRecord(post, sel.policy);
+    if (problems.length > 0) return err(problems[0]?.code ?? "invalid-record", `${s.source.id}: ${problems.map((p) => p.message).join("; ")}`);
     const ids = [s.source.id, sel.policy.id];
     const expected = r.scheme.expected(labelFor(label, ids));
     if (typeof expected === "string") return err("invalid-label", `${labelName}: ${expected}`);

@@ -72,3 +72,21 @@ function unguarded(fields: Readonly<Record<string, string>>): Readonly<Record<st
   }
   return out ?? fields;
 }
+
+/**
+ * A field of a record by name, as `--by` and `--stratify` name it: the name as written, else in
+ * lower case (CSV headers), else a dotted path into nested objects (`account.type`), as a policy's
+ * declared fields are named. Undefined when there is none.
+ */
+export function fieldAt(fields: Readonly<Record<string, unknown>>, name: string): unknown {
+  if (Object.hasOwn(fields, name)) return fields[name];
+  const lower = name.toLowerCase();
+  if (Object.hasOwn(fields, lower)) return fields[lower];
+  if (!name.includes(".")) return undefined;
+  let v: unknown = fields;
+  for (const part of name.split(".")) {
+    if (v === null || typeof v !== "object" || Array.isArray(v) || !Object.hasOwn(v, part)) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}

@@ -145,6 +145,25 @@ describe("sample → label → score → change the policy → diff → score ag
     expect(JSON.parse(z.stdout).policies[0].confusion).toEqual(want);
   });
 
+  it("a policy over record fields: sample and score read the whole record, as eval does, and group by a nested field", async () => {
+    const policy = "examples/officials/officials-harassment.yaml";
+    const posts = "examples/officials-posts.jsonl";
+    const decided = await decisions(policy, posts);
+    // Labelled with eval's own decisions: score must find every one right, fields and all.
+    const labelled = join(dir, "officials.jsonl");
+    writeFileSync(labelled, readFileSync(posts, "utf8").trim().split("\n").map((l) => {
+      const o = JSON.parse(l) as { id: string };
+      return JSON.stringify({ ...o, label: decided.get(o.id) });
+    }).join("\n"));
+    const doc = JSON.parse((await run(["score", "--labels", labelled, "-p", policy, "--by", "account.type", "-f", "json"])).stdout).policies[0];
+    expect(doc.accuracy).toMatchObject({ k: decided.size, n: decided.size });
+    expect(doc.groups["account.type"].map((g: { value: string | null }) => g.value)).toContain("satire");
+    const s = await run(["eval", "-p", policy, "--input", posts, "--sample", "4", "--stratify", "account.type"]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(/stratified by account\.type\n/);
+    expect(s.stderr).toMatch(/^ {2}satire +\d of 2$/m);
+  });
+
   it("keeps the order of the input and draws the same posts from it in another order", async () => {
     const shuffled = join(dir, "shuffled.jsonl");
     writeFileSync(shuffled, readFileSync(CORPUS, "utf8").trim().split("\n").reverse().join("\n"));
