@@ -19,6 +19,9 @@ import { makeStyle, wantsColour } from "./style.js";
 import { parseSetOptions, setOrThrow } from "./set-option.js";
 import { settingNames } from "../use-cases/run-settings.js";
 
+/** Posts listed in the HTML report at most: a page of more is slow to open, and the JSON output has them all. */
+const HTML_POSTS = 5000;
+
 /** Options of `modpol diff`, as parsed from the command line. */
 export interface DiffOptions extends RecordInputOptions {
   readonly from: string;
@@ -119,6 +122,8 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   // SIGINT/SIGTERM: stop reading; what was read is still compared and written, as in eval.
   const interrupt = watchInterrupts({ onStop: () => stopSources(srcs, io) });
   let inputError: IoError | undefined;
+  const listed: DiffItem[] = [];
+  let notListed = 0;
   let n = 1;
   try {
     outer: for (const src of srcs) {
@@ -131,7 +136,11 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
           else counter.add(item.diff.from.country, item.diff.from.decision, item.diff.to.decision, item.diff.ruleChanged);
           // Unchanged posts are counted but, without --all, not written.
           if (!quiet && (item.kind === "error" || item.diff.changed || o.all)) {
-            if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
+            // The HTML report is written at the end, and lists a bounded number of posts.
+            if (format === "html") {
+              if (listed.length < HTML_POSTS) listed.push(item);
+              else notListed++;
+            } else if (format === "json") items.add(JSON.stringify(diffObject(item, fo.offsets)));
             else if (format === "jsonl") items.add(`${JSON.stringify(diffObject(item, fo.offsets))}\n`);
             else if (format === "csv") items.add(diffCsvLine(item, fo));
             else items.add(diffTextBlock(item, fo, showId, collide ? names : undefined, notes));
@@ -154,7 +163,10 @@ export async function runDiff(texts: readonly string[], o: DiffOptions, io: Io):
   }
   const sum = counter.summary;
   const titles = { from: label(names.from, notes.from), to: label(names.to, notes.to) };
-  if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
+  if (format === "html") {
+    const inputs = [...(texts.length > 0 ? ["the arguments"] : []), ...(o.input ?? (texts.length > 0 ? [] : ["<stdin>"]))];
+    await out.write((await import("../report/html/diff-html.js")).diffHtml({ from: titles.from, to: titles.to, inputs, items: listed, notListed, summary: sum }));
+  } else if (format === "json") await out.write(`${items.tail}],"summary":${JSON.stringify(diffSummaryObject(sum))}}\n`);
   else if (format === "text") await out.write(`${items.tail}${diffSummaryText(sum, titles, style)}`);
   // Machine formats keep stdout to their records: the summary goes to stderr, on request.
   else if (o.summary) io.stderr.write(diffSummaryText(sum, titles, await makeStyle(false)));

@@ -32,6 +32,9 @@ export interface EvalOptions extends RecordInputOptions {
   readonly whyNot?: string;
   readonly output?: string;
   readonly set?: string[];
+  readonly sample?: string;
+  readonly stratify?: string;
+  readonly seed?: string;
 }
 
 function parseFailOn(list: readonly string[] | undefined): Set<DecisionName> {
@@ -68,6 +71,9 @@ class RunTally {
 
 /** `modpol eval`: classify posts from arguments, files or stdin. Returns the exit code. */
 export async function runEval(texts: readonly string[], o: EvalOptions, io: Io): Promise<number> {
+  // A review sample is another kind of run, loaded only when asked for.
+  if (o.sample !== undefined) return (await import("./sample-command.js")).runSample(texts, o, io);
+  if (o.stratify !== undefined || o.seed !== undefined) throw new UsageError(`${o.stratify !== undefined ? "--stratify" : "--seed"} is an option of --sample`);
   const format = o.format.toLowerCase();
   if (!(EVAL_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: '${o.format}' is not one of ${EVAL_FORMATS.join(", ")}`);
   const input = parseRecordInput(o);

@@ -8,7 +8,10 @@ export const CHECK_FORMATS = ["text", "json", "sarif", "github"] as const;
 export const TEST_FORMATS = ["text", "json", "junit"] as const;
 
 /** Output formats of `modpol diff`. */
-export const DIFF_FORMATS = ["text", "json", "jsonl", "csv"] as const;
+export const DIFF_FORMATS = ["text", "json", "jsonl", "csv", "html"] as const;
 
 /** Output formats of `modpol eval`. */
 export const EVAL_FORMATS = ["text", "json", "jsonl", "csv"] as const;
+
+/** Output formats of `modpol score`. */
+export const SCORE_FORMATS = ["text", "json", "html"] as const;

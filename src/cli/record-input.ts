@@ -9,6 +9,7 @@ import { openInputFile, type InputFile } from "./input-file.js";
 import { metered, type InputMeter } from "./progress.js";
 import { IoError, isSystemError, UsageError, type Io } from "./io.js";
 import type { OptionSpec } from "./option-spec.js";
+import type { FieldRecord } from "../input/labelled.js";
 
 /**
  * The options every command that reads posts shares (eval, diff): where the records come from,
@@ -105,14 +106,14 @@ export interface Source {
 }
 
 /** An input file that cannot be opened is a usage error, found before any output is written. */
-function assertReadable(abs: string, shown: string): void {
+function assertReadable(abs: string, shown: string, option = "--input"): void {
   try {
     accessSync(abs, constants.R_OK);
-    if (statSync(abs).isDirectory()) throw new UsageError(`--input: '${shown}' is a folder, not a file`);
+    if (statSync(abs).isDirectory()) throw new UsageError(`${option}: '${shown}' is a folder, not a file`);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--input: cannot read '${shown}': ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message}`);
+    throw new UsageError(`${option}: cannot read '${shown}': ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (e as Error).message}`);
   }
 }
 
@@ -179,6 +180,53 @@ async function* usageOnCompression<T>(it: AsyncGenerator<T>): AsyncGenerator<T> 
     if (e instanceof CompressedInputError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** A source of records read with every field they have (see readFieldRecords). */
+export interface FieldSource {
+  readonly name: string;
+  readonly records: (first: number) => AsyncGenerator<FieldRecord[]>;
+}
+
+/**
+ * The record sources of a run that needs every field of a record (`score`, `eval --sample`): TEXT
+ * arguments, then each path (`-` is stdin, read as `stdinFormat` unless `--input-format` says otherwise). A
+ * post of the arguments or of a `lines` input has one field, its text. `option` names the option
+ * the paths came from, for messages.
+ */
+export function fieldSources(texts: readonly string[], paths: readonly string[], inputFormat: string | undefined, io: Io, maxRecordBytes: number, option: string, delimiter = ",", stdinFormat: InputFormat = "jsonl"): FieldSource[] {
+  const fmtOpt = inputFormat?.toLowerCase();
+  if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  const out: FieldSource[] = [];
+  if (texts.length > 0) {
+    out.push({
+      name: "arguments",
+      records: async function* (first) {
+        yield texts.map((text, i) => ({ record: { kind: "post", n: first + i, line: i + 1, id: String(first + i), text, country: undefined, date: undefined }, fields: { text } }));
+      },
+    });
+  }
+  for (const path of paths) {
+    const isStdin = path === "-";
+    if (!isStdin) assertReadable(resolve(io.cwd, path), path, option);
+    const name = isStdin ? "<stdin>" : path;
+    // labels.jsonl.gz is JSONL: the format is named before the compression.
+    const format = (fmtOpt ?? (isStdin ? stdinFormat : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
+    out.push({
+      name,
+      records: async function* (first) {
+        const stream = decompressed((isStdin ? io.stdin : openInputFile(resolve(io.cwd, path)).chunks) as AsyncIterable<Buffer>, name);
+        const opts = { maxRecordBytes, name, firstRecord: first, onNote: (m: string) => io.stderr.write(`modpol: ${m}\n`), delimiter };
+        if (format === "lines") {
+          for await (const batch of usageOnCompression(readRecordBatches(stream, "lines", opts))) yield batch.map((record) => ({ record, fields: record.kind === "post" ? { text: record.text } : {} }));
+          return;
+        }
+        // Loaded here: the reader that keeps every field (and the CSV reader) is not on eval's path.
+        yield* usageOnCompression((await import("../input/labelled.js")).readFieldRecords(stream, format, opts));
+      },
+    });
+  }
+  return out;
 }
 
 /** The closing line and exit code 3 of a run in which some records could not be evaluated. */

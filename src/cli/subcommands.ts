@@ -5,6 +5,8 @@ import { EVAL_OPTIONS } from "./eval-options.js";
 import type { CheckOptions } from "./check-command.js";
 import type { TestOptions } from "./test-command.js";
 import type { DiffOptions } from "./diff-command.js";
+import { SCORE_OPTIONS } from "./score-spec.js";
+import type { ScoreOptions } from "./score-options.js";
 import { CHECK_FORMATS, DIFF_FORMATS, TEST_FORMATS } from "./formats.js";
 import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
 import { RECORD_INPUT_OPTIONS, RECORD_LIMIT_OPTIONS } from "./record-input.js";
@@ -55,6 +57,7 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
         ["modpol eval -i export.csv --delimiter ';' -f csv --summary", "a spreadsheet's CSV; counts by country"],
         ["modpol eval -p meta-2022 --at 2022-03-14 -i posts.txt", "a timeline: the version in force that day"],
         ["cat posts.txt | modpol eval --fail-on violating -q", "exit 1 if any post violates"],
+        ["modpol eval -i posts.jsonl --sample 200 --stratify decision,country -f csv -o sample.csv", "posts to label, for modpol score"],
       ]);
       cmd.action(async (texts: string[], opts: EvalOptions) => {
         done(await runEval(texts, opts, io));
@@ -92,6 +95,23 @@ export const SUBCOMMANDS: ReadonlyArray<readonly [string, Subcommand]> = [
       ]);
       cmd.action(async (texts: string[], opts: DiffOptions) => {
         done(await (await import("./diff-command.js")).runDiff(texts, opts, io));
+      });
+    },
+  ],
+  [
+    // score, its statistics and its HTML report are imported when run: a plain eval loads none of them.
+    "score",
+    (program, io, done) => {
+      const cmd = program.command("score").description("measure policies against labelled posts: accuracy, precision and recall per decision, confusion, per rule, language, country and field");
+      addOptions(cmd, SCORE_OPTIONS);
+      examples(cmd, [
+        ["modpol score -l labels.jsonl -p meta-2022-03-10 -p meta-2022-03-13", "two policies' figures side by side"],
+        ["modpol score -l labels.jsonl --min-recall violating=0.99", "a CI gate: exit 1 when a labelled violation is missed"],
+        ["modpol score -l sample.csv --label-field violent --positive violating", "yes/no labels"],
+        ["modpol score -l labels.jsonl -f html -o score.html", "a report to hand on: one self-contained file"],
+      ]);
+      cmd.action(async (opts: ScoreOptions) => {
+        done(await (await import("./score-command.js")).runScore(opts, io));
       });
     },
   ],

@@ -1,4 +1,4 @@
-import { fromObject, type InputRecord, type ReadOptions } from "./records.js";
+import { fromObject, type ErrorRecord, type InputRecord, type ReadOptions } from "./records.js";
 
 /** A raw CSV record: its fields, the line it starts on, and whether it broke a limit or a rule. */
 interface RawRow {
@@ -109,6 +109,9 @@ async function* rows(source: AsyncIterable<Buffer | string>, maxChars: number, d
 /** The columns SPEC §4 names, found whatever their case; other columns keep their names as written. */
 const SPEC_COLUMNS = new Set(["text", "id", "country", "date", "lang"]);
 
+/** A CSV row as an object of its fields by header name, or a row that cannot be read. */
+export type CsvRow = { readonly kind: "row"; readonly n: number; readonly line: number; readonly fields: Readonly<Record<string, string>>; readonly header: CsvHeader } | ErrorRecord;
+
 /**
  * What a header row says about the rows after it: the name of each column (a column SPEC §4 names
  * in lower case, whatever its case; others as written, a dotted name such as `account.type` being
@@ -154,10 +157,12 @@ export function csvHeader(names: readonly string[]): CsvHeader {
 const MAX_COLUMNS_SHOWN = 20;
 
 /**
- * Reads CSV records (header row first); the fields SPEC §4 names are taken by header name, in any
- * case. Other columns are kept under their names as written.
+ * Reads CSV rows (header row first) as objects keyed by header name (the SPEC §4 columns
+ * lower-cased, the others as written), every column kept: what `score` reads its labels and `--by`
+ * fields from, and what {@link readCsv} makes posts of. A row over the size limit or with an
+ * unclosed quote becomes an error record in its place.
  */
-export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+export async function* readCsvRows(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<CsvRow> {
   let header: CsvHeader | undefined;
   let n = opts.firstRecord;
   const delimiter = opts.delimiter ?? ",";
@@ -171,15 +176,32 @@ export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: Rea
     } else if (row.problem) {
       yield { kind: "error", n, line: row.line, id: String(n), code: "invalid-csv", message: `${opts.name}:${row.line}: ${row.problem}` };
     } else {
-      const o = header.pick(row.fields);
-      if (!header.hasText) {
-        // One column whose name holds a ';' or a tab: the file is separated by that, not by commas.
-        const only = header.only;
-        const other = only !== undefined ? [";", "\t"].find((d) => d !== delimiter && only.includes(d)) : undefined;
-        const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
-        yield { kind: "error", n, line: row.line, id: o.id || String(n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.columns})${hint}` };
-      } else yield fromObject(o, n, row.line, opts, true);
+      yield { kind: "row", n, line: row.line, fields: header.pick(row.fields), header };
     }
     n++;
   }
+}
+
+/**
+ * Reads CSV records (header row first); the fields SPEC §4 names are taken by header name, in any
+ * case. Other columns are kept under their names as written (a dotted name such as `account.type`
+ * is the nested field a policy declares).
+ */
+export async function* readCsv(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord> {
+  for await (const row of readCsvRows(source, opts)) yield row.kind === "row" ? csvRecord(row, opts) : row;
+}
+
+/** The post of a CSV row, or an error record when the header has no `text` column. */
+export function csvRecord(row: Extract<CsvRow, { kind: "row" }>, opts: Pick<ReadOptions, "name" | "delimiter">): InputRecord {
+  const o = row.fields;
+  const header = row.header;
+  if (!header.hasText) {
+    // One column whose name holds a ';' or a tab: the file is separated by that, not by commas.
+    const delimiter = opts.delimiter ?? ",";
+    const only = header.only;
+    const other = only !== undefined ? [";", "\t"].find((d) => d !== delimiter && only.includes(d)) : undefined;
+    const hint = other ? `; its fields seem separated by ${other === "\t" ? "tabs (--delimiter tab)" : `'${other}' (--delimiter '${other}')`}` : "";
+    return { kind: "error", n: row.n, line: row.line, id: o.id || String(row.n), code: "missing-text", message: `${opts.name}:${row.line}: the CSV header has no "text" column (columns: ${header.columns})${hint}` };
+  }
+  return fromObject(o, row.n, row.line, opts, true);
 }

@@ -61,7 +61,7 @@ describe("modpol completion", () => {
     expect(r.stderr).toBe("modpol: completion: 'tcsh' is not one of bash, zsh, fish\n");
   });
 
-  it.each(["eval", "diff", "check", "test", "schema", "completion"])("%s --help ends with examples", async (cmd) => {
+  it.each(["eval", "diff", "score", "check", "test", "schema", "completion"])("%s --help ends with examples", async (cmd) => {
     const r = await run([cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n(  .*modpol ${cmd}.*# .+\\n)+$`));
