@@ -19,6 +19,7 @@ import { fieldSources, parseRecordInput } from "./record-input.js";
 import { SCORE_FORMATS } from "./formats.js";
 import { parseBy, parseGates, parsePositive, parseShow, type ScoreOptions } from "./score-options.js";
 import { makeStyle, wantsColour } from "./style.js";
+import { parseSetOptions, setOrThrow } from "./set-option.js";
 
 /** Misclassified posts kept per policy for the JSON and HTML reports (the rest are counted). */
 const KEEP_MISSES = 5000;
@@ -126,10 +127,13 @@ export async function runScore(o: ScoreOptions, io: Io): Promise<number> {
   const srcs = fieldSources([], o.labels, o.inputFormat, io, input.maxRecordBytes, "--labels", input.delimiter);
 
   const refs = o.policy && o.policy.length > 0 ? o.policy : [DEFAULT_POLICY];
+  const set = parseSetOptions(o.set);
   const scored: Scored[] = [];
   for (const ref of refs) {
-    const source = await openSourceOrReport(ref, io);
-    if (!source) return 2;
+    const opened = await openSourceOrReport(ref, io);
+    if (!opened) return 2;
+    // The same settings for every policy scored: a setting one of them lacks is a usage error.
+    const source = set.size > 0 ? setOrThrow(opened, set).value : opened;
     if (scored.some((s) => s.source.id === source.id)) throw new UsageError(`--policy: '${ref}' is policy ${source.id}, already scored`);
     const order = isTimeline(source) ? [] : source.rules.map((x) => x.id);
     scored.push({ source, tally: new ScoreTally(source.id, scheme, groupings, order, KEEP_MISSES) });

@@ -6,6 +6,8 @@ import { UsageError } from "./io.js";
 /** Options of `modpol score`, as parsed from the command line. */
 export interface ScoreOptions {
   readonly policy?: string[];
+  /** `--set NAME=VALUE`: settings of every scored policy for this run. */
+  readonly set?: string[];
   readonly labels: string[];
   readonly inputFormat?: string;
   readonly labelField?: string;

@@ -2,6 +2,7 @@ import { DEFAULT_POLICY } from "../load/files.js";
 import { SCORE_FORMATS } from "./formats.js";
 import { COLOUR_OPTIONS, type OptionSpec } from "./option-spec.js";
 import { RECORD_LIMIT_OPTIONS } from "./record-input.js";
+import { SET_OPTION } from "./set-option.js";
 
 /**
  * The options of `modpol score`, in the order help lists them; in a module of their own so that
@@ -10,6 +11,7 @@ import { RECORD_LIMIT_OPTIONS } from "./record-input.js";
 export const SCORE_OPTIONS: readonly OptionSpec[] = [
   { flags: "-l, --labels <file...>", description: "labelled posts: JSONL or CSV files ('-' for stdin, JSONL); repeatable" },
   { flags: "-p, --policy <id|path>", description: `policy or timeline to score (bundled id or file); repeat to score several side by side (default: ${DEFAULT_POLICY})`, repeatable: true },
+  SET_OPTION,
   { flags: "--label-field <name>", description: "the field holding the label (default: label, else expect): a decision, a list of acceptable decisions, or a map policy id → decisions" },
   { flags: "--positive <decisions>", description: "read labels as yes/no (true/false, yes/no, 1/0): the decisions a yes means, e.g. violating; decision labels are folded the same way" },
   { flags: "--second-label <name>", description: "a second annotator's label field: Cohen's κ between the two" },

@@ -20,6 +20,24 @@ const json = (s: string) => JSON.parse(s) as { policies: Record<string, any>[]; 
 
 const scenarios: Scenario[] = [
   {
+    name: "--set gives every scored policy a setting for the run: two indicators needed, a call with one is exempt",
+    args: ["score", "--labels", "test/fixtures/score/credible.jsonl", "--policy", "meta-2022-03-10", "--set", "credibility-threshold=2", "-f", "json"],
+    exitCode: 0,
+    stdout: (s) => expect(json(s).policies[0]?.accuracy).toMatchObject({ k: 1, n: 1 }),
+  },
+  {
+    name: "without --set the bundled threshold holds: the same call is violating, and the label is missed",
+    args: ["score", "--labels", "test/fixtures/score/credible.jsonl", "--policy", "meta-2022-03-10", "-f", "json"],
+    exitCode: 0,
+    stdout: (s) => expect(json(s).policies[0]?.accuracy).toMatchObject({ k: 0, n: 1 }),
+  },
+  {
+    name: "--set of a setting the policy lacks is a usage error",
+    args: [...base, "--set", "no-such-setting=1"],
+    exitCode: 2,
+    stderr: /--set: .*no-such-setting/,
+  },
+  {
     name: "text: the figures with their intervals, the rules, the confusion matrix, the wrong posts with why-not",
     args: [...base, "--show", "all"],
     exitCode: 0,
