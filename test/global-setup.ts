@@ -5,7 +5,8 @@ import { join } from "node:path";
 /**
  * Precompiles the bundled policies once, from the sources under test, for every test file: without
  * it each file that loads a bundled policy compiled its ~30,000 terms from YAML again. The loader
- * finds them through MODPOL_PRECOMPILED_DIR, set before the test workers start.
+ * finds them through MODPOL_PRECOMPILED_DIR, set before the test workers start. The language model,
+ * which the build writes beside the policies, is written there too, from the installed eld.
  */
 export default async function setup(): Promise<() => void> {
   const dir = mkdtempSync(join(tmpdir(), "modpol-precompiled-"));
@@ -13,5 +14,7 @@ export default async function setup(): Promise<() => void> {
   const { precompileBundled } = await import("../src/use-cases/precompile-bundled.js");
   const { problems } = precompileBundled(dir);
   if (problems.length > 0) throw new Error(`the bundled policies do not compile:\n${problems.join("\n")}`);
+  const { buildLanguageModel } = await import("../scripts/build-language-model.js");
+  await buildLanguageModel(dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }
