@@ -41,6 +41,9 @@ describe("the packed package, installed with --omit=dev", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/LICENSE");
     expect(files).toContain("package/dist/bundled/meta-2022-03-10.ir");
+    // The language model derived from eld (Apache-2.0), with eld's licence beside it.
+    expect(files).toContain("package/dist/bundled/language-model.bin");
+    expect(files).toContain("package/dist/bundled/language-model.LICENSE");
     expect(files).toContain("package/dist/cjs/index.cjs");
     expect(files).toContain("package/docs/policy-language.md");
     expect(files).not.toContain("package/docs/lexicon-brief.md");
