@@ -158,12 +158,14 @@ describe("LanguageModel.fromBytes", () => {
     expect(refused(withHeader((j) => j.replace(/"keys":\d+/, (m) => `${m.slice(0, -2)}.5`)))).toMatch(/table sizes/);
     expect(refused(withHeader((j) => j.replace(/"pairs":1/, '"pairs":2')))).toMatch(/ends early|tables take|do not match/);
     expect(refused(withHeader((j) => j.replace('"notice":', '"notise":')))).toMatch(/where its data comes from/);
-    // The first-byte index of the n-grams, right after the two 8 KB character tables and the dictionary.
+    // The last entry of the n-grams' prefix index, after the two 8 KB character tables and the
+    // byte dictionary, must be the number of n-grams.
     const headerEnd = (16 + new DataView(BYTES.buffer, BYTES.byteOffset).getUint32(12, true) + 7) & ~7;
-    const bucketAt = headerEnd + 8192 + 8192 + 256;
+    const lastPrefix = headerEnd + 8192 + 8192 + 256 + 4 * 65536;
     const broken = new Uint8Array(BYTES);
-    new DataView(broken.buffer).setUint32(bucketAt + 4 * 100, 0xffffff, true);
-    expect(refused(broken)).toMatch(/out of order/);
+    const view = new DataView(broken.buffer);
+    view.setUint32(lastPrefix, view.getUint32(lastPrefix, true) + 1, true);
+    expect(refused(broken)).toMatch(/tables do not match its header/);
   });
 
   it("reads bytes that are not 8-byte aligned (from a copy)", () => {
