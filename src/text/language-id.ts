@@ -11,6 +11,8 @@
  * on many texts; any change here or in eld's version must keep that test passing.
  */
 
+import type { LanguageDetector, LanguageGuess as BaseGuess } from "./language.js";
+
 /** The file format this module reads; scripts/build-language-model.js writes the same number. */
 export const LANGUAGE_MODEL_FORMAT_VERSION = 1;
 
@@ -26,17 +28,16 @@ const BASE_SCORE = 53; // calculateScores(): the database stores each score less
 const SCALE = 25; // orderAndScale()
 const THRESHOLD = 0.75; // isReliable()'s default ratio
 const MAX_BYTES = ENFORCE_CUT_AFTER + 4;
-// A text yields at most one n-gram per word (≥ 2 bytes with its space) plus one per 3 bytes.
+// The n-grams seen in one text: at most one per word (2 bytes with its space) plus one per 3
+// bytes, about 320 within MAX_BYTES, so 1024 slots stay at most a third full.
 const SEEN_SLOTS = 1024;
 
-/** What {@link LanguageModel.detect} found. */
-export interface LanguageGuess {
-  /** eld's `language`: the ISO 639-1 code of the best-scoring language, null where eld gives ''. */
-  readonly best: string | null;
-  /** eld's `getScores()`: every language that scored, best first, with eld's 0-1 scaled score. */
-  readonly scores: readonly (readonly [string, number])[];
-  /** eld's `isReliable()` with its default threshold. */
-  readonly reliable: boolean;
+/**
+ * What {@link LanguageModel.detect} found: the {@link BaseGuess} every language identifier gives,
+ * each field as eld has it (`best` is eld's `language`, null where eld gives ''; `scores` its
+ * `getScores()`, best first, scaled 0-1; `reliable` its `isReliable()` at its default threshold).
+ */
+export interface LanguageGuess extends BaseGuess {
   /** How many distinct n-grams the text gave (eld's `numNgrams`), whether or not any scored. */
   readonly ngrams: number;
 }
@@ -99,7 +100,7 @@ function readHeader(bytes: Uint8Array): Header {
  * One instance is meant to live for the whole process: it holds a few kilobytes of scratch space
  * reused by every call, so detection allocates nothing per n-gram.
  */
-export class LanguageModel {
+export class LanguageModel implements LanguageDetector {
   /** The ISO 639-1 codes of the languages the model tells apart (eld's 60), in eld's order. */
   readonly languages: readonly string[];
   /** eld's package, version and database the model was built from. */

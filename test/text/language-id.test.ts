@@ -4,6 +4,7 @@ import { eld } from "eld/medium";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_MODEL_FORMAT_VERSION, LanguageModel, type LanguageGuess } from "../../src/text/language-id.js";
+import { plausible, type LanguageDetector } from "../../src/text/language.js";
 import { EDGE_TEXTS, generatedTexts, SENTENCES } from "./language-samples.js";
 import { SCANNER_TEXT } from "./reference-arbitraries.js";
 
@@ -105,6 +106,12 @@ describe("LanguageModel, read from the model the build derives from eld", () => 
     const long = `${"x".repeat(600)} ${SENTENCES.pl!.join(" ").repeat(12)}`;
     expect(model.detect(long, 601, long.length)).toEqual(model.detect(long.slice(601)));
     expect(mismatch(long.slice(601), model.detect(long, 601))).toBeUndefined();
+  });
+
+  it("is the language identifier that language scoping expects", () => {
+    const detector: LanguageDetector = model;
+    expect([...plausible(detector.detect(SENTENCES.uk![1]!))]).toContain("uk");
+    expect(detector.detect("Kill them all!", 0, 9).best).toBe(model.detect("Kill them").best);
   });
 
   it("keeps no state from one text to the next", () => {
