@@ -4,7 +4,9 @@
 // file's size, and the start-up of a whole process that loads the model and detects one post,
 // beside `node -e 0` and beside a process that imports eld/medium and does the same.
 //   npm run build && node scripts/bench/language-id.js [--posts N] [--rounds N] [--runs N]
-// Medians throughout; the machine's load shows in `node -e 0`'s figure, printed for scale.
+// Medians throughout, of wall time and of CPU time (user + system, all threads): on a shared,
+// loaded machine the wall time mostly says how long the process waited for a core, the CPU time
+// what it cost. The load shows in `node -e 0`'s figures, printed for scale.
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -35,11 +37,13 @@ function perPost(detectors) {
   for (let r = 0; r < ROUNDS; r++) {
     for (const [name, f] of Object.entries(detectors)) {
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       for (const p of posts) f(p);
-      rounds[name].push(Number(process.hrtime.bigint() - t0) / 1000 / posts.length);
+      const c = process.cpuUsage(c0);
+      rounds[name].push({ wall: Number(process.hrtime.bigint() - t0) / 1000 / posts.length, cpu: (c.user + c.system) / posts.length });
     }
   }
-  return Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, { median: median(v), min: Math.min(...v) }]));
+  return Object.fromEntries(Object.entries(rounds).map(([k, v]) => [k, { wall: median(v.map((r) => r.wall)), cpu: median(v.map((r) => r.cpu)) }]));
 }
 
 const { LanguageModel } = await import("../../dist/text/language-id.js");
@@ -47,7 +51,7 @@ const model = LanguageModel.fromBytes(readFileSync(MODEL));
 const { eld } = await import("eld/medium");
 const lengths = posts.map((p) => p.length);
 const mean = lengths.reduce((n, l) => n + l, 0) / posts.length;
-console.log(`${posts.length} posts of ${Math.min(...lengths)}-${Math.max(...lengths)} characters (mean ${mean.toFixed(0)}); µs per post, medians (and minimums) of ${ROUNDS} rounds`);
+console.log(`${posts.length} posts of ${Math.min(...lengths)}-${Math.max(...lengths)} characters (mean ${mean.toFixed(0)}); µs per post, medians of ${ROUNDS} rounds`);
 const speeds = perPost({
   "LanguageModel.detect": (t) => model.detect(t),
   "eld.detect": (t) => eld.detect(t),
@@ -57,7 +61,7 @@ const speeds = perPost({
     r.isReliable();
   },
 });
-for (const [name, { median: m, min }] of Object.entries(speeds)) console.log(`  ${name.padEnd(36)} ${m.toFixed(2)} µs/post (${min.toFixed(2)})`);
+for (const [name, { wall, cpu }] of Object.entries(speeds)) console.log(`  ${name.padEnd(36)} ${wall.toFixed(2)} µs/post wall, ${cpu.toFixed(2)} µs CPU`);
 
 const bytes = readFileSync(MODEL);
 console.log(`model: ${statSync(MODEL).size} bytes (${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzipped)`);
@@ -70,18 +74,25 @@ const scripts = {
   "loadLanguageModel() (load-policy.js and its imports), detect one post": `const { loadLanguageModel } = await import("./dist/use-cases/load-language-model.js"); if (!loadLanguageModel().detect(${post}).best) process.exit(1);`,
   "import eld/medium, detect one post": `const { eld } = await import("eld/medium"); if (!eld.detect(${post}).language) process.exit(1);`,
 };
-const times = Object.fromEntries(Object.keys(scripts).map((k) => [k, []]));
+// Each process reports its own CPU time (getrusage: every thread, from its start) as it ends.
+const REPORT = ";process.stdout.write(JSON.stringify(process.cpuUsage()));";
+const times = Object.fromEntries(Object.keys(scripts).map((k) => [k, { wall: [], cpu: [] }]));
 for (let r = 0; r < RUNS; r++) {
   for (const [name, code] of Object.entries(scripts)) {
     const t0 = process.hrtime.bigint();
-    const p = spawnSync(process.execPath, ["--input-type=module", "-e", code], { stdio: "inherit" });
+    const p = spawnSync(process.execPath, ["--input-type=module", "-e", code + REPORT], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     if (p.status !== 0) throw new Error(`${name}: exit ${p.status}`);
-    times[name].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const { user, system } = JSON.parse(p.stdout);
+    times[name].wall.push(wall);
+    times[name].cpu.push((user + system) / 1000);
   }
 }
-const floor = median(times["node --input-type=module -e 0"]);
-console.log(`start-up, medians of ${RUNS} processes:`);
-for (const [name, ts] of Object.entries(times)) {
-  const m = median(ts);
-  console.log(`  ${name.padEnd(72)} ${m.toFixed(1)} ms${name === "node --input-type=module -e 0" ? "" : ` (+${(m - floor).toFixed(1)} ms)`}`);
+const base = times["node --input-type=module -e 0"];
+const [floorWall, floorCpu] = [median(base.wall), median(base.cpu)];
+console.log(`start-up, medians of ${RUNS} processes (wall; CPU):`);
+for (const [name, t] of Object.entries(times)) {
+  const [w, c] = [median(t.wall), median(t.cpu)];
+  const extra = t === base ? "" : ` (+${(w - floorWall).toFixed(1)} ms; +${(c - floorCpu).toFixed(1)} ms)`;
+  console.log(`  ${name.padEnd(72)} ${w.toFixed(1)} ms; ${c.toFixed(1)} ms${extra}`);
 }
