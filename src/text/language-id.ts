@@ -11,25 +11,20 @@
  * on many texts; any change here or in eld's version must keep that test passing.
  */
 
+import { EldWords } from "./eld-words.js";
 import type { LanguageDetector, LanguageGuess as BaseGuess } from "./language.js";
+import { readLanguageModelFile, type LanguageModelFile, type LanguageModelSource } from "./language-model-file.js";
 
-/** The file format this module reads; scripts/build-language-model.js writes the same number. */
-export const LANGUAGE_MODEL_FORMAT_VERSION = 1;
+export { LANGUAGE_MODEL_FORMAT_VERSION, type LanguageModelSource } from "./language-model-file.js";
 
-const MAGIC = "MPLANGID";
-const PREAMBLE = 16;
-
-// eld's constants. The byte cut-offs bound the work per text, hence the buffer sizes.
+// eld's constants; its byte cut-offs are in eld-words.ts.
 const MAX_CHARS = 1000; // detect(): text.substring(0, 1000)
-const CUT_AFTER = 350; // strToUtf8Bytes(): stop at the first space after 350 bytes
-const ENFORCE_CUT_AFTER = 380; // ... or after any character once past 380 bytes
 const MAX_WORD = 70; // getByteNgrams(): a word's n-grams come from its first 70 bytes
 const BASE_SCORE = 53; // calculateScores(): the database stores each score less 53
 const SCALE = 25; // orderAndScale()
 const THRESHOLD = 0.75; // isReliable()'s default ratio
-const MAX_BYTES = ENFORCE_CUT_AFTER + 4;
 // The n-grams seen in one text: at most one per word (2 bytes with its space) plus one per 3
-// bytes, about 320 within MAX_BYTES, so 1024 slots stay at most a third full.
+// bytes, about 320 in eld's 384 bytes at most, so 1024 slots stay at most a third full.
 const SEEN_SLOTS = 1024;
 
 /**
@@ -40,59 +35,6 @@ const SEEN_SLOTS = 1024;
 export interface LanguageGuess extends BaseGuess {
   /** How many distinct n-grams the text gave (eld's `numNgrams`), whether or not any scored. */
   readonly ngrams: number;
-}
-
-/** Where the model's data comes from, as its header says. */
-export interface LanguageModelSource {
-  readonly package: string;
-  readonly version: string;
-  readonly license: string;
-  readonly database: string;
-  readonly dataType: string;
-}
-
-interface Header {
-  readonly source: LanguageModelSource;
-  readonly notice: string;
-  readonly languages: readonly string[];
-  readonly avgScore: readonly (number | null)[];
-  readonly keys: number;
-  readonly pairs: number;
-  /** Of the header's JSON, in bytes. */
-  readonly length: number;
-}
-
-const bad = (why: string): Error => new Error(`not a usable modpol language model: ${why}`);
-
-const align8 = (n: number): number => (n + 7) & ~7;
-
-/** The header's JSON, which the build writes in ASCII: no text decoder needed. */
-function readHeader(bytes: Uint8Array): Header {
-  if (bytes.length < PREAMBLE) throw bad(`${bytes.length} bytes, too short for a header`);
-  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw bad("it does not start with the model's signature");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw bad(`format version ${version}, this modpol reads version ${LANGUAGE_MODEL_FORMAT_VERSION}`);
-  const length = view.getUint32(12, true);
-  if (length > bytes.length - PREAMBLE) throw bad("its header runs past the end of the file");
-  let json = "";
-  for (let i = 0; i < length; i += 4096) json += String.fromCharCode(...bytes.subarray(PREAMBLE + i, PREAMBLE + Math.min(length, i + 4096)));
-  let h: unknown;
-  try {
-    h = JSON.parse(json);
-  } catch {
-    throw bad("its header is not JSON");
-  }
-  const o = (typeof h === "object" && h !== null ? h : {}) as Record<string, unknown>;
-  const count = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-  const src = (typeof o.source === "object" && o.source !== null ? o.source : {}) as Record<string, unknown>;
-  const langs = o.languages;
-  if (!Array.isArray(langs) || langs.length < 1 || langs.length > 255 || !langs.every((l) => typeof l === "string" && /^[a-z]{2,3}$/.test(l)) || new Set(langs).size !== langs.length) throw bad("its header lists no valid languages");
-  const avg = o.avgScore;
-  if (!Array.isArray(avg) || avg.length !== langs.length || !avg.every((a) => a === null || typeof a === "number")) throw bad("its header has no average score per language");
-  if (!count(o.keys) || !count(o.pairs) || o.pairs < o.keys) throw bad("its header gives no table sizes");
-  if (typeof o.notice !== "string" || !["package", "version", "license", "database", "dataType"].every((k) => typeof src[k] === "string")) throw bad("its header does not say where its data comes from");
-  return { source: src as unknown as LanguageModelSource, notice: o.notice, languages: langs as string[], avgScore: avg as (number | null)[], keys: o.keys, pairs: o.pairs, length };
 }
 
 /**
@@ -108,19 +50,10 @@ export class LanguageModel implements LanguageDetector {
   /** eld's copyright and licence notice, and what the build changed. */
   readonly notice: string;
 
-  readonly #avgScore: Float64Array;
-  readonly #letters: Uint8Array;
-  readonly #keep: Uint8Array;
-  readonly #byteChars: Uint8Array;
-  readonly #prefixes: Uint32Array;
-  readonly #keyRest: Uint32Array;
-  readonly #pairStart: Uint32Array;
-  readonly #pairs: Uint8Array;
-
-  // Scratch, reused by every detect(): the text's bytes (as eld's dictionary characters), its
-  // words, the n-grams seen so far (an open-addressing set stamped per call) and the scores.
-  readonly #bytes = new Uint8Array(MAX_BYTES);
-  readonly #wordEnds = new Int32Array(MAX_BYTES);
+  readonly #file: LanguageModelFile;
+  readonly #words: EldWords;
+  // Scratch, reused by every detect(): the n-gram being looked up, the n-grams seen so far (an
+  // open-addressing set stamped per call), the scores and their order.
   readonly #key = new Uint8Array(6);
   readonly #seenPrefix = new Uint32Array(SEEN_SLOTS);
   readonly #seenRest = new Uint32Array(SEEN_SLOTS);
@@ -130,35 +63,15 @@ export class LanguageModel implements LanguageDetector {
   readonly #scaled: Float64Array;
   readonly #order: Int32Array;
 
-  private constructor(bytes: Uint8Array, h: Header) {
-    this.languages = Object.freeze([...h.languages]);
-    this.source = Object.freeze({ ...h.source });
-    this.notice = h.notice;
-    this.#avgScore = Float64Array.from(h.avgScore, (a) => a ?? Number.NaN);
-    this.#langScore = new Int32Array(h.languages.length);
-    this.#scaled = new Float64Array(h.languages.length);
-    this.#order = new Int32Array(h.languages.length);
-    const n = h.keys;
-    const p = h.pairs;
-    let at = align8(PREAMBLE + h.length);
-    const take = (size: number): number => {
-      const from = at;
-      at = align8(at + size);
-      if (from + size > bytes.length) throw bad(`it ends early (${bytes.length} bytes for ${n} n-grams and ${p} scores)`);
-      return bytes.byteOffset + from;
-    };
-    const buf = bytes.buffer;
-    this.#letters = new Uint8Array(buf, take(8192), 8192);
-    this.#keep = new Uint8Array(buf, take(8192), 8192);
-    this.#byteChars = new Uint8Array(buf, take(256), 256);
-    this.#prefixes = new Uint32Array(buf, take(4 * 65537), 65537);
-    this.#keyRest = new Uint32Array(buf, take(4 * n), n);
-    this.#pairStart = new Uint32Array(buf, take(4 * (n + 1)), n + 1);
-    this.#pairs = new Uint8Array(buf, take(2 * p), 2 * p);
-    if (at !== bytes.length) throw bad(`${bytes.length} bytes where its tables take ${at}`);
-    // The tables' ends only: a scan of the 65,537 prefix entries took 3-8 ms before the first
-    // detection (cold code, loaded machine), and detect() stays in bounds whatever the tables hold.
-    if (this.#prefixes[0] !== 0 || this.#prefixes[65536] !== n || this.#pairStart[0] !== 0 || this.#pairStart[n] !== p) throw bad("its tables do not match its header");
+  private constructor(file: LanguageModelFile) {
+    this.#file = file;
+    this.languages = file.languages;
+    this.source = file.source;
+    this.notice = file.notice;
+    this.#words = new EldWords(file.letters, file.keep, file.byteChars);
+    this.#langScore = new Int32Array(file.languages.length);
+    this.#scaled = new Float64Array(file.languages.length);
+    this.#order = new Int32Array(file.languages.length);
   }
 
   /**
@@ -168,9 +81,7 @@ export class LanguageModel implements LanguageDetector {
    *   truncated, inconsistent).
    */
   static fromBytes(bytes: Uint8Array): LanguageModel {
-    if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("the language model is stored little-endian; this platform is big-endian");
-    const h = readHeader(bytes);
-    return new LanguageModel(bytes.byteOffset % 8 === 0 ? bytes : bytes.slice(), h);
+    return new LanguageModel(readLanguageModelFile(bytes));
   }
 
   /**
@@ -181,96 +92,8 @@ export class LanguageModel implements LanguageDetector {
    */
   detect(text: string, start = 0, end: number = text.length): LanguageGuess {
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) throw new RangeError(`detect: range ${start}..${end} is not within the text (0..${text.length})`);
-    const words = this.#encode(this.#clean(text, start, Math.min(end, start + MAX_CHARS)));
-    const ngrams = this.#score(words);
-    return this.#result(ngrams);
-  }
-
-  /**
-   * eld's textProcessor() up to its UTF-8 step: `text.replace(separators, ' ').trim().toLowerCase()`,
-   * where `separators` is `[^L]+(?<!['`’])` over eld's own letter list L. A run of non-letters
-   * becomes one space, up to its last character that is not an apostrophe; apostrophes that end a
-   * run stay (so "don't" keeps its own). Lower-casing is the built-in one, on the replaced text, as
-   * in eld: it depends on context (a final sigma), so it is not done character by character.
-   */
-  #clean(text: string, start: number, stop: number): string {
-    const letters = this.#letters;
-    const keep = this.#keep;
-    let out = "";
-    let from = start;
-    let i = start;
-    while (i < stop) {
-      let c = text.charCodeAt(i);
-      if ((letters[c >> 3]! & (1 << (c & 7))) !== 0) {
-        i++;
-        continue;
-      }
-      let last = -1;
-      let q = i;
-      for (; q < stop; q++) {
-        c = text.charCodeAt(q);
-        if ((letters[c >> 3]! & (1 << (c & 7))) !== 0) break;
-        if ((keep[c >> 3]! & (1 << (c & 7))) === 0) last = q;
-      }
-      if (last >= 0) {
-        out += text.slice(from, i) + " ";
-        from = last + 1;
-      }
-      i = q;
-    }
-    out = from === start ? text.slice(start, stop) : out + text.slice(from, stop);
-    return out.trim().toLowerCase();
-  }
-
-  /**
-   * eld's strToUtf8Bytes(): the text's UTF-8 bytes, each replaced by the character eld's byte
-   * dictionary gives it (one byte here), cut at the first space after 350 bytes or at any character
-   * past 380, split at spaces. Fills #bytes and #wordEnds; returns the number of words.
-   */
-  #encode(s: string): number {
-    const out = this.#bytes;
-    const dict = this.#byteChars;
-    const ends = this.#wordEnds;
-    let words = 0;
-    let pos = 0;
-    let wordStart = 0;
-    let count = 0;
-    for (let i = 0; i < s.length; i++) {
-      let c = s.charCodeAt(i);
-      if (c < 0x80) {
-        if (c === 32) {
-          if (pos > wordStart) ends[words++] = pos;
-          wordStart = pos;
-          if (count > CUT_AFTER) break;
-        } else {
-          out[pos++] = c;
-        }
-        count++;
-      } else if (c < 0x800) {
-        out[pos++] = dict[0xc0 | (c >> 6)]!;
-        out[pos++] = dict[0x80 | (c & 0x3f)]!;
-        count += 2;
-      } else if (c < 0xd800 || c >= 0xe000) {
-        out[pos++] = dict[0xe0 | (c >> 12)]!;
-        out[pos++] = dict[0x80 | ((c >> 6) & 0x3f)]!;
-        out[pos++] = dict[0x80 | (c & 0x3f)]!;
-        count += 3;
-      } else {
-        // As eld: the next unit is taken as the low surrogate, whatever it is (NaN & 0x3ff is 0).
-        // Not reached with eld 2.1.0's tables (surrogates are separators, and no letter lower-cases
-        // to one), but kept so that the steps stay eld's if its letter list grows.
-        i++;
-        c = 0x10000 + (((c & 0x3ff) << 10) | (s.charCodeAt(i) & 0x3ff));
-        out[pos++] = dict[0xf0 | (c >> 18)]!;
-        out[pos++] = dict[0x80 | ((c >> 12) & 0x3f)]!;
-        out[pos++] = dict[0x80 | ((c >> 6) & 0x3f)]!;
-        out[pos++] = dict[0x80 | (c & 0x3f)]!;
-        count += 4;
-      }
-      if (count > ENFORCE_CUT_AFTER) break;
-    }
-    if (pos > wordStart) ends[words++] = pos;
-    return words;
+    const words = this.#words.read(text.slice(start, Math.min(end, start + MAX_CHARS)));
+    return this.#result(this.#score(words));
   }
 
   /**
@@ -289,7 +112,7 @@ export class LanguageModel implements LanguageDetector {
     let long: string[] | undefined;
     let start = 0;
     for (let w = 0; w < words; w++) {
-      const end = this.#wordEnds[w]!;
+      const end = this.#words.ends[w]!;
       const len = end - start;
       const capped = len > MAX_WORD ? MAX_WORD : len;
       let j = 0;
@@ -300,7 +123,7 @@ export class LanguageModel implements LanguageDetector {
       if ((j === 0 ? 1 : 0) + len - tail + 1 <= 6) {
         distinct += this.#add(j === 0, start + tail, len - tail, true);
       } else {
-        const key = String.fromCharCode(...this.#bytes.subarray(start + tail, end));
+        const key = String.fromCharCode(...this.#words.bytes.subarray(start + tail, end));
         long ??= [];
         if (!long.includes(key)) {
           long.push(key);
@@ -319,7 +142,7 @@ export class LanguageModel implements LanguageDetector {
   #add(lead: boolean, from: number, n: number, trail: boolean): number {
     // The key's bytes as the model's records hold them: 0-1 as the prefix, 2-5 as the rest, 0-padded.
     const key = this.#key;
-    const bytes = this.#bytes;
+    const bytes = this.#words.bytes;
     let k = 0;
     if (lead) key[k++] = 32;
     for (let i = from, e = from + n; i < e; i++) key[k++] = bytes[i]!;
@@ -338,20 +161,19 @@ export class LanguageModel implements LanguageDetector {
     this.#seenRest[slot] = rest;
 
     // Binary search among the keys that share the first two bytes (a few hundred at most).
-    const keyRest = this.#keyRest;
-    let a = this.#prefixes[prefix]!;
-    let b = this.#prefixes[prefix + 1]!;
+    const { keyRest, prefixes, pairStart, pairs } = this.#file;
+    let a = prefixes[prefix]!;
+    let b = prefixes[prefix + 1]!;
     while (a < b) {
       const m = (a + b) >>> 1;
       if (keyRest[m]! < rest) a = m + 1;
       else b = m;
     }
-    if (a < this.#prefixes[prefix + 1]! && keyRest[a] === rest) {
+    if (a < prefixes[prefix + 1]! && keyRest[a] === rest) {
       const scores = this.#langScore;
-      const pairs = this.#pairs;
       // Bounded by the table's length, so that a damaged offset cannot make a near-endless loop.
-      const e = Math.min(2 * this.#pairStart[a + 1]!, pairs.length);
-      for (let i = 2 * this.#pairStart[a]!; i < e; i += 2) {
+      const e = Math.min(2 * pairStart[a + 1]!, pairs.length);
+      for (let i = 2 * pairStart[a]!; i < e; i += 2) {
         const l = pairs[i]!;
         scores[l] = scores[l]! + pairs[i + 1]! + BASE_SCORE;
       }
@@ -397,7 +219,7 @@ export class LanguageModel implements LanguageDetector {
     // index, not its score; reproduced as is, since the point is eld's answer.
     const top = scores[0]![1];
     const next = count > 1 ? order[1]! : 0;
-    const reliable = ngrams >= 3 && !(this.#avgScore[best]! * THRESHOLD > top || 0.01 > Math.abs(top - next));
+    const reliable = ngrams >= 3 && !(this.#file.avgScore[best]! * THRESHOLD > top || 0.01 > Math.abs(top - next));
     return { best: this.languages[best]!, scores, reliable, ngrams };
   }
 }
