@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step: writes <dir>/language-model.bin, the language-identification model that
-// src/text/language-id.ts reads, derived from the n-gram database of the npm package `eld`
+// src/text/language-model-file.ts reads, derived from the n-gram database of the npm package `eld`
 // (Nito-ELD, Apache-2.0, "medium" database).
 //
 // Why not import eld at run time: `eld/medium` builds a JavaScript object of its ~105,000 n-grams
@@ -36,7 +36,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 /** The model's file name, in the folder of the precompiled policies. */
 export const LANGUAGE_MODEL_FILE = "language-model.bin";
-/** Keep in step with src/text/language-id.ts, which refuses any other. */
+/** Keep in step with src/text/language-model-file.ts, which refuses any other. */
 export const FORMAT_VERSION = 1;
 const MAGIC = "MPLANGID";
 const DATABASE = "medium";

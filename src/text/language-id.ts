@@ -7,7 +7,8 @@
  * about 100 ms. This module reads the packed model in place (typed-array views on the file's bytes,
  * nothing built per entry) and mirrors eld 2.1.0's algorithm step for step, so that it gives eld's
  * result, score for score: the functions named in the comments below are eld's
- * (src/languageDetector.js, src/LanguageResult.js). test/text/language-id.test.ts compares the two
+ * (src/languageDetector.js, src/LanguageResult.js); the text processing is in eld-words.ts and the
+ * file format in language-model-file.ts. test/text/language-id.test.ts compares the two
  * on many texts; any change here or in eld's version must keep that test passing.
  */
 
