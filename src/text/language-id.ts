@@ -98,6 +98,15 @@ export class LanguageModel implements LanguageDetector {
   }
 
   /**
+   * eld's average score for texts in `lang` (of its own test set, on its 0-1 scale), NaN for a
+   * language it has none for: eld's reliability test calls a best score under 0.75 of it unsure.
+   */
+  averageScore(lang: string): number {
+    const i = this.languages.indexOf(lang);
+    return i < 0 ? Number.NaN : this.#file.avgScore[i]!;
+  }
+
+  /**
    * eld's getByteNgrams() and calculateScores(): each word gives 4-byte n-grams at a stride of 3
    * from its first 70 bytes, the first with a leading space, and a last one of its final 4 bytes (or
    * fewer) with a trailing space; each distinct n-gram adds its scores (plus 53) to its languages.
