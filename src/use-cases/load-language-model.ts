@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LanguageModel } from "../text/language-id.js";
+import { LanguageIdentifier } from "../text/language-identify.js";
 import { PRECOMPILED_DIR } from "./load-policy.js";
 
 /**
@@ -37,4 +38,25 @@ export function loadLanguageModel(dir: string = PRECOMPILED_DIR): LanguageModel 
   }
   loaded.set(dir, model);
   return model;
+}
+
+/** One identifier per folder, shared by every policy loaded in this process (thread). */
+const identifiers = new Map<string, LanguageIdentifier>();
+
+/**
+ * The language identifier every policy a user is given carries (CompiledPolicy.languageModel):
+ * the model of the precompiled folder behind the script pre-step, the letter veto and the margin
+ * test (text/language-identify.ts). The model's file is read when the first post is identified,
+ * not here, so that commands which evaluate nothing (check, schema, --help) never read it; that
+ * it exists is checked here, so that a missing build fails when the policy loads, not mid-run.
+ * @throws Error, saying to run `npm run build`, when the folder has no model.
+ */
+export function languageIdentifier(dir: string = PRECOMPILED_DIR): LanguageIdentifier {
+  let id = identifiers.get(dir);
+  if (id) return id;
+  const file = join(dir, LANGUAGE_MODEL_FILE);
+  if (!loaded.has(dir) && !existsSync(file)) throw new Error(`the language model ${file} is missing; run 'npm run build'`);
+  id = new LanguageIdentifier(() => loadLanguageModel(dir));
+  identifiers.set(dir, id);
+  return id;
 }
