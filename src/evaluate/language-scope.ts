@@ -9,7 +9,9 @@ import type { Tokens } from "../text/tokenise.js";
  * language; a match counts only in text of that language (or a close one): the German article
  * "die" is not the English verb, "gin and tonic" holds no Polish "giń". A sentence long enough to
  * be identified on its own is judged by its own language, so a post that mixes languages is read
- * sentence by sentence; a short one by the whole post's.
+ * sentence by sentence; a short one by the whole post's. Within a sentence, a run of Latin words
+ * among Cyrillic ones (or the reverse) and a clause of 14 characters or more are also read on their
+ * own, and a match counts if any of these readings allows it.
  */
 export interface LanguageScope {
   /**
@@ -23,6 +25,11 @@ export interface LanguageScope {
   accepts(m: LexMatch): boolean;
 }
 
+/**
+ * Characters a clause needs before its own reading counts beside its sentence's: "Putin must die"
+ * in "Putin must die, serio, nikt nie będzie płakał", which reads as Polish as a whole.
+ */
+const CLAUSE_ON_ITS_OWN = 14;
 /** Characters a sentence needs before it is identified on its own rather than by the whole post. */
 const SENTENCE_ON_ITS_OWN = 40;
 
@@ -94,20 +101,96 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     bySentence.set(s, r);
     return r;
   };
+  const byRun = new Map<number, { guess: LanguageGuess; open: Set<string> } | null>();
+  /**
+   * The reading of the run of words around `t` written in its script, when its sentence mixes
+   * Latin and Cyrillic words ("kill all ukry, Z 💪 за наших пацанов"): each run is read on its own,
+   * since the identifier gives a mixed text the language of whichever part has more n-grams.
+   */
+  const runOf = (t: number): { guess: LanguageGuess; open: Set<string> } | null => {
+    const sc = scriptOfWord(tokens.words[t] as string);
+    if (sc === 0) return null;
+    const s = tokens.sentence[t] as number;
+    let a = t;
+    let b = t;
+    const last = tokens.words.length - 1;
+    const joins = (u: number): boolean => tokens.sentence[u] === s && scriptOfWord(tokens.words[u] as string) !== 3 - sc;
+    while (a > 0 && joins(a - 1)) a--;
+    while (b < last && joins(b + 1)) b++;
+    const mixed = (a > 0 && tokens.sentence[a - 1] === s) || (b < last && tokens.sentence[b + 1] === s);
+    if (!mixed) return null;
+    const key = a * 65536 + b;
+    let r = byRun.get(key);
+    if (r !== undefined) return r;
+    const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
+    const g = model.detect(text, start, end);
+    r = g.best === null ? null : { guess: g, open: plausible(g) };
+    byRun.set(key, r);
+    return r;
+  };
+  const byClause = new Map<number, { guess: LanguageGuess; open: Set<string> } | null>();
+  /** The clause's own reading, when its sentence has other clauses and it is long enough. */
+  const clauseOf = (t: number): { guess: LanguageGuess; open: Set<string> } | null => {
+    const c = tokens.clause[t] as number;
+    let r = byClause.get(c);
+    if (r !== undefined) return r;
+    r = null;
+    const s = tokens.sentence[t] as number;
+    const last = tokens.words.length - 1;
+    let a = t;
+    let b = t;
+    while (a > 0 && tokens.clause[a - 1] === c) a--;
+    while (b < last && tokens.clause[b + 1] === c) b++;
+    const whole = !((a > 0 && tokens.sentence[a - 1] === s) || (b < last && tokens.sentence[b + 1] === s));
+    if (!whole) {
+      const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
+      if (end - start >= CLAUSE_ON_ITS_OWN) {
+        const g = model.detect(text, start, end);
+        if (g.best !== null) r = { guess: g, open: plausible(g) };
+      }
+    }
+    byClause.set(c, r);
+    return r;
+  };
+  /**
+   * Every reading a match at word `t` may be judged by: its sentence's (or the post's), its script
+   * run's, its clause's. A match counts when any of them allows its language: each reading only
+   * narrows what the post as a whole would allow to a part of it, so a mixed post keeps the terms
+   * of each of its languages, while a post wholly in another language keeps none.
+   */
+  const readings = (t: number): { guess: LanguageGuess; open: Set<string> }[] => {
+    const own = sentenceOf(t);
+    const out = [own ?? { guess, open: postOpen }];
+    const run = runOf(t);
+    if (run) out.push(run);
+    const cl = clauseOf(t);
+    if (cl) out.push(cl);
+    return out;
+  };
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
     accepts(m) {
       if (excepted(m, tokens, sets)) return false;
-      const own = sentenceOf(m.t0);
-      const g = own ? own.guess : guess;
-      const open = own ? own.open : postOpen;
-      // A typo is forgiven only in the text's own language: elsewhere it is another word.
-      if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
-      if (open.has(m.lang)) return true;
-      return translitAllowed(m, g.best, g.reliable);
+      for (const { guess: g, open } of readings(m.t0)) {
+        // A typo is forgiven only in the text's own language: elsewhere it is another word.
+        if (m.via & VIA_TYPO) {
+          if (g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang))) return true;
+        } else if (open.has(m.lang) || translitAllowed(m, g.best, g.reliable)) return true;
+      }
+      return false;
     },
   };
+}
+
+/** 1 for a word in Latin letters, 2 in Cyrillic, 0 for anything else (digits, other scripts). */
+function scriptOfWord(w: string): number {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c < 0x250) || (c >= 0x1e00 && c < 0x1f00)) return 1;
+    if (c >= 0x400 && c < 0x530) return 2;
+  }
+  return 0;
 }
 
 /**
