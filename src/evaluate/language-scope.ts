@@ -7,12 +7,11 @@ import type { Tokens } from "../text/tokenise.js";
 /**
  * Which lexicon matches a post's languages allow, and the post's language. Every lexicon term has a
  * language; a match counts only in text of that language (or a close one): the German article
- * "die" is not the English verb, "gin and tonic" holds no Polish "giń". A sentence long enough to
- * be identified on its own is judged by its own language, so a post that mixes languages is read
- * sentence by sentence; a short one by the whole post's. Within a sentence, a run of Latin words
- * among Cyrillic ones (or the reverse) and a clause of 14 characters or more are also read on their
- * own, and a match counts if any of these readings allows it. A post of three words or fewer is too
- * short to identify: every match counts and its language is unknown.
+ * "die" is not the English verb, "gin and tonic" holds no Polish "giń". A match counts when the
+ * post's language allows it, or else the language of its sentence (when long enough to identify on
+ * its own), of its run of Latin words among Cyrillic ones (or the reverse), or of its clause (14
+ * characters or more): so a post that mixes languages keeps the terms of each. A post of three words
+ * or fewer is too short to identify: every match counts and its language is unknown.
  */
 export interface LanguageScope {
   /**
@@ -164,33 +163,32 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     byClause.set(c, r);
     return r;
   };
-  /**
-   * Every reading a match at word `t` may be judged by: its sentence's (or the post's), its script
-   * run's, its clause's. A match counts when any of them allows its language: each reading only
-   * narrows what the post as a whole would allow to a part of it, so a mixed post keeps the terms
-   * of each of its languages, while a post wholly in another language keeps none.
-   */
-  const readings = (t: number): { guess: LanguageGuess; open: Set<string> }[] => {
-    const own = sentenceOf(t);
-    const out = [own ?? { guess, open: postOpen }];
-    const run = runOf(t);
-    if (run) out.push(run);
-    const cl = clauseOf(t);
-    if (cl) out.push(cl);
-    return out;
+  /** True when `r` allows `m`'s language. A typo is forgiven only in the text's own language: elsewhere it is another word. */
+  const allows = (r: { guess: LanguageGuess; open: Set<string> }, m: LexMatch): boolean => {
+    const g = r.guess;
+    if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
+    return r.open.has(m.lang) || translitAllowed(m, g.best, g.reliable);
   };
+  const whole = { guess, open: postOpen };
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
+    /**
+     * A match counts when the post's reading allows its language, or else its sentence's, its
+     * script run's or its clause's: each only looks closer at a part of the post, so a mixed post
+     * keeps the terms of each of its languages, while a post wholly in another language keeps none.
+     * The closer readings are made only for a match the wider ones refuse (most are allowed by the
+     * post's: one identification per post).
+     */
     accepts(m) {
       if (excepted(m, tokens, sets)) return false;
-      for (const { guess: g, open } of readings(m.t0)) {
-        // A typo is forgiven only in the text's own language: elsewhere it is another word.
-        if (m.via & VIA_TYPO) {
-          if (g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang))) return true;
-        } else if (open.has(m.lang) || translitAllowed(m, g.best, g.reliable)) return true;
-      }
-      return false;
+      if (allows(whole, m)) return true;
+      const sentence = sentenceOf(m.t0);
+      if (sentence && allows(sentence, m)) return true;
+      const run = runOf(m.t0);
+      if (run && allows(run, m)) return true;
+      const clause = clauseOf(m.t0);
+      return clause !== null && allows(clause, m);
     },
   };
 }

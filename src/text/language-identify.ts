@@ -97,11 +97,21 @@ const SCRIPT = (() => {
   return t;
 })();
 
-/** Cyrillic letters of Kazakh that Ukrainian, Russian and Belarusian lack (both cases). */
-const KAZAKH = new Set("әғқңөұүһӘҒҚҢӨҰҮҺ");
-/** Cyrillic letters of Serbian and Macedonian that Ukrainian, Russian and Belarusian lack. */
-const SERBIAN = new Set("јљњџђћЈЉЊЏЂЋ");
-const MACEDONIAN = new Set("ѓќѕЃЌЅ");
+// Cyrillic letters Ukrainian, Russian and Belarusian lack, both cases, as flags over U+0400-U+04FF:
+// Kazakh әғқңөұүһ, Serbian and Macedonian јљњџђћ, Macedonian only ѓќѕ.
+const KAZAKH = 1;
+const SERBIAN = 2;
+const MACEDONIAN = 4;
+const CYRILLIC_FLAGS = (() => {
+  const t = new Uint8Array(0x100);
+  const mark = (letters: string, flag: number): void => {
+    for (const ch of letters) t[ch.charCodeAt(0) - 0x400] = flag;
+  };
+  mark("әғқңөұүһӘҒҚҢӨҰҮҺ", KAZAKH);
+  mark("јљњџђћЈЉЊЏЂЋ", SERBIAN);
+  mark("ѓќѕЃЌЅ", MACEDONIAN);
+  return t;
+})();
 /** The labels the Cyrillic veto takes away. */
 const EAST_SLAVIC = new Set(["uk", "ru", "be"]);
 
@@ -142,20 +152,15 @@ export class LanguageIdentifier implements LanguageDetector {
     const stop = Math.min(end, start + WINDOW);
     const counts = this.#counts;
     counts.fill(0);
-    let kazakh = false;
-    let serbian = false;
-    let macedonian = false;
+    let flags = 0;
     let schwa = false;
     for (let i = start; i < stop; i++) {
       const c = text.charCodeAt(i);
       const s = SCRIPT[c]!;
       if (s === 0) continue;
       counts[s]!++;
-      if (s === CYRILLIC && c >= 0x0452) {
-        const ch = text[i]!;
-        if (KAZAKH.has(ch)) kazakh = true;
-        else if (MACEDONIAN.has(ch)) macedonian = true;
-        else if (SERBIAN.has(ch)) serbian = true;
+      if (s === CYRILLIC) {
+        if (c < 0x500) flags |= CYRILLIC_FLAGS[c - 0x400]!;
       } else if (c === 0x0259 || c === 0x018f) schwa = true;
     }
     // 1. The pre-step: a script of one language holding most of the letters.
@@ -176,7 +181,7 @@ export class LanguageIdentifier implements LanguageDetector {
     if (g.best === null) return { best: null, scores: g.scores, reliable: false, by: "none" };
     const enough = g.ngrams >= MIN_NGRAMS;
     // 3. The letter veto.
-    const veto = top === CYRILLIC && EAST_SLAVIC.has(g.best) ? (kazakh ? "kk" : macedonian ? "mk" : serbian ? "sr" : null) : top === LATIN && schwa && g.best !== "az" ? "az" : null;
+    const veto = top === CYRILLIC && EAST_SLAVIC.has(g.best) ? (flags & KAZAKH ? "kk" : flags & MACEDONIAN ? "mk" : flags & SERBIAN ? "sr" : null) : top === LATIN && schwa && g.best !== "az" ? "az" : null;
     if (veto !== null) {
       const drop = veto === "az" ? new Set(["az"]) : EAST_SLAVIC;
       const scores: [string, number][] = [[veto, g.scores[0]![1]]];
