@@ -36,7 +36,7 @@ describe("precompiled policies", () => {
 
   it("carries record fields, string sets, setting names and reason templates: decides and explains alike on posts that use them", () => {
     const full = loadYamlPolicy("test/fixtures/fields/policy.yaml").policy!;
-    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])), full.languageModel);
     expect(copy.fields).toEqual(full.fields);
     expect(copy.stringSets).toEqual(full.stringSets);
     const records = [
