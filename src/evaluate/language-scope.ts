@@ -36,6 +36,8 @@ const CLAUSE_ON_ITS_OWN = 14;
  * as it did before lexicons were scoped.
  */
 const SHORT_POST_WORDS = 3;
+/** The lead over the runner-up a guess needs to rule out transliterations (see clearLead). */
+const CLEAR_LEAD = 0.05;
 /** Characters a sentence needs before it is identified on its own rather than by the whole post. */
 const SENTENCE_ON_ITS_OWN = 40;
 
@@ -78,7 +80,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   if (given) {
     const lang = given.toLowerCase();
     const ok = new Set([lang, ...closeTo(lang)]);
-    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (ok.has(m.lang) || translitAllowed(m, lang, true)) };
+    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))) };
   }
   if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) };
 
@@ -167,7 +169,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   const allows = (r: { guess: LanguageGuess; open: Set<string> }, m: LexMatch): boolean => {
     const g = r.guess;
     if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
-    return r.open.has(m.lang) || translitAllowed(m, g.best, g.reliable);
+    return r.open.has(m.lang) || translitAllowed(m, g);
   };
   const whole = { guess, open: postOpen };
   return {
@@ -208,8 +210,19 @@ function scriptOfWord(w: string): number {
  * of such a language written in Latin letters) counts unless the text is reliably in a Latin-script
  * language the identifier knows well.
  */
-function translitAllowed(m: LexMatch, best: string | null, reliable: boolean): boolean {
+function translitAllowed(m: LexMatch, g: LanguageGuess): boolean {
   const translit = (m.via & VIA_TRANSLIT) !== 0 || (NON_LATIN.has(m.lang) && LATIN_TERM.test(m.source));
   if (!translit) return false;
-  return !reliable || best === null || !NO_TRANSLIT.has(best);
+  return g.best === null || !NO_TRANSLIT.has(g.best) || !clearLead(g);
+}
+
+/**
+ * A reliable guess with a lead of 5 % or more over the runner-up: romanised Armenian or Georgian
+ * ("petq a spanel rusnerin") can read as English by a hair, and is not English for that.
+ */
+function clearLead(g: LanguageGuess): boolean {
+  if (!g.reliable) return false;
+  const top = g.scores[0]?.[1] ?? 0;
+  const next = g.scores[1]?.[1] ?? 0;
+  return top > 0 && (top - next) / top >= CLEAR_LEAD;
 }
