@@ -2,6 +2,7 @@ import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, ty
 import type { Timeline, TimelineVersion } from "../compile/types.js";
 import type { CompiledPolicy, CondC, RuleC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
+import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
 export const IR_VERSION = 10;
@@ -127,7 +128,8 @@ function termFromLine(line: string): TermEntry {
  * index's sections as raw text, which loading leaves undecoded until a view is first consulted.
  */
 export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
-  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, ...rest } = p;
+  // The language identifier is not part of the policy's data: the loader attaches it again.
+  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, languageModel: _model, ...rest } = p;
   const packed = index.pack();
   const terms = index.terms.map((t) => Buffer.from(termLine(t), "utf8"));
   const offsets = Buffer.alloc(4 * (terms.length + 1));
@@ -268,10 +270,11 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
 }
 
 /**
- * Rebuilds the immutable CompiledPolicy from its serialised form. Nothing of the lexicon index is
- * decoded here: each view is unpacked when first consulted and each term when a look-up meets it.
+ * Rebuilds the immutable CompiledPolicy from its serialised form, with the language identifier the
+ * loader attaches (see CompiledPolicy.languageModel). Nothing of the lexicon index is decoded here:
+ * each view is unpacked when first consulted and each term when a look-up meets it.
  */
-export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
+export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector): CompiledPolicy {
   const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termFromLine);
   for (const p of ir.patterns) index.patterns.push({ ...p, find: compileRe2(p.source) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
@@ -283,6 +286,7 @@ export function deserialisePolicy(ir: PolicyIR): CompiledPolicy {
     signalByName: new Map(p.signals.map((s) => [s.name, s])),
     rules: (p.rules as Record<string, unknown>[]).map((r) => ({ ...r, when: condFromIR(r.when as Record<string, unknown>) }) as RuleC),
     index,
+    languageModel,
   });
 }
 

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type IrBytes, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
+import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type IrBytes, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
 import { BUNDLED_DIR, BUNDLED_IDS, CODE_DIR, BUNDLED_TIMELINES, bundledTimelinePath, readText, refuseRuleFile, resolvePolicyPath } from "../load/files.js";
 import { resolveLimits } from "../load/limits.js";
+import { languageIdentifier } from "./load-language-model.js";
 import type { LoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /**
@@ -71,12 +72,16 @@ function fileBytes(path: string): IrBytes {
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): PolicyLoadResult | undefined {
   const file = join(dir, `${id}.ir`);
   if (!existsSync(file)) return undefined;
+  let ir: PolicyIR;
   try {
-    const ir = parsePolicyIR(fileBytes(file));
-    return ir.version === IR_VERSION && fresh(ir.compiler, ir.sources) ? { policy: deserialisePolicy(ir), diagnostics: [], files: [] } : undefined;
+    ir = parsePolicyIR(fileBytes(file));
+    if (ir.version !== IR_VERSION || !fresh(ir.compiler, ir.sources)) return undefined;
   } catch {
     return undefined;
   }
+  // A fresh policy whose folder lacks the language model is a broken build, not a stale one: the
+  // identifier throws, saying to build, rather than the policy loading without language scoping.
+  return { policy: deserialisePolicy(ir, languageIdentifier(dir)), diagnostics: [], files: [] };
 }
 
 /**

@@ -10,6 +10,7 @@ import { parseYaml, sourceRef, diagAt, locate, type SourceRef, type YamlLimits, 
 import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import { validateLexiconFile, validatePolicy, validParts } from "../validate/validate.js";
 import { salvageLibrary, salvagePolicy, type Salvaged } from "../validate/salvage.js";
+import { languageIdentifier } from "./load-language-model.js";
 import type { LoadOptions as PublicLoadOptions, PolicyLoadResult } from "./load-types.js";
 
 /** A library file read, parsed and validated once, whichever policy includes it. */
@@ -122,7 +123,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
     if (v.doc) appendAll(diagnostics, checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when })), limits.maxDepth));
     return { files, diagnostics: dedupeDiagnostics(diagnostics) };
   }
-  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, maxPatternCost: limits.maxPatternCost });
+  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, maxPatternCost: limits.maxPatternCost, languageModel: languageIdentifier() });
   appendAll(diagnostics, c.diagnostics);
   return c.policy ? { policy: c.policy, files, diagnostics, info: c.info } : { files, diagnostics };
 }

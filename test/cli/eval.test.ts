@@ -9,8 +9,8 @@ const MINI = "test/fixtures/mini/policy.yaml";
 
 
 const scenarios: Scenario[] = [
-  { name: "one post from an argument", args: ["eval", "-p", MINI, "-c", "UA", "Death to the invaders!"], exitCode: 0, stdout: /^exempt \[UA\] Death to the invaders!\n  rule inv: invaders\n/ },
-  { name: "outside the region the same post violates", args: ["eval", "-p", MINI, "-c", "DE", "Death to the invaders!"], exitCode: 0, stdout: /^violating \[DE\]/ },
+  { name: "one post from an argument", args: ["eval", "-p", MINI, "-c", "UA", "Death to the invaders!"], exitCode: 0, stdout: /^exempt \[UA, en\] Death to the invaders!\n  rule inv: invaders\n/ },
+  { name: "outside the region the same post violates", args: ["eval", "-p", MINI, "-c", "DE", "Death to the invaders!"], exitCode: 0, stdout: /^violating \[DE, en\]/ },
   { name: "country by English name, any case", args: ["eval", "-p", MINI, "-c", "poland", "Death to Putin"], exitCode: 0, stdout: /^exempt \[PL\]/ },
   { name: "country as an alpha-3 code, or the country's own name", args: ["eval", "-p", MINI, "-c", "UKR", "-f", "jsonl", "--input-format", "jsonl"], stdin: '{"text":"Death to Putin","country":"Polska"}\n{"text":"Death to Putin","country":"DEU"}\n{"text":"Death to Putin"}\n', exitCode: 0, stdout: (s) => {
       expect(s.trim().split("\n").map((l) => JSON.parse(l).country)).toEqual(["PL", "DE", "UA"]);
@@ -48,7 +48,7 @@ const scenarios: Scenario[] = [
     }, stderr: /2 of 4 records could not be evaluated/ },
   { name: "csv in, csv out", args: ["eval", "-p", MINI, "-f", "csv", "--input-format", "csv"], stdin: 'ID,Text,Country\n7,"Death to Putin, now",UA\n8,hello,PL\n', exitCode: 0, stdout: (s) => {
       expect(s.split("\n")[0]).toBe("id,decision,rule,reason,policy,country,lang,matches,error_code,error_message");
-      expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,,violent-call:Death to@0-8; hos:Putin@9-14,,");
+      expect(s.split("\n")[1]).toBe("7,exempt,hos,hos,mini,UA,en,violent-call:Death to@0-8; hos:Putin@9-14,,");
       expect(s.split("\n")[2]).toBe("8,clear,,no rule applies: the policy's default is clear,mini,PL,,,,");
     } },
   { name: "csv: the matches cell splits one way only, whatever the post holds", args: ["eval", "-p", MINI, "-f", "csv", "-c", "UA", "Death; to the inv@ders\\"], exitCode: 0, stdout: (s) => {

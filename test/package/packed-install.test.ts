@@ -41,6 +41,9 @@ describe("the packed package, installed with --omit=dev", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
     expect(files).toContain("package/LICENSE");
     expect(files).toContain("package/dist/bundled/meta-2022-03-10.ir");
+    // The language model derived from eld (Apache-2.0), with eld's licence beside it.
+    expect(files).toContain("package/dist/bundled/language-model.bin");
+    expect(files).toContain("package/dist/bundled/language-model.LICENSE");
     expect(files).toContain("package/dist/cjs/index.cjs");
     expect(files).toContain("package/docs/policy-language.md");
     expect(files).not.toContain("package/docs/lexicon-brief.md");
@@ -58,18 +61,28 @@ describe("the packed package, installed with --omit=dev", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ decision: "exempt", rule: "heads-of-state" });
   });
 
-  // loadPolicy returns the YAML files it read; a precompiled policy reads none.
+  it("identifies a post's language with the model it ships (nothing downloaded, no test folder)", () => {
+    const { MODPOL_PRECOMPILED_DIR: _dir, ...env } = process.env;
+    const r = spawnSync(join(app, "node_modules/.bin/modpol"), ["eval", "Dzisiaj rano spacerowaliśmy po parku i rozmawialiśmy o przyszłości.", "-f", "jsonl"], { cwd: app, encoding: "utf8", env });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: "clear", lang: "pl" });
+  });
+
+  // loadPolicy returns the YAML files it read; a precompiled policy reads none. The policy carries
+  // the language identifier, reading the model shipped beside the precompiled policies.
   const script = (load: string) => `${load}
 const r = await m.loadPolicy("meta-2022-03-10");
-console.log(JSON.stringify({ files: r.files.length, decision: m.evaluate({ text: "Death to Putin!", country: "PL" }, r.policy).decision }));`;
+const lang = m.evaluate({ text: "Šiandien ryte vaikščiojome parke ir kalbėjomės apie ateitį.", country: null }, r.policy).lang;
+console.log(JSON.stringify({ files: r.files.length, decision: m.evaluate({ text: "Death to Putin!", country: "PL" }, r.policy).decision, lang }));`;
 
   it.each([
     ["import", script('const m = await import("modpol");'), "--input-type=module"],
     ["require", `(async () => { ${script('const m = require("modpol");')} })();`, "--input-type=commonjs"],
   ])("loads a bundled policy precompiled, through %s", (_, code, type) => {
-    const r = spawnSync(process.execPath, [type, "-e", code], { cwd: app, encoding: "utf8" });
+    const { MODPOL_PRECOMPILED_DIR: _dir, ...env } = process.env;
+    const r = spawnSync(process.execPath, [type, "-e", code], { cwd: app, encoding: "utf8", env });
     expect(r.stderr).toBe("");
-    expect(JSON.parse(r.stdout)).toEqual({ files: 0, decision: "exempt" });
+    expect(JSON.parse(r.stdout)).toEqual({ files: 0, decision: "exempt", lang: "lt" });
   });
 
   it("type-checks a strict consumer that has no @types/node", () => {

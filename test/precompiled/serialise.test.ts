@@ -25,7 +25,10 @@ const posts = [
 describe("precompiled policies", () => {
   it.each(["meta-2022-03-10", "meta-2022-03-13", "meta-baseline"])("%s decides exactly as the YAML it was built from", (id) => {
     const full = loadYamlPolicy(id).policy!;
-    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
+    // The identifier is no part of the file: the loader attaches it again, as here.
+    expect(full.languageModel).toBeDefined();
+    expect(deserialisePolicy(parsePolicyIR(serialisePolicy(full, []))).languageModel).toBeUndefined();
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])), full.languageModel);
     expect(copy.rules.map((r) => r.id)).toEqual(full.rules.map((r) => r.id));
     expect(copy.index.terms.length).toBe(full.index.terms.length);
     for (const p of posts) expect(evaluate(p, copy)).toEqual(evaluate(p, full));
@@ -33,7 +36,7 @@ describe("precompiled policies", () => {
 
   it("carries record fields, string sets, setting names and reason templates: decides and explains alike on posts that use them", () => {
     const full = loadYamlPolicy("test/fixtures/fields/policy.yaml").policy!;
-    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])));
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])), full.languageModel);
     expect(copy.fields).toEqual(full.fields);
     expect(copy.stringSets).toEqual(full.stringSets);
     const records = [
@@ -125,6 +128,19 @@ describe("freshness of precompiled policies", () => {
     expect(ir.sources.length).toBeGreaterThan(10);
     for (const s of ir.sources) expect(Object.keys(s).sort()).toEqual(["path", "sha1", "size"]);
     expect(loadPrecompiled("meta-baseline", dir)?.policy?.id).toBe("meta-baseline");
+  });
+
+  it("comes with the language identifier of its folder, one for every policy loaded from there", () => {
+    const a = loadPrecompiled("meta-baseline", dir)?.policy;
+    const b = loadPrecompiled("meta-2022-03-10", dir)?.policy;
+    expect(a?.languageModel).toBeDefined();
+    expect(b?.languageModel).toBe(a?.languageModel);
+    expect(a?.languageModel?.detect("Dzisiaj rano spacerowaliśmy po parku z psem.")).toMatchObject({ best: "pl", reliable: true });
+  });
+
+  it("is a broken build, not a stale policy, when its folder has no language model", () => {
+    const out = tampered((h) => h.replace(/"id":"meta-baseline"/, '"id":"meta-baselinf"'));
+    expect(() => loadPrecompiled("meta-baseline", out)).toThrow(/language-model\.bin is missing; run 'npm run build'/);
   });
 
   it("is stale when a source file's content differs from what it was built from", () => {
