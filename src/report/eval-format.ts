@@ -79,6 +79,8 @@ function lowSurrogateCheckpoints(text: string, meter: WorkMeter | undefined): Ui
     const c = text.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) count++;
   }
+  // The end of a text whose length is a multiple of BLOCK is a checkpoint the loop does not reach.
+  if (text.length % BLOCK === 0) lows[text.length / BLOCK] = count;
   return lows;
 }
 

@@ -31,6 +31,13 @@ describe("offsetsFor", () => {
     );
   });
 
+  it.each([63, 64, 65, 127, 128, 129, 192])("converts every offset of a %i-unit text with emoji, its end included (a checkpoint when a multiple of 64)", (len) => {
+    const text = "😀 StandWithUkraine 🇺🇦 ".repeat(20).slice(0, len);
+    const at = offsetsFor(text, "codepoint");
+    const us = Array.from({ length: len + 1 }, (_, i) => i);
+    expect(us.map(at)).toEqual(us.map((u) => scanFromStart(text, u)));
+  });
+
   it("keeps UTF-16 offsets as they are", () => {
     const at = offsetsFor("🇺🇦 x", "utf16");
     expect([0, 2, 4, 5].map(at)).toEqual([0, 2, 4, 5]);
