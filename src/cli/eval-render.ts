@@ -8,7 +8,7 @@ import type { FieldProblem } from "../compile/record-fields.js";
 import type { SettingValue } from "../compile/settings.js";
 import { internalRecordMessage } from "./bug-report.js";
 import { joinItems, JSON_ARRAY, NO_SEPARATORS } from "./item-writer.js";
-import { csvLine, jsonlLine, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
+import { csvLine, jsonlLine, offsetsFor, resultObject, textBlock, type EvalFormatOptions, type ResultItem } from "../report/eval-format.js";
 import { whyNotLines, whyNotObject } from "../report/why-not-format.js";
 
 /** How each record is rendered; the same in the main thread and in workers. */
@@ -107,8 +107,10 @@ function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions)
   const tally = item.kind === "error" ? null : ([item.decision.country, item.decision.decision] as const);
   if (o.quiet) return { out: "", tally };
   const object = () => {
-    const obj = resultObject(item, o.fo.offsets);
-    if (why && item.kind === "decision") obj.whyNot = whyNotObject(why, item.text, o.fo.offsets);
+    // One offset conversion for the record and its why-not: the text is scanned once.
+    const at = item.kind === "decision" ? offsetsFor(item.text, o.fo.offsets, o.fo.meter) : undefined;
+    const obj = resultObject(item, o.fo.offsets, at);
+    if (why && at) obj.whyNot = whyNotObject(why, at);
     // A decision made under other settings than the policy's says so, line by line.
     if (o.settings && item.kind === "decision") obj.settings = o.settings;
     return JSON.stringify(obj);

@@ -2,22 +2,24 @@ import { DECISIONS } from "../base/decisions.js";
 import { matrixTotals, transitions, type DiffSummary, type Matrix, type PostDiff } from "../evaluate/diff.js";
 import type { Decision, Evidence } from "../evaluate/evaluate.js";
 import { printable } from "../base/safe-text.js";
-import { convertOffset, csvField, csvMatchesCell, postLine, type EvalFormatOptions, type OffsetUnit, type ResultItem } from "./eval-format.js";
+import { csvField, csvMatchesCell, offsetsFor, postLine, type EvalFormatOptions, type OffsetUnit, type Offsets, type ResultItem } from "./eval-format.js";
 import { decisionColour, type Style } from "./style.js";
 import { guardFormula } from "./csv-guard.js";
 
 /** One output record of `diff`: a post with its two decisions, or a record that could not be evaluated. */
 export type DiffItem = { readonly kind: "diff"; readonly id: string; readonly line: number; readonly text: string; readonly diff: PostDiff } | Extract<ResultItem, { kind: "error" }>;
 
-function sideObject(d: Decision, text: string, unit: OffsetUnit): Record<string, unknown> {
-  return { decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, matches: d.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: convertOffset(text, m.start, unit), end: convertOffset(text, m.end, unit) })) };
+function sideObject(d: Decision, at: Offsets): Record<string, unknown> {
+  return { decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, matches: d.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: at(m.start), end: at(m.end) })) };
 }
 
 /** The JSON object of one diff record: `{id, country, changed, from, to}`, or an error record as eval writes it. */
 export function diffObject(item: DiffItem, unit: OffsetUnit): Record<string, unknown> {
   if (item.kind === "error") return { id: item.id, line: item.line, error: { code: item.code, message: item.message } };
   const { from, to, changed } = item.diff;
-  return { id: item.id, country: from.country, changed, from: sideObject(from, item.text, unit), to: sideObject(to, item.text, unit) };
+  // One conversion for both sides: the text is scanned once.
+  const at = offsetsFor(item.text, unit);
+  return { id: item.id, country: from.country, changed, from: sideObject(from, at), to: sideObject(to, at) };
 }
 
 /** CSV columns of diff output. */
@@ -30,7 +32,8 @@ export function diffCsvLine(item: DiffItem, o: EvalFormatOptions): string {
   if (item.kind === "error") cells = [item.id, "", "", "", "", "", "", "", "", "", "", "", "", item.code, item.message];
   else {
     const { from: f, to: t, changed } = item.diff;
-    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatchesCell(f.matches, item.text, o.offsets), csvMatchesCell(t.matches, item.text, o.offsets), "", ""];
+    const at = offsetsFor(item.text, o.offsets, o.meter);
+    cells = [item.id, f.country ?? "", changed ? "true" : "false", f.decision, f.rule ?? "", f.policy, t.decision, t.rule ?? "", t.policy, f.reason, t.reason, csvMatchesCell(f.matches, at), csvMatchesCell(t.matches, at), "", ""];
   }
   return `${cells.map((c) => csvField(guardFormula(c))).join(",")}\n`;
 }

@@ -4,6 +4,7 @@ import type { CallTrace, CondTrace, Explanation } from "../evaluate/explain.js";
 import { printable } from "../base/safe-text.js";
 import { decisionColour, type Style } from "./style.js";
 import { guardFormula } from "./csv-guard.js";
+import type { WorkMeter } from "../evaluate/context-index.js";
 
 /** How evidence offsets are counted in machine-readable output. */
 export type OffsetUnit = "codepoint" | "utf16";
@@ -24,36 +25,81 @@ export type ResultItem =
 export interface EvalFormatOptions {
   readonly offsets: OffsetUnit;
   readonly style: Style;
+  /** Counts the units the offset conversion scans (for the tests). */
+  readonly meter?: WorkMeter | undefined;
 }
+
+/** A post's offset conversion: a UTF-16 offset into its text, in the unit asked for. */
+export type Offsets = (utf16: number) => number;
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+/** Units between checkpoints of the conversion: a look-up scans fewer than this many. */
+const BLOCK = 64;
+const sameOffset: Offsets = (utf16) => utf16;
 
-/** Converts a UTF-16 offset in `text` to the unit asked for. */
-export function convertOffset(text: string, utf16: number, unit: OffsetUnit): number {
-  if (unit === "utf16" || !SURROGATE.test(text)) return utf16;
-  let cps = 0;
-  for (let i = 0; i < utf16; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) cps++;
-  }
-  return cps;
+/**
+ * The offset conversion of one post, built once and shared by every offset written for it, so that
+ * output stays linear in the post's length: the text is scanned at most once (and only when an
+ * offset is asked for), recording how many low surrogates come before every BLOCK-th unit; each
+ * offset then costs fewer than BLOCK units from the checkpoint before it. Converting each offset by
+ * a scan from the start of the text made a long post with emoji cost its length times its matches.
+ *
+ * A code point offset is the number of units before it that are not low surrogates (a lone high
+ * surrogate counts as one code point, a lone low surrogate as none); offsets outside the text are
+ * clamped to it. A text with no surrogate keeps its offsets as they are.
+ */
+export function offsetsFor(text: string, unit: OffsetUnit, meter?: WorkMeter): Offsets {
+  if (unit === "utf16") return sameOffset;
+  let lows: Uint32Array | null | undefined;
+  return (utf16) => {
+    if (lows === undefined) lows = lowSurrogateCheckpoints(text, meter);
+    if (lows === null) return utf16;
+    const u = utf16 <= 0 ? 0 : utf16 >= text.length ? text.length : utf16;
+    const k = Math.floor(u / BLOCK);
+    let before = lows[k] as number;
+    for (let i = k * BLOCK; i < u; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xdc00 && c <= 0xdfff) before++;
+    }
+    if (meter) meter.steps += u - k * BLOCK;
+    return u - before;
+  };
 }
 
-function jsonMatch(e: Evidence, text: string, unit: OffsetUnit): Record<string, unknown> {
-  return { signal: e.signal, term: e.term, text: e.text, start: convertOffset(text, e.start, unit), end: convertOffset(text, e.end, unit) };
+/** Low surrogates before every BLOCK-th unit of `text` (one pass), or null when it holds no surrogate. */
+function lowSurrogateCheckpoints(text: string, meter: WorkMeter | undefined): Uint32Array | null {
+  if (meter) meter.steps += text.length;
+  const first = text.search(SURROGATE);
+  if (first < 0) return null;
+  // Before the first surrogate every count is 0, as the array starts.
+  const lows = new Uint32Array(Math.floor(text.length / BLOCK) + 1);
+  let count = 0;
+  for (let i = first - (first % BLOCK); i < text.length; i++) {
+    if (i % BLOCK === 0) lows[i / BLOCK] = count;
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) count++;
+  }
+  // The end of a text whose length is a multiple of BLOCK is a checkpoint the loop does not reach.
+  if (text.length % BLOCK === 0) lows[text.length / BLOCK] = count;
+  return lows;
+}
+
+function jsonMatch(e: Evidence, at: Offsets): Record<string, unknown> {
+  return { signal: e.signal, term: e.term, text: e.text, start: at(e.start), end: at(e.end) };
 }
 
 /** The JSON object of one result, with exactly the fields SPEC §4 names (plus `explanation` on request). */
-export function resultObject(item: ResultItem, unit: OffsetUnit): Record<string, unknown> {
+export function resultObject(item: ResultItem, unit: OffsetUnit, at?: Offsets): Record<string, unknown> {
   if (item.kind === "error") return { id: item.id, line: item.line, error: { code: item.code, message: item.message } };
   const d = item.decision;
-  const o: Record<string, unknown> = { id: item.id, decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, country: d.country, lang: d.lang, matches: d.matches.map((m) => jsonMatch(m, item.text, unit)) };
-  if (item.explanation) o.explanation = explanationObject(item.explanation, item.text, unit);
+  const conv = at ?? offsetsFor(item.text, unit);
+  const o: Record<string, unknown> = { id: item.id, decision: d.decision, rule: d.rule, reason: d.reason, policy: d.policy, country: d.country, lang: d.lang, matches: d.matches.map((m) => jsonMatch(m, conv)) };
+  if (item.explanation) o.explanation = explanationObject(item.explanation, conv);
   return o;
 }
 
-function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Record<string, unknown> {
-  const ev = (e: Evidence) => ({ ...jsonMatch(e, text, unit), lexicon: e.lexicon, lang: e.lang, transforms: e.transforms });
+function explanationObject(x: Explanation, at: Offsets): Record<string, unknown> {
+  const ev = (e: Evidence) => ({ ...jsonMatch(e, at), lexicon: e.lexicon, lang: e.lang, transforms: e.transforms });
   return {
     language: x.language,
     ...(x.fields.length > 0 ? { fields: Object.fromEntries(x.fields.map((f) => [f.path, f.value])) } : {}),
@@ -70,15 +116,14 @@ function explanationObject(x: Explanation, text: string, unit: OffsetUnit): Reco
  * them equal), without building the objects first.
  */
 export function jsonlLine(item: ResultItem, o: EvalFormatOptions): string {
-  if (item.kind !== "decision" || item.explanation) return `${JSON.stringify(resultObject(item, o.offsets))}\n`;
+  if (item.kind !== "decision" || item.explanation) return `${JSON.stringify(resultObject(item, o.offsets, item.kind === "decision" ? offsetsFor(item.text, o.offsets, o.meter) : undefined))}\n`;
   const d = item.decision;
   const q = JSON.stringify;
-  // Offsets differ between the units only when the text has characters outside the BMP.
-  const text = o.offsets === "utf16" || !SURROGATE.test(item.text) ? undefined : item.text;
+  const at = offsetsFor(item.text, o.offsets, o.meter);
   let ms = "";
   for (const e of d.matches) {
-    const start = text === undefined ? e.start : convertOffset(text, e.start, "codepoint");
-    const end = text === undefined ? e.end : convertOffset(text, e.end, "codepoint");
+    const start = at(e.start);
+    const end = at(e.end);
     ms += `${ms === "" ? "" : ","}{"signal":${q(e.signal)},"term":${q(e.term)},"text":${q(e.text)},"start":${start},"end":${end}}`;
   }
   return `{"id":${q(item.id)},"decision":${q(d.decision)},"rule":${d.rule === null ? "null" : q(d.rule)},"reason":${q(d.reason)},"policy":${q(d.policy)},"country":${d.country === null ? "null" : q(d.country)},"lang":${d.lang === null ? "null" : q(d.lang)},"matches":[${ms}]}\n`;
@@ -98,8 +143,8 @@ export function csvField(s: string): string {
  * backslash, so the cell splits one way only (at "; " not after a backslash, then at the last '@').
  * Signal names and offsets never hold them.
  */
-export function csvMatchesCell(ms: readonly Evidence[], text: string, unit: OffsetUnit): string {
-  return ms.map((m) => `${m.signal}:${m.text.replace(/[\\;@]/g, "\\$&")}@${convertOffset(text, m.start, unit)}-${convertOffset(text, m.end, unit)}`).join("; ");
+export function csvMatchesCell(ms: readonly Evidence[], at: Offsets): string {
+  return ms.map((m) => `${m.signal}:${m.text.replace(/[\\;@]/g, "\\$&")}@${at(m.start)}-${at(m.end)}`).join("; ");
 }
 
 /** One CSV row (with its newline); matches as {@link csvMatchesCell} writes them. */
@@ -107,7 +152,7 @@ export function csvLine(item: ResultItem, o: EvalFormatOptions): string {
   const cells =
     item.kind === "error"
       ? [item.id, "", "", "", "", "", "", "", item.code, item.message]
-      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", csvMatchesCell(item.decision.matches, item.text, o.offsets), "", ""];
+      : [item.id, item.decision.decision, item.decision.rule ?? "", item.decision.reason, item.decision.policy, item.decision.country ?? "", item.decision.lang ?? "", csvMatchesCell(item.decision.matches, offsetsFor(item.text, o.offsets, o.meter)), "", ""];
   return `${cells.map((c) => csvField(guardFormula(c))).join(",")}
 `;
 }

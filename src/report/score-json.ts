@@ -1,6 +1,6 @@
 import type { Judged, PolicyScore, ScoreRun } from "../evaluate/score.js";
 import type { Proportion } from "../evaluate/stats.js";
-import { convertOffset, type OffsetUnit } from "./eval-format.js";
+import { offsetsFor, type OffsetUnit } from "./eval-format.js";
 import { whyNotObject } from "./why-not-format.js";
 
 /** A proportion as JSON: `{k, n, value, low, high}` (value and bounds null when n is 0). */
@@ -12,6 +12,8 @@ function prop(p: Proportion): Record<string, unknown> {
 export function missObject(j: Judged, unit: OffsetUnit): Record<string, unknown> {
   const d = j.decision;
   const text = j.item.text;
+  // One conversion for the matches and the why-not: the text is scanned once.
+  const at = offsetsFor(text, unit);
   return {
     id: j.item.id,
     line: j.item.line,
@@ -24,10 +26,10 @@ export function missObject(j: Judged, unit: OffsetUnit): Record<string, unknown>
     rule: d.rule,
     reason: d.reason,
     policy: d.policy,
-    matches: d.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: convertOffset(text, m.start, unit), end: convertOffset(text, m.end, unit) })),
+    matches: d.matches.map((m) => ({ signal: m.signal, term: m.term, text: m.text, start: at(m.start), end: at(m.end) })),
     expectedRule: j.expectedRule ? { rule: j.expectedRule.rule, source: j.expectedRule.source } : null,
     groups: j.item.groups,
-    ...(j.whyNot ? { whyNot: whyNotObject(j.whyNot, text, unit) } : {}),
+    ...(j.whyNot ? { whyNot: whyNotObject(j.whyNot, at) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Evidence } from "../evaluate/evaluate.js";
 import type { Blame, Operand, WhyNot } from "../evaluate/why-not.js";
 import { printable } from "../base/safe-text.js";
-import { callLines, convertOffset, showValue, type OffsetUnit } from "./eval-format.js";
+import { callLines, showValue, type Offsets } from "./eval-format.js";
 import { decisionColour, PLAIN, type Style } from "./style.js";
 
 // Strings from posts and rule files are shown through printable(), as in eval's text output.
@@ -144,12 +144,12 @@ export function whyNotLines(w: WhyNot, s: Style = PLAIN, indent = "  "): string[
   return out;
 }
 
-function evidenceObject(e: Evidence, text: string, unit: OffsetUnit): Record<string, unknown> {
-  return { signal: e.signal, term: e.term, text: e.text, start: convertOffset(text, e.start, unit), end: convertOffset(text, e.end, unit) };
+function evidenceObject(e: Evidence, at: Offsets): Record<string, unknown> {
+  return { signal: e.signal, term: e.term, text: e.text, start: at(e.start), end: at(e.end) };
 }
 
-function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, unknown> {
-  const ev = (es: readonly Evidence[]) => es.map((e) => evidenceObject(e, text, unit));
+function blameObject(b: Blame, at: Offsets): Record<string, unknown> {
+  const ev = (es: readonly Evidence[]) => es.map((e) => evidenceObject(e, at));
   const op = (o: Operand) => ({
     text: o.text,
     value: o.value,
@@ -159,7 +159,7 @@ function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, u
   const base = { condition: b.text, kind: b.k, needed: b.want };
   switch (b.k) {
     case "signal":
-      return { ...base, signal: b.signal, matches: ev(b.counted), setAside: b.discounted.map((d) => ({ ...evidenceObject(d.evidence, text, unit), why: d.why })) };
+      return { ...base, signal: b.signal, matches: ev(b.counted), setAside: b.discounted.map((d) => ({ ...evidenceObject(d.evidence, at), why: d.why })) };
     case "country-in":
       return { ...base, country: b.country, set: b.set, codes: b.codes };
     case "country-known":
@@ -175,23 +175,26 @@ function blameObject(b: Blame, text: string, unit: OffsetUnit): Record<string, u
     case "constant":
       return base;
     case "any":
-      return { ...base, anyOf: b.options.map((o) => o.map((x) => blameObject(x, text, unit))) };
+      return { ...base, anyOf: b.options.map((o) => o.map((x) => blameObject(x, at))) };
   }
 }
 
-/** The "why not" of one post as plain data for JSON: `needed` is the value each failed part needed. */
-export function whyNotObject(w: WhyNot, text: string, unit: OffsetUnit): Record<string, unknown> {
+/**
+ * The "why not" of one post as plain data for JSON: `needed` is the value each failed part needed.
+ * `at` is the post's offset conversion ({@link offsetsFor}), shared with the rest of its record.
+ */
+export function whyNotObject(w: WhyNot, at: Offsets): Record<string, unknown> {
   return {
     decision: w.wanted,
     already: w.already,
-    calls: w.calls.map((c) => ({ signal: c.signal, frame: c.frame ?? null, call: evidenceObject(c.call, text, unit), targets: c.targets.map((t) => ({ ...evidenceObject(t.evidence, text, unit), role: t.role })) })),
+    calls: w.calls.map((c) => ({ signal: c.signal, frame: c.frame ?? null, call: evidenceObject(c.call, at), targets: c.targets.map((t) => ({ ...evidenceObject(t.evidence, at), role: t.role })) })),
     rules: w.rules.map((r) => ({
       id: r.id,
       holds: r.holds,
       ...(r.preemptedBy !== undefined ? { preemptedBy: r.preemptedBy } : {}),
-      failed: r.failed.map((b) => blameObject(b, text, unit)),
+      failed: r.failed.map((b) => blameObject(b, at)),
       condition: r.trace,
     })),
-    ...(w.fallback ? { default: { reason: w.fallback.reason, blockedBy: w.fallback.blockedBy.map((b) => ({ id: b.id, decision: b.decision, mustFail: b.failed.map((x) => blameObject(x, text, unit)) })) } } : {}),
+    ...(w.fallback ? { default: { reason: w.fallback.reason, blockedBy: w.fallback.blockedBy.map((b) => ({ id: b.id, decision: b.decision, mustFail: b.failed.map((x) => blameObject(x, at)) })) } } : {}),
   };
 }

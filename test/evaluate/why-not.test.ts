@@ -4,6 +4,7 @@ import { whyNot, type Blame } from "../../src/evaluate/why-not.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPolicy } from "../../src/use-cases/load-policy.js";
 import { whyNotLines, whyNotObject } from "../../src/report/why-not-format.js";
+import { offsetsFor } from "../../src/report/eval-format.js";
 
 function load(ref: string): CompiledPolicy {
   const r = loadYamlPolicy(ref);
@@ -65,7 +66,7 @@ describe("why not (mini policy)", () => {
           ✗ rule hos does not hold:
               ✗ count(method) < threshold is false: count(method) = 1 (method: "shoot"), threshold = 1"
     `);
-    const o = whyNotObject(w, "Death to Putin, shoot him", "codepoint") as { rules: { id: string; failed: Record<string, unknown>[] }[] };
+    const o = whyNotObject(w, offsetsFor("Death to Putin, shoot him", "codepoint")) as { rules: { id: string; failed: Record<string, unknown>[] }[] };
     expect(o.rules[1]?.failed[0]).toMatchObject({ condition: "count(method) < threshold", kind: "compare", needed: true, left: { value: 1, signals: [{ signal: "method", holds: true, matches: [{ text: "shoot", start: 16, end: 21 }] }] }, right: { value: 1 } });
   });
 });
