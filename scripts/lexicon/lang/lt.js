@@ -8,7 +8,7 @@
 //   infinitive   nužudyti, and the spoken short form nužudyt   violence.infinitive ("reikia sušaudyt")
 //   imperative   nužudyk, nužudykite, nužudykim(e)             violence.call
 //   3rd future   nužudys                                       violence.wish-verb ("tegul juos sušaudys")
-//   3rd present  (given) žudo                                   violence.call as "tegul ~3 žudo" only
+//   3rd present  (given) žudo                                   violence.call as "tegul ~4 žudo" only
 //   conditional  nužudytų (3rd), nužudyčiau (1sg), nužudytume  violence.wish-verb ("kad sudvėstų"),
 //                                                              violence.intent ("aš juos sušaudyčiau")
 //   1st future   nužudysiu, nužudysim(e)                       violence.intent
@@ -83,7 +83,8 @@ export function inflect(grammar) {
         // ("girdėjau, kad rusai šaudo"), where only the conditional wishes ("kad sudvėstų")
         const wish = [f.fut3, f.cond3];
         // a phrase that holds its own "tegul" is a call by its form (a cue inside a match is the match's)
-        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~3 ${p}`, `tegu ~3 ${p}`]), thens);
+        // (up to 4 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna")
+        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~4 ${p}`, `tegu ~4 ${p}`]), thens);
         if (dying) {
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish], thens);
           continue;

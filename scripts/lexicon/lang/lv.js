@@ -65,6 +65,7 @@ function lemmas(entry) {
 export function inflect(grammar) {
   const out = {
     "violence.call": [],
+    "violence.verb": [],
     "violence.infinitive": [],
     "violence.passive": [],
     "violence.wish-verb": [],
@@ -82,7 +83,16 @@ export function inflect(grammar) {
         const use = (k) => !no.has(k);
         const f = v.forms ? v.forms : conjugate(v.lemma, v);
         const thens = v.then === undefined ? [undefined] : list(v.then);
-        if (use("imp")) add("violence.call", list(f.imp), thens);
+        // The 2sg imperative of a verb whose 2nd/3rd present has no -a ("nošauj", "nosit") is also
+        // its 3rd person present, a narration ("Artūrs nošauj vācieti"): that form is a call only
+        // opening its clause or after a frame (violence.verb); the 2pl and 1pl stay calls by form.
+        const imps = list(f.imp);
+        if (use("imp")) {
+          if (f.pres && imps[0] === f.pres) {
+            add("violence.verb", [imps[0]], thens);
+            add("violence.call", imps.slice(1), thens);
+          } else add("violence.call", imps, thens);
+        }
         if (use("deb")) add("violence.call", [f.deb], thens);
         const wish = [f.pres, f.fut3, f.cond];
         if (dying) {
