@@ -61,7 +61,10 @@ export function inflect(grammar) {
       return [...forms, ...forms.flatMap((x) => thens.map((t) => `${x} ~2 ${t}`))];
     };
     const nonfinite = (f) => {
-      const forms = p ? [`${p} ${f}`, `${f} ${p}`, ...(v.required === false ? [f] : [])] : [f];
+      // The object may stand between an infinitive and its particle ("lasta kõik maha", "lasta need
+      // maha"); not for the ambiguous ones, whose everyday objects (things) are read as idioms.
+      const after = v.ambiguous ? `${f} ${p}` : `${f} ~2 ${p}`;
+      const forms = p ? [`${p} ${f}`, after, ...(v.required === false ? [f] : [])] : [f];
       return [...forms, ...forms.flatMap((x) => thens.map((t) => `${x} ~2 ${t}`))];
     };
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
