@@ -23,6 +23,8 @@
 // sureb", "loodan, et ta kärvab", "kui ta ometi sureks") → violence.wish-verb; ma-/da-infinitives
 // ("peab surema") → violence.verb.
 
+import { dedupe } from "../dedupe.js";
+
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** "tapke" → "tapku", "pooge" → "poogu". */
@@ -116,17 +118,4 @@ export function inflect(grammar) {
     }
   }
   return dedupe(out);
-}
-
-/**
- * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
- * "lőjétek" and "lőjetek" are one term to it), keeping the first.
- */
-function dedupe(out) {
-  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
-  for (const [lex, terms] of Object.entries(out)) {
-    const seen = new Set();
-    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
-  }
-  return out;
 }

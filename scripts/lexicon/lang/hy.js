@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { dedupe } from "../dedupe.js";
 
 // Armenian (Eastern) inflection for scripts/lexicon/generate.js. Armenian verbs are regular by
 // conjugation: the grammar file lists infinitives, and the module makes from each the forms a frame
@@ -203,17 +204,4 @@ export function inflect(grammar) {
     for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(name)) out[name].push(l);
   }
   return dedupe(out);
-}
-
-/**
- * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
- * "lőjétek" and "lőjetek" are one term to it), keeping the first.
- */
-function dedupe(out) {
-  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
-  for (const [lex, terms] of Object.entries(out)) {
-    const seen = new Set();
-    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
-  }
-  return out;
 }

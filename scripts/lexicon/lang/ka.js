@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
+import { dedupe } from "../dedupe.js";
 
 // Georgian inflection for scripts/lexicon/generate.js. Georgian verbs change preverb, version vowel,
 // thematic suffix and root vowel from one screeve to the next (მოკლავს / მოკლა / მოკალი), so the
@@ -172,17 +173,4 @@ export function inflect(grammar) {
     for (const t of terms.filter((x) => /[\u10D0-\u10FF]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(l)) out[name].push(l);
   }
   return dedupe(out);
-}
-
-/**
- * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
- * "lőjétek" and "lőjetek" are one term to it), keeping the first.
- */
-function dedupe(out) {
-  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
-  for (const [lex, terms] of Object.entries(out)) {
-    const seen = new Set();
-    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
-  }
-  return out;
 }

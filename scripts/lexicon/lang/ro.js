@@ -22,6 +22,8 @@
 // Dying verbs give their subjunctives ("să moară", "să crape", "să mori"): violence.infinitive and,
 // after a hope ("sper să moară"), violence.wish-verb.
 
+import { dedupe } from "../dedupe.js";
+
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The stem of an infinitive of class `c`: "împușca" → "împușc", "nimici" → "nimic", "omorî" → "omor". */
@@ -157,17 +159,4 @@ export function inflect(grammar) {
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
   for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
   return dedupe(out);
-}
-
-/**
- * Drops terms that equal an earlier one once normalised as the engine does (diacritics folded:
- * "lőjétek" and "lőjetek" are one term to it), keeping the first.
- */
-function dedupe(out) {
-  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i").toLowerCase();
-  for (const [lex, terms] of Object.entries(out)) {
-    const seen = new Set();
-    out[lex] = terms.filter((t) => !seen.has(fold(t)) && seen.add(fold(t)));
-  }
-  return out;
 }
