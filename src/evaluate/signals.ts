@@ -101,6 +101,11 @@ function cueIn(list: readonly LexMatch[], c: Extract<ContextC, { k: "lexicon" }>
   return undefined;
 }
 
+/** True when the text between word `left` and the next word `right` holds a colon (attribution or title). */
+function colonBetween(ctx: Ctx, left: number, right: number): boolean {
+  return ctx.text.slice(ctx.tokens.ends[left] as number, ctx.tokens.starts[right] as number).includes(":");
+}
+
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
 export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
   const { tokens } = ctx;
@@ -123,16 +128,12 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     case "after-colon": {
       // The gap between the clause's first word and the word before it holds the colon, if any.
       const [first] = ctx.ix.unitRange(m.t0, "clause");
-      if (first === 0) return null;
-      const gap = ctx.text.slice(tokens.ends[first - 1] as number, tokens.starts[first] as number);
-      return gap.includes(":") ? "after a colon (an attribution)" : null;
+      return first > 0 && colonBetween(ctx, first - 1, first) ? "after a colon (an attribution)" : null;
     }
     case "before-colon": {
       // "'Hang them all': inside the…": a clause that a colon ends, with words after it, is a title.
       const [, end] = ctx.ix.unitRange(m.t0, "clause");
-      if (end >= tokens.words.length) return null;
-      const gap = ctx.text.slice(tokens.ends[end - 1] as number, tokens.starts[end] as number);
-      return gap.includes(":") ? "before a colon (a title)" : null;
+      return end < tokens.words.length && colonBetween(ctx, end - 1, end) ? "before a colon (a title)" : null;
     }
     case "hashtag":
       // Every word of the match is one hashtag: "#DeathToPutin" names a topic; "Death to #Putin" is a sentence.
