@@ -162,7 +162,7 @@ describe("reading a precompiled policy", () => {
     // The generated lexicons made the header outgrow the first read (64 KB): the case that once read everything.
     expect(headerEnd).toBeGreaterThan(64 * 1024);
     let read = 0;
-    const ir = parsePolicyIR({ size: whole.length, slice: (a, b) => ((read += b - a), whole.subarray(a, b)) });
+    const ir = parsePolicyIR({ size: whole.length, slice: (a: number, b: number) => ((read += b - a), whole.subarray(a, b)) });
     const policy = deserialisePolicy(ir);
     expect(evaluate({ text: "Death to the Russian invaders!", country: "UA" }, policy).decision).toBe("exempt");
     expect(read, `${read} of ${whole.length} bytes read`).toBeLessThan(whole.length / 4);

@@ -81,7 +81,7 @@ describe("output cost is linear in the post's length", () => {
     const item = longPost(5_000);
     const line = JSON.parse(jsonlLine(item, { offsets: "codepoint", style: PLAIN })) as { matches: { start: number; end: number }[] };
     const text = (item as { text: string }).text;
-    const ms = (item as { decision: { matches: { start: number; end: number }[] } }).decision.matches;
+    const ms = (item as unknown as { decision: { matches: { start: number; end: number }[] } }).decision.matches;
     expect(line.matches.map((m) => [m.start, m.end])).toEqual(ms.map((m) => [scanFromStart(text, m.start), scanFromStart(text, m.end)]));
   });
 });
