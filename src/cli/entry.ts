@@ -1,6 +1,6 @@
 /**
  * What `bin/modpol.js` needs, in one module: the entry point of the CLI bundle that the build makes
- * (dist/cli/modpol.js), so that start-up loads one file instead of fifty.
+ * (dist/cli/modpol.cjs), so that start-up loads one file instead of fifty.
  */
 export { main, type MainArgs } from "./main.js";
 export { EXIT_INTERNAL, internalErrorMessage } from "./bug-report.js";
