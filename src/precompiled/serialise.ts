@@ -234,18 +234,24 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
   let offsets: Buffer | undefined;
   let singleReads = 0;
+  const termCount = Math.max(0, (offsetsEnd - offsetsAt) / 4 - 1);
   const termText = (id: number): string => {
-    offsets ??= asBuffer(section("termOffsets"));
-    const a = offsets.readUInt32LE(4 * id);
-    const b = offsets.readUInt32LE(4 * id + 4);
-    // A long run meets many terms: then one read of the whole section beats many small ones.
-    if (read.has("terms") || ++singleReads > SINGLE_TERM_READS) return asBuffer(section("terms")).toString("utf8", a, b);
-    return asBuffer(src.slice(termsAt + a, termsAt + b)).toString("utf8");
+    // The single reads below would read another section's bytes for an id out of range.
+    if (!Number.isInteger(id) || id < 0 || id >= termCount) throw new RangeError(`term ${id} is not in this policy (0..${termCount - 1})`);
+    // A long run meets many terms: then one read of each whole section beats many small ones. Until
+    // then a term costs two small reads, its two offsets and its text: the offsets section alone is
+    // 0.6 MB, which a one-post run (a few dozen terms) would read for nothing.
+    if (read.has("terms") || ++singleReads > SINGLE_TERM_READS) {
+      offsets ??= asBuffer(section("termOffsets"));
+      return asBuffer(section("terms")).toString("utf8", offsets.readUInt32LE(4 * id), offsets.readUInt32LE(4 * id + 4));
+    }
+    const ends = asBuffer(src.slice(offsetsAt + 4 * id, offsetsAt + 4 * id + 8));
+    return asBuffer(src.slice(termsAt + ends.readUInt32LE(0), termsAt + ends.readUInt32LE(4))).toString("utf8");
   };
   const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`), maxStem: header.maxStems[name] });
   // Getters: a section costs nothing until the index unpacks the view it belongs to.
   const index: PackedIndex = {
-    termCount: Math.max(0, (offsetsEnd - offsetsAt) / 4 - 1),
+    termCount,
     termText,
     get exact() {
       return view("exact");
