@@ -14,9 +14,9 @@
 
 import { EldWords } from "./eld-words.js";
 import type { LanguageDetector, LanguageGuess as BaseGuess } from "./language.js";
-import { readLanguageModelFile, type LanguageModelFile, type LanguageModelSource } from "./language-model-file.js";
+import { openLanguageModelFile, readLanguageModelFile, type ByteSource, type LanguageModelFile, type LanguageModelSource, type PagedModelFile } from "./language-model-file.js";
 
-export { LANGUAGE_MODEL_FORMAT_VERSION, type LanguageModelSource } from "./language-model-file.js";
+export { LANGUAGE_MODEL_FORMAT_VERSION, type ByteSource, type LanguageModelSource } from "./language-model-file.js";
 
 // eld's constants; its byte cut-offs are in eld-words.ts.
 const MAX_CHARS = 1000; // detect(): text.substring(0, 1000)
@@ -31,6 +31,11 @@ const SEEN_SLOTS = 1024;
 // post to post, so most n-grams are found in one probe instead of a binary search whose steps miss
 // the cache (the search was a fifth of a detection's time). 2^14 slots, 192 KiB per model.
 const MEMO_BITS = 14;
+// A model opened a piece at a time (LanguageModel.open) reads the whole file at this many look-ups.
+// Each costs about 2 KB in three reads (the keys sharing the n-gram's first two bytes, then its
+// scores): a one-post run makes a few dozen; by 256, a third of the file has been read in pieces,
+// and a long run is better served from memory.
+const PAGED_LOOKUPS = 256;
 
 /**
  * What {@link LanguageModel.detect} found: the {@link BaseGuess} every language identifier gives,
@@ -55,7 +60,11 @@ export class LanguageModel implements LanguageDetector {
   /** eld's copyright and licence notice, and what the build changed. */
   readonly notice: string;
 
-  readonly #file: LanguageModelFile;
+  readonly #avgScore: Float64Array;
+  // The tables in memory; until then (a model opened with open()), where they lie in the file.
+  #tables: LanguageModelFile | undefined;
+  readonly #paged: PagedModelFile | undefined;
+  #pagedLookups = 0;
   readonly #words: EldWords;
   // Scratch, reused by every detect(): the n-gram being looked up, the n-grams seen so far (an
   // open-addressing set stamped per call), the scores and their order.
@@ -72,8 +81,10 @@ export class LanguageModel implements LanguageDetector {
   readonly #scaled: Float64Array;
   readonly #order: Int32Array;
 
-  private constructor(file: LanguageModelFile) {
-    this.#file = file;
+  private constructor(file: LanguageModelFile | PagedModelFile) {
+    if ("prefixes" in file) this.#tables = file;
+    else this.#paged = file;
+    this.#avgScore = file.avgScore;
     this.languages = file.languages;
     this.source = file.source;
     this.notice = file.notice;
@@ -94,6 +105,17 @@ export class LanguageModel implements LanguageDetector {
   }
 
   /**
+   * Opens a model to be read a piece at a time from `src` (the file, read by offset): a one-post run
+   * then reads a few kilobytes of it instead of 1.4 MB, which on a virtual machine costs several
+   * milliseconds of a start-up. After a few hundred look-ups the model reads the whole file and works from
+   * memory, as one made by {@link fromBytes}; its results are the same either way.
+   * @throws Error when the file is not a model of this format.
+   */
+  static open(src: ByteSource): LanguageModel {
+    return new LanguageModel(openLanguageModelFile(src));
+  }
+
+  /**
    * The language of `text.slice(start, end)`, exactly as eld 2.1.0 (`eld/medium`) gives it for that
    * string: the same best language, scores and reliability. As in eld, only the first 1000 UTF-16
    * units count, and of those only about the first 350 bytes of UTF-8 after separators are folded.
@@ -111,7 +133,7 @@ export class LanguageModel implements LanguageDetector {
    */
   averageScore(lang: string): number {
     const i = this.languages.indexOf(lang);
-    return i < 0 ? Number.NaN : this.#file.avgScore[i]!;
+    return i < 0 ? Number.NaN : this.#avgScore[i]!;
   }
 
   /**
@@ -179,34 +201,87 @@ export class LanguageModel implements LanguageDetector {
     this.#seenPrefix[slot] = prefix;
     this.#seenRest[slot] = rest;
 
-    const { keyRest, prefixes, pairStart, pairs } = this.#file;
     const memo = hash >>> (32 - MEMO_BITS);
     let found: number;
     if (this.#memoPrefix[memo] === prefix + 1 && this.#memoRest[memo] === rest) found = this.#memoKey[memo]!;
     else {
-      // Binary search among the keys that share the first two bytes (a few hundred at most).
-      let a = prefixes[prefix]!;
-      let b = prefixes[prefix + 1]!;
-      while (a < b) {
-        const m = (a + b) >>> 1;
-        if (keyRest[m]! < rest) a = m + 1;
-        else b = m;
-      }
-      found = a < prefixes[prefix + 1]! && keyRest[a] === rest ? a : -1;
+      found = this.#find(prefix, rest);
       this.#memoPrefix[memo] = prefix + 1;
       this.#memoRest[memo] = rest;
       this.#memoKey[memo] = found;
     }
-    if (found >= 0) {
-      const scores = this.#langScore;
-      // Bounded by the table's length, so that a damaged offset cannot make a near-endless loop.
-      const e = Math.min(2 * pairStart[found + 1]!, pairs.length);
-      for (let i = 2 * pairStart[found]!; i < e; i += 2) {
-        const l = pairs[i]!;
-        scores[l] = scores[l]! + pairs[i + 1]! + BASE_SCORE;
-      }
-    }
+    if (found >= 0) this.#addPairs(found);
     return 1;
+  }
+
+  /** The index of the key (prefix, rest), or -1. */
+  #find(prefix: number, rest: number): number {
+    const tables = this.#resident();
+    if (tables === undefined) return this.#pagedFind(this.#paged!, prefix, rest);
+    const { keyRest, prefixes } = tables;
+    // Binary search among the keys that share the first two bytes (a few hundred at most).
+    let a = prefixes[prefix]!;
+    let b = prefixes[prefix + 1]!;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (keyRest[m]! < rest) a = m + 1;
+      else b = m;
+    }
+    return a < prefixes[prefix + 1]! && keyRest[a] === rest ? a : -1;
+  }
+
+  /** Adds key `found`'s scores to the languages'. */
+  #addPairs(found: number): void {
+    const scores = this.#langScore;
+    const tables = this.#tables;
+    let pairs: Uint8Array;
+    let from: number;
+    let end: number;
+    if (tables !== undefined) {
+      ({ pairs } = tables);
+      from = 2 * tables.pairStart[found]!;
+      // Bounded by the table's length, so that a damaged offset cannot make a near-endless loop.
+      end = Math.min(2 * tables.pairStart[found + 1]!, pairs.length);
+    } else {
+      const paged = this.#paged!;
+      const starts = paged.bytes.slice(paged.at.pairStart + 4 * found, paged.at.pairStart + 4 * found + 8);
+      const first = Math.min(readLe32(starts, 0), paged.pairCount);
+      const last = Math.min(Math.max(readLe32(starts, 4), first), paged.pairCount);
+      pairs = paged.bytes.slice(paged.at.pairs + 2 * first, paged.at.pairs + 2 * last);
+      from = 0;
+      end = pairs.length;
+    }
+    for (let i = from; i < end; i += 2) {
+      const l = pairs[i]!;
+      scores[l] = scores[l]! + pairs[i + 1]! + BASE_SCORE;
+    }
+  }
+
+  /** The tables in memory, read whole once a paged model has made enough look-ups. */
+  #resident(): LanguageModelFile | undefined {
+    if (this.#tables === undefined && ++this.#pagedLookups > PAGED_LOOKUPS) {
+      const { bytes } = this.#paged!;
+      this.#tables = readLanguageModelFile(bytes.slice(0, bytes.size));
+    }
+    return this.#tables;
+  }
+
+  /** {@link #find} on the file: the prefix's key range, then a binary search of that range's keys. */
+  #pagedFind(paged: PagedModelFile, prefix: number, rest: number): number {
+    const range = paged.bytes.slice(paged.at.prefixes + 4 * prefix, paged.at.prefixes + 4 * prefix + 8);
+    // Clamped, as the resident search is by the typed arrays' bounds: a damaged file reads nothing past its tables.
+    const a0 = Math.min(readLe32(range, 0), paged.keys);
+    const b0 = Math.min(Math.max(readLe32(range, 4), a0), paged.keys);
+    if (a0 === b0) return -1;
+    const keys = paged.bytes.slice(paged.at.keyRest + 4 * a0, paged.at.keyRest + 4 * b0);
+    let a = 0;
+    let b = b0 - a0;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (readLe32(keys, 4 * m) < rest) a = m + 1;
+      else b = m;
+    }
+    return a < b0 - a0 && readLe32(keys, 4 * a) === rest ? a0 + a : -1;
   }
 
   /** eld's getMaxLang(), orderAndScale(), getScores() and isReliable(). */
@@ -247,7 +322,12 @@ export class LanguageModel implements LanguageDetector {
     // index, not its score; reproduced as is, since the point is eld's answer.
     const top = scores[0]![1];
     const next = count > 1 ? order[1]! : 0;
-    const reliable = ngrams >= 3 && !(this.#file.avgScore[best]! * THRESHOLD > top || 0.01 > Math.abs(top - next));
+    const reliable = ngrams >= 3 && !(this.#avgScore[best]! * THRESHOLD > top || 0.01 > Math.abs(top - next));
     return { best: this.languages[best]!, scores, reliable, ngrams };
   }
+}
+
+/** The little-endian 32-bit number at byte `at` of `b`. */
+function readLe32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }

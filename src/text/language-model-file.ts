@@ -125,3 +125,69 @@ export function readLanguageModelFile(bytes: Uint8Array): LanguageModelFile {
   if (file.prefixes[0] !== 0 || file.prefixes[65536] !== n || file.pairStart[0] !== 0 || file.pairStart[n] !== p) throw bad("its tables do not match its header");
   return file;
 }
+
+/** Bytes read a piece at a time (a file, by offset): see {@link openLanguageModelFile}. */
+export interface ByteSource {
+  readonly size: number;
+  /** Bytes [start, end). */
+  slice(start: number, end: number): Uint8Array;
+}
+
+/**
+ * A model file opened for reading a piece at a time: its header and small tables read and checked,
+ * and where its four large tables lie. A one-post run looks up a few dozen n-grams, each a few
+ * small reads, instead of reading the whole 1.4 MB (see LanguageModel.open).
+ */
+export interface PagedModelFile extends Omit<LanguageModelFile, "prefixes" | "keyRest" | "pairStart" | "pairs"> {
+  /** How many keys (n-grams) and pairs (language, score) the tables hold. */
+  readonly keys: number;
+  readonly pairCount: number;
+  /** Byte offset of each large table in the file. */
+  readonly at: Readonly<Record<"prefixes" | "keyRest" | "pairStart" | "pairs", number>>;
+  readonly bytes: ByteSource;
+}
+
+/** Reads the little-endian 32-bit number at `offset` of `src`. */
+export function readUint32(src: ByteSource, offset: number): number {
+  const b = src.slice(offset, offset + 4);
+  return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+}
+
+/**
+ * Checks a model file as {@link readLanguageModelFile} does, reading only its header, its small
+ * tables and the ends of its large ones.
+ * @throws Error when the file is not a model of this format.
+ */
+export function openLanguageModelFile(src: ByteSource): PagedModelFile {
+  if (src.size < PREAMBLE) throw bad(`${src.size} bytes, too short for a header`);
+  const pre = src.slice(0, PREAMBLE);
+  for (let i = 0; i < MAGIC.length; i++) if (pre[i] !== MAGIC.charCodeAt(i)) throw bad("it does not start with the model's signature");
+  const view = new DataView(pre.buffer, pre.byteOffset, pre.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw bad(`format version ${version}, this modpol reads version ${LANGUAGE_MODEL_FORMAT_VERSION}`);
+  const length = view.getUint32(12, true);
+  if (length > src.size - PREAMBLE) throw bad("its header runs past the end of the file");
+  const headerEnd = align8(PREAMBLE + length);
+  // Header and the three small tables (16.6 KB) in one read.
+  const head = src.slice(0, Math.min(src.size, headerEnd + 8192 + 8192 + 256));
+  const h = readHeader(head, length);
+  const { keys: n, pairs: p } = h;
+  let pos = headerEnd;
+  const take = (size: number): number => {
+    const from = pos;
+    pos = align8(pos + size);
+    if (from + size > src.size) throw bad(`it ends early (${src.size} bytes for ${n} n-grams and ${p} scores)`);
+    return from;
+  };
+  const small = (size: number): Uint8Array => {
+    const from = take(size);
+    return head.slice(from, from + size);
+  };
+  const letters = small(8192);
+  const keep = small(8192);
+  const byteChars = small(256);
+  const at = { prefixes: take(4 * 65537), keyRest: take(4 * n), pairStart: take(4 * (n + 1)), pairs: take(2 * p) };
+  if (pos !== src.size) throw bad(`${src.size} bytes where its tables take ${pos}`);
+  if (readUint32(src, at.prefixes) !== 0 || readUint32(src, at.prefixes + 4 * 65536) !== n || readUint32(src, at.pairStart) !== 0 || readUint32(src, at.pairStart + 4 * n) !== p) throw bad("its tables do not match its header");
+  return { source: h.source, notice: h.notice, languages: h.languages, avgScore: Float64Array.from(h.avgScore, (a) => a ?? Number.NaN), letters, keep, byteChars, keys: n, pairCount: p, at, bytes: src };
+}

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LanguageModel } from "../text/language-id.js";
 import { LanguageIdentifier } from "../text/language-identify.js";
-import { PRECOMPILED_DIR } from "./load-policy.js";
+import { fileBytes, PRECOMPILED_DIR } from "./load-policy.js";
 
 /**
  * The language model's file name. `npm run build` writes it into dist/bundled/ beside the
@@ -10,7 +10,7 @@ import { PRECOMPILED_DIR } from "./load-policy.js";
  */
 export const LANGUAGE_MODEL_FILE = "language-model.bin";
 
-/** One model per folder: read once (about 1.4 MB, kept as it is read), then shared. */
+/** One model per folder, read as it is used (see LanguageModel.open), then shared. */
 const loaded = new Map<string, LanguageModel>();
 
 /**
@@ -23,16 +23,16 @@ export function loadLanguageModel(dir: string = PRECOMPILED_DIR): LanguageModel 
   const cached = loaded.get(dir);
   if (cached) return cached;
   const file = join(dir, LANGUAGE_MODEL_FILE);
-  let bytes: Uint8Array;
+  let bytes: ReturnType<typeof fileBytes>;
   try {
-    bytes = readFileSync(file);
+    bytes = fileBytes(file);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === "ENOENT" ? "is missing" : `cannot be read (${(e as Error).message})`;
     throw new Error(`the language model ${file} ${why}; run 'npm run build'`, { cause: e });
   }
   let model: LanguageModel;
   try {
-    model = LanguageModel.fromBytes(bytes);
+    model = LanguageModel.open(bytes);
   } catch (e) {
     throw new Error(`the language model ${file} cannot be used (${(e as Error).message}); run 'npm run build'`, { cause: e });
   }

@@ -26,8 +26,9 @@ function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
   if (compiler !== COMPILER_VERSION) return false;
   // The bundled policies stand on ~3 MB of rule files. Read whole (readFileSync), each file was a new
   // buffer: about 16 ms and a garbage collection in every one-post run. One reused buffer, fed to the
-  // hash a piece at a time, costs about 6 ms for the same bytes.
-  const chunk = Buffer.allocUnsafe(1 << 20);
+  // hash a piece at a time, costs about 6 ms for the same bytes; a small one, because on this kind of
+  // virtual machine the first touch of each fresh page of memory costs more than a read call.
+  const chunk = Buffer.allocUnsafe(64 * 1024);
   return sources.every((s) => {
     let fd: number | undefined;
     try {
@@ -57,11 +58,12 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
 });
 
 /**
- * A precompiled policy's file, read a piece at a time as the index asks for its sections (see
- * {@link IrBytes}): a one-post run reads about a tenth of it. The file stays open while the policy
- * is in use, so a rebuild replacing it mid-run cannot mix two builds' bytes.
+ * A file read a piece at a time: a precompiled policy as the index asks for its sections (see
+ * {@link IrBytes}; a one-post run reads about a tenth of it), the language model as detection looks
+ * up n-grams. The file stays open while what reads it is in use, so a rebuild replacing it mid-run
+ * cannot mix two builds' bytes.
  */
-function fileBytes(path: string): IrBytes {
+export function fileBytes(path: string): IrBytes {
   const fd = openSync(path, "r");
   const bytes: IrBytes = {
     size: fstatSync(fd).size,
@@ -70,7 +72,7 @@ function fileBytes(path: string): IrBytes {
       let got = 0;
       while (got < buf.length) {
         const n = readSync(fd, buf, got, buf.length - got, start + got);
-        if (n === 0) throw new Error(`${path}: the precompiled policy ends early`);
+        if (n === 0) throw new Error(`${path}: the file ends early`);
         got += n;
       }
       return buf;

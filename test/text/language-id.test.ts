@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { eld } from "eld/medium";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LANGUAGE_MODEL_FORMAT_VERSION, LanguageModel, type LanguageGuess } from "../../src/text/language-id.js";
+import { LANGUAGE_MODEL_FORMAT_VERSION, LanguageModel, type ByteSource, type LanguageGuess } from "../../src/text/language-id.js";
 import { plausible, type LanguageDetector } from "../../src/text/language.js";
 import { EDGE_TEXTS, generatedTexts, SENTENCES } from "./language-samples.js";
 import { SCANNER_TEXT } from "./reference-arbitraries.js";
@@ -148,10 +148,48 @@ describe("LanguageModel, read from the model the build derives from eld", () => 
   });
 });
 
-describe("LanguageModel.fromBytes", () => {
+/** `bytes` as a file read by offset, counting what is read. */
+function source(bytes: Uint8Array): ByteSource & { read: number } {
+  const src = {
+    size: bytes.length,
+    read: 0,
+    slice(start: number, end: number): Uint8Array {
+      src.read += end - start;
+      return bytes.slice(start, end);
+    },
+  };
+  return src;
+}
+
+describe("LanguageModel.open: the model read a piece at a time", () => {
+  it("reads a few kilobytes for a short post, not the whole file", () => {
+    const src = source(BYTES);
+    const m = LanguageModel.open(src);
+    const opened = src.read;
+    expect(m.detect(SENTENCES.uk![0]!)).toEqual(model.detect(SENTENCES.uk![0]!));
+    expect(opened).toBeLessThan(40_000);
+    expect(src.read - opened).toBeLessThan(20_000);
+    expect(src.read).toBeLessThan(BYTES.length / 20);
+  });
+
+  it("gives eld's result before and after it reads the whole file (a few hundred look-ups on)", () => {
+    const src = source(BYTES);
+    const m = LanguageModel.open(src);
+    const texts = [...Object.values(SENTENCES).flat(), ...EDGE_TEXTS, ...generatedTexts(1500, 20261205)];
+    expect(mismatches(texts, m)).toEqual([]);
+    // The look-ups crossed the switch: the whole file was read once, and the results stayed eld's.
+    expect(src.read).toBeGreaterThan(BYTES.length);
+    expect(src.read).toBeLessThan(1.5 * BYTES.length);
+  });
+});
+
+describe.each([
+  ["LanguageModel.fromBytes", (b: Uint8Array) => LanguageModel.fromBytes(b)],
+  ["LanguageModel.open", (b: Uint8Array) => LanguageModel.open(source(b))],
+])("%s", (_name, make) => {
   const refused = (bytes: Uint8Array): string => {
     try {
-      LanguageModel.fromBytes(bytes);
+      make(bytes);
     } catch (e) {
       return (e as Error).message;
     }
@@ -190,7 +228,7 @@ describe("LanguageModel.fromBytes", () => {
   it("reads bytes that are not 8-byte aligned (from a copy)", () => {
     const shifted = new Uint8Array(BYTES.length + 3);
     shifted.set(BYTES, 3);
-    const m = LanguageModel.fromBytes(shifted.subarray(3));
+    const m = make(shifted.subarray(3));
     for (const s of SENTENCES.ka!) expect(m.detect(s)).toEqual(model.detect(s));
   });
 });
