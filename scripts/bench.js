@@ -6,6 +6,9 @@
 //               wall times, posts/s, ratio b/a                                   target ≤ 2.0
 //   start-up    `modpol eval "Death to Putin!" --country UA` against `node -e 0`, from the clone and
 //               from the packed package installed with --omit=dev                target ≤ 1.6
+//   series      the same, against a floor that writes as many bytes as modpol, on four corpora:
+//               the generated one, wide vocabulary, real text each seen once, long posts
+//               (scripts/bench/series.js)                                 targets ≤ 3 synthetic, ≤ 5 real
 //   memory      peak RSS of both on a 1,000,000-post corpus                      target ≤ 1.5
 //   --scale     posts/s with every bundled lexicon ×1, ×4, ×16 in size (policy given by path)
 //
@@ -20,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ensureCorpus, DEFAULTS as CORPUS_DEFAULTS } from "./bench/corpus.js";
 import { installPacked, LOAD_POLICY_PROBE } from "./bench/installed.js";
+import { measureSeries } from "./bench/series.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT_DIR = join(ROOT, "bench", "out");
@@ -43,6 +47,7 @@ const HELP = `usage: npm run bench -- [options]
   --memory-method M   gnu-time or proc (default: gnu-time when /usr/bin/time is GNU time)
   --startup-runs N    runs of each start-up command (default 15)
   --no-startup        skip the start-up runs
+  --no-series         skip the series (size-matched floor on wide, real and long-post corpora)
   --no-installed      start-up of the clone only (no npm pack / install of the package)
   --scale             also run the lexicon size curve (×1, ×4, ×16)
   --scale-only        run only the lexicon size curve
@@ -74,6 +79,7 @@ function options() {
         "memory-method": { type: "string" },
         "startup-runs": { type: "string" },
         "no-startup": { type: "boolean", default: false },
+        "no-series": { type: "boolean", default: false },
         "no-installed": { type: "boolean", default: false },
         scale: { type: "boolean", default: false },
         "scale-only": { type: "boolean", default: false },
@@ -113,6 +119,7 @@ function options() {
     memoryMethod: parsed["memory-method"],
     startupRuns: num("startup-runs", q ? 3 : 15),
     startup: !parsed["no-startup"],
+    series: !parsed["no-series"],
     installed: !parsed["no-installed"],
     scale: parsed.scale || parsed["scale-only"],
     scaleOnly: parsed["scale-only"],
@@ -489,6 +496,14 @@ function report(r) {
     ]);
     console.log(`ratio b/a: ${fmtRatio(t.ratio)} (median of per-pair ratios; ratio of medians ${fmtRatio(t.ratioOfMedians)})   target ≤ ${t.target.toFixed(1)}× in one process: ${t.jobs ? "n/a with --jobs" : verdict(t.ratio, t.target)}`);
   }
+  if (r.series) {
+    table(`Throughput by corpus: the floor writes as many bytes a record as modpol (median of ${r.options.runs} alternating runs)`, ["", "posts", "bytes/record", "floor", "modpol", "µs/post", "ratio", "target"], r.series.map((x) => {
+      const target = x.name.startsWith("synthetic") ? 3 : x.name.startsWith("real") ? 5 : null;
+      return [x.name, fmtInt(x.posts), fmtInt(x.bytesPerRecord), fmtS(x.floorMs), fmtS(x.modpolMs), x.usPerPost.toFixed(1), fmtRatio(x.ratio), target ? `≤ ${target}×: ${verdict(x.ratio, target)}` : ""];
+    }));
+    const real = r.series.find((x) => x.name.startsWith("real"));
+    if (real?.sources) console.log(`real text from: ${real.sources.join(", ")}`);
+  }
   const s = r.startup;
   if (s) {
     table(`Start-up (median of ${s.runs} alternating runs)`, ["", "median", "ratio", `target ≤ ${s.target.toFixed(1)}×`], [
@@ -604,6 +619,7 @@ async function main() {
 
   if (!o.scaleOnly) {
     result.throughput = await throughput(o, corpus, info);
+    if (o.series) result.series = await measureSeries(o, corpus, { run, median, progress, floorCmd, modpolCmd, outDir: OUT_DIR, root: ROOT });
     if (o.startup) result.startup = await startup(o);
     if (o.memory) result.memory = await memory(o);
   }

@@ -3,13 +3,16 @@
 // small JSON result per record costs, with no classification at all. It streams the file (a read
 // stream decoded as UTF-8, split into lines), JSON.parses each record, and writes a
 // {"id":...,"decision":"clear"}-sized line per record to stdout, buffered in 64 KiB chunks and
-// respecting backpressure (as modpol's own output does).
-//   node scripts/bench/io-floor.js FILE.jsonl > /dev/null
+// respecting backpressure (as modpol's own output does). With --pad-to N each line is padded (a
+// "pad" field) to N bytes: a floor that writes as much as modpol does, since modpol's records (the
+// rule, the reason, the evidence) are several times the size of the small line.
+//   node scripts/bench/io-floor.js FILE.jsonl [--pad-to N] > /dev/null
 import { createReadStream } from "node:fs";
 
 const path = process.argv[2];
-if (!path) {
-  process.stderr.write("usage: node scripts/bench/io-floor.js FILE.jsonl\n");
+const padTo = process.argv[3] === "--pad-to" ? Number(process.argv[4]) : 0;
+if (!path || !Number.isFinite(padTo)) {
+  process.stderr.write("usage: node scripts/bench/io-floor.js FILE.jsonl [--pad-to BYTES]\n");
   process.exit(2);
 }
 
@@ -33,6 +36,7 @@ async function handle(line) {
   try {
     const rec = JSON.parse(line);
     result = JSON.stringify({ id: rec.id ?? String(records), decision: "clear" });
+    if (result.length + 10 < padTo) result = `${result.slice(0, -1)},"pad":"${"x".repeat(padTo - result.length - 10)}"}`;
   } catch (e) {
     result = JSON.stringify({ id: String(records), line: records, error: { code: "bad-json", message: String(e.message) } });
   }
