@@ -81,6 +81,21 @@ function readHeader(bytes: Uint8Array, length: number): Header {
 }
 
 /**
+ * Checks the preamble (`pre`, the file's first bytes) of a model file of `size` bytes: signature,
+ * format version, and a header that fits. Returns the header's length.
+ */
+function headerLength(pre: Uint8Array, size: number): number {
+  if (size < PREAMBLE || pre.length < PREAMBLE) throw bad(`${size} bytes, too short for a header`);
+  for (let i = 0; i < MAGIC.length; i++) if (pre[i] !== MAGIC.charCodeAt(i)) throw bad("it does not start with the model's signature");
+  const view = new DataView(pre.buffer, pre.byteOffset, PREAMBLE);
+  const version = view.getUint32(8, true);
+  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw bad(`format version ${version}, this modpol reads version ${LANGUAGE_MODEL_FORMAT_VERSION}`);
+  const length = view.getUint32(12, true);
+  if (length > size - PREAMBLE) throw bad("its header runs past the end of the file");
+  return length;
+}
+
+/**
  * Checks a model file and cuts it into its tables, which stay views on `bytes` (or on a copy, when
  * `bytes` is not 8-byte aligned).
  * @throws Error when the bytes are not a model of this format (another file, another version,
@@ -88,13 +103,7 @@ function readHeader(bytes: Uint8Array, length: number): Header {
  */
 export function readLanguageModelFile(bytes: Uint8Array): LanguageModelFile {
   if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) throw new Error("the language model is stored little-endian; this platform is big-endian");
-  if (bytes.length < PREAMBLE) throw bad(`${bytes.length} bytes, too short for a header`);
-  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) throw bad("it does not start with the model's signature");
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw bad(`format version ${version}, this modpol reads version ${LANGUAGE_MODEL_FORMAT_VERSION}`);
-  const length = view.getUint32(12, true);
-  if (length > bytes.length - PREAMBLE) throw bad("its header runs past the end of the file");
+  const length = headerLength(bytes.subarray(0, PREAMBLE), bytes.length);
   const h = readHeader(bytes, length);
   // Typed-array views need their offsets aligned to their element size.
   const b = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
@@ -159,14 +168,7 @@ export function readUint32(src: ByteSource, offset: number): number {
  * @throws Error when the file is not a model of this format.
  */
 export function openLanguageModelFile(src: ByteSource): PagedModelFile {
-  if (src.size < PREAMBLE) throw bad(`${src.size} bytes, too short for a header`);
-  const pre = src.slice(0, PREAMBLE);
-  for (let i = 0; i < MAGIC.length; i++) if (pre[i] !== MAGIC.charCodeAt(i)) throw bad("it does not start with the model's signature");
-  const view = new DataView(pre.buffer, pre.byteOffset, pre.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== LANGUAGE_MODEL_FORMAT_VERSION) throw bad(`format version ${version}, this modpol reads version ${LANGUAGE_MODEL_FORMAT_VERSION}`);
-  const length = view.getUint32(12, true);
-  if (length > src.size - PREAMBLE) throw bad("its header runs past the end of the file");
+  const length = headerLength(src.slice(0, Math.min(src.size, PREAMBLE)), src.size);
   const headerEnd = align8(PREAMBLE + length);
   // Header and the three small tables (16.6 KB) in one read.
   const head = src.slice(0, Math.min(src.size, headerEnd + 8192 + 8192 + 256));
