@@ -103,39 +103,129 @@ export function unpackMap(packed: string | Bytes): Map<string, number[]> {
   return m;
 }
 
+/** The number of lines of packed text (0 for none). */
+function lineCount(b: Buffer): number {
+  if (b.length === 0) return 0;
+  let n = b[b.length - 1] === 10 ? 0 : 1;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A hash table over the lines of packed text, built in place: a slot holds a line's start (+1), and
+ * a look-up hashes the key's UTF-8 bytes and compares them with the line's. A long run looks up many
+ * words that are in no lexicon (names, rare words): turning the packed text into a JavaScript Map
+ * instead decoded every key into a string and every line's ids into an array, which cost about
+ * 0.4 s and a few collections at the start of a long run, and tens of megabytes held for its whole
+ * length, for entries of which a run meets few.
+ */
+class LineTable {
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private scratch = new Uint8Array(64);
+
+  constructor(private readonly b: Buffer, lines: number) {
+    let size = 16;
+    while (size < lines * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    let at = 0;
+    while (at < b.length) {
+      let end = b.indexOf(10, at);
+      if (end < 0) end = b.length;
+      let keyEnd = at;
+      while (keyEnd < end && b[keyEnd] !== 32) keyEnd++;
+      let slot = fnv1a(b, at, keyEnd) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = at + 1;
+      at = end + 1;
+    }
+  }
+
+  /** The start of `key`'s line and the end of its key, or -1: [start, keyEnd] in `out`. */
+  find(key: string, out: [number, number]): boolean {
+    // The key's UTF-8 bytes, as Buffer.from would make them (a lone surrogate is U+FFFD), in scratch.
+    let enc = encoder.encodeInto(key, this.scratch);
+    if (enc.read < key.length) {
+      this.scratch = new Uint8Array(key.length * 3);
+      enc = encoder.encodeInto(key, this.scratch);
+    }
+    const k = this.scratch;
+    const n = enc.written;
+    const b = this.b;
+    for (let slot = fnv1a(k, 0, n) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const s = this.slots[slot]! - 1;
+      if (s < 0) return false;
+      let i = 0;
+      while (i < n && s + i < b.length && b[s + i] === k[i]) i++;
+      const after = s + n < b.length ? b[s + n] : 10;
+      if (i === n && (after === 32 || after === 10)) {
+        out[0] = s;
+        out[1] = s + n;
+        return true;
+      }
+    }
+  }
+}
+
+/** FNV-1a over bytes [from, to) of `b`. */
+function fnv1a(b: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  return h >>> 0;
+}
+
 /**
  * A map written by {@link packMap}, read in place from its bytes: opening it costs nothing, so a
- * one-post run that looks up a handful of words never decodes or builds a Map of thousands of
- * entries; a long run, after {@link SEARCHES_BEFORE_HASH} look-ups, switches to a real Map (hashing
- * beats binary search when there are many words to look up).
+ * one-post run that looks up a handful of words never decodes or builds anything; a long run, after
+ * {@link SEARCHES_BEFORE_HASH} look-ups, builds a hash table over its lines (see LineTable), hashing
+ * beating binary search when there are many words to look up.
  */
 export class PackedMap implements IdMap {
-  private readonly b: Bytes;
-  private map: Map<string, number[]> | undefined;
+  private readonly b: Buffer;
+  private table: LineTable | undefined;
+  private lines: number | undefined;
   private searches = 0;
+  // The ids of the lines found so far, by line start: a word met again gets the same array.
+  private readonly found = new Map<number, number[]>();
+  private readonly at: [number, number] = [0, 0];
 
-  constructor(packed: string | Bytes) {
+  /** `searchesBeforeHash`: binary searches before the hash table is built (tests set it low). */
+  constructor(packed: string | Bytes, private readonly searchesBeforeHash = SEARCHES_BEFORE_HASH) {
     this.b = bufferOf(packed);
   }
 
   get size(): number {
-    return this.hashed().size;
+    return (this.lines ??= lineCount(this.b));
   }
 
   get(key: string): readonly number[] | undefined {
-    if (this.map) return this.map.get(key);
-    if (++this.searches > SEARCHES_BEFORE_HASH) return this.hashed().get(key);
-    const k = Buffer.from(key, "utf8");
-    const at = findLine(this.b, k);
-    return at === -1 ? undefined : idsOfLine(this.b, at[0] + k.length + 1, at[1]);
+    let start: number;
+    let keyEnd: number;
+    if (this.table === undefined && ++this.searches <= this.searchesBeforeHash) {
+      const k = Buffer.from(key, "utf8");
+      const line = findLine(this.b, k);
+      if (line === -1) return undefined;
+      start = line[0];
+      keyEnd = start + k.length;
+    } else {
+      this.table ??= new LineTable(this.b, this.size);
+      if (!this.table.find(key, this.at)) return undefined;
+      [start, keyEnd] = this.at;
+    }
+    let ids = this.found.get(start);
+    if (ids === undefined) {
+      let end = this.b.indexOf(10, keyEnd);
+      if (end < 0) end = this.b.length;
+      this.found.set(start, (ids = idsOfLine(this.b, keyEnd + 1, end)));
+    }
+    return ids;
   }
 
   *keys(): IterableIterator<string> {
-    yield* this.hashed().keys();
-  }
-
-  private hashed(): Map<string, number[]> {
-    return (this.map ??= unpackMap(this.b));
+    yield* unpackMap(this.b).keys();
   }
 }
 
@@ -144,42 +234,49 @@ export function packSet(words: Iterable<string>): string {
   return byUtf8([...words]).join("\n");
 }
 
-/** A set written by {@link packSet}, searched in place until it has been asked often enough to hash. */
+/**
+ * A set written by {@link packSet}, searched in place; after {@link SEARCHES_BEFORE_HASH} look-ups,
+ * through a hash table over its lines (see LineTable). Iterating it decodes it.
+ */
 export class PackedSet implements ReadonlySet<string> {
-  private readonly b: Bytes;
+  private readonly b: Buffer;
+  private table: LineTable | undefined;
+  private lines: number | undefined;
   private set: Set<string> | undefined;
   private searches = 0;
+  private readonly at: [number, number] = [0, 0];
 
-  constructor(packed: string | Bytes) {
+  /** `searchesBeforeHash`: binary searches before the hash table is built (tests set it low). */
+  constructor(packed: string | Bytes, private readonly searchesBeforeHash = SEARCHES_BEFORE_HASH) {
     this.b = bufferOf(packed);
   }
 
   has(word: string): boolean {
-    if (this.set) return this.set.has(word);
-    if (++this.searches > SEARCHES_BEFORE_HASH) return this.hashed().has(word);
-    return findLine(this.b, Buffer.from(word, "utf8")) !== -1;
+    if (this.table === undefined && ++this.searches <= this.searchesBeforeHash) return findLine(this.b, Buffer.from(word, "utf8")) !== -1;
+    this.table ??= new LineTable(this.b, this.size);
+    return this.table.find(word, this.at);
   }
 
   get size(): number {
-    return this.hashed().size;
+    return (this.lines ??= lineCount(this.b));
   }
   forEach(cb: (value: string, key: string, set: ReadonlySet<string>) => void): void {
-    this.hashed().forEach((v) => cb(v, v, this));
+    this.decoded().forEach((v) => cb(v, v, this));
   }
   entries(): SetIterator<[string, string]> {
-    return this.hashed().entries();
+    return this.decoded().entries();
   }
   keys(): SetIterator<string> {
-    return this.hashed().keys();
+    return this.decoded().keys();
   }
   values(): SetIterator<string> {
-    return this.hashed().values();
+    return this.decoded().values();
   }
   [Symbol.iterator](): SetIterator<string> {
-    return this.hashed().values();
+    return this.decoded().values();
   }
 
-  private hashed(): Set<string> {
+  private decoded(): Set<string> {
     if (!this.set) {
       const s = decoder.decode(this.b);
       this.set = new Set(s === "" ? [] : s.split("\n"));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packMap, PackedMap, unpackMap } from "../../src/match/packed-map.js";
+import { packMap, PackedMap, PackedSet, packSet, unpackMap } from "../../src/match/packed-map.js";
 
 // Word-like keys: letters of several scripts, apostrophes, digits; never a space or a newline.
 const key = fc.stringMatching(/^[a-zа-яёіїєґąćęłńóśźżα-ω0-9'’]{1,10}$/u);
@@ -45,5 +45,42 @@ describe("PackedMap", () => {
     expect(p.size).toBe(0);
     expect(p.get("a")).toBeUndefined();
     expect([...p.keys()]).toEqual([]);
+  });
+});
+
+describe("PackedMap and PackedSet by hash table (what a long run uses) against the Map and Set they were packed from", () => {
+  // Keys of any script, astral characters and lone surrogates (which UTF-8 writes as U+FFFD, so
+  // that "\uD800" and "\uFFFD" are one key, as Buffer.from makes them).
+  const anyKey = fc.oneof(key, fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }).filter((k) => !/[\s]/u.test(k)), fc.constantFrom("\uD800", "a\uDC00b", "😀", "𝔘k"));
+  const anyEntries = fc.uniqueArray(fc.tuple(anyKey, fc.array(fc.nat({ max: 2_000_000 }), { minLength: 1, maxLength: 4 })), { selector: ([k]) => Buffer.from(k).toString(), maxLength: 80 });
+
+  it.each([0, 5])("answers the same for present, absent and near keys (binary searches before the table: %i)", (searches) => {
+    fc.assert(
+      fc.property(anyEntries, fc.array(anyKey, { maxLength: 30 }), (es, probes) => {
+        const m = new Map(es);
+        const p = new PackedMap(packMap(m), searches);
+        const s = new PackedSet(packSet(m.keys()), searches);
+        // What the packed text holds: each key as its UTF-8 bytes say (the reference is keyed so).
+        const utf8 = (k: string): string => Buffer.from(k).toString();
+        const ref = new Map(es.map(([k, v]) => [utf8(k), v]));
+        expect(p.size).toBe(ref.size);
+        expect(s.size).toBe(ref.size);
+        const all = [...m.keys(), ...probes, ...[...m.keys()].map((k) => k.slice(0, -1)), ...[...m.keys()].map((k) => `${k}a`), ""];
+        for (let round = 0; round < 2; round++)
+          for (const k of all) {
+            expect(p.get(k)).toEqual(ref.get(utf8(k)));
+            expect(s.has(k)).toBe(ref.has(utf8(k)));
+          }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("finds every key of a large map, and no other, through the table", () => {
+    const big = new Map(Array.from({ length: 20_000 }, (_, i) => [`слово${i.toString(36)}`, [i, i + 1]] as [string, number[]]));
+    const p = new PackedMap(packMap(big), 0);
+    for (const [k, v] of big) expect(p.get(k)).toEqual(v);
+    for (let i = 20_000; i < 21_000; i++) expect(p.get(`слово${i.toString(36)}`)).toBeUndefined();
+    expect(p.size).toBe(20_000);
   });
 });
