@@ -72,10 +72,12 @@ export class ViewIndex {
     const l = this.words.get(key);
     if (l) for (const t of l) visit(t);
     const n = Math.min(key.length, this.maxStem);
-    for (let k = 1; k <= n; k++) {
-      const s = this.stems.get(key.slice(0, k));
-      if (s) for (const t of s) visit(t);
-    }
+    if (this.stems instanceof PackedMap) this.stems.forEachPrefixId(key, n, visit);
+    else
+      for (let k = 1; k <= n; k++) {
+        const s = this.stems.get(key.slice(0, k));
+        if (s) for (const t of s) visit(t);
+      }
   }
 
   /** The terms filed under the whole word `key` (not its stems). */

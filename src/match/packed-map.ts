@@ -125,6 +125,7 @@ class LineTable {
   private readonly slots: Int32Array;
   private readonly mask: number;
   private scratch = new Uint8Array(64);
+  private readonly out: [number, number] = [0, 0];
 
   constructor(private readonly b: Buffer, lines: number) {
     let size = 16;
@@ -144,7 +145,7 @@ class LineTable {
     }
   }
 
-  /** The start of `key`'s line and the end of its key, or -1: [start, keyEnd] in `out`. */
+  /** Whether `key` has a line: then its start and the end of its key are put in `out`. */
   find(key: string, out: [number, number]): boolean {
     // The key's UTF-8 bytes, as Buffer.from would make them (a lone surrogate is U+FFFD), in scratch.
     let enc = encoder.encodeInto(key, this.scratch);
@@ -152,10 +153,57 @@ class LineTable {
       this.scratch = new Uint8Array(key.length * 3);
       enc = encoder.encodeInto(key, this.scratch);
     }
+    return this.probe(this.scratch, fnv1a(this.scratch, 0, enc.written), enc.written, out);
+  }
+
+  /**
+   * Every key that is `key.slice(0, k)` for k = 1…maxUnits, shortest first: `hit(start, keyEnd)` for
+   * each. One walk over the key, its UTF-8 bytes and their hash made as it goes (FNV-1a is
+   * streamed), instead of a substring, an encoding and a hash per prefix.
+   */
+  prefixes(key: string, maxUnits: number, hit: (start: number, keyEnd: number) => void): void {
+    if (this.scratch.length < maxUnits * 3) this.scratch = new Uint8Array(maxUnits * 3);
     const k = this.scratch;
-    const n = enc.written;
+    const out = this.out;
+    let n = 0;
+    let h = FNV_BASIS;
+    for (let i = 0; i < maxUnits; i++) {
+      let c = key.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < key.length) {
+        const d = key.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          // A prefix that cuts this pair ends in a lone surrogate (U+FFFD once encoded): rare, the long way.
+          const cut = Buffer.from(key.slice(0, i + 1), "utf8");
+          if (this.probe(cut, fnv1a(cut, 0, cut.length), cut.length, out)) hit(out[0], out[1]);
+          if (++i >= maxUnits) return;
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        }
+      }
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      const from = n;
+      if (c < 0x80) k[n++] = c;
+      else if (c < 0x800) {
+        k[n++] = 0xc0 | (c >> 6);
+        k[n++] = 0x80 | (c & 63);
+      } else if (c < 0x10000) {
+        k[n++] = 0xe0 | (c >> 12);
+        k[n++] = 0x80 | ((c >> 6) & 63);
+        k[n++] = 0x80 | (c & 63);
+      } else {
+        k[n++] = 0xf0 | (c >> 18);
+        k[n++] = 0x80 | ((c >> 12) & 63);
+        k[n++] = 0x80 | ((c >> 6) & 63);
+        k[n++] = 0x80 | (c & 63);
+      }
+      for (let j = from; j < n; j++) h = Math.imul(h ^ k[j]!, FNV_PRIME);
+      if (this.probe(k, h >>> 0, n, out)) hit(out[0], out[1]);
+    }
+  }
+
+  /** Looks up the key `k[0, n)`, whose hash is `hash`. */
+  private probe(k: Uint8Array, hash: number, n: number, out: [number, number]): boolean {
     const b = this.b;
-    for (let slot = fnv1a(k, 0, n) & this.mask; ; slot = (slot + 1) & this.mask) {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const s = this.slots[slot]! - 1;
       if (s < 0) return false;
       let i = 0;
@@ -170,10 +218,14 @@ class LineTable {
   }
 }
 
+/** FNV-1a's offset basis and prime: the hash of no bytes, and its step. */
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a over bytes [from, to) of `b`. */
 function fnv1a(b: Uint8Array, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  let h = FNV_BASIS;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i]!, FNV_PRIME);
   return h >>> 0;
 }
 
@@ -215,6 +267,31 @@ export class PackedMap implements IdMap {
       if (!this.table.find(key, this.at)) return undefined;
       [start, keyEnd] = this.at;
     }
+    return this.idsAt(start, keyEnd);
+  }
+
+  /**
+   * `visit(id)` for the ids of every key `key.slice(0, k)`, k = 1…maxUnits, shortest first: what
+   * `get` of each prefix gives, in one walk once the hash table is built (a stem look-up of a new
+   * word was a substring and a hash per prefix, the better part of the cost of a word).
+   */
+  forEachPrefixId(key: string, maxUnits: number, visit: (id: number) => void): void {
+    const n = Math.min(key.length, maxUnits);
+    if (this.table === undefined && this.searches + n <= this.searchesBeforeHash) {
+      for (let k = 1; k <= n; k++) {
+        const ids = this.get(key.slice(0, k));
+        if (ids) for (const t of ids) visit(t);
+      }
+      return;
+    }
+    this.table ??= new LineTable(this.b, this.size);
+    this.table.prefixes(key, n, (start, keyEnd) => {
+      for (const t of this.idsAt(start, keyEnd)) visit(t);
+    });
+  }
+
+  /** The ids of the line at `start` whose key ends at `keyEnd`. */
+  private idsAt(start: number, keyEnd: number): number[] {
     let ids = this.found.get(start);
     if (ids === undefined) {
       let end = this.b.indexOf(10, keyEnd);

@@ -84,3 +84,29 @@ describe("PackedMap and PackedSet by hash table (what a long run uses) against t
     expect(p.size).toBe(20_000);
   });
 });
+
+describe("PackedMap.forEachPrefixId: every prefix's ids in one walk", () => {
+  const unit = fc.oneof(fc.constantFrom("a", "b", "ą", "ж", "ї", "😀", "𝔘", "\uD800", "\uDC00", "'"), fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }));
+  // Keys hold neither spaces nor newlines (they are normalised words: see packMap).
+  const word = fc.array(unit, { minLength: 1, maxLength: 8 }).map((u) => u.join("")).filter((w) => !/\s/u.test(w));
+
+  it.each([0, 3, 1_000_000])("gives what get() of each prefix gives, in the same order (binary searches before the table: %i)", (searches) => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 40 }), fc.array(word, { maxLength: 20 }), fc.integer({ min: 1, max: 12 }), (stems, probes, maxUnits) => {
+        const m = new Map(stems.map((s, i) => [s, [i, i + 100]] as [string, number[]]));
+        const packed = packMap(m);
+        const walk = new PackedMap(packed, searches);
+        const ref = new PackedMap(packed, 1_000_000);
+        // Words that begin with stems, and others.
+        for (const w of [...probes, ...stems.flatMap((s) => probes.map((p) => s + p)), ...stems]) {
+          const got: number[] = [];
+          walk.forEachPrefixId(w, maxUnits, (id) => got.push(id));
+          const want: number[] = [];
+          for (let k = 1; k <= Math.min(w.length, maxUnits); k++) for (const id of ref.get(w.slice(0, k)) ?? []) want.push(id);
+          expect(got).toEqual(want);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
