@@ -82,12 +82,16 @@ const NONE: readonly Candidate[] = Object.freeze([]);
 /**
  * Word → {@link WordInfo}, computed once per distinct word. Text is Zipfian: most of a post's words
  * ("the", "і", "что") were seen in earlier posts, so a post costs about one hash look-up per word
- * instead of several views, a typo search and a run-together search per word. The cache is bounded:
- * past `limit` distinct words it starts afresh, which keeps memory flat on any input. It is a memo of
- * a pure function of the (immutable) index, so it never changes a result.
+ * instead of several views, a typo search and a run-together search per word. The cache is bounded,
+ * in two generations: past `limit` distinct words the current one becomes the old one and a new one
+ * starts; a word found only in the old one is carried over. Memory stays flat (at most twice
+ * `limit` words) on any input, and the frequent words survive the turn, where starting afresh made
+ * a long run of real text (more than `limit` distinct words) compute "the" again. It is a memo of a
+ * pure function of the (immutable) index, so it never changes a result.
  */
 export class WordCandidates {
   private cache = new Map<string, WordInfo>();
+  private old: Map<string, WordInfo> | undefined;
 
   constructor(
     private readonly index: LexiconIndex,
@@ -98,8 +102,11 @@ export class WordCandidates {
   info(w: string): WordInfo {
     let e = this.cache.get(w);
     if (e === undefined) {
-      if (this.cache.size >= this.limit) this.cache = new Map();
-      e = this.compute(w);
+      e = this.old?.get(w) ?? this.compute(w);
+      if (this.cache.size >= this.limit) {
+        this.old = this.cache;
+        this.cache = new Map();
+      }
       this.cache.set(w, e);
     }
     return e;

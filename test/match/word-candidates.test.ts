@@ -41,7 +41,19 @@ describe("WordCandidates", () => {
     const fresh = () => new WordCandidates(mini.index);
     const words = ["putin", "the", "invaders", "putin", "death", "morning", "putin", "to"];
     for (const word of words) expect(sources(small, word)).toEqual(sources(fresh(), word));
-    expect((small as unknown as { cache: Map<string, unknown> }).cache.size).toBeLessThanOrEqual(3);
+    const held = small as unknown as { cache: Map<string, unknown>; old?: Map<string, unknown> };
+    expect(held.cache.size).toBeLessThanOrEqual(3);
+    expect(held.old?.size ?? 0).toBeLessThanOrEqual(3);
+  });
+
+  it("keeps a word met in the last generation when its cache turns over (not computed again)", () => {
+    const small = new WordCandidates(mini.index, 3);
+    const first = small.info("putin");
+    for (const w of ["a1", "a2", "a3"]) small.info(w); // the first generation is full: it becomes the old one
+    expect(small.info("putin")).toBe(first);
+    for (const w of ["b1", "b2", "b3", "b4", "b5", "b6", "b7"]) small.info(w); // two more turns: gone
+    expect(small.info("putin")).not.toBe(first);
+    expect(small.info("putin")).toEqual(first);
   });
 
   it("never changes a decision: evaluating twice (cold, then cached) agrees", () => {
