@@ -161,7 +161,7 @@ class LineTable {
    * each. One walk over the key, its UTF-8 bytes and their hash made as it goes (FNV-1a is
    * streamed), instead of a substring, an encoding and a hash per prefix.
    */
-  prefixes(key: string, maxUnits: number, hit: (start: number, keyEnd: number) => void): void {
+  prefixes(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void): void {
     if (this.scratch.length < maxUnits * 3) this.scratch = new Uint8Array(maxUnits * 3);
     const k = this.scratch;
     const out = this.out;
@@ -174,7 +174,7 @@ class LineTable {
         if (d >= 0xdc00 && d <= 0xdfff) {
           // A prefix that cuts this pair ends in a lone surrogate (U+FFFD once encoded): rare, the long way.
           const cut = Buffer.from(key.slice(0, i + 1), "utf8");
-          if (this.probe(cut, fnv1a(cut, 0, cut.length), cut.length, out)) hit(out[0], out[1]);
+          if (this.probe(cut, fnv1a(cut, 0, cut.length), cut.length, out)) hit(out[0], out[1], i + 1);
           if (++i >= maxUnits) return;
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         }
@@ -196,7 +196,7 @@ class LineTable {
         k[n++] = 0x80 | (c & 63);
       }
       for (let j = from; j < n; j++) h = Math.imul(h ^ k[j]!, FNV_PRIME);
-      if (this.probe(k, h >>> 0, n, out)) hit(out[0], out[1]);
+      if (this.probe(k, h >>> 0, n, out)) hit(out[0], out[1], i + 1);
     }
   }
 
@@ -332,6 +332,20 @@ export class PackedSet implements ReadonlySet<string> {
     if (this.table === undefined && ++this.searches <= this.searchesBeforeHash) return findLine(this.b, Buffer.from(word, "utf8")) !== -1;
     this.table ??= new LineTable(this.b, this.size);
     return this.table.find(word, this.at);
+  }
+
+  /**
+   * `hit(k)` for each k = 1…maxUnits (shortest first) for which `word.slice(0, k)` is in the set: one
+   * walk over the word once the set is hashed (see PackedMap.forEachPrefixId).
+   */
+  forEachPrefix(word: string, maxUnits: number, hit: (units: number) => void): void {
+    const n = Math.min(word.length, maxUnits);
+    if (this.table === undefined && this.searches + n <= this.searchesBeforeHash) {
+      for (let k = 1; k <= n; k++) if (this.has(word.slice(0, k))) hit(k);
+      return;
+    }
+    this.table ??= new LineTable(this.b, this.size);
+    this.table.prefixes(word, n, (_start, _keyEnd, units) => hit(units));
   }
 
   get size(): number {

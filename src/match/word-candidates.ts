@@ -1,3 +1,4 @@
+import { PackedSet } from "./packed-map.js";
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
 import type { WordPattern } from "./terms.js";
@@ -158,16 +159,24 @@ export class WordCandidates {
     // which also keeps this loop from growing with the square of a huge token.
     if (w.length >= 7 && w.length <= 48) {
       const glued = (id: number) => out.push(candidate(index, index.term(id), VIA_GLUED, false));
+      // Which heads are known words, in one walk over the word (a look-up of each prefix otherwise).
+      const knownHead = new Uint8Array(w.length + 1);
+      prefixesIn(index.knownWords, w, w.length - 4, (k) => (knownHead[k] = 1));
       for (let k = 2; k <= w.length - 2; k++) {
-        const head = w.slice(0, k);
-        const tail = w.slice(k);
-        // A long call word ("powiesić", 8 letters) may be run into any following word ("powiesićtych").
-        // (A short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.)
-        const known = index.knownWords.has(tail) || (head.length >= 7 && tail.length >= 3 && index.fuzzyWords.has(head));
-        if (tail.length >= 2 && head.length >= 4 && known) index.exact.wordIds(head)?.forEach(glued);
-        if (head.length >= 2 && tail.length >= 4 && index.knownWords.has(head)) index.exact.lookup(tail, glued);
+        // (tail.length = w.length - k, head.length = k.) A long call word ("powiesić", 8 letters)
+        // may be run into any following word ("powiesićtych"). (A short unknown tail is more likely
+        // an inflection: "zamordowany"+"ch" is one word.) Tests in order of cost: no look-up for a
+        // split whose lengths rule it out.
+        if (k >= 4 && (index.knownWords.has(w.slice(k)) || (k >= 7 && w.length - k >= 3 && index.fuzzyWords.has(w.slice(0, k))))) index.exact.wordIds(w.slice(0, k))?.forEach(glued);
+        if (w.length - k >= 4 && knownHead[k] === 1) index.exact.lookup(w.slice(k), glued);
       }
     }
     return out.length > 0 ? out : NONE;
   }
+}
+
+/** `hit(k)` for each k = 1…max for which `w.slice(0, k)` is in `set`, shortest first. */
+function prefixesIn(set: ReadonlySet<string>, w: string, max: number, hit: (k: number) => void): void {
+  if (set instanceof PackedSet) set.forEachPrefix(w, max, hit);
+  else for (let k = 1; k <= Math.min(w.length, max); k++) if (set.has(w.slice(0, k))) hit(k);
 }

@@ -110,3 +110,25 @@ describe("PackedMap.forEachPrefixId: every prefix's ids in one walk", () => {
     );
   });
 });
+
+describe("PackedSet.forEachPrefix", () => {
+  const unit = fc.constantFrom("a", "b", "ą", "ж", "😀", "\uD800", "'");
+  const word = fc.array(unit, { minLength: 1, maxLength: 7 }).map((u) => u.join(""));
+  it.each([0, 1_000_000])("gives the prefix lengths has() accepts, shortest first (binary searches before the table: %i)", (searches) => {
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 30 }), fc.array(word, { maxLength: 15 }), fc.integer({ min: 1, max: 10 }), (words, probes, max) => {
+        const packed = packSet(words);
+        const walk = new PackedSet(packed, searches);
+        const ref = new PackedSet(packed, 1_000_000);
+        for (const w of [...words, ...words.flatMap((a) => probes.map((b) => a + b))]) {
+          const got: number[] = [];
+          walk.forEachPrefix(w, max, (k) => got.push(k));
+          const want: number[] = [];
+          for (let k = 1; k <= Math.min(w.length, max); k++) if (ref.has(w.slice(0, k))) want.push(k);
+          expect(got).toEqual(want);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
