@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { LanguageModel } from "../text/language-id.js";
 import { LanguageIdentifier } from "../text/language-identify.js";
-import { fileBytes, PRECOMPILED_DIR } from "./load-policy.js";
+import { fileBytes } from "./file-bytes.js";
+import { PRECOMPILED_DIR } from "./load-policy.js";
 
 /**
  * The language model's file name. `npm run build` writes it into dist/bundled/ beside the

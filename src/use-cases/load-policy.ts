@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { fileBytes } from "./file-bytes.js";
 import { dirname, join, resolve } from "node:path";
-import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type IrBytes, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
+import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
 import type { Diagnostic } from "../base/diagnostics.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { ruleFileKind } from "../load/discover.js";
@@ -46,40 +47,6 @@ function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
       if (fd !== undefined) closeSync(fd);
     }
   });
-}
-
-/** Closes the file of a precompiled policy once nothing holds the policy any more. */
-const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed (the process is ending): nothing to release.
-  }
-});
-
-/**
- * A file read a piece at a time: a precompiled policy as the index asks for its sections (see
- * {@link IrBytes}; a one-post run reads about a tenth of it), the language model as detection looks
- * up n-grams. The file stays open while what reads it is in use, so a rebuild replacing it mid-run
- * cannot mix two builds' bytes.
- */
-export function fileBytes(path: string): IrBytes {
-  const fd = openSync(path, "r");
-  const bytes: IrBytes = {
-    size: fstatSync(fd).size,
-    slice(start, end) {
-      const buf = Buffer.allocUnsafe(end - start);
-      let got = 0;
-      while (got < buf.length) {
-        const n = readSync(fd, buf, got, buf.length - got, start + got);
-        if (n === 0) throw new Error(`${path}: the file ends early`);
-        got += n;
-      }
-      return buf;
-    },
-  };
-  closeWhenCollected.register(bytes, fd);
-  return bytes;
 }
 
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
