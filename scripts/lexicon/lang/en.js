@@ -66,6 +66,14 @@ function onLast(lemma, f) {
 const INTENT = ["ill", "i'll", "i will", "we'll", "we will"];
 /** The speaker's present as a plan ("I'm putting him in the ground"). */
 const NOW = ["i'm", "im", "i am", "we're", "we are"];
+/**
+ * The plain present of "we" as a plan or the answer to a condition ("if they cross, we flatten
+ * Moscow", "we send them home in body bags"): only a locution (a `then`) of a verb whose past is a
+ * report of violence, so that "we make 200 pizzas" or "we take the kids out" stay clear.
+ */
+const WE = ["we"];
+/** Locutions that "we" also uses of things or games: "we drive over the bridge", "we feed the leftovers to the dogs", "we beat the hell out of them 5-0". */
+const WE_SKIP = new Set(["drive", "feed", "throw", "push", "beat", "kick", "set", "stick", "shove", "punch", "smack", "slap", "rip", "tear", "stomp", "whip", "purge", "drone", "poison"]);
 /** A threat in the second person: "you'll get shot", "you will be killed" (plain verbs only). */
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** Asking why no one has done it yet: "why hasn't anyone shot him", "why has nobody killed her". */
@@ -117,6 +125,7 @@ export function inflect(grammar) {
         // "I'm putting that traitor in the ground": the present as a plan, only for the locutions (a
         // bare "I'm killing" is mostly "I'm killing it")
         if (then || s.active) for (const subject of NOW) out["violence.intent"].push(join(subject, ing, s.active, then));
+        if (then && v.reported !== false && !WE_SKIP.has(base)) for (const subject of WE) out["violence.intent"].push(join(subject, base, s.active, then));
         for (const p of s.passive ? part : []) {
           out["violence.passive"].push(join(s.passive(p), then));
           // "I hope you get shot", "I hope he gets his legs broken"
