@@ -187,7 +187,7 @@ function lemmas(entry) {
   return out;
 }
 
-const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported"];
+const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported", "question"];
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
@@ -224,7 +224,7 @@ export function inflect(grammar) {
         if (use("wish")) add("violence.wish-verb", [...(pf ? [f.pres[1]] : []), f.pres[2], ...pastAll], thens);
         // "Czemu nikt jeszcze nie rozwalił tych …?": a question why no one has done it yet is a call;
         // the "nie" and "nikt" are inside the match, so the negation does not set it aside.
-        if (use("imp") && pf)
+        if (use("question") && pf)
           add("violence.call", [`czemu ~1 nikt ~2 nie ${f.past.m}`, `dlaczego ~1 nikt ~2 nie ${f.past.m}`], thens);
         if (use("intent") && pf) {
           add("violence.intent", [f.pres[3]], thens);
