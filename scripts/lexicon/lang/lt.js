@@ -83,9 +83,10 @@ export function inflect(grammar) {
         // ("girdėjau, kad rusai šaudo"), where only the conditional wishes ("kad sudvėstų")
         const wish = [f.fut3, f.cond3];
         // a phrase that holds its own "tegul" is a call by its form (a cue inside a match is the match's)
-        // (up to 4 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna")
+        // (up to 5 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna",
+        // "tegul kiekviena rusų kolona su Z raide sudega")
         // (the old optative "lai", "lai dega kartu su miestais", too)
-        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~4 ${p}`, `tegu ~4 ${p}`, `lai ~4 ${p}`]), thens);
+        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
         if (dying) {
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish], thens);
           continue;
