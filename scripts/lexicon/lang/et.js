@@ -97,7 +97,7 @@ export function inflect(grammar) {
     const withP = (f, gap = 2) => (p ? [`${f} ~${gap} ${p}`, ...(v.required === false ? [f] : [])] : [f]);
     const juss = withP(v.jussive);
     add(v.ambiguous ? "violence.wish-verb" : "violence.call", juss);
-    for (const j of [v.jussive, ...juss]) for (const t of thens) add("violence.call", `${j} ~2 ${t}`, `${t} ~1 ${j}`);
+    for (const j of [v.jussive, ...juss]) for (const t of thens) add("violence.call", `${j} ~4 ${t}`, `${t} ~1 ${j}`);
     // The commands: "kärvake!", "sure ära!" (bare "sure" and "surge" are English words).
     add("violence.call", [v.pres, v.imp].flatMap((f) => (v["bare-imperative"] === false ? (p ? [`${f} ~2 ${p}`] : []) : withP(f))));
     add("violence.wish-verb", list(v.wish), v.jussive);

@@ -83,12 +83,17 @@ export function inflect(grammar) {
         // ("girdėjau, kad rusai šaudo"), where only the conditional wishes ("kad sudvėstų")
         const wish = [f.fut3, f.cond3];
         // a phrase that holds its own "tegul" is a call by its form (a cue inside a match is the match's)
-        // (up to 4 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna")
-        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~4 ${p}`, `tegu ~4 ${p}`]), thens);
+        // (up to 5 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna",
+        // "tegul kiekviena rusų kolona su Z raide sudega")
+        // (the old optative "lai", "lai dega kartu su miestais", too)
+        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
         if (dying) {
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish], thens);
           continue;
         }
+        // "Kodėl niekas dar nenušovė …?": asking why no one has done it yet is a call (the negation
+        // is inside the match)
+        if (use("imp")) add("violence.call", list(f.past).map((p) => `kodėl ~3 niekas ~2 ne${p}`), thens);
         if (use("inf")) add("violence.infinitive", f.inf, thens);
         if (use("part")) add("violence.passive", f.part, thens);
         if (use("wish")) add("violence.wish-verb", wish, thens);

@@ -22,6 +22,7 @@
 //   passive participle        violence.passive    "powinni zostać rozstrzelani"
 //   3rd person future/present violence.wish-verb  "niech ich powieszą", "kiedy ktoś go odstrzeli"
 //   and the past              violence.wish-verb  "oby ktoś go zastrzelił", "żeby zdechli"
+//   "czemu nikt nie" + past    violence.call       "Czemu nikt jeszcze nie zastrzelił …?" (a question as a call)
 //   1st person future         violence.intent     "wybijemy", "powieszę" (perfective only)
 //   1st person conditional    violence.intent     "zastrzeliłbym", "sam bym go powiesił"
 //   3rd person past, present  violence.reported   "rozstrzelali", "bombardują", "zabijając"
@@ -186,7 +187,7 @@ function lemmas(entry) {
   return out;
 }
 
-const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported"];
+const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported", "question"];
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
@@ -221,6 +222,10 @@ export function inflect(grammar) {
         if (use("part") && f.part) add("violence.passive", [f.part.m, f.part.f, f.part.n, f.part.vir], thens);
         // "niech ich powieszą", "oby ktoś go zastrzelił"; an imperfective's 3sg present is a report
         if (use("wish")) add("violence.wish-verb", [...(pf ? [f.pres[1]] : []), f.pres[2], ...pastAll], thens);
+        // "Czemu nikt jeszcze nie rozwalił tych …?": a question why no one has done it yet is a call;
+        // the "nie" and "nikt" are inside the match, so the negation does not set it aside.
+        if (use("question") && pf)
+          add("violence.call", [`czemu ~1 nikt ~2 nie ${f.past.m}`, `dlaczego ~1 nikt ~2 nie ${f.past.m}`], thens);
         if (use("intent") && pf) {
           add("violence.intent", [f.pres[3]], thens);
           if (ONE_IS_THREE(f) && thens[0] === undefined)

@@ -22,6 +22,7 @@
 //   and the past (l-form)     violence.wish-verb   "aby zdochli", "kiež by zhorel"
 //   1st person future         violence.intent      "postrieľame", "obesím" (perfective only)
 //   1st person conditional    violence.intent      "by som ich postrieľal", "povešal by som"
+//   "prečo nikto ne" + past    violence.call        "Prečo ich ešte nikto nezastrelil?"
 //   3rd person past, present  violence.reported    "postrieľali", "bombardujú"
 // Verbs of dying (`dying:`) give the imperative as a curse and everything else to
 // violence.wish-verb (the infinitive too: "musí zomrieť" is a wish after a modal).
@@ -126,7 +127,7 @@ export function conjugate(lemma, cls, o = {}) {
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const withThen = (form, then) => (then ? `${form} ${then}` : form);
-const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported"];
+const KINDS = ["imp", "imp2sg", "inf", "part", "wish", "intent", "reported", "question"];
 
 function lemmas(entry) {
   const v = typeof entry === "string" ? { lemma: entry } : entry;
@@ -180,6 +181,10 @@ export function inflect(grammar) {
           if (use("wish")) add("violence.wish-verb", [f.inf, f.pres[1], f.pres[2], ...pastAll], thens);
           continue;
         }
+        // "Prečo ich ešte nikto nezastrelil?": asking why no one has yet done it is a call; the
+        // negation (nikto, ne-) is inside the match
+        if (use("question") && pf)
+          add("violence.call", [`prečo ~3 nikto ~2 ne${f.past.m}`, `prečo ~3 nikto ~2 ne${f.past.pl}`], thens);
         if (use("inf")) add("violence.infinitive", [f.inf], thens);
         if (use("part") && f.part) add("violence.passive", [f.part.m, f.part.f, f.part.n, f.part.vir], thens);
         if (use("wish")) add("violence.wish-verb", [...(pf ? [f.pres[1]] : []), f.pres[2], ...pastAll], thens);
