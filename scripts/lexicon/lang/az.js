@@ -93,6 +93,8 @@ const dative = (noun) => suffix(noun, "(y)A");
 const AIM = ["istəyir", "istəyirlər", "istəyib", "istəyiblər", "istəyirdi", "istəyirdilər", "üçün", "niyyətindədir", "planlaşdırır"];
 /** Words after an infinitive that make it a call ("öldürmək lazımdır"). */
 const MODAL_AFTER = ["lazımdır", "lazımdı", "lazım", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
+/** Hopes that make what others will do a wish. */
+const HOPES = ["ümid edirəm ki", "ümid edirik ki", "ümid edirəm", "ümid edirik", "inşallah", "inşəallah", "kaş", "arzu edirəm ki"];
 /** Objects after a bare imperative ("öldür onları"). */
 const OBJECTS = ["onları", "onu", "hamısını", "bunları", "bunu", "hamısın"];
 
@@ -128,10 +130,17 @@ export function inflect(grammar) {
     add(direct, f("(y)In"), f("(y)InIz"), f("(y)Aq"), f("(y)Ax"), f("sIn"), f("sInlAr"), `${f("mAlI")}*`, `${dat} layiq*`);
     for (const o of OBJECTS) add(direct, `${imp} ${o}`);
     for (const m of MODAL_AFTER) add(direct, `${inf} ${m}`);
-    // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir".
+    // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir"; a verb in "etmək" has two
+    // ("məhv edilməlidir" and "məhv olunmalıdır").
     const p = passive(head + stem);
-    add(direct, suffix(p, "sIn"), suffix(p, "sInlAr"), `${suffix(p, "mAlI")}*`, `${datInf(p)} layiq*`, `${suffix(p, "mAq")} lazımdır`);
-    add("violence.passive", datInf(p), suffix(p, "mIş"));
+    const ps = /(^|\s)et$/.test(head + stem) ? [p, `${head}olun`] : [p];
+    for (const q of ps) {
+      add(direct, suffix(q, "sIn"), suffix(q, "sInlAr"), `${suffix(q, "mAlI")}*`, `${datInf(q)} layiq*`, `${suffix(q, "mAq")} lazımdır`);
+      add("violence.passive", datInf(q), suffix(q, "mIş"));
+    }
+    // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
+    // qıracaqlar" (a phrase: "tez qıracaqlar" alone is a prediction).
+    for (const h of HOPES) add("violence.call", `${h} ~4 ${f("(y)AcAk")}`, `${h} ~4 ${f("(y)AcAklAr")}`);
     // After a frame, or a target before it.
     add("violence.verb", inf, dat);
     add("violence.infinitive", inf);
@@ -143,7 +152,7 @@ export function inflect(grammar) {
     // The conditional of the speaker ("öldürərdim"), and starting to ("qırmağa başlayaq").
     add("violence.intent", suffix(f("(y)Ar"), "dIm"), suffix(f("(y)Ar"), "dIq"));
     for (const b of ["başlayaq", "başlayın", "başlayacağıq", "başlamalıyıq", "başlamaq lazımdır", "başlamaq vaxtıdır"]) add(direct, `${dat} ${b}`);
-    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), suffix(p, "dI"), suffix(p, "dIlAr"));
+    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), ...ps.flatMap((q) => [suffix(q, "dI"), suffix(q, "dIlAr")]));
     // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
     for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
     add("figurative.idiom", `${dat} çalışır`, `${dat} çalışırlar`, `${dat} gəliblər`);
