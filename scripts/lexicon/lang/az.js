@@ -93,8 +93,6 @@ const dative = (noun) => suffix(noun, "(y)A");
 const AIM = ["istəyir", "istəyirlər", "istəyib", "istəyiblər", "istəyirdi", "istəyirdilər", "üçün", "niyyətindədir", "planlaşdırır"];
 /** Words after an infinitive that make it a call ("öldürmək lazımdır"). */
 const MODAL_AFTER = ["lazımdır", "lazımdı", "lazım", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
-/** Hopes that make what others will do a wish. */
-const HOPES = ["ümid edirəm ki", "ümid edirik ki", "ümid edirəm", "ümid edirik", "inşallah", "inşəallah", "kaş", "arzu edirəm ki"];
 /** Objects after a bare imperative ("öldür onları"). */
 const OBJECTS = ["onları", "onu", "hamısını", "bunları", "bunu", "hamısın"];
 
@@ -139,8 +137,8 @@ export function inflect(grammar) {
       add("violence.passive", datInf(q), suffix(q, "mIş"));
     }
     // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
-    // qıracaqlar" (a phrase: "tez qıracaqlar" alone is a prediction).
-    for (const h of HOPES) add("violence.call", `${h} ~4 ${f("(y)AcAk")}`, `${h} ~4 ${f("(y)AcAklAr")}`);
+    // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
+    add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));
     // After a frame, or a target before it.
     add("violence.verb", inf, dat);
     add("violence.infinitive", inf);

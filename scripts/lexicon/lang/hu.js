@@ -84,9 +84,6 @@ function present3pl(stem, back0) {
   return `${stem}ják`;
 }
 
-/** Hopes that make what others will do a wish: "remélem, kinyírják". */
-const HOPES = ["remélem", "reméljük", "remélem hogy", "reméljük hogy", "bárcsak", "adja isten hogy"];
-
 /** The modals that make an infinitive a call; up to two words (an object, "már") may follow them. */
 const MODALS = ["kell", "kéne", "kellene", "kellett volna", "muszáj", "lehetne"];
 /** The speaker's own "will" / "want" before an infinitive split from its preverb: "meg fogom ölni". */
@@ -154,13 +151,13 @@ export function inflect(grammar) {
     // akasztjuk már fel őket?", "mindet most lőjük le".
     if (pv) add("violence.intent", withThen([`${v.pres1pl ?? present1pl(v.stem, v.back)} ~1 ${pv}`]));
     // A hope for what others will do: "remélem, az összes orkot kinyírják", "reméljük, hogy a tüzérség
-    // szétlövi őket", "bárcsak felakasztanák". The indicative is a wish only right after a hope (a
-    // phrase, so "szerintem lelövik a túszokat" stays a prediction); a negation moves the preverb
+    // szétlövi őket", "bárcsak felakasztanák": the indicative and conditional are a wish after a hope
+    // (cue.wish), so "szerintem lelövik a túszokat" stays a prediction; a negation moves the preverb
     // after the verb ("nem lövik le") and so never matches.
     const p3 = v.pres3 ?? present3pl(v.stem, v.back);
     const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), join(v.inf.replace(/ni$/, back ? "nák" : "nék"))];
     if (pv) others.push(`${pv} fogják ~1 ${v.inf}`, `${pv} fogja ~1 ${v.inf}`);
-    for (const h of HOPES) add("violence.call", withThen(others.map((f) => `${h} ~4 ${f}`)));
+    add("violence.wish-verb", withThen(others));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);

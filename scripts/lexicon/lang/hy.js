@@ -105,9 +105,6 @@ function forms(lemma, v) {
   return f;
 }
 
-/** Hopes that make what others will do a wish. */
-const HOPES = ["հույս ունեմ", "հույս ունենք", "հուսով եմ", "հուսանք"];
-
 /** Auxiliaries of the perfect and pluperfect that follow the participle (not է: "սպանել է պետք"). */
 const PERFECT = ["են", "էին", "էր", "ենք", "եմ", "ես", "եք", "էինք"];
 /** Modals that follow an infinitive ("սպանել է պետք", colloquial "սպանել պետք ա"). */
@@ -164,9 +161,9 @@ export function inflect(grammar) {
     // The prohibitive "մի սպանեք" (don't kill): "մի" is also the article "a", so it is no negation
     // cue by itself; the phrase covers the command and sets it aside.
     add("figurative.idiom", `մի ${f.imp2sg}`, `մի ${f.imp2pl}`, `մի ${f.subj3sg}`, `մի ${f.subj3pl}`);
-    // A hope for what others will do: "հույս ունեմ՝ ՈՒԶՈՒ-ն բոլոր օկուպանտներին կսպանի" (a phrase:
-    // "նրանք կսպանեն" alone is a prediction).
-    if (!v.ambiguous) for (const hope of HOPES) add("violence.call", `${hope} ~4 կ${f.subj3sg}`, `${hope} ~4 կ${f.subj3pl}`);
+    // A hope for what others will do: "հույս ունեմ՝ ՈՒԶՈՒ-ն բոլոր օկուպանտներին կսպանի", a wish after
+    // a hope (cue.wish); "նրանք կսպանեն" alone is a prediction.
+    if (!v.ambiguous) add("violence.wish-verb", `կ${f.subj3sg}`, `կ${f.subj3pl}`);
     // Said of oneself, hyperbole: "այս քննությունը ինձ կսպանի" (this exam will kill me), "շոգը ինձ
     // սպանում է"; a threat to "me" is no call of the poster's either.
     for (const me of ["ինձ", "մեզ"]) add("figurative.idiom", `${me} կ${f.subj3sg}`, `${me} կ${f.subj3pl}`, `${me} ${f.pres3[2]}`, `${me} ${f.pres3[0]}`, `${me} ${f.aor3[0]}`);

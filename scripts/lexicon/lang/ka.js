@@ -77,9 +77,6 @@ function futPersons(fut1sg) {
   return [fut1sg, `${fut1sg}თ`, ...(you ? [you, `${you}თ`] : [])];
 }
 
-/** Hopes that make what others will do a wish. */
-const HOPES = ["იმედია", "იმედი მაქვს", "ნეტავ", "ღმერთმა ქნას", "იმედია რომ", "იმედი მაქვს რომ"];
-
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
@@ -131,12 +128,12 @@ export function inflect(grammar) {
     }
     // A person marker is one letter ("მოვკლავდი" I would kill, "მოკლავდი" you would): the other
     // persons are idioms here, so that a typo-tolerant match of the speaker's form never takes them.
-    // The 3rd persons ("დახოცავს", "დახოცავენ") are a wish only right after a hope ("იმედია, ზსუ
-    // ყველა ოკუპანტს დახოცავს"): a phrase, so that "ის მოკლავს" stays a statement.
+    // The 3rd persons ("დახოცავს", "დახოცავენ") are a wish after a hope ("იმედია, ზსუ ყველა
+    // ოკუპანტს დახოცავს", cue.wish), so that "ის მოკლავს" stays a statement.
     for (const fut of list(v.fut)) {
       const m = PREVERB.exec(fut);
       if (m) for (const x of ["", "თ", "დი", "დით"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
-      if (m) for (const hope of HOPES) add("violence.call", `${hope} ~4 ${h(`${m[1] ?? ""}${m[2]}ს`)}`, `${hope} ~4 ${h(`${m[1] ?? ""}${m[2]}ენ`)}`);
+      if (m) add("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}ს`), h(`${m[1] ?? ""}${m[2]}ენ`));
     }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
