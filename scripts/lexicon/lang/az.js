@@ -136,6 +136,9 @@ export function inflect(grammar) {
       add(direct, suffix(q, "sIn"), suffix(q, "sInlAr"), `${suffix(q, "mAlI")}*`, `${datInf(q)} layiq*`, `${suffix(q, "mAq")} lazımdır`);
       add("violence.passive", datInf(q), suffix(q, "mIş"));
     }
+    // The rhetorical question that asks for it: "Niyə heç kim bu orkları öldürmür?", "niyə hələ də
+    // güllələmirlər?" (the negation is the question's).
+    if (!v.ambiguous) add("violence.call", `niyə ~4 ${f("mIr")}`, `niyə ~4 ${f("mIrlAr")}`, `niyə ~4 ${f("mAyIblAr")}`);
     // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
     // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
     add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));

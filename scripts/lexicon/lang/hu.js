@@ -158,6 +158,10 @@ export function inflect(grammar) {
     const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), join(v.inf.replace(/ni$/, back ? "nák" : "nék"))];
     if (pv) others.push(`${pv} fogják ~1 ${v.inf}`, `${pv} fogja ~1 ${v.inf}`);
     add("violence.wish-verb", withThen(others));
+    // The rhetorical question that asks for it: "Miért nem lövi már le valaki?", "miért nem akasztják
+    // fel őket?" (the negation moves the preverb after the verb).
+    const p3sg = p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"));
+    for (const x of [p3, p3sg]) add("violence.call", withThen([pv ? `miért nem ~1 ${x} ~1 ${pv}` : `miért nem ~1 ${x}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);

@@ -127,6 +127,9 @@ export function inflect(grammar) {
     // "Sunt de împușcat", "toți de spânzurat".
     for (const b of ["sunt", "e", "este", "ar fi", "toți", "toate"]) put(direct, `${b} de ${f.part}`);
     put("violence.passive", f.parts);
+    // The rhetorical question that asks for it: "De ce nu i-a împușcat nimeni pe orcii ăștia?", "de ce
+    // încă nu-i omoară cineva?" (its "nu" is the question's, not a negation of the call).
+    if (!v.ambiguous) put("violence.call", ["a", "au"].map((a) => `de ce ~1 nu ~2 ${a} ${f.part}`), f.p3.map((p) => `de ce ~1 nu ~2 ${p}`));
     // The speaker's intent: "îi vom îngropa", "o să-i omorâm", "te omor".
     if (v.hyperbole) hyper.push(f.p1sg);
     // "vom ucide" holds "îi vom ucide"; a gap lets a clitic stand in "o să-i omorâm", "am să-l omor".
