@@ -128,10 +128,20 @@ export function inflect(grammar) {
     add(direct, f("(y)In"), f("(y)InIz"), f("(y)Aq"), f("(y)Ax"), f("sIn"), f("sInlAr"), `${f("mAlI")}*`, `${dat} layiq*`);
     for (const o of OBJECTS) add(direct, `${imp} ${o}`);
     for (const m of MODAL_AFTER) add(direct, `${inf} ${m}`);
-    // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir".
+    // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir"; a verb in "etmək" has two
+    // ("məhv edilməlidir" and "məhv olunmalıdır").
     const p = passive(head + stem);
-    add(direct, suffix(p, "sIn"), suffix(p, "sInlAr"), `${suffix(p, "mAlI")}*`, `${datInf(p)} layiq*`, `${suffix(p, "mAq")} lazımdır`);
-    add("violence.passive", datInf(p), suffix(p, "mIş"));
+    const ps = /(^|\s)et$/.test(head + stem) ? [p, `${head}olun`] : [p];
+    for (const q of ps) {
+      add(direct, suffix(q, "sIn"), suffix(q, "sInlAr"), `${suffix(q, "mAlI")}*`, `${datInf(q)} layiq*`, `${suffix(q, "mAq")} lazımdır`);
+      add("violence.passive", datInf(q), suffix(q, "mIş"));
+    }
+    // The rhetorical question that asks for it: "Niyə heç kim bu orkları öldürmür?", "niyə hələ də
+    // güllələmirlər?" (the negation is the question's).
+    if (!v.ambiguous) add("violence.call", `niyə ~4 ${f("mIr")}`, `niyə ~4 ${f("mIrlAr")}`, `niyə ~4 ${f("mAyIblAr")}`);
+    // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
+    // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
+    add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));
     // After a frame, or a target before it.
     add("violence.verb", inf, dat);
     add("violence.infinitive", inf);
@@ -143,7 +153,7 @@ export function inflect(grammar) {
     // The conditional of the speaker ("öldürərdim"), and starting to ("qırmağa başlayaq").
     add("violence.intent", suffix(f("(y)Ar"), "dIm"), suffix(f("(y)Ar"), "dIq"));
     for (const b of ["başlayaq", "başlayın", "başlayacağıq", "başlamalıyıq", "başlamaq lazımdır", "başlamaq vaxtıdır"]) add(direct, `${dat} ${b}`);
-    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), suffix(p, "dI"), suffix(p, "dIlAr"));
+    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), ...ps.flatMap((q) => [suffix(q, "dI"), suffix(q, "dIlAr")]));
     // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
     for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
     add("figurative.idiom", `${dat} çalışır`, `${dat} çalışırlar`, `${dat} gəliblər`);

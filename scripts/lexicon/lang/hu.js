@@ -11,6 +11,7 @@
 //          (definite), öljetek / öljünk / öljön / öljenek (indefinite)
 //   pres1  1sg definite present, the speaker's intent ("megölöm", "lelövöm")
 //   past   3pl definite past, for reports ("megölték"; also "megölte", "megöltük", "megöltek")
+//   pres3  3pl definite present when irregular ("lövik", "végzik"), for hopes ("remélem, lelövik")
 //   d      the short 2sg definite imperative when it is not the imp stem + d ("lődd", "akaszd")
 //   bare: true   the verb without its preverb is violent too ("ölni kell", "lőni kell"), so its
 //                bare infinitive counts after a modal ("végezni", "verni" are everyday verbs)
@@ -69,6 +70,18 @@ function present1pl(stem, back0) {
   if (stem.endsWith("sz")) return `${stem.slice(0, -2)}ssz${suf}`;
   if (/[sz]$/.test(stem)) return stem + stem.slice(-1) + suf;
   return `${stem}j${suf}`;
+}
+
+/**
+ * The 3pl definite present: back stems take -ják (s, sz, z assimilating the j: "nyúzzák",
+ * "tapossák"), front stems -ik ("ölik", "égetik"); the grammar gives irregular ones ("lövik").
+ */
+function present3pl(stem, back0) {
+  const { back } = harmony(stem, back0);
+  if (!back) return `${stem}ik`;
+  if (stem.endsWith("sz")) return `${stem.slice(0, -2)}sszák`;
+  if (/[sz]$/.test(stem)) return `${stem}${stem.slice(-1)}ák`;
+  return `${stem}ják`;
 }
 
 /** The modals that make an infinitive a call; up to two words (an object, "már") may follow them. */
@@ -137,6 +150,18 @@ export function inflect(grammar) {
     // The 1pl present split from its preverb by a question word or focus before it: "mikor
     // akasztjuk már fel őket?", "mindet most lőjük le".
     if (pv) add("violence.intent", withThen([`${v.pres1pl ?? present1pl(v.stem, v.back)} ~1 ${pv}`]));
+    // A hope for what others will do: "remélem, az összes orkot kinyírják", "reméljük, hogy a tüzérség
+    // szétlövi őket", "bárcsak felakasztanák": the indicative and conditional are a wish after a hope
+    // (cue.wish), so "szerintem lelövik a túszokat" stays a prediction; a negation moves the preverb
+    // after the verb ("nem lövik le") and so never matches.
+    const p3 = v.pres3 ?? present3pl(v.stem, v.back);
+    const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), join(v.inf.replace(/ni$/, back ? "nák" : "nék"))];
+    if (pv) others.push(`${pv} fogják ~1 ${v.inf}`, `${pv} fogja ~1 ${v.inf}`);
+    add("violence.wish-verb", withThen(others));
+    // The rhetorical question that asks for it: "Miért nem lövi már le valaki?", "miért nem akasztják
+    // fel őket?" (the negation moves the preverb after the verb).
+    const p3sg = p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"));
+    for (const x of [p3, p3sg]) add("violence.call", withThen([pv ? `miért nem ~1 ${x} ~1 ${pv}` : `miért nem ~1 ${x}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);
@@ -160,6 +185,9 @@ export function inflect(grammar) {
 
   // Slogans with the target first, in the dative: "Minden megszállónak egy golyót!", "Putyinnak kötelet!".
   for (const raw of grammar.nouns ?? []) for (const t of raw.targets ?? []) add("violence.call", `${t} ~2 ${raw.noun}`);
+  // …and the noun first: "Kötelet Putyinnak!", "Golyót a megszállóknak!" (an accusative noun, so
+  // never a plain "halál": "halál a megszállókra" is a slogan of its own).
+  for (const raw of grammar.nouns ?? []) if (raw.noun.endsWith("t")) for (const t of raw.targets ?? []) add("violence.call", `${raw.noun} ~2 ${t}`);
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.

@@ -161,6 +161,12 @@ export function inflect(grammar) {
     // The prohibitive "մի սպանեք" (don't kill): "մի" is also the article "a", so it is no negation
     // cue by itself; the phrase covers the command and sets it aside.
     add("figurative.idiom", `մի ${f.imp2sg}`, `մի ${f.imp2pl}`, `մի ${f.subj3sg}`, `մի ${f.subj3pl}`);
+    // A hope for what others will do: "հույս ունեմ՝ ՈՒԶՈՒ-ն բոլոր օկուպանտներին կսպանի", a wish after
+    // a hope (cue.wish); "նրանք կսպանեն" alone is a prediction.
+    if (!v.ambiguous) add("violence.wish-verb", `կ${f.subj3sg}`, `կ${f.subj3pl}`);
+    // Said of oneself, hyperbole: "այս քննությունը ինձ կսպանի" (this exam will kill me), "շոգը ինձ
+    // սպանում է"; a threat to "me" is no call of the poster's either.
+    for (const me of ["ինձ", "մեզ"]) add("figurative.idiom", `${me} կ${f.subj3sg}`, `${me} կ${f.subj3pl}`, `${me} ${f.pres3[2]}`, `${me} ${f.pres3[0]}`, `${me} ${f.aor3[0]}`);
     // The perfect of the verb itself is enough: "ծեծելով սպանել են" holds "սպանել են".
     for (const a of PERFECT) add("figurative.idiom", `${f.inf.split(" ").pop()} ${a}`);
     if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));

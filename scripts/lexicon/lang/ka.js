@@ -113,6 +113,9 @@ export function inflect(grammar) {
       const p = optPersons(opt);
       add(direct, h(opt));
       add("violence.verb", h(p.sg), h(p.pl), h(p.you), h(opt));
+      // With its head ("ცოცხლად დაწვან", "ნოვიჩოკი უნდა დაალევინონ") the 3rd persons say the act
+      // by themselves: a call wherever they stand.
+      if (v.head && !v.ambiguous) add("violence.call", h(p.sg), h(p.pl));
     }
     if (v.hyperbole) hyper.push(...list(v.fut).map(h));
     for (const fut of list(v.fut)) add("violence.intent", futPersons(fut).map(h));
@@ -125,9 +128,12 @@ export function inflect(grammar) {
     }
     // A person marker is one letter ("მოვკლავდი" I would kill, "მოკლავდი" you would): the other
     // persons are idioms here, so that a typo-tolerant match of the speaker's form never takes them.
+    // The 3rd persons ("დახოცავს", "დახოცავენ") are a wish after a hope ("იმედია, ზსუ ყველა
+    // ოკუპანტს დახოცავს", cue.wish), so that "ის მოკლავს" stays a statement.
     for (const fut of list(v.fut)) {
       const m = PREVERB.exec(fut);
-      if (m) for (const x of ["", "თ", "დი", "დით", "ს", "ენ"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
+      if (m) for (const x of ["", "თ", "დი", "დით"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
+      if (m) add("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}ს`), h(`${m[1] ?? ""}${m[2]}ენ`));
     }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);

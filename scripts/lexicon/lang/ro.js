@@ -111,13 +111,25 @@ export function inflect(grammar) {
       put(direct, `${hai} ${f.p1pl}`);
       for (const k of ["i", "l", "le"]) put(direct, `${hai} ${k} ${f.p1pl}`);
     }
-    // The subjunctive with "să": "să-l împuște", "să-i omorâm", "să fie spânzurați".
-    put("violence.infinitive", `să ${f.subj3}`, `să ${f.p1pl}`);
-    for (const k of PRE) put("violence.infinitive", `să ${k} ${f.subj3}`, `să ${k} ${f.p1pl}`);
-    for (const p of f.parts) put("violence.infinitive", `să fie ${p}`);
+    // The subjunctive with "să": "să-l împuște", "să-i omorâm", "să-i spânzurați" (the 2pl
+    // subjunctive is the 2pl present), "să fie spânzurați".
+    const subj = [`să ${f.subj3}`, `să ${f.p1pl}`, `să ${f.imp2pl}`];
+    for (const k of PRE) subj.push(`să ${k} ${f.subj3}`, `să ${k} ${f.p1pl}`, `să ${k} ${f.imp2pl}`);
+    for (const p of f.parts) subj.push(`să fie ${p}`);
+    put("violence.infinitive", subj);
+    // The ultimatum "Dacă nu pleacă până la iarnă, să-i îngropăm pe toți": its "nu" belongs to the
+    // condition, not to the call (whose "să" the negation would otherwise reach as "…, that").
+    // An everyday verb ("să distrugem tot") is an ultimatum only with its `then` ("de vii", "cu toții").
+    // A term's gap is at most 5 words: a longer condition is met at its deadline ("până la iarnă").
+    const ultimatum = subj.filter((x) => !/^să (îi|îl|vă) /.test(x)).flatMap((x) => [`dacă nu ~5 ${x}`, `dacă nu ~4 până ~3 ${x}`]);
+    if (!v.ambiguous) put("violence.call", ultimatum);
+    else for (const x of ultimatum) add("violence.call", thens.map((t) => `${x} ~2 ${t}`));
     // "Sunt de împușcat", "toți de spânzurat".
     for (const b of ["sunt", "e", "este", "ar fi", "toți", "toate"]) put(direct, `${b} de ${f.part}`);
     put("violence.passive", f.parts);
+    // The rhetorical question that asks for it: "De ce nu i-a împușcat nimeni pe orcii ăștia?", "de ce
+    // încă nu-i omoară cineva?" (its "nu" is the question's, not a negation of the call).
+    if (!v.ambiguous) put("violence.call", ["a", "au"].map((a) => `de ce ~1 nu ~2 ${a} ${f.part}`), f.p3.map((p) => `de ce ~1 nu ~2 ${p}`));
     // The speaker's intent: "îi vom îngropa", "o să-i omorâm", "te omor".
     if (v.hyperbole) hyper.push(f.p1sg);
     // "vom ucide" holds "îi vom ucide"; a gap lets a clitic stand in "o să-i omorâm", "am să-l omor".
@@ -153,6 +165,8 @@ export function inflect(grammar) {
     // "Putin să moară": the target before the subjunctive must be matched as the phrase "putin să",
     // which overlaps the call "să moară" and so cannot stand before it: the call names him itself.
     for (const s of subj) add("violence.call", `putin să ${s}`);
+    // The ultimatum: "dacă nu se retrag, să moară toți" (see the verbs above).
+    if (!v.ambiguous) for (const s of subj) add("violence.call", `dacă nu ~5 să ${s}`, `dacă nu ~4 până ~3 să ${s}`);
   }
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
