@@ -6,6 +6,7 @@ import { didYouMean } from "../base/suggest.js";
 import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
+import { packSet } from "../match/index.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
 import { resolveCondition } from "./compile-conditions.js";
 import { checkFieldNames, compileFields } from "./compile-fields.js";
@@ -155,7 +156,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
     index,
     signals,
     signalByName: byName,
-    lexiconExcept: lexicons.except,
+    lexiconExcept: lexicons.except.map((words) => packSet(words)),
     languageModel: input.languageModel,
     deferredLexicons: contextOnly(index.lexicons.length, signals),
     rules,

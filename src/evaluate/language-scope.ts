@@ -1,5 +1,5 @@
 import type { CompiledPolicy } from "../compile/types.js";
-import { VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
+import { PackedSet, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
 import { closeTo, plausible, type LanguageGuess } from "../text/language.js";
 import { toOriginal, type NormalisedText } from "../text/normalise.js";
 import type { Tokens } from "../text/tokenise.js";
@@ -57,7 +57,7 @@ const exceptSets = new WeakMap<CompiledPolicy, readonly (ReadonlySet<string> | u
 
 function exceptOf(policy: CompiledPolicy): readonly (ReadonlySet<string> | undefined)[] {
   let sets = exceptSets.get(policy);
-  if (!sets) exceptSets.set(policy, (sets = policy.lexiconExcept.map((l) => (l.length > 0 ? new Set(l) : undefined))));
+  if (!sets) exceptSets.set(policy, (sets = policy.lexiconExcept.map((packed) => (packed.length > 0 ? new PackedSet(packed) : undefined))));
   return sets;
 }
 

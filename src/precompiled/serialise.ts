@@ -5,7 +5,7 @@ import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 10;
+export const IR_VERSION = 11;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
