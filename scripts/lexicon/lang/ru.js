@@ -226,7 +226,7 @@ export function inflect(grammar) {
           const wishThird = e.wish ? rx(third) : perf ? rx(third) : [];
           for (const w of WISH_PRESENT) for (const x of wishThird) {
             if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
-            else for (const o of ["их", "его", "всех"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
+            else for (const o of OBJECTS) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
           }
           // "Хорошо бы этих срочников накрыло": the wish itself aims the impersonal past.
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло")), e.wish ? WISH_PAST : WISH_PAST_ACT);

@@ -258,7 +258,7 @@ export function inflect(grammar) {
         const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
         for (const w of WISH_PRESENT) for (const x of wishThird) {
           if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
-          else for (const o of ["їх", "його", "всіх", "усіх"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
+          else for (const o of OBJECTS) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
         }
         // "Хай би всіх окупантів накрило": the wish itself aims the impersonal past.
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло"))), then, e.wish ? WISH_PAST : WISH_PAST_ACT);
