@@ -182,7 +182,9 @@ export function inflect(grammar) {
           const callForms = rx([...f.imp, f.inf, ...intent]);
           if (v.object === "target") push("violence.noun", callForms);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(v.then)}`);
-          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх", "яго"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          // "Каб іх усіх накрыла": the wish and a pronoun aim the slang's past (plural or impersonal).
+          for (const w of WISH_PAST) for (const o of ["іх", "яго", "усіх"]) for (const x of rx(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")))) out["violence.call"].push(`${w} ${o} ~3 ${x}${tail(v.then)}`);
         } else {
           push("violence.call", f.imp);
           push("violence.infinitive", [f.inf]);
