@@ -14,6 +14,11 @@
 //   I      I, consonant stem: `present` given (зарэзаць → зарэжу, зарэжа, зарэжам, зарэжуць)
 // `past` (m, f, n, pl), `imperative`, `participle` (a stem in н/т, or false), `aspect`, `object`,
 // `reflexive`, `then`, `curse: false`, `homographs` as in the other modules.
+//
+// Beyond these: 'калі ўжо' + 3rd person, 'каб/хоць бы хтосьці' + masculine past, 'знайсці і' +
+// infinitive, slang with a manner (без жалю, пачкамі), and every form (but the reported past) again
+// in Belarusian Latin (łacinka, folded: 'Kab jany ŭsie zdochli' → kab … zdochli), minus the
+// `latin-homographs` of the grammar (Latin forms that are Polish words).
 
 /** …and the questions that wish it: "калі ўжо іх закапаюць?" */
 const WISH_PRESENT = ["хай", "няхай", "калі ўжо", "калі нарэшце"];

@@ -30,6 +30,10 @@
 // `imperative`, `past` (m, f, n, pl), `participle` (a stem in н/т, or false), `aspect`, `prefixes`,
 // `reflexive`, `then`, `reported: false`, `object`, `curse: false`, `homographs` (forms never made:
 // they are other words).
+//
+// Beyond the frames above, every verb also gives: 'когда уже/когда же' + 3rd person (a question that
+// wishes it), 'чтоб/хоть бы/вот бы кто-нибудь' + masculine past, 'найти и' + infinitive; slang
+// (`object: target`) also takes a manner that aims it at people (без пощады, пачками, до одного).
 
 /** …and the questions that wish it: "когда уже их всех закопают?" */
 const WISH_PRESENT = ["пусть", "пускай", "когда уже", "когда же", "когда наконец"];

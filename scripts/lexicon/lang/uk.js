@@ -36,6 +36,11 @@
 // `prefixes` (more lemmas, perfective unless the class is увати), `reflexive` (add -ся),
 // `then` (words after every form: "забити ~2 до смерті"), `reported: false`, `homographs` (forms
 // never made because they are other words: спали "they slept", бомби "bombs").
+//
+// Beyond the frames above, every verb also gives: 'коли вже/коли нарешті' + 3rd person (a question that
+// wishes it), 'щоб/хоч би/от би хтось' + masculine past (someone wished to do it), 'знайти і' + infinitive
+// (find and …, violence.infinitive); slang (`object: target`) also takes a manner that aims it at
+// people (без жалю, пачками, до одного).
 
 /** Wish words that take the present/future: "хай їх вб'ють", "нехай згорять". */
 /** …and the questions that wish it: "коли вже їх усіх закопають?" */
