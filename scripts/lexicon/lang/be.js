@@ -198,7 +198,7 @@ export function inflect(grammar) {
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(v.then)}`);
           wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
         }
-        // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", any past form),
+        // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),
         // a manner that aims slang at people ("біце без жалю"), and "find and …" ("знайсці і павесіць").
         for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
         if (v.object && v.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(v.then)}`);

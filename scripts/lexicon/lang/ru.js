@@ -242,7 +242,7 @@ export function inflect(grammar) {
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
-          // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", any past form, as the
+          // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
           // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
           // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
           for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(then)}`);

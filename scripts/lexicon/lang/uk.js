@@ -275,7 +275,7 @@ export function inflect(grammar) {
         wishPhrases(WISH_PRESENT, rx(third), then);
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
-        // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", any past form, as the
+        // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
         // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
         // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
         for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
