@@ -14,11 +14,24 @@
 //   I      I, consonant stem: `present` given (зарэзаць → зарэжу, зарэжа, зарэжам, зарэжуць)
 // `past` (m, f, n, pl), `imperative`, `participle` (a stem in н/т, or false), `aspect`, `object`,
 // `reflexive`, `then`, `curse: false`, `homographs` as in the other modules.
+//
+// Beyond these: 'калі ўжо' + 3rd person, 'каб/хоць бы хтосьці' + masculine past, 'знайсці і' +
+// infinitive, slang with a manner (без жалю, пачкамі), and every form (but the reported past) again
+// in Belarusian Latin (łacinka, folded: 'Kab jany ŭsie zdochli' → kab … zdochli), minus the
+// `latin-homographs` of the grammar (Latin forms that are Polish words).
 
-const WISH_PRESENT = ["хай", "няхай"];
-const WISH_PAST = ["каб", "хоць бы", "хай бы"];
+/** …and the questions that wish it: "калі ўжо іх закапаюць?" */
+const WISH_PRESENT = ["хай", "няхай", "калі ўжо", "калі нарэшце"];
+const WISH_PAST = ["каб", "хоць бы", "хай бы", "хутчэй бы", "вось бы"];
 const GAP_STOP = "!не,ні,ніхто,нікога";
 const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
+/** "Хоць бы хтосьці яго атруціў": a wish that someone do it, with the masculine past that "someone" takes. */
+const WISH_SOMEONE = ["каб", "хоць бы", "вось бы"];
+const SOMEONE = ["хтосьці", "хто-небудзь"];
+/** Manners that aim slang at people: "біце іх без жалю", "касіць пачкамі". */
+const MANNER = ["без жалю", "без літасці", "пачкамі", "да аднаго", "да апошняга"];
+/** "Марадзёраў знайсці і павесіць": finding, then the act. */
+const FIND = ["знайсці і", "знайсці ды"];
 
 const VOWEL = /[аеёіоуыэюя]$/;
 const LABIAL = /[бпвмф]$/;
@@ -104,6 +117,36 @@ function reflexive(w) {
   return VOWEL.test(w) ? [`${w}ся`, `${w}ся`.replace(/ся$/, "ся")] : [`${w}ся`];
 }
 
+// Belarusian Latin (łacinka), as many Belarusians write online ("Kab jany ŭsie zdochli", "Łuku treba
+// paviesić"): every form is also written in it, folded as modpol folds Latin text (ŭ→u, č→c, ł→l,
+// ć→c…). The engine's transliteration of Cyrillic terms reads х as h and е as e; łacinka writes
+// ch and ie/je, so it needs forms of its own. The phrase gaps (~5!не,ні) are kept as they are.
+const LAC = {
+  а: "a", б: "b", в: "v", г: "h", ґ: "g", д: "d", ж: "z", з: "z", й: "j", к: "k", л: "l", м: "m", н: "n",
+  о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ў: "u", ф: "f", х: "ch", ц: "c", ч: "c", ш: "s", ы: "y",
+  э: "e", і: "i", ь: "",
+};
+const IOTATED = { е: "e", ё: "o", ю: "u", я: "a" };
+const CYR = /[\u0400-\u04ff]/;
+export function lacinka(word) {
+  let out = "";
+  const chars = [...word];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    const prev = chars[i - 1];
+    if (c in IOTATED) {
+      // after a consonant: softness (sia, nia; after л just the vowel: la, le); else j (ja, je)
+      if (prev === "л") out += IOTATED[c];
+      else if (prev !== undefined && prev in LAC && !/[аеёіоуыэюяўь]/.test(prev)) out += `i${IOTATED[c]}`;
+      else out += `j${IOTATED[c]}`;
+    } else if (c === "'") continue; // заб'ю → zabju: the vowel after it takes the j
+    else if (c in LAC) out += LAC[c];
+    else out += c;
+  }
+  return out;
+}
+const lacinkaTerm = (t) => t.split(" ").map((w) => (w.startsWith("~") || !CYR.test(w) ? w : lacinka(w))).join(" ");
+
 const entryOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
 
 export function inflect(grammar) {
@@ -144,7 +187,9 @@ export function inflect(grammar) {
           const callForms = rx([...f.imp, f.inf, ...intent]);
           if (v.object === "target") push("violence.noun", callForms);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(v.then)}`);
-          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх", "яго"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          // "Каб іх усіх накрыла": the wish and a pronoun aim the slang's past (plural or impersonal).
+          for (const w of WISH_PAST) for (const o of ["іх", "яго", "усіх"]) for (const x of rx(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")))) out["violence.call"].push(`${w} ${o} ~3 ${x}${tail(v.then)}`);
         } else {
           push("violence.call", f.imp);
           push("violence.infinitive", [f.inf]);
@@ -153,8 +198,25 @@ export function inflect(grammar) {
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(v.then)}`);
           wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
         }
+        // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),
+        // a manner that aims slang at people ("біце без жалю"), and "find and …" ("знайсці і павесіць").
+        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
+        if (v.object && v.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(v.then)}`);
+        for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(v.then)}`);
         if (v.reported !== false) push("violence.reported", f.past);
       }
+    }
+  }
+  // Every form again in Belarusian Latin (never the reported past: a report is no call anyway).
+  // A Latin form that is also a Polish word (zabicie "a killing", bicie "beating", kasi "cash") is
+  // left out: the grammar lists them under `latin-homographs` (found against a Polish word list).
+  const homographs = new Set(list(grammar["latin-homographs"]));
+  for (const [lex, terms] of Object.entries(out)) {
+    if (lex === "violence.reported") continue;
+    for (const t of [...terms]) {
+      if (!CYR.test(t)) continue;
+      const l = lacinkaTerm(t);
+      if (!homographs.has(l)) terms.push(l);
     }
   }
   return out;

@@ -30,13 +30,25 @@
 // `imperative`, `past` (m, f, n, pl), `participle` (a stem in н/т, or false), `aspect`, `prefixes`,
 // `reflexive`, `then`, `reported: false`, `object`, `curse: false`, `homographs` (forms never made:
 // they are other words).
+//
+// Beyond the frames above, every verb also gives: 'когда уже/когда же' + 3rd person (a question that
+// wishes it), 'чтоб/хоть бы/вот бы кто-нибудь' + masculine past, 'найти и' + infinitive; slang
+// (`object: target`) also takes a manner that aims it at people (без пощады, пачками, до одного).
 
-const WISH_PRESENT = ["пусть", "пускай"];
-const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы"];
+/** …and the questions that wish it: "когда уже их всех закопают?" */
+const WISH_PRESENT = ["пусть", "пускай", "когда уже", "когда же", "когда наконец"];
+const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы", "скорей бы", "скорее бы"];
 /** The commonest of them, for the past of violent verbs ("чтоб их всех перестреляли"). */
 const WISH_PAST_ACT = ["чтоб", "чтобы", "хорошо бы"];
 const GAP_STOP = "!не,ни,никто,знали";
 const OBJECTS = ["их", "его", "всех", "этих"];
+/** "Хоть бы кто-нибудь его отравил": a wish that someone do it, with the masculine past that "someone" takes. */
+const WISH_SOMEONE = ["чтоб", "чтобы", "хоть бы", "вот бы"];
+const SOMEONE = ["кто-нибудь", "кто-то"];
+/** Manners that aim slang at people: "валить без жалости", "мочить их пачками". */
+const MANNER = ["без жалости", "без пощады", "пачками", "до одного", "до последнего"];
+/** "Мародеров найти и повесить": finding, then the act. */
+const FIND = ["найти и", "найти да"];
 
 const VOWEL = /[аеиоуыэюяё]$/;
 const LABIAL = /[бпвмф]$/;
@@ -218,7 +230,7 @@ export function inflect(grammar) {
           const wishThird = e.wish ? rx(third) : perf ? rx(third) : [];
           for (const w of WISH_PRESENT) for (const x of wishThird) {
             if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
-            else for (const o of ["их", "его", "всех"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
+            else for (const o of OBJECTS) out["violence.call"].push(`${w} ${o} ~2 ${x}${tail(then)}`);
           }
           // "Хорошо бы этих срочников накрыло": the wish itself aims the impersonal past.
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло")), e.wish ? WISH_PAST : WISH_PAST_ACT);
@@ -230,6 +242,12 @@ export function inflect(grammar) {
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
+          // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
+          // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
+          // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
+          for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(then)}`);
+          if (e.object && e.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(then)}`);
+          for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(then)}`);
         if (e.reported !== false) {
           push("violence.reported", rx(f.past), then, drop);
           if (!perf) push("violence.reported", rx([f.pres.p3, ...f.gerund]), then, drop);

@@ -31,22 +31,35 @@
 //   j      I, j-stem:                      вби-ти → вб'-ю, вб'-ють; вбий; вбитий; накри-ти → накри-ю
 //   нути   I, -ну-:                        здох-нути → здохну, здохне; здохни; past given or -нув
 //   I      I, consonant stem in `pres:`:   різати (pres: ріж) → ріжу, ріжуть; стати (pres: стан)
-// Irregular forms are given in the grammar: `pres`, `imp` (a 2sg form or stem/end), `past` (m, f, n,
+// Irregular forms are given in the grammar: `pres`, `present` (1sg, 3sg, 1pl, 3pl), `imp` (a 2sg form or stem/end), `past` (m, f, n,
 // pl), `participle` (a stem ending in н/т), `aspect` (perf/impf; ати/увати default to impf),
 // `prefixes` (more lemmas, perfective unless the class is увати), `reflexive` (add -ся),
 // `then` (words after every form: "забити ~2 до смерті"), `reported: false`, `homographs` (forms
 // never made because they are other words: спали "they slept", бомби "bombs").
+//
+// Beyond the frames above, every verb also gives: 'коли вже/коли нарешті' + 3rd person (a question that
+// wishes it), 'щоб/хоч би/от би хтось' + masculine past (someone wished to do it), 'знайти і' + infinitive
+// (find and …, violence.infinitive); slang (`object: target`) also takes a manner that aims it at
+// people (без жалю, пачками, до одного).
 
 /** Wish words that take the present/future: "хай їх вб'ють", "нехай згорять". */
-const WISH_PRESENT = ["хай", "нехай"];
+/** …and the questions that wish it: "коли вже їх усіх закопають?" */
+const WISH_PRESENT = ["хай", "нехай", "коли вже", "коли нарешті"];
 /** Wish words that take the past: "щоб ти здох", "хай би їх накрило", "аби вони згоріли". */
-const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би"];
+const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би", "от би", "скоріше б", "швидше б"];
 /** The commonest of them, for the past of violent verbs ("щоб їх усіх перестріляли"). */
 const WISH_PAST_ACT = ["щоб", "хай би", "нехай би"];
 /** Words a wish gap never crosses: a negated wish is no call ("щоб вони не загинули"). */
 const GAP_STOP = "!не,ні,ніхто,знали";
 /** Pronoun objects that complete a verb which is violent only when aimed at someone. */
 const OBJECTS = ["їх", "його", "всіх", "усіх", "цих"];
+/** "Хоч би хтось його отруїв": a wish that someone do it, with the masculine past that "someone" takes. */
+const WISH_SOMEONE = ["щоб", "хоч би", "от би"];
+const SOMEONE = ["хтось", "хто-небудь"];
+/** Manners that aim slang at people: "валіть без жалю", "косити їх пачками". */
+const MANNER = ["без жалю", "без жалості", "без пощади", "пачками", "до одного", "до останнього"];
+/** "Мародерів знайти і повісити": finding, then the act. */
+const FIND = ["знайти і", "знайти й", "знайти та"];
 
 const VOWEL = /[аеєиіїоуюя]$/;
 const LABIAL = /[бпвмф]$/;
@@ -148,6 +161,11 @@ export function forms(lemma, v) {
     f.part = base.endsWith("а") ? participles(`${base}н`, "ий") : [];
   } else throw new Error(`uk: unknown class '${cls}' of '${lemma}'`);
 
+  // `present: [1sg, 3sg, 1pl, 3pl]` where the stem softens (перемолоти → перемелю, перемеле).
+  if (v.present !== undefined) {
+    const [s1, s3, p1, p3] = list(v.present);
+    f.pres = { s1, s3, p1, p3 };
+  }
   // Apostrophe-less spellings are how many people type: вбю, вбємо.
   for (const k of Object.keys(f.pres)) if (f.pres[k].includes("'")) f.pres[`${k}_`] = f.pres[k].replace("'", "");
   if (v.past !== undefined) f.past = list(v.past);
@@ -245,7 +263,7 @@ export function inflect(grammar) {
         const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
         for (const w of WISH_PRESENT) for (const x of wishThird) {
           if (e.wish) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
-          else for (const o of ["їх", "його", "всіх", "усіх"]) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
+          else for (const o of OBJECTS) out["violence.call"].push(`${w} ${o} ~2 ${x}${then ? ` ${then}` : ""}`);
         }
         // "Хай би всіх окупантів накрило": the wish itself aims the impersonal past.
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло"))), then, e.wish ? WISH_PAST : WISH_PAST_ACT);
@@ -257,6 +275,12 @@ export function inflect(grammar) {
         wishPhrases(WISH_PRESENT, rx(third), then);
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
+        // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
+        // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
+        // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
+        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
+        if (e.object && e.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${then ? ` ${then}` : ""}`);
+        for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${then ? ` ${then}` : ""}`);
       if (e.reported !== false) {
         push("violence.reported", rx(f.past), then);
         if (!perf) push("violence.reported", rx([f.pres.p3, ...f.gerund].filter(Boolean)), then);
