@@ -230,19 +230,19 @@ function fnv1a(b: Uint8Array, from: number, to: number): number {
 }
 
 /**
- * A map written by {@link packMap}, read in place from its bytes: opening it costs nothing, so a
- * one-post run that looks up a handful of words never decodes or builds anything; a long run, after
- * {@link SEARCHES_BEFORE_HASH} look-ups, builds a hash table over its lines (see LineTable), hashing
- * beating binary search when there are many words to look up.
+ * Sorted lines of packed text (`key` or `key ids`) and how they are searched: in place by binary
+ * search, so that opening them costs nothing and a one-post run that looks up a handful of words
+ * never decodes or builds anything; after {@link SEARCHES_BEFORE_HASH} look-ups, through a hash
+ * table over the lines (see LineTable), hashing beating binary search when there are many words to
+ * look up. What is found is a line: its start and the end of its key.
  */
-export class PackedMap implements IdMap {
-  private readonly b: Buffer;
+abstract class PackedLines {
+  protected readonly b: Buffer;
   private table: LineTable | undefined;
   private lines: number | undefined;
   private searches = 0;
-  // The ids of the lines found so far, by line start: a word met again gets the same array.
-  private readonly found = new Map<number, number[]>();
-  private readonly at: [number, number] = [0, 0];
+  /** The line {@link locate} found last: its start and the end of its key. */
+  protected readonly at: [number, number] = [0, 0];
 
   /** `searchesBeforeHash`: binary searches before the hash table is built (tests set it low). */
   constructor(packed: string | Bytes, private readonly searchesBeforeHash = SEARCHES_BEFORE_HASH) {
@@ -253,39 +253,48 @@ export class PackedMap implements IdMap {
     return (this.lines ??= lineCount(this.b));
   }
 
-  get(key: string): readonly number[] | undefined {
-    let start: number;
-    let keyEnd: number;
+  /** Whether `key` has a line; if it has, {@link at} says where. */
+  protected locate(key: string): boolean {
     if (this.table === undefined && ++this.searches <= this.searchesBeforeHash) {
       const k = Buffer.from(key, "utf8");
       const line = findLine(this.b, k);
-      if (line === -1) return undefined;
-      start = line[0];
-      keyEnd = start + k.length;
-    } else {
-      this.table ??= new LineTable(this.b, this.size);
-      if (!this.table.find(key, this.at)) return undefined;
-      [start, keyEnd] = this.at;
+      if (line === -1) return false;
+      this.at[0] = line[0];
+      this.at[1] = line[0] + k.length;
+      return true;
     }
-    return this.idsAt(start, keyEnd);
+    this.table ??= new LineTable(this.b, this.size);
+    return this.table.find(key, this.at);
   }
 
   /**
-   * `visit(id)` for the ids of every key `key.slice(0, k)`, k = 1…maxUnits, shortest first: what
-   * `get` of each prefix gives, in one walk once the hash table is built (a stem look-up of a new
-   * word was a substring and a hash per prefix, the better part of the cost of a word).
+   * `hit(start, keyEnd, k)` for the line of every key `key.slice(0, k)`, k = 1…maxUnits, shortest
+   * first: what {@link locate} of each prefix finds, in one walk once the hash table is built (a stem
+   * look-up of a new word was a substring and a hash per prefix, the better part of a word's cost).
    */
-  forEachPrefixId(key: string, maxUnits: number, visit: (id: number) => void): void {
+  protected prefixLines(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void): void {
     const n = Math.min(key.length, maxUnits);
     if (this.table === undefined && this.searches + n <= this.searchesBeforeHash) {
-      for (let k = 1; k <= n; k++) {
-        const ids = this.get(key.slice(0, k));
-        if (ids) for (const t of ids) visit(t);
-      }
+      for (let k = 1; k <= n; k++) if (this.locate(key.slice(0, k))) hit(this.at[0], this.at[1], k);
       return;
     }
     this.table ??= new LineTable(this.b, this.size);
-    this.table.prefixes(key, n, (start, keyEnd) => {
+    this.table.prefixes(key, n, hit);
+  }
+}
+
+/** A map written by {@link packMap}, read in place from its bytes (see PackedLines). */
+export class PackedMap extends PackedLines implements IdMap {
+  // The ids of the lines found so far, by line start: a word met again gets the same array.
+  private readonly found = new Map<number, number[]>();
+
+  get(key: string): readonly number[] | undefined {
+    return this.locate(key) ? this.idsAt(this.at[0], this.at[1]) : undefined;
+  }
+
+  /** `visit(id)` for the ids of every key `key.slice(0, k)`, k = 1…maxUnits, shortest first. */
+  forEachPrefixId(key: string, maxUnits: number, visit: (id: number) => void): void {
+    this.prefixLines(key, maxUnits, (start, keyEnd) => {
       for (const t of this.idsAt(start, keyEnd)) visit(t);
     });
   }
@@ -311,46 +320,19 @@ export function packSet(words: Iterable<string>): string {
   return byUtf8([...words]).join("\n");
 }
 
-/**
- * A set written by {@link packSet}, searched in place; after {@link SEARCHES_BEFORE_HASH} look-ups,
- * through a hash table over its lines (see LineTable). Iterating it decodes it.
- */
-export class PackedSet implements ReadonlySet<string> {
-  private readonly b: Buffer;
-  private table: LineTable | undefined;
-  private lines: number | undefined;
+/** A set written by {@link packSet}, read in place from its bytes (see PackedLines); iterating it decodes it. */
+export class PackedSet extends PackedLines implements ReadonlySet<string> {
   private set: Set<string> | undefined;
-  private searches = 0;
-  private readonly at: [number, number] = [0, 0];
-
-  /** `searchesBeforeHash`: binary searches before the hash table is built (tests set it low). */
-  constructor(packed: string | Bytes, private readonly searchesBeforeHash = SEARCHES_BEFORE_HASH) {
-    this.b = bufferOf(packed);
-  }
 
   has(word: string): boolean {
-    if (this.table === undefined && ++this.searches <= this.searchesBeforeHash) return findLine(this.b, Buffer.from(word, "utf8")) !== -1;
-    this.table ??= new LineTable(this.b, this.size);
-    return this.table.find(word, this.at);
+    return this.locate(word);
   }
 
-  /**
-   * `hit(k)` for each k = 1…maxUnits (shortest first) for which `word.slice(0, k)` is in the set: one
-   * walk over the word once the set is hashed (see PackedMap.forEachPrefixId).
-   */
+  /** `hit(k)` for each k = 1…maxUnits (shortest first) for which `word.slice(0, k)` is in the set. */
   forEachPrefix(word: string, maxUnits: number, hit: (units: number) => void): void {
-    const n = Math.min(word.length, maxUnits);
-    if (this.table === undefined && this.searches + n <= this.searchesBeforeHash) {
-      for (let k = 1; k <= n; k++) if (this.has(word.slice(0, k))) hit(k);
-      return;
-    }
-    this.table ??= new LineTable(this.b, this.size);
-    this.table.prefixes(word, n, (_start, _keyEnd, units) => hit(units));
+    this.prefixLines(word, maxUnits, (_start, _keyEnd, units) => hit(units));
   }
 
-  get size(): number {
-    return (this.lines ??= lineCount(this.b));
-  }
   forEach(cb: (value: string, key: string, set: ReadonlySet<string>) => void): void {
     this.decoded().forEach((v) => cb(v, v, this));
   }
