@@ -3,9 +3,8 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { run, type RunResult } from "./run.js";
 
 // The exit code reflects what was decided, not what could be written: a reader that goes away
 // (`| head -1`) leaves a --fail-on hit or an error record its code; an I/O error (a full disk, an
@@ -103,21 +102,14 @@ describe("I/O errors: exit 74, a clear message, never 'a bug in modpol'", () => 
     expect(missing.stderr).toMatch(/--output: cannot write .*ENOENT/);
   });
 
-  /** Runs main() in-process on stdin that yields `lines` and then fails with EIO. */
-  async function failingInput(args: readonly string[], lines: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  /** Runs the CLI in-process on stdin that yields `lines` and then fails with EIO. */
+  async function failingInput(args: readonly string[], lines: readonly string[]): Promise<RunResult> {
     async function* chunks(): AsyncGenerator<Buffer> {
       yield Buffer.from(`${lines.join("\n")}\n`);
       await new Promise((r) => setTimeout(r, 5));
       throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO", errno: -5, syscall: "read" });
     }
-    const out = new PassThrough();
-    const err = new PassThrough();
-    const o: Buffer[] = [];
-    const e: Buffer[] = [];
-    out.on("data", (b: Buffer) => o.push(b));
-    err.on("data", (b: Buffer) => e.push(b));
-    const code = await main({ argv: args, stdin: Readable.from(chunks()), stdout: out, stderr: err, env: { NO_COLOR: "1" }, cwd: process.cwd() });
-    return { code, stdout: Buffer.concat(o).toString("utf8"), stderr: Buffer.concat(e).toString("utf8") };
+    return run(args, Readable.from(chunks()));
   }
 
   it("an input that fails partway: the records before it decided and written, the document closed, exit 74", async () => {
