@@ -117,6 +117,13 @@ function assertReadable(abs: string, shown: string, option = "--input"): void {
   }
 }
 
+/** `--input-format` as given (any case), checked: one of {@link INPUT_FORMATS}, or undefined. */
+function inputFormatOption(given: string | undefined): InputFormat | undefined {
+  const format = given?.toLowerCase();
+  if (format !== undefined && !(INPUT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--input-format: '${given}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  return format as InputFormat | undefined;
+}
+
 /** The record sources of a run (eval, diff): TEXT arguments, `--input` files, else stdin. */
 export function sources(
   texts: readonly string[],
@@ -127,8 +134,7 @@ export function sources(
   deferParse = false,
   note: (text: string) => void = (t) => io.stderr.write(t),
 ): Source[] {
-  const fmtOpt = o.inputFormat?.toLowerCase();
-  if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${o.inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  const fmtOpt = inputFormatOption(o.inputFormat);
   const out: Source[] = [];
   if (texts.length > 0) {
     out.push({
@@ -195,8 +201,7 @@ export interface FieldSource {
  * the paths came from, for messages.
  */
 export function fieldSources(texts: readonly string[], paths: readonly string[], inputFormat: string | undefined, io: Io, maxRecordBytes: number, option: string, delimiter = ",", stdinFormat: InputFormat = "jsonl"): FieldSource[] {
-  const fmtOpt = inputFormat?.toLowerCase();
-  if (fmtOpt !== undefined && !(INPUT_FORMATS as readonly string[]).includes(fmtOpt)) throw new UsageError(`--input-format: '${inputFormat}' is not one of ${INPUT_FORMATS.join(", ")}`);
+  const fmtOpt = inputFormatOption(inputFormat);
   const out: FieldSource[] = [];
   if (texts.length > 0) {
     out.push({
