@@ -9,7 +9,7 @@
 //                most of their words are new to each run. The project ships none of ../shared.
 //   wide vocab   the generated corpus with made-up words added to each post (wide-vocab.js)
 //   long posts   posts of about 100 KB, each the real-text posts joined, with emoji
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { mulberry32 } from "./corpus.js";
 import { addWords } from "./wide-vocab.js";
@@ -90,7 +90,6 @@ export function writeWideVocabulary(from, path) {
  */
 export async function measureSeries(o, synthetic, tools) {
   const { run, median, progress, floorCmd, modpolCmd, outDir, root } = tools;
-  const { openSync, closeSync, statSync } = await import("node:fs");
   const quick = o.quick;
   const corpora = [
     ["synthetic (the generated corpus)", synthetic, null],

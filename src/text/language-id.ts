@@ -14,7 +14,7 @@
 
 import { EldWords } from "./eld-words.js";
 import type { LanguageDetector, LanguageGuess as BaseGuess } from "./language.js";
-import { openLanguageModelFile, readLanguageModelFile, type ByteSource, type LanguageModelFile, type LanguageModelSource, type PagedModelFile } from "./language-model-file.js";
+import { openLanguageModelFile, readLanguageModelFile, readLe32, type ByteSource, type LanguageModelFile, type LanguageModelSource, type PagedModelFile } from "./language-model-file.js";
 
 export { LANGUAGE_MODEL_FORMAT_VERSION, type ByteSource, type LanguageModelSource } from "./language-model-file.js";
 
@@ -325,9 +325,4 @@ export class LanguageModel implements LanguageDetector {
     const reliable = ngrams >= 3 && !(this.#avgScore[best]! * THRESHOLD > top || 0.01 > Math.abs(top - next));
     return { best: this.languages[best]!, scores, reliable, ngrams };
   }
-}
-
-/** The little-endian 32-bit number at byte `at` of `b`. */
-function readLe32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 }

@@ -156,10 +156,14 @@ export interface PagedModelFile extends Omit<LanguageModelFile, "prefixes" | "ke
   readonly bytes: ByteSource;
 }
 
-/** Reads the little-endian 32-bit number at `offset` of `src`. */
-export function readUint32(src: ByteSource, offset: number): number {
-  const b = src.slice(offset, offset + 4);
-  return (b[0]! | (b[1]! << 8) | (b[2]! << 16) | (b[3]! << 24)) >>> 0;
+/** The little-endian 32-bit number at byte `at` of `b`. */
+export function readLe32(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
+}
+
+/** The little-endian 32-bit number at `offset` of `src`. */
+function readUint32(src: ByteSource, offset: number): number {
+  return readLe32(src.slice(offset, offset + 4), 0);
 }
 
 /**
