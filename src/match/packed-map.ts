@@ -104,7 +104,7 @@ export function unpackMap(packed: string | Bytes): Map<string, number[]> {
 }
 
 /** The number of lines of packed text (0 for none). */
-function lineCount(b: Buffer): number {
+function lineCount(b: Bytes): number {
   if (b.length === 0) return 0;
   let n = b[b.length - 1] === 10 ? 0 : 1;
   for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
@@ -127,7 +127,7 @@ class LineTable {
   private scratch = new Uint8Array(64);
   private readonly out: [number, number] = [0, 0];
 
-  constructor(private readonly b: Buffer, lines: number) {
+  constructor(private readonly b: Bytes, lines: number) {
     let size = 16;
     while (size < lines * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -237,7 +237,9 @@ function fnv1a(b: Uint8Array, from: number, to: number): number {
  * look up. What is found is a line: its start and the end of its key.
  */
 abstract class PackedLines {
-  protected readonly b: Buffer;
+  // A Buffer (bufferOf), for Node's byte search; typed as bytes, since a protected member's type is
+  // part of the published types, which must not need @types/node.
+  protected readonly b: Bytes;
   private table: LineTable | undefined;
   private lines: number | undefined;
   private searches = 0;
