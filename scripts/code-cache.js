@@ -5,8 +5,8 @@
 // functions compiled (a cache taken straight after loading holds little more than the top level, and
 // one taken after more runs holds more than a run needs: V8 then spends longer restoring it, 2-3 ms
 // of a one-post run measured here).
-// It starts with the SHA-1 of the core it was made from and of V8's data: a cache of other code, or
-// a damaged one, is never used.
+// It starts with the CRC-32 of the core it was made from and of V8's data: a cache of other code, or
+// a damaged one, is never used. A Node without zlib.crc32 (20.14 and older) writes none.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -17,4 +17,5 @@ for (const argv of [["eval", "Смерть окупантам, слава Укр
   const code = await core.main({ argv, stdin: undefined, stdout: sink, stderr: sink });
   if (code !== 0) throw new Error(`modpol ${argv.join(" ")} exited ${code} while the code cache was made`);
 }
-writeFileSync(CACHE, cacheFile(readFileSync(CORE), script.createCachedData()));
+const bytes = cacheFile(readFileSync(CORE), script.createCachedData());
+if (bytes !== undefined) writeFileSync(CACHE, bytes);

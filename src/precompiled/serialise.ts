@@ -5,7 +5,7 @@ import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 11;
+export const IR_VERSION = 12;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -15,8 +15,8 @@ export interface SourceStamp {
   /** Relative to the bundled rules folder. */
   readonly path: string;
   readonly size: number;
-  /** SHA-1 of the file's bytes, in hex. */
-  readonly sha1: string;
+  /** CRC-32 of the file's bytes (see src/use-cases/crc32.ts for why not a cryptographic hash). */
+  readonly crc32: number;
 }
 
 /**

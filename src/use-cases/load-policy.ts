@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { crc32 } from "./crc32.js";
 import { fileBytes } from "./file-bytes.js";
 import { dirname, join, resolve } from "node:path";
 import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
@@ -20,7 +20,7 @@ export const PRECOMPILED_DIR = process.env.MODPOL_PRECOMPILED_DIR ?? join(CODE_D
 
 /**
  * True when every file a precompiled policy was built from still holds what it held then, byte for
- * byte (size, then SHA-1 of the content), and this modpol's compiler wrote it. Modification times
+ * byte (size, then CRC-32 of the content), and this modpol's compiler wrote it. Modification times
  * are never consulted: installing a package resets them, and they say nothing of content.
  */
 function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
@@ -38,9 +38,9 @@ function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
       const st = statSync(abs);
       if (!st.isFile() || st.size !== s.size) return false;
       fd = openSync(abs, "r");
-      const hash = createHash("sha1");
-      for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
-      return hash.digest("hex") === s.sha1;
+      let crc = 0;
+      for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) crc = crc32(chunk.subarray(0, n), crc);
+      return crc === s.crc32;
     } catch {
       return false;
     } finally {

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { formatDiagnosticLine, type Diagnostic } from "../base/diagnostics.js";
@@ -6,6 +5,7 @@ import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from
 import { serialisePolicy, serialiseTimeline, type SourceStamp } from "../precompiled/serialise.js";
 import { loadYamlPolicy, type LoadResult } from "./load-yaml-policy.js";
 import { loadTimelineFile } from "./load-yaml-timeline.js";
+import { crc32 } from "./crc32.js";
 
 /** What {@link precompileBundled} did: the files written, and the problems that stopped others. */
 export interface PrecompileResult {
@@ -17,7 +17,7 @@ export interface PrecompileResult {
 /** What a file held when it was compiled: the loader compares content, never modification times. */
 function stamp(abs: string): SourceStamp {
   const bytes = readFileSync(abs);
-  return { path: relative(BUNDLED_DIR, abs), size: bytes.length, sha1: createHash("sha1").update(bytes).digest("hex") };
+  return { path: relative(BUNDLED_DIR, abs), size: bytes.length, crc32: crc32(bytes) };
 }
 
 const errorsOf = (ds: readonly Diagnostic[]): string[] => ds.filter((d) => d.severity === "error").map(formatDiagnosticLine);

@@ -126,7 +126,7 @@ describe("freshness of precompiled policies", () => {
   it("stamps each source file with its size and content hash, not its modification time", () => {
     const ir = parsePolicyIR(original());
     expect(ir.sources.length).toBeGreaterThan(10);
-    for (const s of ir.sources) expect(Object.keys(s).sort()).toEqual(["path", "sha1", "size"]);
+    for (const s of ir.sources) expect(Object.keys(s).sort()).toEqual(["crc32", "path", "size"]);
     expect(loadPrecompiled("meta-baseline", dir)?.policy?.id).toBe("meta-baseline");
   });
 
@@ -144,7 +144,7 @@ describe("freshness of precompiled policies", () => {
   });
 
   it("is stale when a source file's content differs from what it was built from", () => {
-    const out = tampered((h) => h.replace(/"sha1":"([0-9a-f])/, (m, c: string) => `"sha1":"${c === "0" ? "1" : "0"}`));
+    const out = tampered((h) => h.replace(/"crc32":([0-9])/, (m, c: string) => `"crc32":${c === "1" ? "2" : "1"}`));
     expect(loadPrecompiled("meta-baseline", out)).toBeUndefined();
   });
 
