@@ -227,4 +227,18 @@ const text = readFileSync(coreFile, "utf8");
 const routed = text.replace(/\bimport\("/g, '__modpolImport("');
 const left = [...routed.matchAll(/\bimport\((?!s\))/g)];
 if (left.length > 0) throw new Error(`${coreFile}: an import() the code cache cannot keep (not of a string literal): ${routed.slice(left[0].index, left[0].index + 60)}`);
-writeFileSync(coreFile, routed);
+// The core is kept ASCII: V8 holds a source with one character past ASCII as two bytes a character,
+// and decodes it from UTF-8 on the slow path, in every run (about 1 ms of the 306 KB). esbuild
+// escapes strings, templates and regex literals itself; the sources write the few String.raw regex
+// classes with \u escapes; what remains is comments, escaped here. Anything else non-ASCII stops the
+// build, rather than being quietly changed.
+const isComment = (line) => /^\s*(\/\/|\/\*|\*)/.test(line);
+const ascii = routed
+  .split("\n")
+  .map((line, i) => {
+    if (!/[^\x00-\x7f]/.test(line)) return line;
+    if (!isComment(line)) throw new Error(`${coreFile}:${i + 1}: a character past ASCII outside a comment (write it as a \\u escape in the source): ${line.trim().slice(0, 80)}`);
+    return line.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  })
+  .join("\n");
+writeFileSync(coreFile, ascii);

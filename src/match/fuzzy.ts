@@ -5,7 +5,7 @@ export const FUZZY_MIN_WORD = 4;
 /** Shortest stem that is matched with a typo. */
 export const FUZZY_MIN_STEM = 5;
 
-const VOWELS = /[aeiouyаеиоуыэюяіїєё]/u;
+const VOWELS = /[aeiouy\u0430\u0435\u0438\u043E\u0443\u044B\u044D\u044E\u044F\u0456\u0457\u0454\u0451]/u;
 
 /** Every string obtained by deleting one character of `s` (not the first: typos rarely hit it). */
 export function deletions(s: string): string[] {

@@ -70,7 +70,7 @@ export const MAY_CHANGE_UNDER_NFKC = String.raw`[\u00A0-\u00BF\u0132\u0133\u013F
 /** Apostrophe look-alikes that the apostrophes transformer writes as '. */
 export const APOSTROPHES = String.raw`[\u2019\u02BC\u02BB\u0060\u00B4\u2032\u2018]`;
 /** Latin letters with diacritics, ə, ё, Armenian emphasis marks (written inside words), and marks. */
-export const NEEDS_FOLD = String.raw`[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]`;
+export const NEEDS_FOLD = String.raw`[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFF\u0451\u055B-\u055E]`;
 
 /** Each class and the source of a regex (flag u) matching one character of it. */
 const CLASS_SOURCES: ReadonlyArray<readonly [number, string]> = [
@@ -86,8 +86,8 @@ const CLASS_SOURCES: ReadonlyArray<readonly [number, string]> = [
   [C_APOSTROPHE, APOSTROPHES],
   [C_FOLD, NEEDS_FOLD],
   [C_SPACE, String.raw`\s`],
-  [C_LEET_SYMBOL, String.raw`[@$!|€]`],
-  [C_SEPARATOR, String.raw`[ .\-_*·•/+,]`],
+  [C_LEET_SYMBOL, String.raw`[@$!|\u20AC]`],
+  [C_SEPARATOR, String.raw`[ .\-_*\u00B7\u2022/+,]`],
 ];
 const CLASSES = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "u")] as const));
 const CLASSES_G = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "gu")] as const));

@@ -12,7 +12,7 @@ const SPECIAL_LATIN: Record<string, string> = {
   "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
 };
 /** The characters that start a cluster even without marks after them: {@link NEEDS_FOLD} but the marks. */
-const FOLD_BASE = lazyRegExp(String.raw`^[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]$`, "u");
+const FOLD_BASE = lazyRegExp(String.raw`^[\u00C0-\u024F\u0259\u1E00-\u1EFF\u0451\u055B-\u055E]$`, "u");
 
 interface Fold {
   readonly out: string;

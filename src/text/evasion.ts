@@ -82,7 +82,7 @@ const LEET_CYRILLIC: Record<string, string> = {
   "0": "о", "1": "і", "3": "з", "4": "ч", "6": "б", "@": "а",
 };
 /** A run of letters, digits and the symbols leetspeak uses inside words. */
-const LEET_RUN = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}@$!|€]+`, "gu");
+const LEET_RUN = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}@$!|\u20AC]+`, "gu");
 const LETTER = lazyRegExp(String.raw`\p{L}`, "u");
 const WORDISH = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}]`, "u");
 /** A number with a short suffix ("4th", "21st", "5pm"): a number, not leetspeak. */
@@ -137,7 +137,7 @@ export const leet: Transformer = {
   },
 };
 
-const SEPARATOR = lazyRegExp(String.raw`^[ .\-_*·•/+,]{1,3}$`, "u");
+const SEPARATOR = lazyRegExp(String.raw`^[ .\-_*\u00B7\u2022/+,]{1,3}$`, "u");
 /** Single-letter words that real text strings together ("а й у", "a i"), never a spelled-out word. */
 const COMMON_SINGLES = new Set(["a", "i", "o", "u", "e", "y", "w", "z", "а", "в", "ж", "з", "і", "й", "о", "у", "к", "с", "я", "и"]);
 
