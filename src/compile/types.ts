@@ -192,9 +192,10 @@ export interface CompiledPolicy extends PolicyMeta {
    * word, packed as one string of sorted lines (match/packed-map.ts `packSet`); empty for most
    * lexicons. One string a lexicon rather than a list of words: the bundled policies list about
    * 8,000 such words, and reading them as JSON strings one by one was a third of loading a
-   * precompiled policy; they are searched in place (PackedSet) by the phase that uses them.
+   * precompiled policy; they are searched in place (PackedSet) by the phase that uses them. A
+   * compiled policy holds the string, a precompiled one its UTF-8 bytes, read from the file.
    */
-  readonly lexiconExcept: readonly string[];
+  readonly lexiconExcept: readonly (string | Uint8Array)[];
   /**
    * The language identifier that scopes lexicons to their language (see evaluate/language-scope.ts),
    * attached by the use-case that loads the policy; without one, every match counts in any text.

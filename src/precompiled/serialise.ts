@@ -5,7 +5,7 @@ import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 12;
+export const IR_VERSION = 13;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -37,6 +37,8 @@ export interface PolicyIR {
   /** The lexicon index with its views prebuilt, each term decoded on first use (see {@link termLine}). */
   readonly index: PackedIndex;
   readonly patterns: readonly { lexicon: number; lang: string; source: string }[];
+  /** Each lexicon's `except` words as they are packed (CompiledPolicy.lexiconExcept), in bytes. */
+  readonly lexiconExcept: readonly Uint8Array[];
 }
 
 function condToIR(c: CondC): unknown {
@@ -83,16 +85,22 @@ const MAGIC = "modpol-ir\n";
  * starts (uint32 little-endian byte offsets into `terms`, one more than there are terms), then the
  * packed views (`fuzzy.stemLengths` and `fuzzy.stemHeads` travel in the header).
  */
-const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems"] as const;
+const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems", "lexiconExcept"] as const;
 
 /** What a precompiled file's JSON header holds: everything but the index's sections. */
-interface Header extends Omit<PolicyIR, "index"> {
+interface Header extends Omit<PolicyIR, "index" | "lexiconExcept"> {
   readonly stemLengths: readonly number[];
   readonly stemHeads: readonly string[];
   /** Longest stem of each view. */
   readonly maxStems: Readonly<Record<"exact" | "squeezed" | "translit" | "gluedPairs", number>>;
   /** Byte length of each of {@link SECTIONS}, stored one after the other after the header. */
   readonly sections: readonly number[];
+  /**
+   * Byte length of each lexicon's packed `except` words in the lexiconExcept section. A section, not
+   * JSON: they were 111 KB of the 190 KB header, mostly Cyrillic, parsed as JSON strings in every run
+   * though a run consults a few of them.
+   */
+  readonly exceptLengths: readonly number[];
 }
 
 /** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
@@ -129,7 +137,8 @@ function termFromLine(line: string): TermEntry {
  */
 export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
   // The language identifier is not part of the policy's data: the loader attaches it again.
-  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, languageModel: _model, ...rest } = p;
+  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, languageModel: _model, lexiconExcept, ...rest } = p;
+  const except = lexiconExcept.map((packed) => bytesOf(packed));
   const packed = index.pack();
   const terms = index.terms.map((t) => Buffer.from(termLine(t), "utf8"));
   const offsets = Buffer.alloc(4 * (terms.length + 1));
@@ -139,7 +148,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     off += b.length;
   });
   offsets.writeUInt32LE(off, 4 * terms.length);
-  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets">, string | Uint8Array> = {
+  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets" | "lexiconExcept">, string | Uint8Array> = {
     "exact.words": packed.exact.words,
     "exact.stems": packed.exact.stems,
     "squeezed.words": packed.squeezed.words,
@@ -154,7 +163,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     "fuzzy.longWords": packed.fuzzy.longWords,
     "fuzzy.stems": packed.fuzzy.stems,
   };
-  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : bytesOf(text[k])));
+  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : k === "lexiconExcept" ? Buffer.concat(except) : bytesOf(text[k])));
   const header: Header = {
     version: IR_VERSION,
     compiler: COMPILER_VERSION,
@@ -173,6 +182,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     stemHeads: packed.fuzzy.stemHeads,
     maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
     sections: bodies.map((b) => b.length),
+    exceptLengths: except.map((b) => b.length),
   };
   return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8"), ...bodies]);
 }
@@ -212,7 +222,7 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   }
   if (head.toString("latin1", 0, MAGIC.length) !== MAGIC || nl < 0) throw new Error("not a precompiled modpol policy");
   const header = JSON.parse(head.toString("utf8", MAGIC.length, nl)) as Header;
-  if (header.version !== IR_VERSION) return { ...header, index: undefined as unknown as PackedIndex };
+  if (header.version !== IR_VERSION) return { ...header, index: undefined as unknown as PackedIndex, lexiconExcept: [] };
   const at = new Map<string, [number, number]>();
   let pos = nl + 1;
   SECTIONS.forEach((k, i) => {
@@ -275,8 +285,12 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
       return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
     },
   };
-  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, ...ir } = header;
-  return { ...ir, index };
+  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, exceptLengths, ...ir } = header;
+  // One read for every lexicon's except words; each is then a view of its own bytes.
+  const exceptAll = section("lexiconExcept");
+  let exceptAt = 0;
+  const lexiconExcept = exceptLengths.map((n) => exceptAll.subarray(exceptAt, (exceptAt += n)));
+  return { ...ir, index, lexiconExcept };
 }
 
 /**
@@ -296,6 +310,7 @@ export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector
     signalByName: new Map(p.signals.map((s) => [s.name, s])),
     rules: (p.rules as Record<string, unknown>[]).map((r) => ({ ...r, when: condFromIR(r.when as Record<string, unknown>) }) as RuleC),
     index,
+    lexiconExcept: ir.lexiconExcept,
     languageModel,
   });
 }

@@ -157,10 +157,12 @@ describe("freshness of precompiled policies", () => {
 describe("reading a precompiled policy", () => {
   it("reads its header and the sections one post needs, not the whole file, whatever the header's size", () => {
     const file = join(process.env.MODPOL_PRECOMPILED_DIR as string, "meta-2022-03-10.ir");
-    const whole = readFileSync(file);
-    const headerEnd = whole.indexOf(10, whole.indexOf(10) + 1);
-    // The generated lexicons made the header outgrow the first read (64 KB): the case that once read everything.
-    expect(headerEnd).toBeGreaterThan(64 * 1024);
+    const file0 = readFileSync(file);
+    // A header that outgrows the first read (64 KB), as the generated lexicons once made it: the case
+    // that once read everything. JSON allows white space before the header's first key.
+    const afterMagic = file0.indexOf(10) + 1;
+    const whole = Buffer.concat([file0.subarray(0, afterMagic), Buffer.alloc(100 * 1024, " "), file0.subarray(afterMagic)]);
+    expect(whole.indexOf(10, afterMagic)).toBeGreaterThan(64 * 1024);
     let read = 0;
     const ir = parsePolicyIR({ size: whole.length, slice: (a: number, b: number) => ((read += b - a), whole.subarray(a, b)) });
     const policy = deserialisePolicy(ir);
