@@ -28,6 +28,8 @@ const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
 /** "Хоць бы хтосьці яго атруціў": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["каб", "хоць бы", "вось бы"];
 const SOMEONE = ["хтосьці", "хто-небудзь"];
+/** …and "someone would" with the wish word after it: "хтосьці б ужо яго атруціў". */
+const SOMEONE_WOULD = ["хтосьці б"];
 /** Manners that aim slang at people: "біце іх без жалю", "касіць пачкамі". */
 const MANNER = ["без жалю", "без літасці", "пачкамі", "да аднаго", "да апошняга"];
 /** "Марадзёраў знайсці і павесіць": finding, then the act. */
@@ -201,6 +203,7 @@ export function inflect(grammar) {
         // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),
         // a manner that aims slang at people ("біце без жалю"), and "find and …" ("знайсці і павесіць").
         for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
+        for (const s of SOMEONE_WOULD) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
         if (v.object && v.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(v.then)}`);
         for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(v.then)}`);
         if (v.reported !== false) push("violence.reported", f.past);

@@ -45,6 +45,8 @@ const OBJECTS = ["их", "его", "всех", "этих"];
 /** "Хоть бы кто-нибудь его отравил": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["чтоб", "чтобы", "хоть бы", "вот бы"];
 const SOMEONE = ["кто-нибудь", "кто-то"];
+/** …and "someone would" with the wish word after it: "кто-нибудь бы уже его пристрелил". */
+const SOMEONE_WOULD = ["кто-нибудь бы"];
 /** Manners that aim slang at people: "валить без жалости", "мочить их пачками". */
 const MANNER = ["без жалости", "без пощады", "пачками", "до одного", "до последнего"];
 /** "Мародеров найти и повесить": finding, then the act. */
@@ -246,6 +248,7 @@ export function inflect(grammar) {
           // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
           // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
           for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(then)}`);
+          for (const s of SOMEONE_WOULD) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${tail(then)}`);
           if (e.object && e.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(then)}`);
           for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(then)}`);
         if (e.reported !== false) {

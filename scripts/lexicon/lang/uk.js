@@ -56,6 +56,8 @@ const OBJECTS = ["їх", "його", "всіх", "усіх", "цих"];
 /** "Хоч би хтось його отруїв": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["щоб", "хоч би", "от би"];
 const SOMEONE = ["хтось", "хто-небудь"];
+/** …and "someone would" with the wish word after it: "хтось би вже нарешті його отруїв". */
+const SOMEONE_WOULD = ["хтось би"];
 /** Manners that aim slang at people: "валіть без жалю", "косити їх пачками". */
 const MANNER = ["без жалю", "без жалості", "без пощади", "пачками", "до одного", "до останнього"];
 /** "Мародерів знайти і повісити": finding, then the act. */
@@ -279,6 +281,7 @@ export function inflect(grammar) {
         // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
         // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
         for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
+        for (const s of SOMEONE_WOULD) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
         if (e.object && e.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${then ? ` ${then}` : ""}`);
         for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${then ? ` ${then}` : ""}`);
       if (e.reported !== false) {
