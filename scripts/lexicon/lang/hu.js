@@ -30,7 +30,8 @@
 // halál") → violence.call.
 // Dying verbs give their commands and wishes ("dögöljön meg", "haljanak meg") → violence.call, and
 // the indicative and conditional after a hope ("remélem, meghal", "bárcsak megdögölne") →
-// violence.wish-verb.
+// violence.wish-verb; their presents (`pres`) split by "mikor" ("mikor döglenek már meg?") and the
+// killing verbs' ("mikor lövik már le?") → violence.call.
 
 import { dedupe } from "../dedupe.js";
 
@@ -162,6 +163,10 @@ export function inflect(grammar) {
     // fel őket?" (the negation moves the preverb after the verb).
     const p3sg = p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"));
     for (const x of [p3, p3sg]) add("violence.call", withThen([pv ? `miért nem ~1 ${x} ~1 ${pv}` : `miért nem ~1 ${x}`]));
+    // The question that waits for it: "mikor lövik már le?", "mikor akasztják fel végre Putyint?". A
+    // question word moves the preverb after the verb, so the split order is the question's own;
+    // "mikor lőtték le" (past) and an everyday verb's ("mikor égetik el a szemetet") stay clear.
+    if (pv && !v.ambiguous) for (const x of [p3, p3sg]) add("violence.call", withThen([`mikor ~3 ${x} ~1 ${pv}`]));
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);
@@ -177,10 +182,13 @@ export function inflect(grammar) {
     const wishes = [i.ind3sg, i.ind3pl, i.ind2sg, i.ind2pl].map(cmd);
     const thens = list(v.then);
     add(v.ambiguous ? "violence.wish-verb" : "violence.call", wishes);
-    for (const w of wishes) for (const t of thens) add("violence.call", `${w} ~2 ${t}`);
+    for (const w of wishes) for (const t of thens) add("violence.call", `${w} ~4 ${t}`);
     // After a hope or a modal: "remélem, meghal", "bárcsak megdögölne", "meg kell halnia".
     add("violence.wish-verb", list(v.wish), [i.ind3sg, i.ind3pl].map((f) => pv + f));
     add("violence.verb", list(v.inf));
+    // "Mikor döglenek már meg végre?", "mikor pusztulnak el?": waiting for their death, the
+    // indicative split from its preverb by the question (`pres`: 3sg and 3pl present).
+    if (pv && !v.ambiguous) for (const p of list(v.pres)) add("violence.call", `mikor ~3 ${p} ~1 ${pv}`);
   }
 
   // Slogans with the target first, in the dative: "Minden megszállónak egy golyót!", "Putyinnak kötelet!".
@@ -188,6 +196,9 @@ export function inflect(grammar) {
   // …and the noun first: "Kötelet Putyinnak!", "Golyót a megszállóknak!" (an accusative noun, so
   // never a plain "halál": "halál a megszállókra" is a slogan of its own).
   for (const raw of grammar.nouns ?? []) if (raw.noun.endsWith("t")) for (const t of raw.targets ?? []) add("violence.call", `${raw.noun} ~2 ${t}`);
+  // …and sent into a part of the body, the possessor between: "Kötelet Putyin nyakába!", "golyót
+  // minden orosz tiszt fejébe" (`into`: the body part with a possessive and the illative).
+  for (const raw of grammar.nouns ?? []) for (const b of list(raw.into)) add("violence.call", `${raw.noun} ~3 ${b}`);
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
