@@ -20,6 +20,8 @@ import { dedupe } from "../dedupe.js";
 // Dying verbs give their 3rd-person optatives (`opt3`): a wish by themselves after their subject or
 // at the start of a clause ("პუტინი მოკვდეს!") → violence.infinitive and violence.wish-verb; plural
 // optatives spelt like the aorist ("მოკვდნენ" = may they die / they died) only after უნდა / ნეტავ.
+// Their futures, derived from the optative ("ამოწყდეს" → "ამოწყდება / ამოწყდებიან"), are wishes
+// after a hope (violence.wish-verb), and questions with როდის ("when, at last?") are calls.
 // Every form is also written in the Latin letters Georgians type ("unda mokvdes", "daxvritet").
 
 /** Georgian letters to the Latin spellings used online, most common first. */
@@ -134,6 +136,8 @@ export function inflect(grammar) {
       const m = PREVERB.exec(fut);
       if (m) for (const x of ["", "თ", "დი", "დით"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
       if (m) add("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}ს`), h(`${m[1] ?? ""}${m[2]}ენ`));
+      // Waited for in a question: "როდის მოკლავს ვინმე პუტინს?", "როდის დახოცავენ ბოლოს და ბოლოს?"
+      if (m && !v.ambiguous) add("violence.call", `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ს`)}`, `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ენ`)}`);
     }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
@@ -153,7 +157,14 @@ export function inflect(grammar) {
     add(v.ambiguous ? "violence.wish-verb" : "violence.infinitive", own);
     if (v.hostile) add("violence.call", own);
     add("violence.call", list(v.imp).map(h));
-    for (const t of list(v.then)) for (const w of [...own, ...homograph]) add("violence.call", `${t} ${w}`, `${w} ${t}`);
+    for (const t of list(v.then)) for (const w of [...own, ...homograph]) add("violence.call", `${t} ~3 ${w}`, `${w} ~3 ${t}`);
+    // The future, a wish after a hope ("იმედია, ყველა ამოწყდება"), derived from the optative
+    // ("ამოწყდეს" → "ამოწყდება", "ამოწყდებიან"; `fut3` where it is irregular: "დაიხრჩობა"); and
+    // waited for in a question ("როდის დაიხოცებიან ბოლოს და ბოლოს?") when the verb is unambiguous.
+    const fut3 = v.fut3 ? list(v.fut3) : list(v.opt3).filter((o) => /[აეო]ს$/.test(o)).map((o) => `${o.slice(0, -2)}ება`);
+    const futs = fut3.flatMap((f) => [h(f), h(`${f.slice(0, -1)}იან`)]);
+    add("violence.wish-verb", futs);
+    if (!v.ambiguous) for (const f of futs) add("violence.call", `როდის ~3 ${f}`);
   }
 
   for (const raw of grammar.nouns ?? []) {
