@@ -19,7 +19,9 @@
 //   "<infinitive> istəyir", "<infinitive> üçün": someone's aim, reported or a purpose, which SOV puts
 //       after the verb where cue.desire-report cannot see it           → figurative.idiom
 // Dying verbs (`dying`): jussive "gəbərsin(lər)", "məhv olsun(lar)", necessitative "ölməlidir" →
-// violence.call (ambiguous ones "yansın" only after a wish: violence.wish-verb).
+// violence.call (ambiguous ones "yansın" only after a wish: violence.wish-verb); their futures and
+// aorists "qırılacaq", "ölərlər" after a hope → violence.wish-verb; "nə vaxt gəbərəcəklər?" (and a
+// killing verb's "nə vaxt öldürəcəklər?") → violence.call.
 // Slogans (`nouns`): a target in the dative before the noun, "Putinə ölüm!", "Ruslara güllə!".
 
 import { dedupe } from "../dedupe.js";
@@ -153,7 +155,11 @@ export function inflect(grammar) {
     // The conditional of the speaker ("öldürərdim"), and starting to ("qırmağa başlayaq").
     add("violence.intent", suffix(f("(y)Ar"), "dIm"), suffix(f("(y)Ar"), "dIq"));
     for (const b of ["başlayaq", "başlayın", "başlayacağıq", "başlamalıyıq", "başlamaq lazımdır", "başlamaq vaxtıdır"]) add(direct, `${dat} ${b}`);
-    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)IrlAr"), ...ps.flatMap((q) => [suffix(q, "dI"), suffix(q, "dIlAr")]));
+    // Waited for in a question: "nə vaxt öldürəcəklər bu işğalçıları?", "nə vaxt güllələyəcəklər?"
+    if (!v.ambiguous) add("violence.call", `nə vaxt ~3 ${f("(y)AcAk")}`, `nə vaxt ~3 ${f("(y)AcAklAr")}`);
+    // The present says what is done ("Ruslar uşaqları öldürür"): a report, and a word of its own, so
+    // that the matcher never splits it into "öldür" + a suffix (the present 3sg beside the 3pl).
+    if (v.reported !== false) add("violence.reported", f("dI"), f("dIlAr"), f("dIq"), f("(y)Ib"), f("(y)IblAr"), f("(y)Ir"), f("(y)IrlAr"), ...ps.flatMap((q) => [suffix(q, "dI"), suffix(q, "dIlAr")]));
     // Someone's aim, reported ("Ukraynanı məhv etmək istəyir"), or a purpose ("öldürmək üçün").
     for (const a of AIM) add("figurative.idiom", `${inf} ${a}`);
     add("figurative.idiom", `${dat} çalışır`, `${dat} çalışırlar`, `${dat} gəliblər`);
@@ -169,12 +175,17 @@ export function inflect(grammar) {
     // "Kaş öləydi", "kaş gəbərsəydi": the wished past, a wish only after "kaş" ("ölsəydi" is also "if
     // he had died").
     add("violence.wish-verb", ...wish, f("(y)AydI"), f("(y)AydIlAr"), f("sAydI"), f("sAydIlAr"));
+    // The future and the aorist, a wish after a hope ("ümid edirəm, hamısı qırılacaq", "inşallah donub
+    // ölərlər"); a prediction without one. Waited for in a question ("nə vaxt gəbərəcəklər?").
+    const fut = [f("(y)AcAk"), f("(y)AcAklAr")];
+    add("violence.wish-verb", ...fut, f("(y)Ar"), suffix(f("(y)Ar"), "lAr"));
+    if (!v.ambiguous) for (const x of fut) add("violence.call", `nə vaxt ~3 ${x}`);
     if (!v.ambiguous) {
       add("violence.call", ...wish, `${f("mAlI")}*`, `${head + datInf(stem)} layiq*`);
       if (!v.short) add("violence.call", f("(y)In"), head + stem);
     } else add("violence.infinitive", ...wish);
     add("violence.verb", f("mAq"), f("mAlI"));
-    for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ${t}`, `${t} ${w}`);
+    for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ~3 ${t}`, `${t} ~3 ${w}`);
   }
 
   for (const raw of grammar.nouns ?? []) {

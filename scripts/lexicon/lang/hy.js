@@ -164,6 +164,8 @@ export function inflect(grammar) {
     // A hope for what others will do: "հույս ունեմ՝ ՈՒԶՈՒ-ն բոլոր օկուպանտներին կսպանի", a wish after
     // a hope (cue.wish); "նրանք կսպանեն" alone is a prediction.
     if (!v.ambiguous) add("violence.wish-verb", `կ${f.subj3sg}`, `կ${f.subj3pl}`);
+    // Waited for in a question: "երբ են վերջապես սպանելու նրանց?", "երբ կգնդակահարեն?"
+    if (!v.ambiguous) add("violence.call", `երբ ~3 ${f.inf.split(" ").pop()}ու`, `երբ ~3 կ${f.subj3pl.split(" ").pop()}`);
     // Said of oneself, hyperbole: "այս քննությունը ինձ կսպանի" (this exam will kill me), "շոգը ինձ
     // սպանում է"; a threat to "me" is no call of the poster's either.
     for (const me of ["ինձ", "մեզ"]) add("figurative.idiom", `${me} կ${f.subj3sg}`, `${me} կ${f.subj3pl}`, `${me} ${f.pres3[2]}`, `${me} ${f.pres3[0]}`, `${me} ${f.aor3[0]}`);
@@ -184,7 +186,11 @@ export function inflect(grammar) {
       add("violence.infinitive", wish);
       add("violence.call", [f.imp2sg, f.imp2pl].filter(Boolean));
     }
-    for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ${t}`, `${t} ${w}`);
+    for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ~3 ${t}`, `${t} ~3 ${w}`);
+    // The future, a wish after a hope ("հուսով եմ՝ բոլորը կսատկեն", "կսառչեն ու կմեռնեն"); waited for
+    // in a question ("երբ են վերջապես սատկելու?") when the verb is unambiguous.
+    add("violence.wish-verb", [f.subj3sg, f.subj3pl].filter(Boolean).map((x) => `կ${x}`));
+    if (!v.ambiguous && f.inf) add("violence.call", `երբ ~3 ${f.inf}ու`, `երբ ~3 կ${f.subj3pl}`);
   }
 
   for (const raw of grammar.nouns ?? []) {
