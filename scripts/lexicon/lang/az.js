@@ -65,7 +65,8 @@ function suffix(stem, pattern) {
     else w += ch;
   }
   // The back/front ğ~y and q~k alternations: "-acağam" / "-əcəyəm", "-acağıq" / "-əcəyik", "-maq" / "-mək".
-  return w.replace(/əcəğ/g, "əcəy").replace(/([əeiöü])q$/, "$1k");
+  // The future's k is q after a back vowel ("qıracaq", "qıracaqlar"; front "öldürəcək").
+  return w.replace(/əcəğ/g, "əcəy").replace(/([əeiöü])q$/, "$1k").replace(/acak(lar)?$/, "acaq$1");
 }
 
 /** "öldürmək" → { head: "", stem: "öldür" }; "məhv etmək" → { head: "məhv ", stem: "et" }. */
@@ -143,7 +144,9 @@ export function inflect(grammar) {
     if (!v.ambiguous) add("violence.call", `niyə ~4 ${f("mIr")}`, `niyə ~4 ${f("mIrlAr")}`, `niyə ~4 ${f("mAyIblAr")}`);
     // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
     // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
-    add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));
+    // An everyday verb's future ("rekordu qıracaq", "ocağı yandıracaq") only with a pronoun object.
+    if (!v.ambiguous) add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));
+    else for (const o of OBJECTS) add("violence.wish-verb", `${o} ~1 ${f("(y)AcAk")}`, `${o} ~1 ${f("(y)AcAklAr")}`);
     // After a frame, or a target before it.
     add("violence.verb", inf, dat);
     add("violence.infinitive", inf);
@@ -177,9 +180,12 @@ export function inflect(grammar) {
     add("violence.wish-verb", ...wish, f("(y)AydI"), f("(y)AydIlAr"), f("sAydI"), f("sAydIlAr"));
     // The future and the aorist, a wish after a hope ("ümid edirəm, hamısı qırılacaq", "inşallah donub
     // ölərlər"); a prediction without one. Waited for in a question ("nə vaxt gəbərəcəklər?").
+    // An everyday verb's ("işıq yanacaq", the light will be on) only with its own words after it.
     const fut = [f("(y)AcAk"), f("(y)AcAklAr")];
-    add("violence.wish-verb", ...fut, f("(y)Ar"), suffix(f("(y)Ar"), "lAr"));
-    if (!v.ambiguous) for (const x of fut) add("violence.call", `nə vaxt ~3 ${x}`);
+    if (!v.ambiguous) {
+      add("violence.wish-verb", ...fut, f("(y)Ar"), suffix(f("(y)Ar"), "lAr"));
+      for (const x of fut) add("violence.call", `nə vaxt ~3 ${x}`);
+    } else for (const t of v.then ?? []) for (const x of fut) add("violence.wish-verb", `${x} ~3 ${t}`, `${t} ~3 ${x}`);
     if (!v.ambiguous) {
       add("violence.call", ...wish, `${f("mAlI")}*`, `${head + datInf(stem)} layiq*`);
       if (!v.short) add("violence.call", f("(y)In"), head + stem);
