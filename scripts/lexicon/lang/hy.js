@@ -133,6 +133,10 @@ export function inflect(grammar) {
       for (const l of latin(t, SUPPORT.has(lex) ? 1 : 4)) out[lex].push(l);
     }
   };
+  /** A rarer form (a question waiting for deaths): its commonest Latin spelling only. */
+  const addRare = (lex, ...terms) => {
+    for (const t of terms.flat()) out[lex].push(t, ...latin(t, 1));
+  };
 
   for (const raw of grammar.verbs ?? []) {
     const v = typeof raw === "string" ? { lemma: raw } : raw;
@@ -165,7 +169,7 @@ export function inflect(grammar) {
     // a hope (cue.wish); "նրանք կսպանեն" alone is a prediction.
     if (!v.ambiguous) add("violence.wish-verb", `կ${f.subj3sg}`, `կ${f.subj3pl}`);
     // Waited for in a question: "երբ են վերջապես սպանելու նրանց?", "երբ կգնդակահարեն?"
-    if (!v.ambiguous) add("violence.call", `երբ ~3 ${f.inf.split(" ").pop()}ու`, `երբ ~3 կ${f.subj3pl.split(" ").pop()}`);
+    if (!v.ambiguous) addRare("violence.call", `երբ ~3 ${f.inf.split(" ").pop()}ու`, `երբ ~3 կ${f.subj3pl.split(" ").pop()}`);
     // Said of oneself, hyperbole: "այս քննությունը ինձ կսպանի" (this exam will kill me), "շոգը ինձ
     // սպանում է"; a threat to "me" is no call of the poster's either.
     for (const me of ["ինձ", "մեզ"]) add("figurative.idiom", `${me} կ${f.subj3sg}`, `${me} կ${f.subj3pl}`, `${me} ${f.pres3[2]}`, `${me} ${f.pres3[0]}`, `${me} ${f.aor3[0]}`);
@@ -190,7 +194,7 @@ export function inflect(grammar) {
     // The future, a wish after a hope ("հուսով եմ՝ բոլորը կսատկեն", "կսառչեն ու կմեռնեն"); waited for
     // in a question ("երբ են վերջապես սատկելու?") when the verb is unambiguous.
     add("violence.wish-verb", [f.subj3sg, f.subj3pl].filter(Boolean).map((x) => `կ${x}`));
-    if (!v.ambiguous && f.inf) add("violence.call", `երբ ~3 ${f.inf}ու`, `երբ ~3 կ${f.subj3pl}`);
+    if (!v.ambiguous && f.inf) addRare("violence.call", `երբ ~3 ${f.inf}ու`, `երբ ~3 կ${f.subj3pl}`);
   }
 
   for (const raw of grammar.nouns ?? []) {

@@ -103,6 +103,10 @@ export function inflect(grammar) {
       for (const l of latin(t, SUPPORT.has(lex) ? 1 : 4)) out[lex].push(l);
     }
   };
+  /** A rarer form (a question waiting for deaths): its commonest Latin spelling only. */
+  const addRare = (lex, ...terms) => {
+    for (const t of terms.flat()) out[lex].push(t, ...latin(t, 1));
+  };
 
   for (const v of grammar.verbs ?? []) {
     // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
@@ -137,7 +141,7 @@ export function inflect(grammar) {
       if (m) for (const x of ["", "თ", "დი", "დით"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
       if (m) add("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}ს`), h(`${m[1] ?? ""}${m[2]}ენ`));
       // Waited for in a question: "როდის მოკლავს ვინმე პუტინს?", "როდის დახოცავენ ბოლოს და ბოლოს?"
-      if (m && !v.ambiguous) add("violence.call", `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ს`)}`, `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ენ`)}`);
+      if (m && !v.ambiguous) addRare("violence.call", `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ს`)}`, `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ენ`)}`);
     }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
@@ -164,7 +168,7 @@ export function inflect(grammar) {
     const fut3 = v.fut3 ? list(v.fut3) : list(v.opt3).filter((o) => /[აეო]ს$/.test(o)).map((o) => `${o.slice(0, -2)}ება`);
     const futs = fut3.flatMap((f) => [h(f), h(`${f.slice(0, -1)}იან`)]);
     add("violence.wish-verb", futs);
-    if (!v.ambiguous) for (const f of futs) add("violence.call", `როდის ~3 ${f}`);
+    if (!v.ambiguous) for (const f of futs) addRare("violence.call", `როდის ~3 ${f}`);
   }
 
   for (const raw of grammar.nouns ?? []) {
