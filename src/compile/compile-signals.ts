@@ -54,7 +54,7 @@ export function compileSignals(
       return undefined;
     }
     const kind = kinds[0];
-    const stray = (["before", "after", "scope", "overlap", "stop"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
+    const stray = (["before", "after", "scope", "overlap", "stop", "contrast"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
     for (const k of stray) r.error(ref, [...path, k], "invalid-context", `'${k}' applies only to a lexicon context`, "key");
     if (c.skip !== undefined && kind !== "clause-start") r.error(ref, [...path, "skip"], "invalid-context", "'skip' applies only to clause-start", "key");
     switch (kind) {
@@ -64,7 +64,8 @@ export function compileSignals(
         const where = c.before !== undefined && c.after !== undefined ? `within ${c.before} words before or ${c.after} after` : c.before !== undefined ? `within ${c.before} words before` : c.after !== undefined ? `within ${c.after} words after` : "anywhere";
         const scope: Scope = c.scope ?? "sentence";
         const stop = lexList(c.stop, [...path, "stop"]);
-        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, stop, label: `${names} ${where} in the same ${scope}` };
+        const contrast = lexList(c.contrast, [...path, "contrast"]);
+        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, stop, contrast, label: `${names} ${where} in the same ${scope}` };
       }
       case "quoted":
         return { k: "quoted", label: "inside quotation marks" };
@@ -113,7 +114,7 @@ export function compileSignals(
       exclude: contexts(d.exclude, [...path, "exclude"]),
       near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
       targetOf: targetOf ?? null,
-      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]) },
+      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]), none: lexList(d.targets.none, [...path, "targets", "none"]) },
       frame: d.frame,
     };
   });

@@ -19,6 +19,11 @@ export type ContextC =
       readonly overlap: boolean;
       /** Lexicons whose matches end the window: a cue beyond one of them does not count. */
       readonly stop: readonly number[];
+      /**
+       * Lexicons of contrast words ("а", "but", "tylko"): a cue right before a target that one of
+       * them answers later in the sentence ("не X, а Y") is about X, not the candidate.
+       */
+      readonly contrast: readonly number[];
       readonly label: string;
     }
   | { readonly k: "quoted"; readonly label: string }
@@ -35,6 +40,8 @@ export interface TargetCues {
   readonly relative: readonly number[];
   readonly reportedAct: readonly number[];
   readonly spare: readonly number[];
+  /** Negated quantifiers ("not one", "ani jeden"): a sparing word inside one spares nobody. */
+  readonly none: readonly number[];
 }
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */

@@ -70,6 +70,42 @@ function stopped(stop: readonly number[], m: LexMatch, x: LexMatch, ctx: Ctx): b
   return false;
 }
 
+/** The lexicons of a policy's target signals (`target-of` a call), built once per policy. */
+const targetLexicons = new WeakMap<CompiledPolicy, readonly number[]>();
+
+function targetLexiconsOf(policy: CompiledPolicy): readonly number[] {
+  let out = targetLexicons.get(policy);
+  if (!out) targetLexicons.set(policy, (out = [...new Set(policy.signals.filter((s) => s.targetOf !== null).flatMap((s) => s.lexicons))]));
+  return out;
+}
+
+/** How many words may stand between a contrasted cue and the target it is about ("not THE civilians"). */
+const CONTRAST_REACH = 1;
+
+/**
+ * True when cue `x` (a negation) is about a target right after it that a contrast word answers
+ * later in the sentence, before candidate `m` is reached or after it: "Не цивільних треба вбивати,
+ * а окупантів", "Not the civilians should be killed but the invaders". The negation then picks
+ * whom the call is for (the targets spare X), and does not negate the call.
+ */
+function contrastive(x: LexMatch, m: LexMatch, contrast: readonly number[], ctx: Ctx): boolean {
+  const { tokens, ix } = ctx;
+  const s = tokens.sentence[x.t0];
+  let after = -1;
+  for (const l of targetLexiconsOf(ctx.policy)) {
+    const list = ctx.lex[l] ?? NONE;
+    const t = list[ix.firstFrom(list, x.t1)];
+    if (t && t.t0 - x.t1 <= CONTRAST_REACH && t.t1 <= m.t0 && tokens.sentence[t.t0] === s) after = after < 0 ? t.t1 : Math.min(after, t.t1);
+  }
+  if (after < 0) return false;
+  for (const l of contrast) {
+    const list = ctx.lex[l] ?? NONE;
+    const y = list[ix.firstFrom(list, after)];
+    if (y && tokens.sentence[y.t0] === s) return true;
+  }
+  return false;
+}
+
 /**
  * The first match of lexicon list `list` that stands in context `c` around candidate `m`, or
  * undefined. Only the matches that can lie in the window are visited: from a binary search to the
@@ -96,7 +132,7 @@ function cueIn(list: readonly LexMatch[], c: Extract<ContextC, { k: "lexicon" }>
     ix.step();
     // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
     if (x.via & VIA_TRANSLIT && !translitOk) continue;
-    if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx)) return x;
+    if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx) && !(c.contrast.length > 0 && contrastive(x, m, c.contrast, ctx))) return x;
   }
   return undefined;
 }
@@ -286,7 +322,7 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
     if (s.near) {
       const near = s.near;
       const other = sortedCounted(near.signal, ctx);
-      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], label: "" };
+      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], label: "" };
       const kept: LexMatch[] = [];
       for (const m of counted) {
         if (cueIn(other, window, m, ctx, true)) kept.push(m);

@@ -41,6 +41,17 @@ const ANTECEDENT_SENTENCES = 3;
 const SPARE_REACH = 2;
 /** How many words after a reported act ("shelled", "killed") its object may stand. */
 const ACT_REACH = 3;
+/**
+ * Languages that put the object before its verb (Georgian, Armenian, Azerbaijani): there a group
+ * right before a reported act is what the act was done to ("Ruslar uşaqları öldürür": the children
+ * are victims), as the group right after one is in the others.
+ */
+const OBJECT_BEFORE_VERB: ReadonlySet<string> = new Set(["ka", "hy", "az"]);
+/**
+ * How many words may stand between such an object and its reported act: none, or the subject
+ * before the object ("rusebi ukrainas bombaven") would pass for a victim too.
+ */
+const OBJECT_REACH = 0;
 /** Targets listed per call in an explanation (the rest still count). */
 const MAX_LISTED = 50;
 
@@ -72,6 +83,19 @@ function lastBefore(list: readonly LexMatch[] | undefined, t: number): LexMatch 
   return lo > 0 ? list[lo - 1] : undefined;
 }
 
+/** The first match of a sorted list that starts at or after word `t`, or undefined (binary search). */
+function firstFrom(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
+  if (!list) return undefined;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo];
+}
+
 /** True when a sorted list has a match starting in [from, to). */
 function anyStartIn(list: readonly LexMatch[] | undefined, from: number, to: number): boolean {
   const last = lastBefore(list, to);
@@ -84,7 +108,10 @@ function anyStartIn(list: readonly LexMatch[] | undefined, from: number, to: num
  *  - a victim: named after a relative word that the call does not follow ("the soldiers who shelled
  *    our SCHOOL must pay" is aimed at the soldiers), or within a few words after a reported act
  *    ("Russian troops killed CIVILIANS"), nor
- *  - spared: right after a sparing word ("not the civilians", "except").
+ *  - spared: right after a sparing word ("not the civilians", "except"), unless the sparing word is
+ *    part of a negated quantifier ("NOT ONE invader should leave alive" spares no invader).
+ * In languages that put the object before the verb ({@link OBJECT_BEFORE_VERB}), a candidate right
+ * before a reported act is its victim too ("Ruslar Ukraynada uşaqları öldürür").
  * A call with no target of its own in its sentence but a pronoun in its clause ("Every one of them
  * should hang."), or naming no one at all ("Strzelać bez litości."), is aimed at the targets named
  * in the nearest earlier sentence that names any (victims there excluded), up to
@@ -105,6 +132,7 @@ export function assignTargets(
   const relative = bySentence(cues?.relative ?? none, lex, tokens);
   const acts = bySentence(cues?.reportedAct ?? none, lex, tokens);
   const spare = bySentence(cues?.spare ?? none, lex, tokens);
+  const quantifiers = bySentence(cues?.none ?? none, lex, tokens);
   const pronouns = bySentence(cues?.pronouns ?? none, lex, tokens);
   const callsBySentence = new Map<number, LexMatch[]>();
   for (const c of calls) {
@@ -119,14 +147,24 @@ export function assignTargets(
   /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
   const setAside = (x: LexMatch, s: number): { role: TargetRole; why: string } | null => {
     const sp = lastBefore(spare.get(s), x.t0);
-    if (sp && x.t0 - sp.t1 < SPARE_REACH) return { role: "spared", why: `spared: "${tokens.words.slice(sp.t0, sp.t1).join(" ")}" before it` };
+    // "Not one invader…": the "not" of a negated quantifier that covers it spares nobody.
+    const q = sp && lastBefore(quantifiers.get(s), sp.t0 + 1);
+    if (sp && x.t0 - sp.t1 < SPARE_REACH && !(q && q.t1 > sp.t0)) return { role: "spared", why: `spared: "${tokens.words.slice(sp.t0, sp.t1).join(" ")}" before it` };
     const rel = lastBefore(relative.get(s), x.t0);
     // "…who shelled our school": described, unless the call itself comes between the two words.
     if (rel && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
     const act = lastBefore(acts.get(s), x.t0);
     // An act inside a call ("щоб вбили всіх окупантів") is the call's own verb, not one reported.
     const own = act && lastBefore(callsBySentence.get(s), act.t1);
-    if (act && x.t0 - act.t1 < ACT_REACH && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    // In an object-before-verb language only a participle's noun follows its act, in its clause:
+    // "…uşaqları öldürdülər, hər rus…" names no victim after the verb.
+    if (act && x.t0 - act.t1 < ACT_REACH && !(OBJECT_BEFORE_VERB.has(act.lang) && tokens.clause[act.t0] !== tokens.clause[x.t0]) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    // "…uşaqları öldürür": in an object-before-verb language, the group right before a reported act.
+    const next = firstFrom(acts.get(s), x.t1);
+    if (next && next.t0 - x.t1 <= OBJECT_REACH && OBJECT_BEFORE_VERB.has(next.lang) && tokens.clause[next.t0] === tokens.clause[x.t0]) {
+      const inCall = lastBefore(callsBySentence.get(s), next.t1);
+      if (!(inCall && inCall.t1 > next.t0) && !anyStartIn(callsBySentence.get(s), x.t0, next.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(next.t0, next.t1).join(" ")}" (named before it): a victim, not the one aimed at` };
+    }
     // "Бабуся сказала: «…перебити»": who speaks a quoted call is not whom it is aimed at.
     const cs = callsBySentence.get(s);
     if (cs && !tokens.quoted[x.t0] && cs.every((c) => tokens.quoted[c.t0])) return { role: "speaker", why: "outside the quoted call: who says it, not whom it is aimed at" };

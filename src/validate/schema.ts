@@ -44,6 +44,7 @@ export interface ContextDef {
   scope?: "clause" | "sentence" | "post";
   overlap?: boolean;
   stop?: string | string[];
+  contrast?: string | string[];
   quoted?: boolean;
   "clause-start"?: boolean;
   "after-colon"?: boolean;
@@ -63,6 +64,10 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     scope: Scope.optional(),
     overlap: z.literal(true).optional().describe("cue words inside the match itself count too"),
     stop: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the window ends at a match of this lexicon (e.g. 'and so', 'but')"),
+    contrast: z
+      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+      .optional()
+      .describe("a cue word right before a target that a word of this lexicon answers later in the sentence ('не X, а Y', 'not X but Y') is about X, not the match: it does not count"),
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
     "after-colon": z.literal(true).optional().describe("the match stands in a clause that follows a colon (an attribution: 'MP on TV: ...')"),
@@ -101,6 +106,7 @@ export const SignalDef = z.strictObject({
       relative: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open a relative clause ('who', 'які'): a target named after one, before the call, is described, not aimed at"),
       "reported-act": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
       spare: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that spare whom they precede ('not the', 'except')"),
+      none: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()
     .describe("for a call signal: the lexicons that tell its targets from its victims, for the signals that are 'target-of' it"),
