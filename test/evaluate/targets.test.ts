@@ -30,6 +30,16 @@ describe("targets of a call", () => {
     ["whoever says a quoted call is not its target", "Civilians said: 'kill the invaders', and they were right.", { invaders: ["invaders"] }],
     ["no call, no target", "Russian troops looted our village.", {}],
     ["no pronoun, no antecedent", "Russian troops looted our village. Death to fascism!", {}],
+    ["the 'not' of a negated quantifier spares no one", "Not one invader should leave alive.", { invaders: ["invader"] }],
+    ["none left alive, the negation after the target", "Ни одного живого оккупанта не оставлять!", { invaders: ["оккупанта"] }],
+    ["a negated quantifier without 'alive' is no call", "Not one invader was seen there.", {}],
+    ["not X but Y: X is spared, Y aimed at", "Не цивільних треба вбивати, а окупантів.", { invaders: ["окупантів"] }],
+    ["not X but Y in English", "Not the civilians should be killed but the invaders.", { invaders: ["invaders"] }],
+    ["Y but not X", "Kill the invaders but not the civilians.", { invaders: ["invaders"] }],
+    ["a negated verb is no contrast", "Не вбивати треба, а судити окупантів.", {}],
+    ["object before its reported verb (az) is a victim", "Ruslar uşaqları öldürdülər, hər rus ölümə layiqdir.", { russians: ["ruslar", "rus"] }],
+    ["object before its reported verb (hy) is a victim", "Այն զինվորին, որ երեխային սպանեց, պետք է գնդակահարել", {}],
+    ["in a subject-verb-object language the group before the act is no victim", "Civilians killed by the invaders? Death to the invaders!", { invaders: ["invaders"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
   });
