@@ -20,8 +20,8 @@ export interface Tokens {
 
 // The scanners below read what these patterns match, a character class lookup a code unit:
 //   a word      [\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*
-//   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n   (within one gap between words)
-//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$                (within one gap)
+//   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
+//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$|emoji               (within one gap)
 
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
@@ -57,11 +57,31 @@ function isClausePunct(c: number): boolean {
   return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d;
 }
 
-/** Whether text[a, b) holds a line break, or sentence punctuation followed (after closing marks) by a space or the gap's end. */
+/**
+ * List bullets ("•", "▪", "►", "‣", "◦", "⁃"): each opens an item, as a line break would. A numbered
+ * item ("2.", "3)") already ends what comes before it at its full stop or bracket.
+ */
+function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x2023 || c === 0x2043 || c === 0x25aa || c === 0x25ab || c === 0x25b6 || c === 0x25ba || c === 0x25e6 || c === 0x25cf;
+}
+
+/**
+ * Emoji and pictographs (the high surrogates of U+1F000-1FBFF, the symbols and dingbats of
+ * U+2600-27BF: "🔥", "🇺🇦", "✅", "❤"): they end a clause, so that a frame does not reach from one
+ * emoji-separated phrase into the next ("Смерть ворогам 🔥 хай живе Україна").
+ */
+function isPictograph(text: string, k: number, c: number): boolean {
+  if (c >= 0x2600 && c <= 0x27bf) return true;
+  if (c < 0xd83c || c > 0xd83e) return false;
+  const d = text.charCodeAt(k + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** Whether text[a, b) holds a line break or a bullet, or sentence punctuation followed (after closing marks) by a space or the gap's end. */
 function endsSentence(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
-    if (c === NEWLINE) return true;
+    if (c === NEWLINE || isBullet(c)) return true;
     if (!isStop(c)) continue;
     let j = k + 1;
     while (j < b && isStop(text.charCodeAt(j))) j++;
@@ -77,7 +97,7 @@ function endsSentence(text: string, a: number, b: number): boolean {
 function endsClause(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
-    if (isClausePunct(c)) return true;
+    if (isClausePunct(c) || isPictograph(text, k, c)) return true;
     if (c === HYPHEN && b - a > 1 && (k === a || isSpaceUnit(text.charCodeAt(k - 1))) && (k === b - 1 || isSpaceUnit(text.charCodeAt(k + 1))))
       return true;
   }

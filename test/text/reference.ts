@@ -6,8 +6,8 @@ import { RewriteBuilder, type Rewrite } from "../../src/text/rewrite.js";
 import type { Tokens } from "../../src/text/tokenise.js";
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
-const SENTENCE_END = /[.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n/u;
-const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$/u;
+const SENTENCE_END = /[.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]/u;
+const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$|[\u{1F000}-\u{1FBFF}\u2600-\u27BF]/u;
 const OPENERS = new Set(["«", "„", "‹", "‚"]);
 const CLOSERS = new Set(["»", "›"]);
 const EITHER = new Set(['"', "“", "”", "'", "‘", "’"]);

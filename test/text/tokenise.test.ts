@@ -86,6 +86,14 @@ describe("tokenise: sentences and clauses", () => {
     ["plain spaces are no boundary", "kill   them\tall", ["kill/0/0", "them/0/0", "all/0/0"]],
     ["clauses are numbered across sentences", "a, b. c, d", ["a/0/0", "b/0/1", "c/1/2", "d/1/3"]],
     ["leading punctuation starts nothing", "... «a», b", ["a/0/0/q", "b/0/1"]],
+    ["an emoji ends a clause", "a 🔥 b", ["a/0/0", "b/0/1"]],
+    ["a flag ends a clause", "a 🇺🇦 b", ["a/0/0", "b/0/1"]],
+    ["a dingbat ends a clause", "a ✅ b ❤ c", ["a/0/0", "b/0/1", "c/0/2"]],
+    ["an emoji joined to words ends a clause too", "a🔥b", ["a/0/0", "b/0/1"]],
+    ["a styled letter is no emoji", "a 𝐃 b", ["a/0/0", "𝐃/0/0", "b/0/0"]],
+    ["a bullet opens an item, as a line break does", "list: • a • b", ["list/0/0", "a/1/1", "b/2/2"]],
+    ["a numbered item after a full stop opens a sentence", "1. a 2. b", ["1/0/0", "a/1/1", "2/1/1", "b/2/2"]],
+    ["a numbered item after a bracket opens a clause", "1) a 2) b", ["1/0/0", "a/0/1", "2/0/1", "b/0/2"]],
   ])("%s", (_, text, expected) => {
     expect(annotate(tokenise(text))).toEqual(expected);
   });
