@@ -29,6 +29,8 @@ interface Ctx {
   readonly ix: ContextIndex;
   /** Counted matches of signals, sorted by start word, for `near` windows (built when first needed). */
   readonly sortedCounted: Map<number, readonly LexMatch[]>;
+  /** The post's language (the record's own, or identified reliably), or null when not known. */
+  readonly lang: string | null;
   /** Target assignments of call signals, made once per post when first needed. */
   readonly targets: Map<number, { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> }>;
 }
@@ -261,6 +263,33 @@ function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { c
 }
 
 /**
+ * A word of the post's own language that a target term of that language matches literally is not
+ * read again as a transliteration of another language's target term: the Slovak "rusák" (a
+ * Russian) is not the Ukrainian "русак" (a Russian soldier) written in Latin letters. Such a
+ * transliterated candidate starting at the same word is discounted. Linear: one pass to collect
+ * the literal matches' first words, one to test the others.
+ */
+function yieldToNative(pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }>, lang: string, ctx: Ctx): void {
+  let native: Set<number> | undefined;
+  for (const { counted } of pre.values()) {
+    for (const m of counted) {
+      if ((m.via & VIA_TRANSLIT) === 0 && m.lang === lang) (native ??= new Set()).add(m.t0);
+    }
+  }
+  if (!native) return;
+  for (const st of pre.values()) {
+    if (!st.counted.some((m) => (m.via & VIA_TRANSLIT) !== 0 && m.lang !== lang && native.has(m.t0))) continue;
+    const kept: LexMatch[] = [];
+    for (const m of st.counted) {
+      if ((m.via & VIA_TRANSLIT) !== 0 && m.lang !== lang && native.has(m.t0)) st.discounted.push({ m, why: `a ${lang} word, read as one: not a transliteration of a ${m.lang} term` });
+      else kept.push(m);
+    }
+    st.counted = kept;
+  }
+  ctx.ix.step();
+}
+
+/**
  * The targets of call signal `call` for this post (see targets.ts), computed once for all the
  * signals that are `target-of` it, each after its own require/exclude.
  */
@@ -279,6 +308,7 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
   }
   lazy?.complete();
   const pre = new Map(signals.map((x) => [x.index, filterCandidates(x, candidates(x, ctx), ctx)]));
+  if (ctx.lang !== null) yieldToNative(pre, ctx.lang, ctx);
   const cs = ctx.policy.signals.find((x) => x.index === call);
   const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);
   t = { assignment, pre };
@@ -293,10 +323,10 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
  * unless a `require` context is missing, an `exclude` context holds, its `near` signal is absent,
  * or (for `target-of`) no counted call is aimed at it.
  */
-export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false, meter?: WorkMeter): SignalState[] {
+export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false, meter?: WorkMeter, lang: string | null = null): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
   const lazy = "complete" in matches ? matches : undefined;
-  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, ix: new ContextIndex(tokens, meter), sortedCounted: new Map(), targets: new Map() };
+  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, ix: new ContextIndex(tokens, meter), sortedCounted: new Map(), lang, targets: new Map() };
   for (const s of policy.signals) {
     if (s.targetOf !== null) {
       // No call, no target: the common case costs nothing.

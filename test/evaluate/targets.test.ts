@@ -39,6 +39,8 @@ describe("targets of a call", () => {
     ["a negated verb is no contrast", "Не вбивати треба, а судити окупантів.", {}],
     ["object before its reported verb (az) is a victim", "Ruslar uşaqları öldürdülər, hər rus ölümə layiqdir.", { russians: ["ruslar", "rus"] }],
     ["object before its reported verb (hy) is a victim", "Այն զինվորին, որ երեխային սպանեց, պետք է գնդակահարել", {}],
+    ["a Slovak word is read as Slovak, not as a transliterated Ukrainian term", "Každý rusák musí zomrieť, nikdy neboli normálni.", { russians: ["rusak"] }],
+    ["the Ukrainian term in Ukrainian text still counts", "Всіх русаків на фронті треба знищити.", { "russian-military": ["русаків"] }],
     ["in a subject-verb-object language the group before the act is no victim", "Civilians killed by the invaders? Death to the invaders!", { invaders: ["invaders"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
