@@ -70,9 +70,8 @@ function bySentence(lists: readonly number[], lex: readonly LexMatch[][], tokens
   return out;
 }
 
-/** The last match of a sorted list that starts before word `t`, or undefined (binary search). */
-function lastBefore(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
-  if (!list) return undefined;
+/** How many matches of a sorted list start before word `t` (binary search). */
+function countBefore(list: readonly LexMatch[], t: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -80,20 +79,19 @@ function lastBefore(list: readonly LexMatch[] | undefined, t: number): LexMatch 
     if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1] : undefined;
+  return lo;
 }
 
-/** The first match of a sorted list that starts at or after word `t`, or undefined (binary search). */
-function firstFrom(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
+/** The last match of a sorted list that starts before word `t`, or undefined. */
+function lastBefore(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
   if (!list) return undefined;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo];
+  const n = countBefore(list, t);
+  return n > 0 ? list[n - 1] : undefined;
+}
+
+/** The first match of a sorted list that starts at or after word `t`, or undefined. */
+function firstFrom(list: readonly LexMatch[] | undefined, t: number): LexMatch | undefined {
+  return list ? list[countBefore(list, t)] : undefined;
 }
 
 /** True when a sorted list has a match starting in [from, to). */
