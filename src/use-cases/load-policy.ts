@@ -51,12 +51,25 @@ function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
 
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): PolicyLoadResult | undefined {
+  return precompiledPolicy(id, dir, fresh);
+}
+
+/** A source stamp as one string, to compare stamps without reading their files again. */
+const stampKey = (s: SourceStamp): string => `${s.path}\u0000${s.size}\u0000${s.crc32}`;
+
+/**
+ * The precompiled policy `id` of `dir`, if it exists, this build's format wrote it and `isFresh`
+ * accepts its compiler and sources: {@link fresh} reads every source file; a timeline that has just
+ * read them all passes a check against the stamps it verified, so a timeline run reads each rule
+ * file once, not once for the timeline and again for its version.
+ */
+function precompiledPolicy(id: string, dir: string, isFresh: (compiler: string, sources: readonly SourceStamp[]) => boolean): PolicyLoadResult | undefined {
   const file = join(dir, `${id}.ir`);
   if (!existsSync(file)) return undefined;
   let ir: PolicyIR;
   try {
     ir = parsePolicyIR(fileBytes(file));
-    if (ir.version !== IR_VERSION || !fresh(ir.compiler, ir.sources)) return undefined;
+    if (ir.version !== IR_VERSION || !isFresh(ir.compiler, ir.sources)) return undefined;
   } catch {
     return undefined;
   }
@@ -92,8 +105,12 @@ export function loadPrecompiledTimeline(id: string, dir = PRECOMPILED_DIR): Poli
   try {
     const ir = JSON.parse(readFileSync(file, "utf8")) as TimelineIR;
     if (ir.version !== TIMELINE_IR_VERSION || !fresh(ir.compiler, ir.sources)) return undefined;
+    // Every file of every version is stamped in the timeline, and was just found unchanged: a
+    // version is fresh when its own stamps are among those.
+    const verified = new Set(ir.sources.map(stampKey));
+    const verifiedHere = (compiler: string, sources: readonly SourceStamp[]): boolean => compiler === COMPILER_VERSION && sources.every((s) => verified.has(stampKey(s)));
     return deserialiseTimeline(ir, (v) => {
-      const p = loadPrecompiled(v, dir)?.policy;
+      const p = precompiledPolicy(v, dir, verifiedHere)?.policy;
       // The stamps above cover this version's files too, so only a damaged build gets here.
       if (!p) throw new Error(`the precompiled policy '${v}' of timeline '${id}' cannot be read; run 'npm run build'`);
       return p;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -151,6 +151,34 @@ describe("freshness of precompiled policies", () => {
   it("is stale when another compiler built it", () => {
     const out = tampered((h) => h.replace(/"compiler":"(.)/, (m, c: string) => `"compiler":"${c === "x" ? "y" : "x"}`));
     expect(loadPrecompiled("meta-baseline", out)).toBeUndefined();
+  });
+
+  /** A copy of the precompiled meta-2022 timeline and its versions, one version's header rewritten. */
+  const timelineWith = (version: string, edit: (header: string) => string): string => {
+    const out = mkdtempSync(join(tmpdir(), "modpol-fresh-timeline-"));
+    for (const f of readdirSync(dir)) if (f.startsWith("meta-2022") || f.startsWith("language-model")) copyFileSync(join(dir, f), join(out, f));
+    const bytes = readFileSync(join(out, `${version}.ir`));
+    const nl = bytes.indexOf(10, bytes.indexOf(10) + 1);
+    const header = bytes.toString("utf8", 0, nl);
+    const changed = edit(header);
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(header));
+    writeFileSync(join(out, `${version}.ir`), Buffer.concat([Buffer.from(changed), bytes.subarray(nl)]));
+    return out;
+  };
+
+  it("a timeline's version is fresh by the timeline's own stamps, and refused when its stamps are not among them", () => {
+    const versionOn = (out: string, date: string) => {
+      const t = loadPrecompiledTimeline("meta-2022", out);
+      expect(t).toBeDefined();
+      const sel = selectPolicy(t!, date, undefined);
+      return sel.ok ? sel.policy.id : sel.code;
+    };
+    expect(versionOn(timelineWith("meta-2022-03-10", (h) => h), "2022-03-11")).toBe("meta-2022-03-10");
+    // A version stamped with another content than the timeline verified: a damaged build, said so.
+    const out = timelineWith("meta-2022-03-10", (h) => h.replace(/"crc32":([0-9])/, (m, c: string) => `"crc32":${c === "1" ? "2" : "1"}`));
+    expect(() => versionOn(out, "2022-03-11")).toThrow(/the precompiled policy 'meta-2022-03-10' of timeline 'meta-2022' cannot be read/);
+    // The other version is untouched and still loads.
+    expect(versionOn(out, "2022-03-14")).toBe("meta-2022-03-13");
   });
 });
 
