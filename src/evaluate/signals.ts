@@ -270,18 +270,19 @@ function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { c
  * the literal matches' first words, one to test the others.
  */
 function yieldToNative(pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }>, lang: string, ctx: Ctx): void {
-  let native: Set<number> | undefined;
+  const native = new Set<number>();
   for (const { counted } of pre.values()) {
     for (const m of counted) {
-      if ((m.via & VIA_TRANSLIT) === 0 && m.lang === lang) (native ??= new Set()).add(m.t0);
+      if ((m.via & VIA_TRANSLIT) === 0 && m.lang === lang) native.add(m.t0);
     }
   }
-  if (!native) return;
+  if (native.size === 0) return;
+  const yields = (m: LexMatch): boolean => (m.via & VIA_TRANSLIT) !== 0 && m.lang !== lang && native.has(m.t0);
   for (const st of pre.values()) {
-    if (!st.counted.some((m) => (m.via & VIA_TRANSLIT) !== 0 && m.lang !== lang && native.has(m.t0))) continue;
+    if (!st.counted.some(yields)) continue;
     const kept: LexMatch[] = [];
     for (const m of st.counted) {
-      if ((m.via & VIA_TRANSLIT) !== 0 && m.lang !== lang && native.has(m.t0)) st.discounted.push({ m, why: `a ${lang} word, read as one: not a transliteration of a ${m.lang} term` });
+      if (yields(m)) st.discounted.push({ m, why: `a ${lang} word, read as one: not a transliteration of a ${m.lang} term` });
       else kept.push(m);
     }
     st.counted = kept;

@@ -148,7 +148,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     off += b.length;
   });
   offsets.writeUInt32LE(off, 4 * terms.length);
-  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets" | "lexiconExcept">, string | Uint8Array> = {
+  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets">, string | Uint8Array> = {
     "exact.words": packed.exact.words,
     "exact.stems": packed.exact.stems,
     "squeezed.words": packed.squeezed.words,
@@ -162,8 +162,9 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     "fuzzy.words": packed.fuzzy.words,
     "fuzzy.longWords": packed.fuzzy.longWords,
     "fuzzy.stems": packed.fuzzy.stems,
+    lexiconExcept: Buffer.concat(except),
   };
-  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : k === "lexiconExcept" ? Buffer.concat(except) : bytesOf(text[k])));
+  const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : bytesOf(text[k])));
   const header: Header = {
     version: IR_VERSION,
     compiler: COMPILER_VERSION,
