@@ -198,6 +198,8 @@ export function inflect(grammar) {
           push("violence.intent", intent);
           if (perf) push("violence.passive", f.part);
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(v.then)}`);
+          // `hope: true`: the 3rd person future after any wish or hope ("спадзяюся, іх усіх перастраляюць")
+          if (perf && v.hope) push("violence.wish-verb", third.filter(Boolean));
           wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
         }
         // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),

@@ -15,7 +15,9 @@
 // past after чтоб (чтоб ты сдох). `object: target` / `object: pronoun` as in uk.js: slang that is
 // violent only when aimed at someone (валить "to leave", косить "to mow", гасить "to put out");
 // `object: frame` lets the infinitive stand as a directive too (мочить: "кацапов мочить"); `wish:
-// true` lets пусть + 3rd person aim it ("пусть мобиков хоронят батальонами").
+// true` lets пусть + 3rd person aim it; `hope: true` files a killing verb's 3rd person future under
+// violence.wish-verb, so that every wish or hope of cue.wish aims it ("надеюсь, ВСУ их перебьют",
+// "молюсь, чтобы…"): only verbs whose object is a person (not уничтожить: "уничтожат мост") ("пусть мобиков хоронят батальонами").
 //
 // Classes (ё is written е: the matcher folds it):
 //   ать    I, vowel stem:          убива-ть → убиваю, убивают; убивай; past убивал; participle -анный
@@ -242,6 +244,8 @@ export function inflect(grammar) {
           push("violence.intent", rx(intent), then, drop);
           if (perf) push("violence.passive", f.part.filter((w) => !drop.has(w)), then, drop);
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
+          // `hope: true`: the 3rd person future after any wish or hope ("надеюсь, ВСУ перебьют всех вагнеровцев")
+          if (perf && e.hope) push("violence.wish-verb", rx(third), then, drop);
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
           // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the

@@ -275,6 +275,8 @@ export function inflect(grammar) {
         push("violence.intent", rx(intent), then);
         if (perf) push("violence.passive", f.part, then);
         wishPhrases(WISH_PRESENT, rx(third), then);
+        // `hope: true`: the 3rd person future after any wish or hope ("сподіваюсь, ЗСУ переб'ють усіх вагнерівців")
+        if (perf && e.hope) push("violence.wish-verb", rx(third), then);
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
         // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
