@@ -243,7 +243,8 @@ export function inflect(grammar) {
           push("violence.infinitive", rx([f.inf]), then, drop);
           push("violence.intent", rx(intent), then, drop);
           if (perf) push("violence.passive", f.part.filter((w) => !drop.has(w)), then, drop);
-          if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
+          // `wish: true` on an imperfective verb: "пусть бомбят Москву" (not "когда уже бомбят": a present)
+          if (perf || e.wish) for (const w of perf ? WISH_PRESENT : WISH_PRESENT.slice(0, 2)) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
           // `hope: true`: the 3rd person future after any wish or hope ("надеюсь, ВСУ перебьют всех вагнеровцев")
           if (perf && e.hope) push("violence.wish-verb", rx(third), then, drop);
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);

@@ -274,7 +274,9 @@ export function inflect(grammar) {
         push("violence.infinitive", rx([f.inf]), then);
         push("violence.intent", rx(intent), then);
         if (perf) push("violence.passive", f.part, then);
-        wishPhrases(WISH_PRESENT, rx(third), then);
+        // `wish: true` on an imperfective verb: "хай бомблять Москву" (not "коли вже бомблять": a present)
+        if (e.wish && !perf) wishPhrases(WISH_PRESENT.slice(0, 2), rx([f.pres.p3, f.pres.s3]), then);
+        else wishPhrases(WISH_PRESENT, rx(third), then);
         // `hope: true`: the 3rd person future after any wish or hope ("сподіваюсь, ЗСУ переб'ють усіх вагнерівців")
         if (perf && e.hope) push("violence.wish-verb", rx(third), then);
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
