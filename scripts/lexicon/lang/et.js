@@ -18,7 +18,8 @@
 //   infinitives → violence.verb (after a modal) and violence.infinitive (right after the target:
 //       "Kõik okupandid maha lasta!"); the bare 2sg command ("Tapa!") → violence.verb
 //   participles → violence.passive; 1st-person present and conditional ("lasen su maha",
-//       "tapaksin") → violence.intent; past and present 3rd persons → violence.reported
+//       "tapaksin") → violence.intent; past and present 3rd persons → violence.reported; present 3rd persons
+//       (also the future) → violence.wish-verb too, for a wish or a promise ("meie poisid lasevad nad maha")
 // Dying verbs: their jussive ("surgu", "kärvagu") → violence.call; present and conditional ("las ta
 // sureb", "loodan, et ta kärvab", "kui ta ometi sureks") → violence.wish-verb; ma-/da-infinitives
 // ("peab surema") → violence.verb.
@@ -81,6 +82,9 @@ export function inflect(grammar) {
     // "Millal me neid tapma hakkame?", "maha laskma hakkame": the ma-infinitive before "we start".
     add(v.ambiguous ? "violence.infinitive" : "violence.intent", nonfinite(v.ma).flatMap((f) => [`${f} hakkame`, `${f} hakkate`]));
     add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 2), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
+    // The 3rd-person present, which is also the future, after a wish or a promise: "loodan, et nad
+    // lasevad nad maha", "meie poisid leiavad nad üles ja lasevad kõik maha" (not the ambiguous verbs).
+    if (!v.ambiguous) add("violence.wish-verb", finite(`${v.pres}b`, 2), finite(`${v.pres}vad`, 3));
     if (v.reported !== false) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
       add("violence.reported", rep.flatMap((f) => (p ? [`${f} ${p}`, `${p} ${f}`, ...(v.required === false ? [f] : [])] : [f])));
