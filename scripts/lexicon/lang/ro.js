@@ -17,6 +17,8 @@
 //       încearcă / ca să" (cue.desire-report)
 //   participles (all genders and numbers) → violence.passive ("trebuie împușcați", "merită uciși")
 //   "vom / voi / o să / îi vom …" → violence.intent
+//   "vor / va …" (3rd-person future) → violence.wish-verb: after a wish or a promise ("băieții noștri
+//       îi vor împușca", "sper că îi va ucide cineva")
 //   "au / a / am + participle", present 3rd persons ("armata omoară copii") → violence.reported
 //   "mă omoară", "mă ucide": said of oneself, hyperbole → figurative.idiom
 // Dying verbs give their subjunctives ("să moară", "să crape", "să mori"): violence.infinitive and,
@@ -135,6 +137,9 @@ export function inflect(grammar) {
     // "vom ucide" holds "îi vom ucide"; a gap lets a clitic stand in "o să-i omorâm", "am să-l omor".
     const intent = [`vom ${v.lemma}`, `voi ${v.lemma}`, `o să ~1 ${f.p1pl}`, `o să ~1 ${f.p1sg}`, `am să ~1 ${f.p1sg}`, `te ${f.p1sg}`];
     for (const k of PRE) intent.push(`${k} ${f.p1sg}`, `${k} ${f.p1pl}`);
+    // The 3rd-person future after a wish or a promise: "băieții noștri îi vor împușca pe toți", "sper
+    // că îi va ucide cineva" (not the ambiguous verbs: "vor distruge" is of things too).
+    if (!v.ambiguous) add("violence.wish-verb", `vor ${v.lemma}`, `va ${v.lemma}`);
     // The conditional of the speaker: "l-aș spânzura", "i-am împușca".
     for (const k of ["i", "l", "le"]) intent.push(`${k} aș ${v.lemma}`, `${k} am ${v.lemma}`);
     put(v.ambiguous ? "violence.infinitive" : "violence.intent", intent);
