@@ -11,6 +11,9 @@
  * 3. a letter veto: Cyrillic text with a letter of Kazakh (әғқңөұүһ) or of Serbian/Macedonian
  *    (јљњџђћѓќѕ) is not Ukrainian, Russian or Belarusian, whatever the n-grams say (eld has no
  *    Kazakh or Macedonian); Latin text with ə is Azerbaijani;
+ * 3b. a transliteration test: Latin text that reads as Russian, Ukrainian or Belarusian written in
+ *    Latin letters (translit-id.ts: "shch", "kh", "zh", "ŭ", "-tsya", "chto", "shcho", "kab"…) is
+ *    labelled ru/uk/be rather than the Slovenian, Croatian or Polish eld sees in it;
  * 4. its own reliability test, since eld 2.1.0's isReliable() compares the best score with the
  *    runner-up's index and so almost never fails on that count: a guess is unsure when the
  *    runner-up is within 2 % of the best, or the text gave fewer than 3 n-grams, or (the half of
@@ -24,6 +27,7 @@
 
 import type { LanguageDetector, LanguageGuess } from "./language.js";
 import type { LanguageModel } from "./language-id.js";
+import { translitReading } from "./translit-id.js";
 
 /** A guess is unsure when (best − second) / best is below this. */
 export const UNSURE_MARGIN = 0.02;
@@ -37,7 +41,7 @@ const WINDOW = 1000;
 /** What {@link LanguageIdentifier.detect} found, and which step decided it. */
 export interface IdentifiedLanguage extends LanguageGuess {
   /** "script": the pre-step; "model": eld; "letters": eld's answer overruled by the letter veto. */
-  readonly by: "script" | "model" | "letters" | "none";
+  readonly by: "script" | "model" | "letters" | "translit" | "none";
 }
 
 // Script classes of a code unit; 0 = not a letter of interest.
@@ -187,6 +191,17 @@ export class LanguageIdentifier implements LanguageDetector {
       const scores: [string, number][] = [[veto, g.scores[0]![1]]];
       for (const sc of g.scores) if (!drop.has(sc[0]) && sc[0] !== veto) scores.push(sc as [string, number]);
       return { best: veto, scores, reliable: enough, by: "letters" };
+    }
+    // 3b. Russian, Ukrainian or Belarusian in Latin letters (translit-id.ts): eld reads them as
+    // Slovenian, Croatian, Polish… A reliable English guess is left alone (English words carry the
+    // marks: "she", "khaki"), as is text with no Latin majority.
+    if (top === LATIN && (g.best !== "en" || !g.reliable)) {
+      const t = translitReading(text, start, end);
+      if (t !== null) {
+        const scores: [string, number][] = [[t.lang, g.scores[0]![1]]];
+        for (const sc of g.scores) if (sc[0] !== t.lang) scores.push(sc as [string, number]);
+        return { best: t.lang, scores, reliable: enough, by: "translit" };
+      }
     }
     // 4. The margin test.
     const best = g.scores[0]![1];
