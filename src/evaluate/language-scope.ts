@@ -1,8 +1,9 @@
 import type { CompiledPolicy } from "../compile/types.js";
-import { PackedSet, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
+import { PackedSet, VIA_SHORT, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
 import { closeTo, plausible, type LanguageGuess } from "../text/language.js";
 import { toOriginal, type NormalisedText } from "../text/normalise.js";
 import type { Tokens } from "../text/tokenise.js";
+import { SHARE, translitScore } from "../text/translit-id.js";
 
 /**
  * Which lexicon matches a post's languages allow, and the post's language. Every lexicon term has a
@@ -51,6 +52,14 @@ const NO_TRANSLIT = new Set(["en", "de", "fr", "es", "it", "nl", "pt", "ro", "hu
 /** Scripts of languages not written in Latin letters: a term of theirs in Latin letters is a transliteration. */
 const NON_LATIN = new Set(["uk", "ru", "be", "bg", "sr", "mk", "kk", "ka", "hy", "el", "ar", "he", "hi", "zh", "ja", "ko"]);
 const LATIN_TERM = /^[\p{Script=Latin}\d\s'*~!-]+$/u;
+/**
+ * The languages whose Latin transliterations may match short Cyrillic keys (VIA_SHORT: "ubit",
+ * "nado", "ih"): the identifier labels Latin text ru/uk/be only when it reads as a transliteration
+ * (text/translit-id.ts), so a short key counts in such text and nowhere else.
+ */
+const EAST_SLAVIC = new Set(["ru", "uk", "be"]);
+/** Points of translit-id.ts a post too short to identify needs for its short keys to count ("ubey ih vseh"). */
+const SHORT_POST_TRANSLIT_POINTS = 2;
 
 /** The `except` words of each lexicon, as sets: built once per policy by the phase that reads them. */
 const exceptSets = new WeakMap<CompiledPolicy, readonly (ReadonlySet<string> | undefined)[]>();
@@ -80,15 +89,24 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   if (given) {
     const lang = given.toLowerCase();
     const ok = new Set([lang, ...closeTo(lang)]);
-    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))) };
+    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || EAST_SLAVIC.has(lang)) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))) };
   }
-  if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) };
+  if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) && !(m.via & VIA_SHORT) };
 
   const text = norm.original;
   if (tokens.words.length <= SHORT_POST_WORDS) {
     // Too short to tell: "Kill Putin!" reads as Romanian, and English scores nothing at all.
     const g = model.detect(text);
-    return { lang: null, guess: { ...g, reliable: false }, accepts: (m) => !excepted(m, tokens, sets) };
+    // Short keys only when the few words bear a mark of a transliteration ("ubey ih vseh": "vseh").
+    let short: boolean | undefined;
+    const shortOk = (): boolean => {
+      if (short === undefined) {
+        const t = g.best !== null && EAST_SLAVIC.has(g.best) ? null : translitScore(text);
+        short = t === null || (t.points >= SHORT_POST_TRANSLIT_POINTS && t.points >= SHARE * t.words);
+      }
+      return short;
+    };
+    return { lang: null, guess: { ...g, reliable: false }, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || shortOk()) };
   }
   const guess = model.detect(text);
   const postOpen = plausible(guess);
@@ -169,6 +187,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   const allows = (r: { guess: LanguageGuess; open: Set<string> }, m: LexMatch): boolean => {
     const g = r.guess;
     if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
+    if (m.via & VIA_SHORT && (g.best === null || !EAST_SLAVIC.has(g.best))) return false;
     return r.open.has(m.lang) || translitAllowed(m, g);
   };
   const whole = { guess, open: postOpen };

@@ -6,4 +6,4 @@
 export { parseTerm, type TermPart } from "./terms.js";
 export { compileRe2, re2MatchesEmpty, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
 export { bytesOf, PackedSet, packSet } from "./packed-map.js";
-export { findMatches, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "./match.js";
+export { findMatches, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "./match.js";

@@ -1,10 +1,10 @@
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { LexiconIndex } from "./lexicon-index.js";
-import type { TermPart, WordPattern } from "./terms.js";
-import { splitByLexicon, VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
+import { SHORT_TRANSLIT, type TermPart, type WordPattern } from "./terms.js";
+import { splitByLexicon, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
-export { VIA_GLUED, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
+export { VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
 
 /** A match of one lexicon term (or pattern) over words [t0, t1) of a post. */
 export interface LexMatch {
@@ -40,7 +40,7 @@ function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number
   if (p.stem ? w.startsWith(p.key) : w === p.key) return 1;
   const { sq, tr } = ws.info[i] as WordInfo;
   if (sq !== undefined && (p.stem ? sq.startsWith(p.sq) : sq === p.sq)) return 1 + VIA_STRETCHED;
-  if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT;
+  if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT + (p.tr.length < SHORT_TRANSLIT ? VIA_SHORT : 0);
   if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
   return 0;
 }
@@ -51,12 +51,12 @@ function skippable(ws: Words, p: Extract<TermPart, { kind: "gap" }>, i: number, 
   return p.not === undefined || !p.not.includes(ws.tokens.words[i] as string);
 }
 
-// Results of the two walks are packed into one number, word index * 16 + VIA bits (NO when the
+// Results of the two walks are packed into one number, word index * 32 + VIA bits (NO when the
 // term does not match): the walks run for every candidate of every word, and tuples cost garbage.
 const NO = -1;
-const VIA_BITS = 16;
+const VIA_BITS = 32;
 
-/** Matches parts[k..] forwards from word i; returns (end word, exclusive) * 16 + via bits, or NO. */
+/** Matches parts[k..] forwards from word i; returns (end word, exclusive) * 32 + via bits, or NO. */
 function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): number {
   if (k === parts.length) return i * VIA_BITS + via;
   const p = parts[k] as TermPart;
@@ -83,7 +83,7 @@ function matchForward(ws: Words, parts: readonly TermPart[], k: number, i: numbe
   return NO;
 }
 
-/** Matches parts[k..0] backwards, part k against word i; returns start word * 16 + via bits, or NO. */
+/** Matches parts[k..0] backwards, part k against word i; returns start word * 32 + via bits, or NO. */
 function matchBackward(ws: Words, parts: readonly TermPart[], k: number, i: number, sentence: number, via: number, fuzzy: boolean): number {
   if (k < 0) return (i + 1) * VIA_BITS + via;
   const p = parts[k] as TermPart;

@@ -28,8 +28,13 @@ export type TermPart = WordPattern | GapPattern;
 /** Result of parsing a term: its parts, or why it is not a valid term. */
 export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | { ok: false; code: string; message: string };
 
-/** Transliteration keys shorter than this collide with unrelated Latin words too often ("бийте" ~ "byte"). */
-const MIN_TRANSLIT = 5;
+/**
+ * Transliteration keys shorter than this collide with unrelated Latin words too often ("бийте" ~
+ * "byte", "их" ~ "ih", "надо" ~ "nado"): a match through one is marked VIA_SHORT
+ * (word-candidates.ts) and counts only in text identified as Russian, Ukrainian or Belarusian
+ * written in Latin letters (evaluate/language-scope.ts).
+ */
+export const SHORT_TRANSLIT = 5;
 const MAX_GAP = 5;
 
 /**
@@ -67,7 +72,7 @@ export function parseTerm(source: string): ParsedTerm {
       // In a phrase the other words constrain a short stem; alone it would hit unrelated words.
       if (isStem && raw.length === 1 && words.length === 1 && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
       const tr = translitSkeleton(w);
-      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && tr.length >= MIN_TRANSLIT && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
+      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && tr.length > 0 && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
     });
   }
   if (parts[parts.length - 1]?.kind === "gap") return { ok: false, code: "invalid-term", message: "a term cannot end with a gap" };

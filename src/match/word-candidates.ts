@@ -1,7 +1,7 @@
 import { PackedSet } from "./packed-map.js";
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
-import type { WordPattern } from "./terms.js";
+import { SHORT_TRANSLIT, type WordPattern } from "./terms.js";
 import { isStretched, squeeze, translitSkeleton } from "../text/keys.js";
 
 /** How a word was matched, beyond its plain normalised form. */
@@ -9,6 +9,8 @@ export const VIA_STRETCHED = 1;
 export const VIA_TRANSLIT = 2;
 export const VIA_TYPO = 4;
 export const VIA_GLUED = 8;
+/** A transliteration through a key shorter than SHORT_TRANSLIT (terms.ts): it counts only in a transliteration. */
+export const VIA_SHORT = 16;
 
 /**
  * A term that may match with its anchor on this word; the matcher still has to confirm the rest of
@@ -36,6 +38,7 @@ function candidate(index: LexiconIndex, term: IndexedTerm, via: number, pair: bo
   const before = pair ? undefined : term.parts[term.anchor - 1];
   const adjPart = after ?? before;
   const adj = adjPart?.kind === "word" ? adjPart : undefined;
+  if (via === VIA_TRANSLIT && ((term.parts[term.anchor] as WordPattern).tr?.length ?? SHORT_TRANSLIT) < SHORT_TRANSLIT) via |= VIA_SHORT;
   return { term, via, pair, fuzzy: index.fuzzyLexicons.has(term.lexicon), adj, adjDir: after !== undefined || pair ? 1 : -1 };
 }
 
