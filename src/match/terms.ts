@@ -32,7 +32,8 @@ export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | {
  * Transliteration keys shorter than this collide with unrelated Latin words too often ("бийте" ~
  * "byte", "их" ~ "ih", "надо" ~ "nado"): a match through one is marked VIA_SHORT
  * (word-candidates.ts) and counts only in text identified as Russian, Ukrainian or Belarusian
- * written in Latin letters (evaluate/language-scope.ts).
+ * written in Latin letters (evaluate/language-scope.ts). A stem keeps no short key at all: "війн*"
+ * would read as "vin*", and match "vin" (він, "he") in every Ukrainian transliteration.
  */
 export const SHORT_TRANSLIT = 5;
 const MAX_GAP = 5;
@@ -72,7 +73,7 @@ export function parseTerm(source: string): ParsedTerm {
       // In a phrase the other words constrain a short stem; alone it would hit unrelated words.
       if (isStem && raw.length === 1 && words.length === 1 && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
       const tr = translitSkeleton(w);
-      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && tr.length > 0 && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
+      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && (tr.length >= SHORT_TRANSLIT || (tr.length > 0 && !isStem)) && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
     });
   }
   if (parts[parts.length - 1]?.kind === "gap") return { ok: false, code: "invalid-term", message: "a term cannot end with a gap" };
