@@ -191,6 +191,9 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     return r.open.has(m.lang) || translitAllowed(m, g);
   };
   const whole = { guess, open: postOpen };
+  let hasMark: boolean | undefined;
+  /** Whether the post bears any mark of a transliteration (translit-id.ts), computed once. */
+  const marked = (): boolean => (hasMark ??= translitScore(text).marks >= SHORT_POST_TRANSLIT_POINTS);
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
@@ -204,6 +207,10 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     accepts(m) {
       if (excepted(m, tokens, sets)) return false;
       if (allows(whole, m)) return true;
+      // A short key refused by the post's reading counts only where a part of the post reads as a
+      // transliteration, which a post without a single mark of one has nowhere: no closer reading
+      // (each an identification) for the Polish "to" or "na" that meet a short Cyrillic term.
+      if (m.via & VIA_SHORT && !marked()) return false;
       const sentence = sentenceOf(m.t0);
       if (sentence && allows(sentence, m)) return true;
       const run = runOf(m.t0);

@@ -44,6 +44,8 @@ export type EastSlavic = "ru" | "uk" | "be";
 export interface TranslitReading {
   readonly lang: EastSlavic;
   readonly points: number;
+  /** The points of the words that bear a mark, without those counted against. */
+  readonly marks: number;
   readonly words: number;
 }
 
@@ -240,6 +242,7 @@ export function translitScore(text: string, start = 0, end: number = text.length
   const stop = Math.min(end, start + WINDOW);
   const votes = new Int32Array(3);
   let points = 0;
+  let marks = 0;
   let words = 0;
   let seen = 0;
   let i = start;
@@ -265,14 +268,16 @@ export function translitScore(text: string, start = 0, end: number = text.length
     // English writes the apostrophe before its consonant ("don't"), French and Italian after a vowel.
     if (p >= 0 && p < 2 && i < stop && SOFT_SIGN.has(text.charCodeAt(i)) && !isVowel(word[n - 1]) && !(i + 1 < stop && classOf(text.charCodeAt(i + 1)) & LETTER)) p = 2;
     points += p;
+    if (p > 0) marks += p;
   }
   // Háček and Polish acute letters together: Belarusian Łacinka ("Łukašenka", "płoščy").
   if (seen & HACEK && seen & POLISH) {
     points += 4;
+    marks += 4;
     votes[BE]! += 2;
   }
   let lang = RU;
   if (votes[UK]! > votes[lang]!) lang = UK;
   if (votes[BE]! > votes[lang]!) lang = BE;
-  return { lang: LANGS[lang]!, points, words };
+  return { lang: LANGS[lang]!, points, marks, words };
 }
