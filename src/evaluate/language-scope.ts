@@ -191,9 +191,23 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     return r.open.has(m.lang) || translitAllowed(m, g);
   };
   const whole = { guess, open: postOpen };
-  let hasMark: boolean | undefined;
-  /** Whether the post bears any mark of a transliteration (translit-id.ts), computed once. */
-  const marked = (): boolean => (hasMark ??= translitScore(text).marks >= SHORT_POST_TRANSLIT_POINTS);
+  const markedSentences = new Map<number, boolean>();
+  /** Whether the sentence of word `t` bears any mark of a transliteration (translit-id.ts), computed once per sentence. */
+  const marked = (t: number): boolean => {
+    const s = tokens.sentence[t] as number;
+    let r = markedSentences.get(s);
+    if (r === undefined) {
+      let a = t;
+      let b = t;
+      const last = tokens.words.length - 1;
+      while (a > 0 && tokens.sentence[a - 1] === s) a--;
+      while (b < last && tokens.sentence[b + 1] === s) b++;
+      const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
+      r = translitScore(text, start, end).marks >= SHORT_POST_TRANSLIT_POINTS;
+      markedSentences.set(s, r);
+    }
+    return r;
+  };
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
@@ -208,9 +222,9 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
       if (excepted(m, tokens, sets)) return false;
       if (allows(whole, m)) return true;
       // A short key refused by the post's reading counts only where a part of the post reads as a
-      // transliteration, which a post without a single mark of one has nowhere: no closer reading
-      // (each an identification) for the Polish "to" or "na" that meet a short Cyrillic term.
-      if (m.via & VIA_SHORT && !marked()) return false;
+      // transliteration, which a sentence without a single mark of one is not: no closer reading
+      // (each an identification) for the English "by" or Polish "na" that meet a short Cyrillic term.
+      if (m.via & VIA_SHORT && !marked(m.t0)) return false;
       const sentence = sentenceOf(m.t0);
       if (sentence && allows(sentence, m)) return true;
       const run = runOf(m.t0);
