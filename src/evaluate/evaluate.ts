@@ -99,7 +99,7 @@ export function analyse(post: Post, policy: CompiledPolicy, meter?: WorkMeter): 
   const norm = normalise(post.text);
   const tokens = tokenise(norm.text);
   const language = scopeLanguages(policy, norm, tokens, post.lang);
-  const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts);
+  const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts, language.shortKeys);
   const states = computeSignals(policy, tokens, matches, norm.text, language.lang !== null || language.guess !== null, meter, language.lang);
   const fields = fieldValues(post.fields, post.fieldsAreText === true, policy);
   return new Analysed(norm, tokens, matches, states, post.country ? post.country.toUpperCase() : null, language, fields);

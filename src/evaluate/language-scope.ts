@@ -24,6 +24,11 @@ export interface LanguageScope {
   readonly guess: LanguageGuess | null;
   /** True when match `m` counts in this post (its language and its `except` words allow it). */
   accepts(m: LexMatch): boolean;
+  /**
+   * False when no match through a short transliteration key (VIA_SHORT) can count in this post, so
+   * that the matcher need not confirm one: a post neither identified nor marked as a transliteration.
+   */
+  shortKeys(): boolean;
 }
 
 /**
@@ -89,9 +94,10 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   if (given) {
     const lang = given.toLowerCase();
     const ok = new Set([lang, ...closeTo(lang)]);
-    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || EAST_SLAVIC.has(lang)) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))) };
+    const short = EAST_SLAVIC.has(lang);
+    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || short) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))), shortKeys: () => short };
   }
-  if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) && !(m.via & VIA_SHORT) };
+  if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) && !(m.via & VIA_SHORT), shortKeys: () => false };
 
   const text = norm.original;
   if (tokens.words.length <= SHORT_POST_WORDS) {
@@ -106,7 +112,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
       }
       return short;
     };
-    return { lang: null, guess: { ...g, reliable: false }, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || shortOk()) };
+    return { lang: null, guess: { ...g, reliable: false }, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || shortOk()), shortKeys: shortOk };
   }
   const guess = model.detect(text);
   const postOpen = plausible(guess);
@@ -208,9 +214,11 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     }
     return r;
   };
+  let anyMark: boolean | undefined;
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
+    shortKeys: () => (anyMark ??= (guess.best !== null && EAST_SLAVIC.has(guess.best)) || translitScore(text).marks >= SHORT_POST_TRANSLIT_POINTS),
     /**
      * A match counts when the post's reading allows its language, or else its sentence's, its
      * script run's or its clause's: each only looks closer at a part of the post, so a mixed post

@@ -26,12 +26,14 @@ interface Words {
   readonly info: readonly WordInfo[];
   /** Whether a confirmed match counts (its language, its lexicon's `except` words); all do when absent. */
   readonly accept: ((m: LexMatch) => boolean) | undefined;
+  /** False when no match through a short transliteration key can count (see findMatches). */
+  readonly short: (() => boolean) | undefined;
 }
 
-function prepare(tokens: Tokens, wc: WordCandidates, accept: ((m: LexMatch) => boolean) | undefined): Words {
+function prepare(tokens: Tokens, wc: WordCandidates, accept: ((m: LexMatch) => boolean) | undefined, short: (() => boolean) | undefined): Words {
   const info: WordInfo[] = [];
   for (const w of tokens.words) info.push(wc.info(w));
-  return { tokens, info, accept };
+  return { tokens, info, accept, short };
 }
 
 /** 0 if word i does not match pattern p; else 1 + VIA bits. */
@@ -152,11 +154,11 @@ function secondaryOf(wc: WordCandidates, w: string, e: WordInfo, deferred: reado
  * matched still counts as a real word when deciding whether to look for typos there, and each
  * deferred lexicon's matches are found in the same order as they would have been.
  */
-export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined, accept?: (m: LexMatch) => boolean): LexMatches {
+export function findMatches(index: LexiconIndex, tokens: Tokens, text: string, deferred: readonly boolean[] | undefined, accept?: (m: LexMatch) => boolean, short?: () => boolean): LexMatches {
   // Most lexicons match nothing in most posts: they share one empty list until they do.
   const out: LexMatch[][] = new Array<LexMatch[]>(index.lexicons.length).fill(NONE);
   const wc = candidatesOf(index);
-  const ws = prepare(tokens, wc, accept);
+  const ws = prepare(tokens, wc, accept, short);
   const n = tokens.words.length;
   // Words whose typo and run-together candidates were tried (their deferred ones are tried later).
   let mangled: number[] | undefined;
@@ -263,6 +265,9 @@ function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: n
   for (const c of cands) {
     if (!mayMatch(ws, c, i, sentence)) continue;
     const { term: t, via, pair, fuzzy } = c;
+    // An anchor through a short transliteration key, in a post where none can count (`short`): not
+    // even a word proved real (no such keys existed before they were limited to transliterations).
+    if (via & VIA_SHORT && ws.short !== undefined && !ws.short()) continue;
     let t0 = i;
     let t1: number;
     let bits: number;
