@@ -263,11 +263,11 @@ function confirm(ws: Words, out: LexMatch[][], cands: readonly Candidate[], i: n
   const sentence = tokens.sentence[i] as number;
   let found = false;
   for (const c of cands) {
-    if (!mayMatch(ws, c, i, sentence)) continue;
-    const { term: t, via, pair, fuzzy } = c;
     // An anchor through a short transliteration key, in a post where none can count (`short`): not
     // even a word proved real (no such keys existed before they were limited to transliterations).
-    if (via & VIA_SHORT && ws.short !== undefined && !ws.short()) continue;
+    if (c.via & VIA_SHORT && ws.short !== undefined && !ws.short()) continue;
+    if (!mayMatch(ws, c, i, sentence)) continue;
+    const { term: t, via, pair, fuzzy } = c;
     let t0 = i;
     let t1: number;
     let bits: number;
