@@ -2,7 +2,7 @@ import type { CompiledPolicy } from "../compile/types.js";
 import { PackedSet, VIA_SHORT, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
 import { closeTo, plausible, type LanguageGuess } from "../text/language.js";
 import { toOriginal, type NormalisedText } from "../text/normalise.js";
-import type { Tokens } from "../text/tokenise.js";
+import { isPictographWord, type Tokens } from "../text/tokenise.js";
 import { SHARE, translitScore } from "../text/translit-id.js";
 
 /**
@@ -95,12 +95,13 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     const lang = given.toLowerCase();
     const ok = new Set([lang, ...closeTo(lang)]);
     const short = EAST_SLAVIC.has(lang);
-    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || short) && (ok.has(m.lang) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))), shortKeys: () => short };
+    return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || short) && (ok.has(m.lang) || pictographic(m, tokens) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))), shortKeys: () => short };
   }
   if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) && !(m.via & VIA_SHORT), shortKeys: () => false };
 
   const text = norm.original;
-  if (tokens.words.length <= SHORT_POST_WORDS) {
+  // Pictographs are no words of any language: "Kill Putin! 🔥🔥" is as short as "Kill Putin!".
+  if (tokens.words.length - tokens.pictographs <= SHORT_POST_WORDS) {
     // Too short to tell: "Kill Putin!" reads as Romanian, and English scores nothing at all.
     const g = model.detect(text);
     // Short keys only when the few words bear a mark of a transliteration ("ubey ih vseh": "vseh").
@@ -228,7 +229,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
      */
     accepts(m) {
       if (excepted(m, tokens, sets)) return false;
-      if (allows(whole, m)) return true;
+      if (allows(whole, m) || pictographic(m, tokens)) return true;
       // A short key refused by the post's reading counts only where a part of the post reads as a
       // transliteration, which a sentence without a single mark of one is not: no closer reading
       // (each an identification) for the English "by" or Polish "na" that meet a short Cyrillic term.
@@ -241,6 +242,14 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
       return clause !== null && allows(clause, m);
     },
   };
+}
+
+/**
+ * True when `m` matched pictographs only ("⚽", "😂"): a sign that belongs to no language counts in
+ * every one, whichever language's list names it.
+ */
+function pictographic(m: LexMatch, tokens: Tokens): boolean {
+  return tokens.pictographs > 0 && isPictographWord(tokens.words[m.t0] as string) && isPictographWord(tokens.words[m.t1 - 1] as string);
 }
 
 /** 1 for a word in Latin letters, 2 in Cyrillic, 0 for anything else (digits, other scripts). */

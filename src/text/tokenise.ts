@@ -16,12 +16,15 @@ export interface Tokens {
   readonly clause: Uint32Array;
   /** 1 when the word stands inside quotation marks. */
   readonly quoted: Uint8Array;
+  /** How many of the words are pictographs (see {@link isPictographWord}): no words of any language. */
+  readonly pictographs: number;
 }
 
 // The scanners below read what these patterns match, a character class lookup a code unit:
 //   a word      [\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*
 //   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
-//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$|emoji               (within one gap)
+//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$                     (within one gap)
+//   a pictograph (emoji, U+2600-27BF, U+1F000-1FBFF) is a word of its own, in a clause of its own
 
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
@@ -67,14 +70,21 @@ function isBullet(c: number): boolean {
 
 /**
  * Emoji and pictographs (the high surrogates of U+1F000-1FBFF, the symbols and dingbats of
- * U+2600-27BF: "🔥", "🇺🇦", "✅", "❤"): they end a clause, so that a frame does not reach from one
- * emoji-separated phrase into the next ("Смерть ворогам 🔥 хай живе Україна").
+ * U+2600-27BF: "🔥", "🇺🇦", "✅", "❤"). Each is a word of its own, so that a lexicon can name one
+ * ("⚽" as a sign of sport, "😂" of a joke), and stands in a clause of its own, so that a frame does
+ * not reach from one emoji-separated phrase into the next ("Смерть ворогам 🔥 хай живе Україна").
  */
 function isPictograph(text: string, k: number, c: number): boolean {
   if (c >= 0x2600 && c <= 0x27bf) return true;
   if (c < 0xd83c || c > 0xd83e) return false;
   const d = text.charCodeAt(k + 1);
   return d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** True when word `w` (of {@link Tokens.words}) is a pictograph: it belongs to no language. */
+export function isPictographWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.length > 0 && w.length <= 2 && isPictograph(w, 0, c);
 }
 
 /** Whether text[a, b) holds a line break or a bullet, or sentence punctuation followed (after closing marks) by a space or the gap's end. */
@@ -97,7 +107,7 @@ function endsSentence(text: string, a: number, b: number): boolean {
 function endsClause(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
-    if (isClausePunct(c) || isPictograph(text, k, c)) return true;
+    if (isClausePunct(c)) return true;
     if (c === HYPHEN && b - a > 1 && (k === a || isSpaceUnit(text.charCodeAt(k - 1))) && (k === b - 1 || isSpaceUnit(text.charCodeAt(k + 1))))
       return true;
   }
@@ -196,17 +206,24 @@ export function tokenise(text: string): Tokens {
   let cl = 0;
   let prevEnd = 0;
   let n = 0;
+  let prevPict = false;
+  let pictographs = 0;
   for (let i = 0; i < len; ) {
     // Most text is letters outside the surrogate range: their classes are one lookup away.
     const c = text.charCodeAt(i);
     const first = c < 0xd800 || c > 0xdbff ? unitClass(c) : classAt(text, i);
+    let pict = false;
     if ((first & C_WORD) === 0) {
-      i += c < 0xd800 || c > 0xdbff ? 1 : width;
-      continue;
+      // A pictograph is one word (its code point), never part of a longer one.
+      if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0xd83c && c <= 0xd83e && isPictograph(text, i, c))) pict = true;
+      else {
+        i += c < 0xd800 || c > 0xdbff ? 1 : width;
+        continue;
+      }
     }
     const start = i;
-    i += c < 0xd800 || c > 0xdbff ? 1 : width;
-    while (i < len) {
+    i += c < 0xd800 || c > 0xdbff ? 1 : pict ? 2 : width;
+    while (!pict && i < len) {
       const d = text.charCodeAt(i);
       if (d < 0xd800 || d > 0xdbff) {
         if ((unitClass(d) & C_WORD) !== 0) {
@@ -222,6 +239,7 @@ export function tokenise(text: string): Tokens {
       else break;
     }
     // The gap before this word: most gaps are one space, where nothing can end a sentence or clause or open a quote.
+    const clBefore = cl;
     if (start - prevEnd !== 1 || text.charCodeAt(prevEnd) !== SPACE) {
       if (n > 0 && start > prevEnd) {
         if (endsSentence(text, prevEnd, start)) {
@@ -231,6 +249,10 @@ export function tokenise(text: string): Tokens {
       }
       quotes(text, prevEnd, start, n);
     }
+    // A pictograph is a clause of its own: one starts at it and another after it.
+    if ((pict || prevPict) && n > 0 && cl === clBefore) cl++;
+    prevPict = pict;
+    if (pict) pictographs++;
     if (STRIDE * (n + 1) > scratch.length) {
       const grown = new Int32Array(scratch.length * 2);
       grown.set(scratch);
@@ -269,5 +291,5 @@ export function tokenise(text: string): Tokens {
   }
   // One huge post must not keep its scratch space for the rest of the run.
   if (scratch.length > STRIDE * 4096) scratch = new Int32Array(STRIDE * 64);
-  return { words, starts, ends, sentence, clause, quoted };
+  return { words, starts, ends, sentence, clause, quoted, pictographs };
 }
