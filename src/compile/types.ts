@@ -40,6 +40,8 @@ export interface TargetCues {
   readonly relative: readonly number[];
   readonly reportedAct: readonly number[];
   readonly spare: readonly number[];
+  /** Phrases that spare the candidate right before or after them in their clause ("hagyjátok békén"). */
+  readonly spareAround: readonly number[];
   /** Negated quantifiers ("not one", "ani jeden"): a sparing word inside one spares nobody. */
   readonly none: readonly number[];
 }

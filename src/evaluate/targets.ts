@@ -39,6 +39,12 @@ export interface TargetAssignment {
 const ANTECEDENT_SENTENCES = 3;
 /** How many words before a target a sparing word ("not the", "except") may stand. */
 const SPARE_REACH = 2;
+/**
+ * How many words may stand between a candidate and a sparing phrase after it in its clause
+ * ("მშვიდობიან ხალხს კი ხელი არ ახლოთ": "ხალხს კი"), or before it ("не чіпайте мирних"), with no
+ * other candidate between them ("окупантов, а мирных не трогайте" spares the civilians only).
+ */
+const SPARE_AROUND_REACH = 2;
 /** How many words after a reported act ("shelled", "killed") its object may stand. */
 const ACT_REACH = 3;
 /**
@@ -130,6 +136,7 @@ export function assignTargets(
   const relative = bySentence(cues?.relative ?? none, lex, tokens);
   const acts = bySentence(cues?.reportedAct ?? none, lex, tokens);
   const spare = bySentence(cues?.spare ?? none, lex, tokens);
+  const spareAround = bySentence(cues?.spareAround ?? none, lex, tokens);
   const quantifiers = bySentence(cues?.none ?? none, lex, tokens);
   const pronouns = bySentence(cues?.pronouns ?? none, lex, tokens);
   const callsBySentence = new Map<number, LexMatch[]>();
@@ -148,6 +155,16 @@ export function assignTargets(
     // "Not one invader…": the "not" of a negated quantifier that covers it spares nobody.
     const q = sp && lastBefore(quantifiers.get(s), sp.t0 + 1);
     if (sp && x.t0 - sp.t1 < SPARE_REACH && !(q && q.t1 > sp.t0)) return { role: "spared", why: `spared: "${tokens.words.slice(sp.t0, sp.t1).join(" ")}" before it` };
+    // "A civileket hagyjátok békén", "не чіпайте мирних": a sparing phrase next to it in its clause.
+    const around = spareAround.get(s);
+    if (around) {
+      const cl = tokens.clause[x.t0];
+      const after = firstFrom(around, x.t1);
+      if (after && after.t0 - x.t1 <= SPARE_AROUND_REACH && tokens.clause[after.t0] === cl && !anyStartIn(starts.get(s), x.t1, after.t1)) return { role: "spared", why: `spared: "${tokens.words.slice(after.t0, after.t1).join(" ")}" after it` };
+      // Before it, or around it ("leave the civilians alone", a phrase with a gap).
+      const before = lastBefore(around, x.t0);
+      if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !anyStartIn(starts.get(s), before.t0, x.t0)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
+    }
     const rel = lastBefore(relative.get(s), x.t0);
     // "…who shelled our school": described, unless the call itself comes between the two words.
     if (rel && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
@@ -169,6 +186,21 @@ export function assignTargets(
     return null;
   };
 
+  // Every candidate of every target signal, by sentence and in text order: a sparing phrase spares
+  // only the candidate next to it (read only where a sparing phrase stands).
+  const starts = new Map<number, LexMatch[]>();
+  if (spareAround.size > 0) {
+    for (const s of targetSignals) {
+      for (const m of candidatesOf(s)) {
+        const sent = tokens.sentence[m.t0] as number;
+        if (!spareAround.has(sent)) continue;
+        let list = starts.get(sent);
+        if (!list) starts.set(sent, (list = []));
+        list.push(m);
+      }
+    }
+    for (const list of starts.values()) list.sort((a, b) => a.t0 - b.t0);
+  }
   const counted = new Map<number, LexMatch[]>();
   const discounted = new Map<number, { m: LexMatch; why: string }[]>();
   // Candidates by sentence, across every target signal, each with why it is set aside (or null).

@@ -106,6 +106,7 @@ export const SignalDef = z.strictObject({
       relative: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open a relative clause ('who', 'які'): a target named after one, before the call, is described, not aimed at"),
       "reported-act": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
       spare: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that spare whom they precede ('not the', 'except')"),
+      "spare-around": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("phrases that spare whom they follow or precede in their clause ('civilians: leave them alone', 'a civileket hagyjátok békén', 'не чіпайте цивільних')"),
       none: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()
