@@ -77,7 +77,9 @@ const targetLexicons = new WeakMap<CompiledPolicy, readonly number[]>();
 
 function targetLexiconsOf(policy: CompiledPolicy): readonly number[] {
   let out = targetLexicons.get(policy);
-  if (!out) targetLexicons.set(policy, (out = [...new Set(policy.signals.filter((s) => s.targetOf !== null).flatMap((s) => s.lexicons))]));
+  // Only words that name a target by themselves: a relative word or a pronoun that names one only
+  // with what follows it (a signal with `require`) is no target a negation is about ("Nie chcę ich zabijać").
+  if (!out) targetLexicons.set(policy, (out = [...new Set(policy.signals.filter((s) => s.targetOf !== null && s.require === null).flatMap((s) => s.lexicons))]));
   return out;
 }
 

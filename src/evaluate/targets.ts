@@ -233,9 +233,13 @@ export function assignTargets(
     for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
       const earlier = (bySent.get(sent - back) ?? []).filter((x) => x.aside === null);
       if (earlier.length === 0) continue;
-      antecedentFor.set(sent, { back, pronoun: pron });
+      if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back, pronoun: pron });
       for (const x of earlier) if (!aimed.has(x.m)) aimed.set(x.m, { back, pronoun: pron });
-      break;
+      // "…вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.": a
+      // sentence whose every candidate a demonstrative points back at ("these same monsters")
+      // names no one new, and the call reaches the one before it as well.
+      const prons = pronouns.get(sent - back);
+      if (!earlier.every((x) => { const p = lastBefore(prons, x.m.t0); return p !== undefined && p.t1 <= x.m.t0 && x.m.t0 - p.t1 <= 1; })) break;
     }
   }
   for (const [sent, list] of bySent) {
