@@ -150,7 +150,14 @@ export function assignTargets(
   for (const list of callsBySentence.values()) list.sort((a, b) => a.t0 - b.t0);
 
   /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
-  const setAside = (x: LexMatch, s: number): { role: TargetRole; why: string } | null => {
+  /** True when a candidate of another signal than `signal` starts in words [from, to) of sentence `s`. */
+  const otherBetween = (s: number, from: number, to: number, signal: number): boolean => {
+    const list = starts.get(s);
+    if (!list) return false;
+    for (let i = countBefore(list, from); i < list.length && (list[i] as LexMatch).t0 < to; i++) if (signalOf.get(list[i] as LexMatch) !== signal) return true;
+    return false;
+  };
+  const setAside = (x: LexMatch, s: number, signal: number): { role: TargetRole; why: string } | null => {
     const sp = lastBefore(spare.get(s), x.t0);
     // "Not one invader…": the "not" of a negated quantifier that covers it spares nobody.
     const q = sp && lastBefore(quantifiers.get(s), sp.t0 + 1);
@@ -160,10 +167,10 @@ export function assignTargets(
     if (around) {
       const cl = tokens.clause[x.t0];
       const after = firstFrom(around, x.t1);
-      if (after && after.t0 - x.t1 <= SPARE_AROUND_REACH && tokens.clause[after.t0] === cl && !anyStartIn(starts.get(s), x.t1, after.t1)) return { role: "spared", why: `spared: "${tokens.words.slice(after.t0, after.t1).join(" ")}" after it` };
+      if (after && after.t0 - x.t1 <= SPARE_AROUND_REACH && tokens.clause[after.t0] === cl && !otherBetween(s, x.t1, after.t1, signal)) return { role: "spared", why: `spared: "${tokens.words.slice(after.t0, after.t1).join(" ")}" after it` };
       // Before it, or around it ("leave the civilians alone", a phrase with a gap).
       const before = lastBefore(around, x.t0);
-      if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !anyStartIn(starts.get(s), before.t0, x.t0)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
+      if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !otherBetween(s, before.t0, x.t0, signal)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
     }
     const rel = lastBefore(relative.get(s), x.t0);
     // "…who shelled our school": described, unless the call itself comes between the two words.
@@ -187,13 +194,16 @@ export function assignTargets(
   };
 
   // Every candidate of every target signal, by sentence and in text order: a sparing phrase spares
-  // only the candidate next to it (read only where a sparing phrase stands).
+  // the group next to it, not one of another signal beyond it ("окупантов, а мирных не трогайте");
+  // read only where a sparing phrase stands.
   const starts = new Map<number, LexMatch[]>();
+  const signalOf = new Map<LexMatch, number>();
   if (spareAround.size > 0) {
     for (const s of targetSignals) {
       for (const m of candidatesOf(s)) {
         const sent = tokens.sentence[m.t0] as number;
         if (!spareAround.has(sent)) continue;
+        signalOf.set(m, s.index);
         let list = starts.get(sent);
         if (!list) starts.set(sent, (list = []));
         list.push(m);
@@ -212,7 +222,7 @@ export function assignTargets(
       const sent = tokens.sentence[m.t0] as number;
       let list = bySent.get(sent);
       if (!list) bySent.set(sent, (list = []));
-      list.push({ signal: s.index, m, aside: setAside(m, sent) });
+      list.push({ signal: s.index, m, aside: setAside(m, sent, s.index) });
     }
   }
 
