@@ -27,6 +27,16 @@ describe("language scoping with the identifier the loader attaches", () => {
     expect(d.matches.map((m) => m.lang)).toContain("en");
   });
 
+  it("counts a pictograph term (listed under English) in a post of any language, identified or given", () => {
+    const d = decide("FCSB – CFR diseară! Hai să-i omorâm, băieți! ⚽🔴🔵");
+    expect([d.decision, d.lang]).toEqual(["clear", "ro"]);
+    expect(decide("Szoboszlai ma este szétlövi őket! ⚽ Öljétek meg őket, fiúk!!!", "hu").decision).toBe("clear");
+  });
+
+  it("does not count pictographs as words when telling a short post", () => {
+    expect(decide("Kill Putin! 🔥🔥🔥").lang).toBeNull();
+  });
+
   it("leaves the language unknown when the identifier is unsure, and the record's own language wins", () => {
     expect(decide("ok").lang).toBeNull();
     expect(decide("Die Soldaten sollen nach Hause gehen.", "en").lang).toBe("en");

@@ -42,6 +42,15 @@ describe("targets of a call", () => {
     ["a Slovak word is read as Slovak, not as a transliterated Ukrainian term", "Každý rusák musí zomrieť, nikdy neboli normálni.", { russians: ["rusak"] }],
     ["the Ukrainian term in Ukrainian text still counts", "Всіх русаків на фронті треба знищити.", { "russian-military": ["русаків"] }],
     ["in a subject-verb-object language the group before the act is no victim", "Civilians killed by the invaders? Death to the invaders!", { invaders: ["invaders"] }],
+    ["a sparing phrase after a group spares it (hu)", "A civileket hagyjátok békén, de az orkokat lőjétek le.", { invaders: ["orkokat"] }],
+    ["a sparing phrase after a group, words of the group between (ka)", "ოკუპანტები უნდა მოკვდნენ, მშვიდობიან მოსახლეობას კი ხელი არ ახლოთ.", { invaders: ["ოკუპანტები"] }],
+    ["a sparing phrase before a group spares it", "Ne bántsátok a civileket, de az orkokat lőjétek le.", { invaders: ["orkokat"] }],
+    ["a sparing phrase around a group spares it", "Kill the invaders and leave civilians alone.", { invaders: ["invaders"] }],
+    ["a sparing phrase spares the group beside it, not another one before", "Убивайте окупантов, а мирных не трогайте.", { invaders: ["окупантов"] }],
+    ["without a sparing phrase both groups are aimed at", "Убивайте окупантов и мирных тоже.", { invaders: ["окупантов"], civilians: ["мирных"] }],
+    ["a call points past 'these same …' to 'they' in a place of the war", "Бачили, як вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.", { "perpetrators-they": ["вони"], "unclear-target": ["нелюди"] }],
+    ["a call with no target reaches 'they' in a place of the war", "Видели Изюм после них? Никакой пощады. Уничтожать.", { "perpetrators-they": ["них"] }],
+    ["'they' beside an act of the invasion is a reason, not a target", "Every Azeri soldier should be killed, they came to our land first", {}],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
   });

@@ -5,9 +5,11 @@
 import { RewriteBuilder, type Rewrite } from "../../src/text/rewrite.js";
 import type { Tokens } from "../../src/text/tokenise.js";
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*|[\u{1F000}-\u{1FBFF}\u2600-\u27BF]/gu;
+/** A pictograph is a word of its own, in a clause of its own. */
+const PICTOGRAPH = /^[\u{1F000}-\u{1FBFF}\u2600-\u27BF]$/u;
 const SENTENCE_END = /[.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]/u;
-const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$|[\u{1F000}-\u{1FBFF}\u2600-\u27BF]/u;
+const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$/u;
 const OPENERS = new Set(["«", "„", "‹", "‚"]);
 const CLOSERS = new Set(["»", "›"]);
 const EITHER = new Set(['"', "“", "”", "'", "‘", "’"]);
@@ -65,6 +67,9 @@ export function referenceTokenise(text: string): Tokens {
   for (let i = 0; i < n; i++) {
     const gapStart = i === 0 ? 0 : (e[i - 1] as number);
     const gap = text.slice(gapStart, s[i]);
+    // A pictograph opens a clause, and so does the word after one (unless the gap already did).
+    const pictBreak = i > 0 && (PICTOGRAPH.test(words[i] as string) || PICTOGRAPH.test(words[i - 1] as string)) && !(gap.length > 0 && (SENTENCE_END.test(gap) || CLAUSE_END.test(gap)));
+    if (pictBreak) cl++;
     // Most gaps are one space: nothing can end a sentence or clause or open a quote there.
     if (gap === " ") {
       sentence[i] = sen;
@@ -93,7 +98,7 @@ export function referenceTokenise(text: string): Tokens {
     if (i >= firstUnclosed) d -= openWord.filter((w) => w <= i).length;
     quoted[i] = d > 0 ? 1 : 0;
   }
-  return { words, starts: Uint32Array.from(s), ends: Uint32Array.from(e), sentence, clause, quoted };
+  return { words, starts: Uint32Array.from(s), ends: Uint32Array.from(e), sentence, clause, quoted, pictographs: words.filter((w) => PICTOGRAPH.test(w)).length };
 }
 
 const LATIN = /\p{Script=Latin}/u;

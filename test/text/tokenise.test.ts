@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalise } from "../../src/text/normalise.js";
-import { tokenise, type Tokens } from "../../src/text/tokenise.js";
+import { isPictographWord, tokenise, type Tokens } from "../../src/text/tokenise.js";
 import { SCANNER_TEXT } from "./reference-arbitraries.js";
 import { referenceTokenise } from "./reference.js";
 
@@ -61,6 +61,23 @@ describe("tokenise: words", () => {
   });
 });
 
+describe("tokenise: pictographs", () => {
+  it("makes each pictograph a word of its own and counts them, so that a lexicon can name one", () => {
+    const t = tokenise("Hai, băieți! ⚽🔴 lol 😂");
+    expect(t.words).toEqual(["Hai", "băieți", "⚽", "🔴", "lol", "😂"]);
+    expect(t.pictographs).toBe(3);
+    expect(t.words.filter(isPictographWord)).toEqual(["⚽", "🔴", "😂"]);
+  });
+  it("keeps a styled or enclosed letter or digit a word character, not a pictograph", () => {
+    expect(isPictographWord("𝐃")).toBe(false);
+    expect(isPictographWord("a")).toBe(false);
+    expect(tokenise("a 𝐃 b").pictographs).toBe(0);
+  });
+  it("reads a pictograph term the same way as a post (one word)", () => {
+    expect(tokenise(normalise("⚽").text).words).toEqual(["⚽"]);
+  });
+});
+
 describe("tokenise: sentences and clauses", () => {
   it.each([
     ["full stop", "Kill them. Now", ["Kill/0/0", "them/0/0", "Now/1/1"]],
@@ -86,10 +103,12 @@ describe("tokenise: sentences and clauses", () => {
     ["plain spaces are no boundary", "kill   them\tall", ["kill/0/0", "them/0/0", "all/0/0"]],
     ["clauses are numbered across sentences", "a, b. c, d", ["a/0/0", "b/0/1", "c/1/2", "d/1/3"]],
     ["leading punctuation starts nothing", "... «a», b", ["a/0/0/q", "b/0/1"]],
-    ["an emoji ends a clause", "a 🔥 b", ["a/0/0", "b/0/1"]],
-    ["a flag ends a clause", "a 🇺🇦 b", ["a/0/0", "b/0/1"]],
-    ["a dingbat ends a clause", "a ✅ b ❤ c", ["a/0/0", "b/0/1", "c/0/2"]],
-    ["an emoji joined to words ends a clause too", "a🔥b", ["a/0/0", "b/0/1"]],
+    ["an emoji is a word in a clause of its own", "a 🔥 b", ["a/0/0", "🔥/0/1", "b/0/2"]],
+    ["a flag is two regional letters, each a word", "a 🇺🇦 b", ["a/0/0", "🇺/0/1", "🇦/0/2", "b/0/3"]],
+    ["a dingbat is a word in a clause of its own", "a ✅ b ❤ c", ["a/0/0", "✅/0/1", "b/0/2", "❤/0/3", "c/0/4"]],
+    ["an emoji joined to words is a word of its own", "a🔥b", ["a/0/0", "🔥/0/1", "b/0/2"]],
+    ["an emoji after punctuation opens one clause, not two", "a, ⚽ b", ["a/0/0", "⚽/0/1", "b/0/2"]],
+    ["an emoji after a sentence's end starts the next sentence", "go! ⚽ b", ["go/0/0", "⚽/1/1", "b/1/2"]],
     ["a styled letter is no emoji", "a 𝐃 b", ["a/0/0", "𝐃/0/0", "b/0/0"]],
     ["a bullet opens an item, as a line break does", "list: • a • b", ["list/0/0", "a/1/1", "b/2/2"]],
     ["a numbered item after a full stop opens a sentence", "1. a 2. b", ["1/0/0", "a/1/1", "2/1/1", "b/2/2"]],
