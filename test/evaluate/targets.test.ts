@@ -51,6 +51,7 @@ describe("targets of a call", () => {
     ["a call points past 'these same …' to 'they' in a place of the war", "Бачили, як вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.", { "perpetrators-they": ["вони"], "unclear-target": ["нелюди"] }],
     ["a call with no target reaches 'they' in a place of the war", "Видели Изюм после них? Никакой пощады. Уничтожать.", { "perpetrators-they": ["них"] }],
     ["'they' beside an act of the invasion is a reason, not a target", "Every Azeri soldier should be killed, they came to our land first", {}],
+    ["'they' after a group its sentence names is that group", "Этих русских надо убивать всех, они все поддерживают эту войну.", { russians: ["русских"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
   });
