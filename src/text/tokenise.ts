@@ -81,10 +81,13 @@ function isPictograph(text: string, k: number, c: number): boolean {
   return d >= 0xdc00 && d <= 0xdfff;
 }
 
-/** True when word `w` (of {@link Tokens.words}) is a pictograph: it belongs to no language. */
+/**
+ * True when word `w` (of {@link Tokens.words}) is a pictograph: it belongs to no language. An
+ * enclosed digit or letter of the same blocks ("🄀", "🅰") is a word character, as tokenise() reads it.
+ */
 export function isPictographWord(w: string): boolean {
   const c = w.charCodeAt(0);
-  return w.length > 0 && w.length <= 2 && isPictograph(w, 0, c);
+  return w.length > 0 && w.length <= 2 && isPictograph(w, 0, c) && (classAt(w, 0) & C_WORD) === 0;
 }
 
 /** Whether text[a, b) holds a line break or a bullet, or sentence punctuation followed (after closing marks) by a space or the gap's end. */

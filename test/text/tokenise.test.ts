@@ -72,6 +72,13 @@ describe("tokenise: pictographs", () => {
     expect(isPictographWord("𝐃")).toBe(false);
     expect(isPictographWord("a")).toBe(false);
     expect(tokenise("a 𝐃 b").pictographs).toBe(0);
+    // U+1F100 sits in the pictographs' block but is a digit (a fast-check counterexample once: the
+    // reference read "🄀" as a pictograph, tokenise() as a word character); U+1F170 "🅰" is a symbol.
+    expect(isPictographWord("🄀")).toBe(false);
+    expect(isPictographWord("🅰")).toBe(true);
+    const t = tokenise('🄀"a');
+    expect(t.pictographs).toBe(0);
+    expect(Array.from(t.clause)).toEqual([0, 0]);
   });
   it("reads a pictograph term the same way as a post (one word)", () => {
     expect(tokenise(normalise("⚽").text).words).toEqual(["⚽"]);
