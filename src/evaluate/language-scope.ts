@@ -63,6 +63,7 @@ const LATIN_TERM = /^[\p{Script=Latin}\d\s'*~!-]+$/u;
  * (text/translit-id.ts), so a short key counts in such text and nowhere else.
  */
 const EAST_SLAVIC = new Set(["ru", "uk", "be"]);
+const eastSlavic = (lang: string | null): boolean => lang !== null && EAST_SLAVIC.has(lang);
 /** Points of translit-id.ts a post too short to identify needs for its short keys to count ("ubey ih vseh"). */
 const SHORT_POST_TRANSLIT_POINTS = 2;
 
@@ -94,7 +95,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   if (given) {
     const lang = given.toLowerCase();
     const ok = new Set([lang, ...closeTo(lang)]);
-    const short = EAST_SLAVIC.has(lang);
+    const short = eastSlavic(lang);
     return { lang, guess: null, accepts: (m) => !excepted(m, tokens, sets) && (!(m.via & VIA_SHORT) || short) && (ok.has(m.lang) || pictographic(m, tokens) || (!NO_TRANSLIT.has(lang) && translitAllowed(m, { best: null, scores: [], reliable: false }))), shortKeys: () => short };
   }
   if (!model) return { lang: null, guess: null, accepts: (m) => !excepted(m, tokens, sets) && !(m.via & VIA_SHORT), shortKeys: () => false };
@@ -108,7 +109,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     let short: boolean | undefined;
     const shortOk = (): boolean => {
       if (short === undefined) {
-        const t = g.best !== null && EAST_SLAVIC.has(g.best) ? null : translitScore(text);
+        const t = eastSlavic(g.best) ? null : translitScore(text);
         short = t === null || (t.points >= SHORT_POST_TRANSLIT_POINTS && t.points >= SHARE * t.words);
       }
       return short;
@@ -126,10 +127,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     r = null;
     const last = tokens.words.length - 1;
     if ((tokens.sentence[0] as number) !== (tokens.sentence[last] as number)) {
-      let a = t;
-      let b = t;
-      while (a > 0 && tokens.sentence[a - 1] === s) a--;
-      while (b < last && tokens.sentence[b + 1] === s) b++;
+      const [a, b] = wordsAround(tokens.sentence, t);
       const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
       if (end - start >= SENTENCE_ON_ITS_OWN) {
         const g = model.detect(text, start, end);
@@ -175,10 +173,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     r = null;
     const s = tokens.sentence[t] as number;
     const last = tokens.words.length - 1;
-    let a = t;
-    let b = t;
-    while (a > 0 && tokens.clause[a - 1] === c) a--;
-    while (b < last && tokens.clause[b + 1] === c) b++;
+    const [a, b] = wordsAround(tokens.clause, t);
     const whole = !((a > 0 && tokens.sentence[a - 1] === s) || (b < last && tokens.sentence[b + 1] === s));
     if (!whole) {
       const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
@@ -194,7 +189,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   const allows = (r: { guess: LanguageGuess; open: Set<string> }, m: LexMatch): boolean => {
     const g = r.guess;
     if (m.via & VIA_TYPO) return g.best !== null && (g.best === m.lang || closeTo(g.best).includes(m.lang));
-    if (m.via & VIA_SHORT && (g.best === null || !EAST_SLAVIC.has(g.best))) return false;
+    if (m.via & VIA_SHORT && !eastSlavic(g.best)) return false;
     return r.open.has(m.lang) || translitAllowed(m, g);
   };
   const whole = { guess, open: postOpen };
@@ -204,11 +199,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
     const s = tokens.sentence[t] as number;
     let r = markedSentences.get(s);
     if (r === undefined) {
-      let a = t;
-      let b = t;
-      const last = tokens.words.length - 1;
-      while (a > 0 && tokens.sentence[a - 1] === s) a--;
-      while (b < last && tokens.sentence[b + 1] === s) b++;
+      const [a, b] = wordsAround(tokens.sentence, t);
       const [start, end] = toOriginal(norm, tokens.starts[a] as number, tokens.ends[b] as number);
       r = translitScore(text, start, end).marks >= SHORT_POST_TRANSLIT_POINTS;
       markedSentences.set(s, r);
@@ -219,7 +210,7 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
   return {
     lang: guess.reliable ? guess.best : null,
     guess,
-    shortKeys: () => (anyMark ??= (guess.best !== null && EAST_SLAVIC.has(guess.best)) || translitScore(text).marks >= SHORT_POST_TRANSLIT_POINTS),
+    shortKeys: () => (anyMark ??= eastSlavic(guess.best) || translitScore(text).marks >= SHORT_POST_TRANSLIT_POINTS),
     /**
      * A match counts when the post's reading allows its language, or else its sentence's, its
      * script run's or its clause's: each only looks closer at a part of the post, so a mixed post
@@ -242,6 +233,17 @@ export function scopeLanguages(policy: CompiledPolicy, norm: NormalisedText, tok
       return clause !== null && allows(clause, m);
     },
   };
+}
+
+/** The first and last word around word `t` whose number in `ids` (their sentences or clauses) is its own. */
+function wordsAround(ids: Uint32Array, t: number): [number, number] {
+  const id = ids[t];
+  const last = ids.length - 1;
+  let a = t;
+  let b = t;
+  while (a > 0 && ids[a - 1] === id) a--;
+  while (b < last && ids[b + 1] === id) b++;
+  return [a, b];
 }
 
 /**

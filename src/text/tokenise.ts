@@ -87,7 +87,7 @@ function isPictograph(text: string, k: number, c: number): boolean {
  */
 export function isPictographWord(w: string): boolean {
   const c = w.charCodeAt(0);
-  return w.length > 0 && w.length <= 2 && isPictograph(w, 0, c) && (classAt(w, 0) & C_WORD) === 0;
+  return w.length > 0 && w.length <= 2 && isPictograph(w, 0, c) && (codePointClass(codePointAt(w, 0)) & C_WORD) === 0;
 }
 
 /** Whether text[a, b) holds a line break or a bullet, or sentence punctuation followed (after closing marks) by a space or the gap's end. */
@@ -218,7 +218,7 @@ export function tokenise(text: string): Tokens {
     let pict = false;
     if ((first & C_WORD) === 0) {
       // A pictograph is one word (its code point), never part of a longer one.
-      if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0xd83c && c <= 0xd83e && isPictograph(text, i, c))) pict = true;
+      if (isPictograph(text, i, c)) pict = true;
       else {
         i += c < 0xd800 || c > 0xdbff ? 1 : width;
         continue;
