@@ -25,7 +25,8 @@ export interface Candidate {
   readonly fuzzy: boolean;
   /**
    * The word part the match is checked against first: the one after the anchor (or, for a pair,
-   * after its two words), else the one before; undefined when that part is a gap or there is none.
+   * after its two words) when it is a word, else the one before when that is; undefined when
+   * neither is a word.
    * `adjDir` says on which side (+1 after, -1 before). A cheap test against it rules out most
    * candidates before the full walk.
    */
@@ -36,10 +37,12 @@ export interface Candidate {
 function candidate(index: LexiconIndex, term: IndexedTerm, via: number, pair: boolean): Candidate {
   const after = term.parts[pair ? 2 : term.anchor + 1];
   const before = pair ? undefined : term.parts[term.anchor - 1];
-  const adjPart = after ?? before;
-  const adj = adjPart?.kind === "word" ? adjPart : undefined;
+  // The neighbour that is a word: after a gap ("why won't anyone ~1 kill") the word before the
+  // anchor still has to be there, where the gap itself rules nothing out.
+  const adjDir = after?.kind === "word" ? 1 : before?.kind === "word" ? -1 : 1;
+  const adj = adjDir === 1 ? (after?.kind === "word" ? after : undefined) : (before as WordPattern);
   if (via === VIA_TRANSLIT && ((term.parts[term.anchor] as WordPattern).tr?.length ?? SHORT_TRANSLIT) < SHORT_TRANSLIT) via |= VIA_SHORT;
-  return { term, via, pair, fuzzy: index.fuzzyLexicons.has(term.lexicon), adj, adjDir: after !== undefined || pair ? 1 : -1 };
+  return { term, via, pair, fuzzy: index.fuzzyLexicons.has(term.lexicon), adj, adjDir };
 }
 
 /**
