@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anchorOf } from "../../src/match/lexicon-index.js";
 import { parseTerm, type ParsedTerm, type TermPart } from "../../src/match/terms.js";
 
 function parts(source: string): TermPart[] {
@@ -166,5 +167,23 @@ describe("gaps that exclude words", () => {
     const r = parseTerm("oby ~4!Nie,nikt zginęli");
     expect(r.ok && r.parts[1]).toEqual({ kind: "gap", max: 4, not: ["nie", "nikt"] });
     expect(parseTerm("oby ~4! zginęli")).toMatchObject({ ok: false, code: "invalid-term" });
+  });
+});
+
+describe("anchorOf: the word a term is looked up by", () => {
+  const anchor = (source: string): string => {
+    const ps = parts(source);
+    const p = ps[anchorOf(ps)] as TermPart;
+    return p.kind === "word" ? p.key : "~";
+  };
+  it.each([
+    ["the longest word", "we shall kill", "shall"],
+    ["not a frequent word while the term has another", "you will die", "die"],
+    ["not a frequent word, however long", "why won't anyone ~1 kill", "won't"],
+    ["a whole word before a stem of its length", "hang* rats", "rats"],
+    ["a frequent word when the term has nothing else", "will", "will"],
+    ["the longest of two frequent words", "they will", "they"],
+  ])("%s: '%s' by '%s'", (_what, source, expected) => {
+    expect(anchor(source)).toBe(expected);
   });
 });
