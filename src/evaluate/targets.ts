@@ -5,9 +5,10 @@ import type { Tokens } from "../text/tokenise.js";
 /**
  * What a target candidate is to a call: aimed at (`target`), aimed at through a pronoun that points
  * back to an earlier sentence (`antecedent`), described as having suffered violence (`victim`),
- * explicitly spared (`spared`), or the one who says a quoted call (`speaker`).
+ * explicitly spared (`spared`), the one who says a quoted call (`speaker`), or a word inside a
+ * longer name of another target (`inside`: "vecis", an old man, in "bunkura vecis", Putin).
  */
-export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker";
+export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside";
 
 /** One candidate of a target signal as the calls of a post see it. */
 export interface RoleOf {
@@ -215,14 +216,32 @@ export function assignTargets(
   const discounted = new Map<number, { m: LexMatch; why: string }[]>();
   // Candidates by sentence, across every target signal, each with why it is set aside (or null).
   const bySent = new Map<number, { signal: number; m: LexMatch; aside: { role: TargetRole; why: string } | null }[]>();
+  const naming = new Set<number>();
   for (const s of targetSignals) {
     counted.set(s.index, []);
     discounted.set(s.index, []);
+    // Signals whose words name a target by themselves (no `require`): only these contain one another.
+    if (s.require === null) naming.add(s.index);
     for (const m of candidatesOf(s)) {
       const sent = tokens.sentence[m.t0] as number;
       let list = bySent.get(sent);
       if (!list) bySent.set(sent, (list = []));
       list.push({ signal: s.index, m, aside: setAside(m, sent, s.index) });
+    }
+  }
+  // "bunkura vecis" (Putin) holds "vecis" (an old man), "мирных россиян" (civilians) holds
+  // "россиян": a word inside a longer name of another target signal is part of that name, not a
+  // target of its own. One sweep per sentence over its candidates sorted by start (longest first).
+  for (const list of bySent.values()) {
+    if (list.length < 2) continue;
+    const order = list.filter((x) => naming.has(x.signal)).sort((a, b) => a.m.t0 - b.m.t0 || b.m.t1 - a.m.t1);
+    let outer: { signal: number; m: LexMatch } | undefined;
+    for (const x of order) {
+      if (outer && x.m.t1 <= outer.m.t1 && outer.signal !== x.signal && outer.m.t1 - outer.m.t0 > x.m.t1 - x.m.t0) {
+        if (x.aside === null) x.aside = { role: "inside", why: `part of the longer name "${tokens.words.slice(outer.m.t0, outer.m.t1).join(" ")}"` };
+        continue;
+      }
+      if (!outer || x.m.t1 > outer.m.t1) outer = x;
     }
   }
 
