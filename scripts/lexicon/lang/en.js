@@ -74,6 +74,18 @@ const NOW = ["i'm", "im", "i am", "we're", "we are"];
 const WE = ["we"];
 /** Locutions that "we" also uses of things or games: "we drive over the bridge", "we feed the leftovers to the dogs", "we beat the hell out of them 5-0". */
 const WE_SKIP = new Set(["drive", "feed", "throw", "push", "beat", "kick", "set", "stick", "shove", "punch", "smack", "slap", "rip", "tear", "stomp", "whip", "purge", "drone", "poison"]);
+/**
+ * The speaker's near future, for the verbs of everyday hyperbole only (`hyperbole` in the grammar:
+ * "I'm gonna kill my brother lol", "imma strangle him"): these are calls already through
+ * cue.call-frame; filed with the intents too, they are the poster's own intent, which a joke marker
+ * in the post sets aside (rules/shared/signals.yaml), as it does for "I'll kill him lol".
+ */
+const SOON = ["i'm gonna", "im gonna", "imma", "i'm going to", "im going to"];
+/**
+ * The speaker's own gap never swallows a reflexive: "I'm throwing myself off the nearest bridge" is
+ * despair about a football club, not a threat ("i'm throwing ~3!myself,ourselves off ~2 bridge").
+ */
+const selfless = (phrase) => !/\b(off|front|under|into|overboard|fire|alight|ablaze)\b/.test(phrase) ? phrase : phrase.replace(/^~(\d+)(?=\s|$)/, "~$1!myself,ourselves");
 /** A threat in the second person: "you'll get shot", "you will be killed" (plain verbs only). */
 const YOU = ["you'll get", "you will get", "you'll be", "you will be", "you're gonna get", "you're going to get", "you are going to get", "you gonna get", "ur gonna get", "u will get", "u will be", "ull get", "u gonna get", "u r gonna get"];
 /** Asking why no one has done it yet: "why hasn't anyone shot him", "why has nobody killed her". */
@@ -121,10 +133,10 @@ export function inflect(grammar) {
         // "I hope someone shoots him", "hope a truck runs her over"
         out["violence.wish-verb"].push(join(onLast(base, third), s.active, then));
         out["violence.gerund"].push(join(ing, s.active, then));
-        for (const subject of INTENT) out["violence.intent"].push(join(subject, base, s.active, then));
+        for (const subject of INTENT) out["violence.intent"].push(join(subject, base, then ? selfless(join(s.active, then)) : s.active));
         // "I'm putting that traitor in the ground": the present as a plan, only for the locutions (a
         // bare "I'm killing" is mostly "I'm killing it")
-        if (then || s.active) for (const subject of NOW) out["violence.intent"].push(join(subject, ing, s.active, then));
+        if (then || s.active) for (const subject of NOW) out["violence.intent"].push(join(subject, ing, then ? selfless(join(s.active, then)) : s.active));
         if (then && v.reported !== false && !WE_SKIP.has(base)) for (const subject of WE) out["violence.intent"].push(join(subject, base, s.active, then));
         for (const p of s.passive ? part : []) {
           out["violence.passive"].push(join(s.passive(p), then));
@@ -140,6 +152,7 @@ export function inflect(grammar) {
       }
     }
   }
+  for (const base of grammar.hyperbole ?? []) for (const subject of SOON) out["violence.intent"].push(`${subject} ${base}`);
   // "kill them like rats", "crush them like cockroaches": a simile of extermination
   const similes = list(grammar.similes, undefined).filter(Boolean);
   for (const raw of grammar.verbs ?? []) {
