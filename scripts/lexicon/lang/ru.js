@@ -247,6 +247,9 @@ export function inflect(grammar) {
           if (perf || e.wish) for (const w of perf ? WISH_PRESENT : WISH_PRESENT.slice(0, 2)) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
           // `hope: true`: the 3rd person future after any wish or hope ("надеюсь, ВСУ перебьют всех вагнеровцев")
           if (perf && e.hope) push("violence.wish-verb", rx(third), then, drop);
+          // …and the speaker's own wish to do it, with бы: "убить бы его", "пристрелил бы" (first person
+          // in meaning; the joke exclusion reads it as the poster's intent: "Убить бы того… Шучу").
+          if (perf && e.hope) push("violence.intent", [f.inf, ...f.past.slice(0, 2)].map((w) => `${w} бы`), then, drop);
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
           // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the

@@ -279,6 +279,8 @@ export function inflect(grammar) {
         else wishPhrases(WISH_PRESENT, rx(third), then);
         // `hope: true`: the 3rd person future after any wish or hope ("сподіваюсь, ЗСУ переб'ють усіх вагнерівців")
         if (perf && e.hope) push("violence.wish-verb", rx(third), then);
+        // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелив би", "вбила б".
+        if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.past[0]} би`, `${f.past[1]} б`], then);
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
         // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
