@@ -250,6 +250,13 @@ export function inflect(grammar) {
           // …and the speaker's own wish to do it, with бы: "убить бы его", "пристрелил бы" (first person
           // in meaning; the joke exclusion reads it as the poster's intent: "Убить бы того… Шучу").
           if (perf && e.hope) push("violence.intent", [f.inf, ...f.past.slice(0, 2)].map((w) => `${w} бы`), then, drop);
+          // The future passive foretold of whom the post names: "каждый оккупант будет убит", "все они будут
+          // уничтожены" (`future: true` for verbs of destroying, whose hope would also be of bridges).
+          if (perf && (e.hope || e.future) && f.part.length) {
+            const [m, fem, n, pl] = f.part;
+            for (const x of [m, fem, n]) out["violence.call"].push(`будет ~1${GAP_STOP} ${x}${tail(then)}`);
+            out["violence.call"].push(`будут ~1${GAP_STOP} ${pl}${tail(then)}`);
+          }
           wishPast(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive), WISH_PAST_ACT);
         }
           // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the

@@ -281,6 +281,13 @@ export function inflect(grammar) {
         if (perf && e.hope) push("violence.wish-verb", rx(third), then);
         // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелив би", "вбила б".
         if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.past[0]} би`, `${f.past[1]} б`], then);
+        // The future passive foretold of whom the post names: "кожен окупант буде вбитий", "всі будуть знищені"
+        // (`future: true` for verbs of destroying, whose hope would also be of bridges).
+        if (perf && (e.hope || e.future) && f.part.length) {
+          const [m, fem, , pl] = f.part;
+          for (const x of [m, fem]) out["violence.call"].push(`буде ~1${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
+          out["violence.call"].push(`будуть ~1${GAP_STOP} ${pl}${then ? ` ${then}` : ""}`);
+        }
         wishPastPhrases(rx(f.past.filter((p) => p.endsWith("ли") || p.endsWith("ло") || e.reflexive)), then, WISH_PAST_ACT);
       }
         // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
