@@ -228,6 +228,10 @@ export function inflect(grammar) {
           if (e.object !== "pronoun") push("violence.noun", callForms, then, drop);
           if (e.object === "frame") push("violence.infinitive", rx([f.inf]), then, drop);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(then)}`);
+          // `aim: true`: the war's slang names of the enemy (the grammar's `slang-objects`, accusative) before the
+          // infinitive or the plural imperative, across a modal and a place: "мобиков надо кончать", "русню в
+          // окопах надо просто стирать", "орков гасите".
+          if (e.aim) for (const t of list(grammar["slang-objects"])) for (const w of rx([f.inf, ...f.imp.slice(1, 2)])) out["violence.call"].push(`${t} ~4!не,ни ${w}${tail(then)}`);
           for (const w of rx([...f.imp, f.inf])) for (const o of ["их", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);
           // "Мы их похороним", "я вас закопаю": the pronoun before a first-person future.
           for (const w of rx(intent)) for (const o of ["их", "вас", "всех"]) out["violence.call"].push(`${o} ~2 ${w}${tail(then)}`);

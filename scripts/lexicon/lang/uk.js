@@ -260,6 +260,9 @@ export function inflect(grammar) {
         const colloquial = f.inf.endsWith("ти") ? [`${f.inf.slice(0, -2)}ть`] : [];
         for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${then ? ` ${then}` : ""}`);
         for (const w of rx([...f.imp, f.inf, ...colloquial])) for (const o of ["їх", "всіх", "усіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
+        // `aim: true`: the war's slang names of the enemy (the grammar's `slang-objects`, accusative) before the
+        // infinitive or the plural imperative, across a modal and a place: "чмобіків треба валити", "орків гасіть".
+        if (e.aim) for (const t of list(grammar["slang-objects"])) for (const w of rx([f.inf, ...f.imp.slice(1, 2)])) out["violence.call"].push(`${t} ~4!не,ні ${w}${then ? ` ${then}` : ""}`);
         // "Ми їх поховаємо", "я вас закопаю": the pronoun before a first-person future.
         for (const w of rx(intent)) for (const o of ["їх", "вас", "всіх"]) out["violence.call"].push(`${o} ~2 ${w}${then ? ` ${then}` : ""}`);
         const wishThird = e.wish ? rx([f.pres.p3, f.pres.s3]) : perf ? rx(third) : [];
