@@ -200,8 +200,8 @@ export function inflect(grammar) {
           if (perf) for (const w of WISH_PRESENT) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(v.then)}`);
           // `hope: true`: the 3rd person future after any wish or hope ("спадзяюся, іх усіх перастраляюць")
           if (perf && v.hope) push("violence.wish-verb", third.filter(Boolean));
-          // …and the speaker's own wish to do it, with бы/б: "забіць бы яго", "прыстрэліў бы".
-          if (perf && v.hope) push("violence.intent", [`${f.inf} бы`, `${f.past[0]} бы`, `${f.past[1]} б`]);
+          // …and the speaker's own wish to do it, with бы: "забіць бы яго" (not the past: hyperbole more often).
+          if (perf && v.hope) push("violence.intent", [`${f.inf} бы`]);
           wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
         }
         // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),

@@ -251,9 +251,10 @@ export function inflect(grammar) {
           if (perf || e.wish) for (const w of perf ? WISH_PRESENT : WISH_PRESENT.slice(0, 2)) for (const x of rx(third)) out["violence.call"].push(`${w} ~4${GAP_STOP} ${x}${tail(then)}`);
           // `hope: true`: the 3rd person future after any wish or hope ("надеюсь, ВСУ перебьют всех вагнеровцев")
           if (perf && e.hope) push("violence.wish-verb", rx(third), then, drop);
-          // …and the speaker's own wish to do it, with бы: "убить бы его", "пристрелил бы" (first person
-          // in meaning; the joke exclusion reads it as the poster's intent: "Убить бы того… Шучу").
-          if (perf && e.hope) push("violence.intent", [f.inf, ...f.past.slice(0, 2)].map((w) => `${w} бы`), then, drop);
+          // …and the speaker's own wish to do it, with бы: "убить бы его", "пристрелить бы" (first person
+          // in meaning; the joke exclusion reads it as the poster's intent: "Убить бы того… Шучу"). Not the past
+          // ("убил бы за шаурму": hyperbole far more often than a threat).
+          if (perf && e.hope) push("violence.intent", [`${f.inf} бы`], then, drop);
           // The future passive foretold of whom the post names: "каждый оккупант будет убит", "все они будут
           // уничтожены" (`future: true` for verbs of destroying, whose hope would also be of bridges).
           if (perf && (e.hope || e.future) && f.part.length) {

@@ -282,8 +282,8 @@ export function inflect(grammar) {
         else wishPhrases(WISH_PRESENT, rx(third), then);
         // `hope: true`: the 3rd person future after any wish or hope ("сподіваюсь, ЗСУ переб'ють усіх вагнерівців")
         if (perf && e.hope) push("violence.wish-verb", rx(third), then);
-        // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелив би", "вбила б".
-        if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.past[0]} би`, `${f.past[1]} б`], then);
+        // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелити б" (not the past: "вбив би за каву" is hyperbole).
+        if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.inf} би`], then);
         // The future passive foretold of whom the post names: "кожен окупант буде вбитий", "всі будуть знищені"
         // (`future: true` for verbs of destroying, whose hope would also be of bridges).
         if (perf && (e.hope || e.future) && f.part.length) {
