@@ -256,8 +256,8 @@ export function inflect(grammar) {
           // ("убил бы за шаурму": hyperbole far more often than a threat).
           if (perf && e.hope) push("violence.intent", [`${f.inf} бы`], then, drop);
           // The future passive foretold of whom the post names: "каждый оккупант будет убит", "все они будут
-          // уничтожены" (`future: true` for verbs of destroying, whose hope would also be of bridges).
-          if (perf && (e.hope || e.future) && f.part.length) {
+          // уничтожены" (killing verbs only: "все права будут уничтожены" is of things).
+          if (perf && e.hope && f.part.length) {
             const [m, fem, n, pl] = f.part;
             for (const x of [m, fem, n]) out["violence.call"].push(`будет ~1${GAP_STOP} ${x}${tail(then)}`);
             out["violence.call"].push(`будут ~1${GAP_STOP} ${pl}${tail(then)}`);

@@ -285,8 +285,8 @@ export function inflect(grammar) {
         // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелити б" (not the past: "вбив би за каву" is hyperbole).
         if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.inf} би`], then);
         // The future passive foretold of whom the post names: "кожен окупант буде вбитий", "всі будуть знищені"
-        // (`future: true` for verbs of destroying, whose hope would also be of bridges).
-        if (perf && (e.hope || e.future) && f.part.length) {
+        // (killing verbs only: "все права будут уничтожены" is of things).
+        if (perf && e.hope && f.part.length) {
           const [m, fem, , pl] = f.part;
           for (const x of [m, fem]) out["violence.call"].push(`буде ~1${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
           out["violence.call"].push(`будуть ~1${GAP_STOP} ${pl}${then ? ` ${then}` : ""}`);
