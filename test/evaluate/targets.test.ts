@@ -40,7 +40,7 @@ describe("targets of a call", () => {
     ["object before its reported verb (az) is a victim", "Ruslar uşaqları öldürdülər, hər rus ölümə layiqdir.", { russians: ["ruslar", "rus"] }],
     ["object before its reported verb (hy) is a victim", "Այն զինվորին, որ երեխային սպանեց, պետք է գնդակահարել", {}],
     ["a Slovak word is read as Slovak, not as a transliterated Ukrainian term", "Každý rusák musí zomrieť, nikdy neboli normálni.", { russians: ["rusak"] }],
-    ["the Ukrainian term in Ukrainian text still counts", "Всіх русаків на фронті треба знищити.", { "russian-military": ["русаків"] }],
+    ["the Ukrainian term in Ukrainian text still counts", "Всіх русаків на фронті треба знищити.", { "russian-military": ["русаків на фронті"] }],
     ["in a subject-verb-object language the group before the act is no victim", "Civilians killed by the invaders? Death to the invaders!", { invaders: ["invaders"] }],
     ["a sparing phrase after a group spares it (hu)", "A civileket hagyjátok békén, de az orkokat lőjétek le.", { invaders: ["orkokat"] }],
     ["a sparing phrase after a group, words of the group between (ka)", "ოკუპანტები უნდა მოკვდნენ, მშვიდობიან მოსახლეობას კი ხელი არ ახლოთ.", { invaders: ["ოკუპანტები"] }],
