@@ -145,6 +145,9 @@ export function inflect(grammar) {
     // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
     // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
     // An everyday verb's future ("rekordu qıracaq", "ocağı yandıracaq") only with a pronoun object.
+    // The wish mood after "kaş": the wished past "kaş kimsə onu asaydı / asa idi", "kaş hamısını
+    // güllələsəydilər", and the optative "kaş onları qıralar" (a wish only after kaş/qoy: cue.wish).
+    add("violence.wish-verb", f("sAydI"), f("sAydIlAr"), f("(y)AydI"), f("(y)AydIlAr"), f("(y)AlAr"), `${f("(y)A")} idi`);
     if (!v.ambiguous) add("violence.wish-verb", f("(y)AcAk"), f("(y)AcAklAr"));
     else for (const o of OBJECTS) add("violence.wish-verb", `${o} ~1 ${f("(y)AcAk")}`, `${o} ~1 ${f("(y)AcAklAr")}`);
     // After a frame, or a target before it.

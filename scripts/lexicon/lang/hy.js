@@ -105,10 +105,22 @@ function forms(lemma, v) {
   return f;
 }
 
+/**
+ * The past subjunctive from the present one: 3sg "սպանի" → "սպաներ", 3pl "սպանեն" → "սպանեին";
+ * the 2nd conjugation "մահանա" → "մահանար", "մահանան" → "մահանային".
+ */
+function pastSubj(x) {
+  if (x.endsWith("են")) return `${x.slice(0, -2)}եին`;
+  if (x.endsWith("ի")) return `${x.slice(0, -1)}եր`;
+  if (x.endsWith("ան")) return `${x.slice(0, -1)}յին`;
+  if (x.endsWith("ա")) return `${x}ր`;
+  return x;
+}
+
 /** Auxiliaries of the perfect and pluperfect that follow the participle (not է: "սպանել է պետք"). */
 const PERFECT = ["են", "էին", "էր", "ենք", "եմ", "ես", "եք", "էինք"];
 /** Modals that follow an infinitive ("սպանել է պետք", colloquial "սպանել պետք ա"). */
-const MODAL_AFTER = ["պետք է", "է պետք", "պետք ա", "ա պետք", "պիտի"];
+const MODAL_AFTER = ["պետք է", "է պետք", "պետք ա", "ա պետք", "պիտի", "պետք էր"];
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
@@ -168,6 +180,10 @@ export function inflect(grammar) {
     // A hope for what others will do: "հույս ունեմ՝ ՈՒԶՈՒ-ն բոլոր օկուպանտներին կսպանի", a wish after
     // a hope (cue.wish); "նրանք կսպանեն" alone is a prediction.
     if (!v.ambiguous) add("violence.wish-verb", `կ${f.subj3sg}`, `կ${f.subj3pl}`);
+    // The wish mood: the past subjunctive after "երանի" / "թող" / "ախ" ("երանի մեկը Պուտինին
+    // թունավորեր", "երանի բոլորին գնդակահարեին") and its conditional "կսպաներ" (a wish only after
+    // cue.wish; "եթե սպաներ" stays a condition). Latin in its commonest spelling only.
+    addRare("violence.wish-verb", pastSubj(f.subj3sg), pastSubj(f.subj3pl), `կ${pastSubj(f.subj3sg)}`, `կ${pastSubj(f.subj3pl)}`);
     // Waited for in a question: "երբ են վերջապես սպանելու նրանց?", "երբ կգնդակահարեն?"
     if (!v.ambiguous) addRare("violence.call", `երբ ~3 ${f.inf.split(" ").pop()}ու`, `երբ ~3 կ${f.subj3pl.split(" ").pop()}`);
     // Said of oneself, hyperbole: "այս քննությունը ինձ կսպանի" (this exam will kill me), "շոգը ինձ
@@ -194,6 +210,8 @@ export function inflect(grammar) {
     // The future, a wish after a hope ("հուսով եմ՝ բոլորը կսատկեն", "կսառչեն ու կմեռնեն"); waited for
     // in a question ("երբ են վերջապես սատկելու?") when the verb is unambiguous.
     add("violence.wish-verb", [f.subj3sg, f.subj3pl].filter(Boolean).map((x) => `կ${x}`));
+    // The wished past: "երանի սատկեր", "թող բոլորը մեռնեին".
+    addRare("violence.wish-verb", [f.subj3sg, f.subj3pl].filter(Boolean).map(pastSubj));
     if (!v.ambiguous && f.inf) addRare("violence.call", `երբ ~3 ${f.inf}ու`, `երբ ~3 կ${f.subj3pl}`);
   }
 
