@@ -140,6 +140,9 @@ export function inflect(grammar) {
       const m = PREVERB.exec(fut);
       if (m) for (const x of ["", "თ", "დი", "დით"]) add("figurative.idiom", h(`${m[1] ?? ""}${m[2]}${x}`));
       if (m) add("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}ს`), h(`${m[1] ?? ""}${m[2]}ენ`));
+      // The wish mood: the conditional after ნეტავ ("ნეტავ მოსკოვსაც დაბომბავდნენ", "ნეტავ ვინმე
+      // მოკლავდა"), 3sg -და, 3pl -დნენ: a wish only after cue.wish ("თუ მოკლავდა" stays a condition).
+      if (m) addRare("violence.wish-verb", h(`${m[1] ?? ""}${m[2]}და`), h(`${m[1] ?? ""}${m[2]}დნენ`));
       // Waited for in a question: "როდის მოკლავს ვინმე პუტინს?", "როდის დახოცავენ ბოლოს და ბოლოს?"
       if (m && !v.ambiguous) addRare("violence.call", `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ს`)}`, `როდის ~3 ${h(`${m[1] ?? ""}${m[2]}ენ`)}`);
     }
@@ -148,6 +151,10 @@ export function inflect(grammar) {
     // The verbal noun is a call after "it is necessary" ("საჭიროა მათი განადგურება"), not after
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
     for (const n of [v.lemma, ...list(v.ipf)]) add("violence.call", `საჭიროა ~2 ${h(n)}`, `აუცილებელია ~2 ${h(n)}`, `${h(n)} საჭიროა`, `${h(n)}ა საჭირო`);
+    // "They need hanging": the verbal noun before უნდა / უნდათ with the doomed as its dative
+    // ("მოღალატეებს ჩამოხრჩობა უნდათ"), for verbs marked `need` (execution verbs: hanging, shooting);
+    // a verb whose noun is also what someone wants ("პუტინს უკრაინის განადგურება უნდა") is not marked.
+    if (v.need) for (const n of [v.lemma]) addRare("violence.call", `${h(n)} უნდა`, `${h(n)} უნდათ`, `${h(n)} სჭირდება`, `${h(n)} სჭირდებათ`);
     if (v.reported !== false) add("violence.reported", list(v.aor), list(v.pres));
     if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
