@@ -90,6 +90,17 @@ const MODALS = ["kell", "kéne", "kellene", "kellett volna", "muszáj", "lehetne
 /** The speaker's own "will" / "want" before an infinitive split from its preverb: "meg fogom ölni". */
 const INTENT = ["fogom", "fogjuk", "fogok", "fogunk", "akarom", "akarjuk"];
 
+/** The forced harmony of a verb from the grammar (`back`), if any. */
+const back0 = (v) => v.back;
+
+/** The personal infinitive of an infinitive in -ni: 3sg "ölnie", 3pl "ölniük", 1pl "ölnünk", 2pl "ölnötök". */
+function personal(inf, forced) {
+  const stem = inf.replace(/ni$/, "");
+  const { back, rounded } = harmony(stem, forced);
+  const b = `${stem}n`;
+  return back ? [`${b}ia`, `${b}iuk`, `${b}unk`, `${b}otok`] : [`${b}ie`, `${b}iük`, `${b}ünk`, rounded ? `${b}ötök` : `${b}etek`];
+}
+
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
@@ -132,6 +143,10 @@ export function inflect(grammar) {
       }
       add(direct, withThen([`${inf} ${m}`]));
     }
+    // The personal infinitive with a modal: "le kell lőnie valakinek", "meg kell ölnünk őket",
+    // "ki kell végezniük", "kivégeznie kell" (3sg, 1pl, 3pl, 2pl).
+    const persInf = personal(v.inf, back0(v));
+    for (const m of MODALS) for (const x of persInf) add(direct, withThen([pv ? `${pv} ${m} ~2 ${x}` : `${x} ${m}`, `${pv}${x} ${m}`]));
     add("violence.verb", withThen([inf]));
     add("violence.infinitive", withThen([inf]));
     if (v.bare && pv) add("violence.verb", withThen([v.inf]));
@@ -156,7 +171,11 @@ export function inflect(grammar) {
     // (cue.wish), so "szerintem lelövik a túszokat" stays a prediction; a negation moves the preverb
     // after the verb ("nem lövik le") and so never matches.
     const p3 = v.pres3 ?? present3pl(v.stem, v.back);
-    const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), join(v.inf.replace(/ni$/, back ? "nák" : "nék"))];
+    // The whole conditional after "bárcsak" / "bár" / "hadd": "bárcsak lelőné valaki", "bár
+    // felakasztanák", "bárcsak kivégeznének mindenkit" (definite and indefinite, 3sg and 3pl).
+    const cond = (x) => join(v.inf.replace(/ni$/, x));
+    const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), ...(back ? ["nák", "ná", "na", "nának"] : ["nék", "né", "ne", "nének"]).map(cond)];
+    if (pv) for (const x of back ? ["ná", "nák", "na", "nának"] : ["né", "nék", "ne", "nének"]) others.push(`${v.inf.replace(/ni$/, x)} ~1 ${pv}`);
     if (pv) others.push(`${pv} fogják ~1 ${v.inf}`, `${pv} fogja ~1 ${v.inf}`);
     add("violence.wish-verb", withThen(others));
     // The rhetorical question that asks for it: "Miért nem lövi már le valaki?", "miért nem akasztják
@@ -186,6 +205,10 @@ export function inflect(grammar) {
     // After a hope or a modal: "remélem, meghal", "bárcsak megdögölne", "meg kell halnia".
     add("violence.wish-verb", list(v.wish), [i.ind3sg, i.ind3pl].map((f) => pv + f));
     add("violence.verb", list(v.inf));
+    // Necessity with the personal infinitive: "pusztulnia kell", "meg kell halnia", "el kell
+    // pusztulniuk", "Putyinnak meg kell dögölnie" (the dying verbs' own infinitives, bare of the preverb).
+    const bareInf = [...new Set(list(v.inf).map((x) => (pv && x.startsWith(pv) ? x.slice(pv.length) : x)).filter((x) => /ni$/.test(x)))];
+    if (!v.ambiguous) for (const b of bareInf) for (const x of personal(b, v.back)) for (const m of MODALS) add("violence.call", `${x} ${m}`, ...(pv ? [`${pv} ${m} ~2 ${x}`, `${pv}${x} ${m}`] : []));
     // "Mikor döglenek már meg végre?", "mikor pusztulnak el?": waiting for their death, the
     // indicative split from its preverb by the question (`pres`: 3sg and 3pl present).
     if (pv && !v.ambiguous) for (const p of list(v.pres)) add("violence.call", `mikor ~3 ${p} ~1 ${pv}`);
