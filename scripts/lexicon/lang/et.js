@@ -85,6 +85,10 @@ export function inflect(grammar) {
     // The 3rd-person present, which is also the future, after a wish or a promise: "loodan, et nad
     // lasevad nad maha", "meie poisid leiavad nad üles ja lasevad kõik maha" (not the ambiguous verbs).
     if (!v.ambiguous) add("violence.wish-verb", finite(`${v.pres}b`, 2), finite(`${v.pres}vad`, 3));
+    // The wish mood, the conditional after "oh et" / "kui ometi" / "las": "oh et keegi Putini maha
+    // laseks", "kui nad ometi kõik üles poodaks" (a wish only after cue.wish: "kui ta laseks" is a condition).
+    // The particle may stand before it as in a subordinate clause ("et keegi ta maha laseks").
+    if (!v.ambiguous) add("violence.wish-verb", finite(`${v.pres}ks`, 3), finite(`${v.pres}ksid`, 3), ...(p ? [`${p} ${v.pres}ks`, `${p} ${v.pres}ksid`] : []));
     if (v.reported !== false) {
       const rep = [...list(v.past), `${v.pres}vad`, impersonalPast(v.tud)];
       add("violence.reported", rep.flatMap((f) => (p ? [`${f} ${p}`, `${p} ${f}`, ...(v.required === false ? [f] : [])] : [f])));

@@ -140,6 +140,9 @@ export function inflect(grammar) {
     // The 3rd-person future after a wish or a promise: "băieții noștri îi vor împușca pe toți", "sper
     // că îi va ucide cineva" (not the ambiguous verbs: "vor distruge" is of things too).
     if (!v.ambiguous) add("violence.wish-verb", `vor ${v.lemma}`, `va ${v.lemma}`);
+    // The wish mood, the conditional after "măcar de" / "de-ar" / "aș vrea să": "măcar de l-ar împușca
+    // cineva", "de-ar fi spânzurat toți" (a wish only after cue.wish; "dacă l-ar împușca" stays a condition).
+    if (!v.ambiguous) add("violence.wish-verb", `ar ${v.lemma}`, `ar fi ${f.part}`);
     // The conditional of the speaker: "l-aș spânzura", "i-am împușca".
     for (const k of ["i", "l", "le"]) intent.push(`${k} aș ${v.lemma}`, `${k} am ${v.lemma}`);
     put(v.ambiguous ? "violence.infinitive" : "violence.intent", intent);
