@@ -93,12 +93,12 @@ const INTENT = ["fogom", "fogjuk", "fogok", "fogunk", "akarom", "akarjuk"];
 /** The forced harmony of a verb from the grammar (`back`), if any. */
 const back0 = (v) => v.back;
 
-/** The personal infinitive of an infinitive in -ni: 3sg "ölnie", 3pl "ölniük", 1pl "ölnünk", 2pl "ölnötök". */
+/** The personal infinitive of an infinitive in -ni: 3sg "ölnie", 3pl "ölniük", 1pl "ölnünk". */
 function personal(inf, forced) {
   const stem = inf.replace(/ni$/, "");
-  const { back, rounded } = harmony(stem, forced);
+  const { back } = harmony(stem, forced);
   const b = `${stem}n`;
-  return back ? [`${b}ia`, `${b}iuk`, `${b}unk`, `${b}otok`] : [`${b}ie`, `${b}iük`, `${b}ünk`, rounded ? `${b}ötök` : `${b}etek`];
+  return back ? [`${b}ia`, `${b}iuk`, `${b}unk`] : [`${b}ie`, `${b}iük`, `${b}ünk`];
 }
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -146,7 +146,8 @@ export function inflect(grammar) {
     // The personal infinitive with a modal: "le kell lőnie valakinek", "meg kell ölnünk őket",
     // "ki kell végezniük", "kivégeznie kell" (3sg, 1pl, 3pl, 2pl).
     const persInf = personal(v.inf, back0(v));
-    for (const m of MODALS) for (const x of persInf) add(direct, withThen([pv ? `${pv} ${m} ~2 ${x}` : `${x} ${m}`, `${pv}${x} ${m}`]));
+    // (The commonest modals only, to keep the lexicon small: the matcher's cost grows with it.)
+    for (const m of ["kell", "kéne", "kellene"]) for (const x of persInf) add(direct, withThen([...new Set([pv ? `${pv} ${m} ~2 ${x}` : `${x} ${m}`, `${pv}${x} ${m}`])]));
     add("violence.verb", withThen([inf]));
     add("violence.infinitive", withThen([inf]));
     if (v.bare && pv) add("violence.verb", withThen([v.inf]));
@@ -174,8 +175,8 @@ export function inflect(grammar) {
     // The whole conditional after "bárcsak" / "bár" / "hadd": "bárcsak lelőné valaki", "bár
     // felakasztanák", "bárcsak kivégeznének mindenkit" (definite and indefinite, 3sg and 3pl).
     const cond = (x) => join(v.inf.replace(/ni$/, x));
-    const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), ...(back ? ["nák", "ná", "na", "nának"] : ["nék", "né", "ne", "nének"]).map(cond)];
-    if (pv) for (const x of back ? ["ná", "nák", "na", "nának"] : ["né", "nék", "ne", "nének"]) others.push(`${v.inf.replace(/ni$/, x)} ~1 ${pv}`);
+    const others = [join(p3), join(p3.replace(/ják$/, "ja").replace(/ik$/, "i").replace(/(zz|ss|ssz)ák$/, (m) => m.replace(/ák$/, "a"))), ...(back ? ["nák", "ná", "nának"] : ["nék", "né", "nének"]).map(cond)];
+    if (pv) for (const x of back ? ["ná", "nák"] : ["né", "nék"]) others.push(`${v.inf.replace(/ni$/, x)} ~1 ${pv}`);
     if (pv) others.push(`${pv} fogják ~1 ${v.inf}`, `${pv} fogja ~1 ${v.inf}`);
     add("violence.wish-verb", withThen(others));
     // The rhetorical question that asks for it: "Miért nem lövi már le valaki?", "miért nem akasztják
@@ -208,7 +209,7 @@ export function inflect(grammar) {
     // Necessity with the personal infinitive: "pusztulnia kell", "meg kell halnia", "el kell
     // pusztulniuk", "Putyinnak meg kell dögölnie" (the dying verbs' own infinitives, bare of the preverb).
     const bareInf = [...new Set(list(v.inf).map((x) => (pv && x.startsWith(pv) ? x.slice(pv.length) : x)).filter((x) => /ni$/.test(x)))];
-    if (!v.ambiguous) for (const b of bareInf) for (const x of personal(b, v.back)) for (const m of MODALS) add("violence.call", `${x} ${m}`, ...(pv ? [`${pv} ${m} ~2 ${x}`, `${pv}${x} ${m}`] : []));
+    if (!v.ambiguous) for (const b of bareInf) for (const x of personal(b, v.back).slice(0, 2)) for (const m of ["kell", "kéne", "kellene"]) add("violence.call", `${x} ${m}`, ...(pv ? [`${pv} ${m} ~2 ${x}`, `${pv}${x} ${m}`] : []));
     // "Mikor döglenek már meg végre?", "mikor pusztulnak el?": waiting for their death, the
     // indicative split from its preverb by the question (`pres`: 3sg and 3pl present).
     if (pv && !v.ambiguous) for (const p of list(v.pres)) add("violence.call", `mikor ~3 ${p} ~1 ${pv}`);
