@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { analyse } from "../../src/evaluate/evaluate.js";
-import { loadPolicy } from "../../src/use-cases/load-policy.js";
+import { aimedAt } from "./aimed-at.js";
 
 // Round 9 of the target work: the poster's own people, the side that carries a call out, a word
 // inside a longer name, the captured, the invaders named by their deeds, an intransitive act in an
 // object-before-verb language. Sentences written for these tests.
-const policy = (await loadPolicy("meta-2022-03-10")).policy!;
-const targetSignals = policy.signals.filter((s) => s.targetOf !== null);
-
-function aimedAt(text: string): Record<string, string[]> {
-  const a = analyse({ text, country: "UA" }, policy);
-  const out: Record<string, string[]> = {};
-  for (const s of targetSignals) {
-    const st = a.states[s.index];
-    if (st && st.counted.length > 0) out[s.name] = st.counted.map((m) => a.tokens.words.slice(m.t0, m.t1).join(" "));
-  }
-  return out;
-}
-
 describe("targets of a call (round 9)", () => {
   it.each([
     ["the poster's own civilians are victims; the pronoun reaches the invaders", "Our children sleep in shelters because of the invaders. Kill them all.", { invaders: ["invaders"] }],
