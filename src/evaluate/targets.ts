@@ -10,6 +10,13 @@ import type { Tokens } from "../text/tokenise.js";
  */
 export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside";
 
+/** A target candidate while its roles are worked out: its signal and why it is set aside (or null). */
+interface Candidate {
+  readonly signal: number;
+  readonly m: LexMatch;
+  aside: { role: TargetRole; why: string } | null;
+}
+
 /** One candidate of a target signal as the calls of a post see it. */
 export interface RoleOf {
   /** Index of the target signal. */
@@ -150,14 +157,14 @@ export function assignTargets(
   // Binary searches below need each sentence's calls in text order (a union lists them by member).
   for (const list of callsBySentence.values()) list.sort((a, b) => a.t0 - b.t0);
 
-  /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
   /** True when a candidate of another signal than `signal` starts in words [from, to) of sentence `s`. */
   const otherBetween = (s: number, from: number, to: number, signal: number): boolean => {
-    const list = starts.get(s);
-    if (!list) return false;
-    for (let i = countBefore(list, from); i < list.length && (list[i] as LexMatch).t0 < to; i++) if (signalOf.get(list[i] as LexMatch) !== signal) return true;
+    const o = inOrder.get(s);
+    if (!o) return false;
+    for (let i = countBefore(o.matches, from); i < o.matches.length && (o.matches[i] as LexMatch).t0 < to; i++) if ((o.entries[i] as Candidate).signal !== signal) return true;
     return false;
   };
+  /** Why a candidate in sentence `s` is not aimed at (a victim, spared), or null. */
   const setAside = (x: LexMatch, s: number, signal: number): { role: TargetRole; why: string } | null => {
     const sp = lastBefore(spare.get(s), x.t0);
     // "Not one invader…": the "not" of a negated quantifier that covers it spares nobody.
@@ -194,28 +201,10 @@ export function assignTargets(
     return null;
   };
 
-  // Every candidate of every target signal, by sentence and in text order: a sparing phrase spares
-  // the group next to it, not one of another signal beyond it ("окупантов, а мирных не трогайте");
-  // read only where a sparing phrase stands.
-  const starts = new Map<number, LexMatch[]>();
-  const signalOf = new Map<LexMatch, number>();
-  if (spareAround.size > 0) {
-    for (const s of targetSignals) {
-      for (const m of candidatesOf(s)) {
-        const sent = tokens.sentence[m.t0] as number;
-        if (!spareAround.has(sent)) continue;
-        signalOf.set(m, s.index);
-        let list = starts.get(sent);
-        if (!list) starts.set(sent, (list = []));
-        list.push(m);
-      }
-    }
-    for (const list of starts.values()) list.sort((a, b) => a.t0 - b.t0);
-  }
   const counted = new Map<number, LexMatch[]>();
   const discounted = new Map<number, { m: LexMatch; why: string }[]>();
   // Candidates by sentence, across every target signal, each with why it is set aside (or null).
-  const bySent = new Map<number, { signal: number; m: LexMatch; aside: { role: TargetRole; why: string } | null }[]>();
+  const bySent = new Map<number, Candidate[]>();
   const naming = new Set<number>();
   for (const s of targetSignals) {
     counted.set(s.index, []);
@@ -226,17 +215,26 @@ export function assignTargets(
       const sent = tokens.sentence[m.t0] as number;
       let list = bySent.get(sent);
       if (!list) bySent.set(sent, (list = []));
-      list.push({ signal: s.index, m, aside: setAside(m, sent, s.index) });
+      list.push({ signal: s.index, m, aside: null });
     }
   }
+  // The same candidates in text order, the longest first at a start (and signal order among
+  // equals): a sparing phrase spares the group next to it, not one of another signal beyond it
+  // ("окупантов, а мирных не трогайте"), and a word inside a longer name belongs to that name.
+  const inOrder = new Map<number, { entries: Candidate[]; matches: LexMatch[] }>();
+  for (const [sent, list] of bySent) {
+    const entries = list.length < 2 ? list : [...list].sort((a, b) => a.m.t0 - b.m.t0 || b.m.t1 - a.m.t1);
+    inOrder.set(sent, { entries, matches: entries.map((x) => x.m) });
+  }
+  for (const [sent, list] of bySent) for (const x of list) x.aside = setAside(x.m, sent, x.signal);
   // "bunkura vecis" (Putin) holds "vecis" (an old man), "мирных россиян" (civilians) holds
   // "россиян": a word inside a longer name of another target signal is part of that name, not a
-  // target of its own. One sweep per sentence over its candidates sorted by start (longest first).
-  for (const list of bySent.values()) {
-    if (list.length < 2) continue;
-    const order = list.filter((x) => naming.has(x.signal)).sort((a, b) => a.m.t0 - b.m.t0 || b.m.t1 - a.m.t1);
-    let outer: { signal: number; m: LexMatch } | undefined;
-    for (const x of order) {
+  // target of its own. One sweep per sentence over its naming candidates in text order.
+  for (const { entries } of inOrder.values()) {
+    if (entries.length < 2) continue;
+    let outer: Candidate | undefined;
+    for (const x of entries) {
+      if (!naming.has(x.signal)) continue;
       if (outer && x.m.t1 <= outer.m.t1 && outer.signal !== x.signal && outer.m.t1 - outer.m.t0 > x.m.t1 - x.m.t0) {
         if (x.aside === null) x.aside = { role: "inside", why: `part of the longer name "${tokens.words.slice(outer.m.t0, outer.m.t1).join(" ")}"` };
         continue;
