@@ -1,7 +1,7 @@
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { LexiconIndex } from "./lexicon-index.js";
-import { SHORT_TRANSLIT, type TermPart, type WordPattern } from "./terms.js";
-import { splitByLexicon, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
+import type { TermPart, WordPattern } from "./terms.js";
+import { splitByLexicon, translitVia, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
 
 export { VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
@@ -42,7 +42,7 @@ function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number
   if (p.stem ? w.startsWith(p.key) : w === p.key) return 1;
   const { sq, tr } = ws.info[i] as WordInfo;
   if (sq !== undefined && (p.stem ? sq.startsWith(p.sq) : sq === p.sq)) return 1 + VIA_STRETCHED;
-  if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + VIA_TRANSLIT + (p.tr.length < SHORT_TRANSLIT ? VIA_SHORT : 0);
+  if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + translitVia(p);
   if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
   return 0;
 }

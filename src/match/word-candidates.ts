@@ -12,6 +12,11 @@ export const VIA_GLUED = 8;
 /** A transliteration through a key shorter than SHORT_TRANSLIT (terms.ts): it counts only in a transliteration. */
 export const VIA_SHORT = 16;
 
+/** The VIA bits of a match of word part `p` through its transliteration key: VIA_SHORT too when the key is short. */
+export function translitVia(p: WordPattern): number {
+  return VIA_TRANSLIT | ((p.tr?.length ?? SHORT_TRANSLIT) < SHORT_TRANSLIT ? VIA_SHORT : 0);
+}
+
 /**
  * A term that may match with its anchor on this word; the matcher still has to confirm the rest of
  * the term in context. `pair`: the word is the term's first two words run together ("deathto"), so
@@ -39,9 +44,8 @@ function candidate(index: LexiconIndex, term: IndexedTerm, via: number, pair: bo
   const before = pair ? undefined : term.parts[term.anchor - 1];
   // The neighbour that is a word: after a gap ("why won't anyone ~1 kill") the word before the
   // anchor still has to be there, where the gap itself rules nothing out.
-  const adjDir = after?.kind === "word" ? 1 : before?.kind === "word" ? -1 : 1;
-  const adj = adjDir === 1 ? (after?.kind === "word" ? after : undefined) : (before as WordPattern);
-  if (via === VIA_TRANSLIT && ((term.parts[term.anchor] as WordPattern).tr?.length ?? SHORT_TRANSLIT) < SHORT_TRANSLIT) via |= VIA_SHORT;
+  const [adj, adjDir] = after?.kind === "word" ? [after, 1 as const] : before?.kind === "word" ? [before, -1 as const] : [undefined, 1 as const];
+  if (via === VIA_TRANSLIT) via = translitVia(term.parts[term.anchor] as WordPattern);
   return { term, via, pair, fuzzy: index.fuzzyLexicons.has(term.lexicon), adj, adjDir };
 }
 
