@@ -78,9 +78,10 @@ const WE_SKIP = new Set(["drive", "feed", "throw", "push", "beat", "kick", "set"
  * The speaker's near future, for the verbs of everyday hyperbole only (`hyperbole` in the grammar:
  * "I'm gonna kill my brother lol", "imma strangle him"): these are calls already through
  * cue.call-frame; filed with the intents too, they are the poster's own intent, which a joke marker
- * in the post sets aside (rules/shared/signals.yaml), as it does for "I'll kill him lol".
+ * in the post sets aside (rules/shared/signals.yaml), as it does for "I'll kill him lol"; with the
+ * adverbs of hyperbole too ("one more time and I will actually murder him").
  */
-const SOON = ["i'm gonna", "im gonna", "imma", "i'm going to", "im going to"];
+const SOON = ["i'm gonna", "im gonna", "imma", "i'm going to", "im going to", "i will ~1", "i'll ~1"];
 /**
  * The speaker's own gap never swallows a reflexive: "I'm throwing myself off the nearest bridge" is
  * despair about a football club, not a threat ("i'm throwing ~3!myself,ourselves off ~2 bridge").
