@@ -81,7 +81,7 @@ const WE_SKIP = new Set(["drive", "feed", "throw", "push", "beat", "kick", "set"
  * in the post sets aside (rules/shared/signals.yaml), as it does for "I'll kill him lol"; with the
  * adverbs of hyperbole too ("one more time and I will actually murder him").
  */
-const SOON = ["i'm gonna", "im gonna", "imma", "i'm going to", "im going to", "i will ~1", "i'll ~1"];
+const SOON = ["i'm gonna", "im gonna", "imma", "i'm going to", "im going to", "i will ~1!never,not,no", "i'll ~1!never,not,no"];
 /**
  * The speaker's own gap never swallows a reflexive: "I'm throwing myself off the nearest bridge" is
  * despair about a football club, not a threat ("i'm throwing ~3!myself,ourselves off ~2 bridge").
