@@ -42,7 +42,8 @@ const WISH_PRESENT = ["пусть", "пускай", "когда уже", "ког
 const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы", "скорей бы", "скорее бы"];
 /** The commonest of them, for the past of violent verbs ("чтоб их всех перестреляли"). */
 const WISH_PAST_ACT = ["чтоб", "чтобы", "хорошо бы"];
-const GAP_STOP = "!не,ни,никто,знали";
+// "друг" in the gap: "чтобы мы друг друга перестреляли" is a lament of fratricide, not a wish aimed at anyone
+const GAP_STOP = "!не,ни,никто,знали,друг";
 const OBJECTS = ["их", "его", "всех", "этих"];
 /** "Хоть бы кто-нибудь его отравил": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["чтоб", "чтобы", "хоть бы", "вот бы"];
