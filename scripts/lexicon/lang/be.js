@@ -28,6 +28,8 @@ const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
 /** "Хоць бы хтосьці яго атруціў": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["каб", "хоць бы", "вось бы"];
 const SOMEONE = ["хтосьці", "хто-небудзь"];
+/** …and the wish with the bare "anyone": "хай бы хто стрэліў". */
+const WISH_ANYONE = ["хай бы хто"];
 /** …and "someone would" with the wish word after it: "хтосьці б ужо яго атруціў". */
 const SOMEONE_WOULD = ["хтосьці б"];
 /** Manners that aim slang at people: "біце іх без жалю", "касіць пачкамі". */
@@ -202,12 +204,15 @@ export function inflect(grammar) {
           if (perf && v.hope) push("violence.wish-verb", third.filter(Boolean));
           // …and the speaker's own wish to do it, with бы: "забіць бы яго" (not the past: hyperbole more often).
           if (perf && v.hope) push("violence.intent", [`${f.inf} бы`]);
+          // …and the conditional past aimed at a whole group, the speaker's own: "усіх бы перастраляў", "я б іх усіх
+          // перавешаў" (`hope` or `would`; "усіх" keeps out the lone "забіў бы за каву").
+          if (perf && (v.hope || v.would)) for (const x of rx([f.past[0], f.past[3]].filter(Boolean))) out["violence.intent"].push(`усіх бы ~1 ${x}${tail(v.then)}`, `бы ~1 усіх ${x}${tail(v.then)}`, `${x} бы ~1 усіх${tail(v.then)}`);
           wishPast(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")));
         }
         // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),
         // a manner that aims slang at people ("біце без жалю"), and "find and …" ("знайсці і павесіць").
         for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
-        for (const s of SOMEONE_WOULD) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
+        for (const s of [...SOMEONE_WOULD, ...WISH_ANYONE]) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
         if (v.object && v.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(v.then)}`);
         for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(v.then)}`);
         if (v.reported !== false) push("violence.reported", f.past);

@@ -42,7 +42,8 @@ const WISH_PRESENT = ["пусть", "пускай", "когда уже", "ког
 const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы", "скорей бы", "скорее бы"];
 /** The commonest of them, for the past of violent verbs ("чтоб их всех перестреляли"). */
 const WISH_PAST_ACT = ["чтоб", "чтобы", "хорошо бы"];
-const GAP_STOP = "!не,ни,никто,знали";
+// "друг" in the gap: "чтобы мы друг друга перестреляли" is a lament of fratricide, not a wish aimed at anyone
+const GAP_STOP = "!не,ни,никто,знали,друг";
 const OBJECTS = ["их", "его", "всех", "этих"];
 /** "Хоть бы кто-нибудь его отравил": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["чтоб", "чтобы", "хоть бы", "вот бы"];
@@ -53,6 +54,8 @@ const SOMEONE_WOULD = ["кто-нибудь бы"];
 const MANNER = ["без жалости", "без пощады", "пачками", "до одного", "до последнего"];
 /** "Мародеров найти и повесить": finding, then the act. */
 const FIND = ["найти и", "найти да"];
+/** The whole group a conditional past is aimed at: "всех бы перестрелял". */
+const GROUP = ["всех"];
 
 const VOWEL = /[аеиоуыэюяё]$/;
 const LABIAL = /[бпвмф]$/;
@@ -255,6 +258,9 @@ export function inflect(grammar) {
           // in meaning; the joke exclusion reads it as the poster's intent: "Убить бы того… Шучу"). Not the past
           // ("убил бы за шаурму": hyperbole far more often than a threat).
           if (perf && e.hope) push("violence.intent", [`${f.inf} бы`], then, drop);
+          // …and the conditional past aimed at a whole group, the speaker's own: "всех бы перестрелял", "я бы их всех
+          // перевешал", "перебила бы всех" (`hope` or `would`; "всех" keeps out the lone "убил бы за шаурму").
+          if (perf && (e.hope || e.would)) for (const x of rx([f.past[0], f.past[3]].filter(Boolean))) for (const o of GROUP) out["violence.intent"].push(`${o} бы ~1 ${x}${tail(then)}`, `бы ~1 ${o} ${x}${tail(then)}`, `${x} бы ~1 ${o}${tail(then)}`);
           // The future passive foretold of whom the post names: "каждый оккупант будет убит", "все они будут
           // уничтожены" (killing verbs only: "все права будут уничтожены" is of things).
           if (perf && e.hope && f.part.length) {

@@ -284,6 +284,9 @@ export function inflect(grammar) {
         if (perf && e.hope) push("violence.wish-verb", rx(third), then);
         // …and the speaker's own wish to do it, with б/би: "вбити б його", "пристрелити б" (not the past: "вбив би за каву" is hyperbole).
         if (perf && e.hope) push("violence.intent", [`${f.inf} б`, `${f.inf} би`], then);
+        // …and the conditional past aimed at a whole group, the speaker's own: "всіх би перестріляв", "я б їх усіх
+        // перевішав" (`hope` or `would`; "всіх" keeps out the lone "вбив би за каву").
+        if (perf && (e.hope || e.would)) for (const x of rx([f.past[0], f.past[3]].filter(Boolean))) out["violence.intent"].push(`всіх би ~1 ${x}${then ? ` ${then}` : ""}`, `усіх би ~1 ${x}${then ? ` ${then}` : ""}`, `б ~1 всіх ${x}${then ? ` ${then}` : ""}`, `б ~1 усіх ${x}${then ? ` ${then}` : ""}`, `${x} би ~1 всіх${then ? ` ${then}` : ""}`);
         // The future passive foretold of whom the post names: "кожен окупант буде вбитий", "всі будуть знищені"
         // (killing verbs only: "все права будут уничтожены" is of things).
         if (perf && e.hope && f.part.length) {
