@@ -6,7 +6,7 @@
 // išžudyti) come from a base by `prefixes`; the prefix goes in front of every form.
 //
 //   infinitive   nužudyti, and the spoken short form nužudyt   violence.infinitive ("reikia sušaudyt")
-//   imperative   nužudyk, nužudykite, nužudykim(e)             violence.call
+//   imperative   nužudyk, nužudykit(e), nužudykim(e)           violence.call (the spoken 2pl -kit too)
 //   3rd future   nužudys                                       violence.wish-verb ("tegul juos sušaudys")
 //   3rd present  (given) žudo                                   violence.call as "tegul ~4 žudo" only
 //   conditional  nužudytų (3rd), nužudyčiau (1sg), nužudytume  violence.wish-verb ("kad sudvėstų"),
@@ -30,7 +30,7 @@ export function conjugate(lemma, o = {}) {
   const [f1sg, f1pl, f1plShort] = o.fut1 ?? fut1(st);
   return {
     inf: [lemma, `${st}t`],
-    imp: o.imp ?? [`${st}k`, `${st}kite`, `${st}kim`, `${st}kime`],
+    imp: o.imp ?? [`${st}k`, `${st}kite`, `${st}kit`, `${st}kim`, `${st}kime`],
     fut3: o.fut3 ?? fut3(st),
     fut1: [f1sg, f1pl, f1plShort],
     pres3: o.pres,
