@@ -1,7 +1,11 @@
 // Hungarian inflection for scripts/lexicon/generate.js. Hungarian is agglutinative, but the forms a
 // call takes are few and regular once a verb's principal parts are known, and they are whole words,
 // not stems: a stem such as "lő*" would also be "lőtér" (shooting range) and "lövés" (a shot), and
-// "megöl*" folds to "megol*", the start of "megoldás" (solution). So the module writes out every form.
+// "megöl*" folds to "megol*", the start of "megoldás" (solution). So the module writes out every form
+// where a stem would reach other words (or, one typo away, other forms: "végezz*" would be the past
+// "végezték"), and uses stems only inside phrases whose other words hold them to the verb: the
+// infinitive's persons before -ni after a modal ("meg kell* ~2 öln*"), "kell*" for kell / kellene /
+// kellett (volna).
 // A verb in the grammar file: { pv: meg, stem: öl, inf: ölni, imp: ölj, pres1: ölöm, past: ölték }
 //   pv     its preverb (meg, le, fel, ki, el, agyon, szét, halálra …), which stands before the verb in
 //          the infinitive and the indicative ("megölni", "megölöm", "megölték") and after it in a
@@ -86,7 +90,7 @@ function present3pl(stem, back0) {
 }
 
 /** The modals that make an infinitive a call; up to two words (an object, "már") may follow them. */
-const MODALS = ["kell", "kéne", "kellene", "kellett volna", "muszáj", "lehetne"];
+const MODALS = ["kell*", "kéne", "muszáj", "lehetne"];
 /** The speaker's own "will" / "want" before an infinitive split from its preverb: "meg fogom ölni". */
 const INTENT = ["fogom", "fogjuk", "fogok", "fogunk", "akarom", "akarjuk"];
 
@@ -132,22 +136,21 @@ export function inflect(grammar) {
     const withThen = (forms) => [...(v["only-then"] ? [] : forms), ...forms.flatMap((f) => thens.map((t) => `${f} ~2 ${t}`))];
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
     const i = imperative(v.imp, v.stem, v.d, v.back);
+    // Each person of the command written out: a stem ("végezz*") is one typo from the past
+    // ("végezték ki") to the typo matcher.
     add(direct, withThen([i.def2sg, i.def2pl, i.def1pl, i.def3sg, i.def3pl, i.ind2pl, i.ind1pl, i.ind3sg, i.ind3pl].map(cmd)));
     if (pv) add(direct, withThen([cmd(i.ind2sg)]));
     // "le kell lőni", "le kéne őket lőni", "lelőni kell". Only the preverb opening the phrase tells
     // "ki kell végezni" (execute) from "végezni kell" (to be done).
+    // The infinitive and the personal infinitive ("le kell lőnie valakinek", "meg kell ölnünk őket",
+    // "ki kell végezniük", "kivégeznie kell") share the stem before -ni: "lőn*" holds lőni, lőnie,
+    // lőniük, lőnünk; "kell*" holds kell, kellene and kellett (volna).
     const inf = join(v.inf);
+    const infN = `${v.inf.replace(/i$/, "")}*`;
     for (const m of MODALS) {
-      if (pv) {
-        add(direct, withThen([`${pv} ${m} ~2 ${v.inf}`]));
-      }
-      add(direct, withThen([`${inf} ${m}`]));
+      if (pv) add(direct, withThen([`${pv} ${m} ~2 ${infN}`]));
+      add(direct, withThen([`${pv}${infN} ${m}`]));
     }
-    // The personal infinitive with a modal: "le kell lőnie valakinek", "meg kell ölnünk őket",
-    // "ki kell végezniük", "kivégeznie kell" (3sg, 1pl, 3pl, 2pl).
-    const persInf = personal(v.inf, back0(v));
-    // (The commonest modals only, to keep the lexicon small: the matcher's cost grows with it.)
-    for (const m of ["kell", "kéne", "kellene"]) for (const x of persInf) add(direct, withThen([...new Set([pv ? `${pv} ${m} ~2 ${x}` : `${x} ${m}`, `${pv}${x} ${m}`])]));
     add("violence.verb", withThen([inf]));
     add("violence.infinitive", withThen([inf]));
     if (v.bare && pv) add("violence.verb", withThen([v.inf]));
@@ -209,7 +212,7 @@ export function inflect(grammar) {
     // Necessity with the personal infinitive: "pusztulnia kell", "meg kell halnia", "el kell
     // pusztulniuk", "Putyinnak meg kell dögölnie" (the dying verbs' own infinitives, bare of the preverb).
     const bareInf = [...new Set(list(v.inf).map((x) => (pv && x.startsWith(pv) ? x.slice(pv.length) : x)).filter((x) => /ni$/.test(x)))];
-    if (!v.ambiguous) for (const b of bareInf) for (const x of personal(b, v.back).slice(0, 2)) for (const m of ["kell", "kéne", "kellene"]) add("violence.call", `${x} ${m}`, ...(pv ? [`${pv} ${m} ~2 ${x}`, `${pv}${x} ${m}`] : []));
+    if (!v.ambiguous) for (const b of bareInf) for (const x of personal(b, v.back).slice(0, 2)) for (const m of ["kell*", "kéne"]) add("violence.call", `${x} ${m}`, ...(pv ? [`${pv} ${m} ~2 ${x}`, `${pv}${x} ${m}`] : []));
     // "Mikor döglenek már meg végre?", "mikor pusztulnak el?": waiting for their death, the
     // indicative split from its preverb by the question (`pres`: 3sg and 3pl present).
     if (pv && !v.ambiguous) for (const p of list(v.pres)) add("violence.call", `mikor ~3 ${p} ~1 ${pv}`);
