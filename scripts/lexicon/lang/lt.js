@@ -86,7 +86,11 @@ export function inflect(grammar) {
         // (up to 5 words between: a subject with its place, "tegul kiekvienas rusų okupantas Ukrainoje gauna",
         // "tegul kiekviena rusų kolona su Z raide sudega")
         // (the old optative "lai", "lai dega kartu su miestais", too)
-        if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
+        // `pres-wish: true` (rotting: "tegul supūva kalėjime" is a sentence, not a death): the present
+        // goes to violence.wish-verb after "tegul", where the exclusions (an idiom, justice) can reach
+        // it; a whole "tegul ~5 supūva" match would hold the idiom inside it.
+        if (use("wish") && v["pres-wish"]) add("violence.wish-verb", list(f.pres3), thens);
+        else if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
         if (dying) {
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish], thens);
           continue;
