@@ -48,13 +48,13 @@ export function compileSignals(
   };
 
   function context(c: ContextDef, path: Path): ContextC | undefined {
-    const kinds = (["lexicon", "quoted", "clause-start", "after-colon", "before-colon", "hashtag", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
+    const kinds = (["lexicon", "quoted", "question", "clause-start", "after-colon", "before-colon", "hashtag", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
-      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, clause-start, after-colon, before-colon, hashtag, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
+      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, question, clause-start, after-colon, before-colon, hashtag, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
       return undefined;
     }
     const kind = kinds[0];
-    const stray = (["before", "after", "scope", "overlap", "stop", "contrast"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
+    const stray = (["before", "after", "scope", "overlap", "stop", "contrast", "negated-by", "outside", "alone"] as const).filter((k) => c[k] !== undefined && kind !== "lexicon");
     for (const k of stray) r.error(ref, [...path, k], "invalid-context", `'${k}' applies only to a lexicon context`, "key");
     if (c.skip !== undefined && kind !== "clause-start") r.error(ref, [...path, "skip"], "invalid-context", "'skip' applies only to clause-start", "key");
     switch (kind) {
@@ -65,10 +65,16 @@ export function compileSignals(
         const scope: Scope = c.scope ?? "sentence";
         const stop = lexList(c.stop, [...path, "stop"]);
         const contrast = lexList(c.contrast, [...path, "contrast"]);
-        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, stop, contrast, label: `${names} ${where} in the same ${scope}` };
+        const negatedBy = lexList(c["negated-by"], [...path, "negated-by"]);
+        const outside = lexList(c.outside, [...path, "outside"]);
+        const alone = c.alone === true;
+        const how = `${alone ? " alone in its clause" : ""}${negatedBy.length > 0 ? ", not negated," : ""}${outside.length > 0 ? ` outside ${[c.outside].flat().join("|")}` : ""}`;
+        return { k: "lexicon", lexicons: lexs, before: c.before, after: c.after, scope, overlap: c.overlap === true, stop, contrast, negatedBy, outside, alone, label: `${names}${how} ${where} in the same ${scope}` };
       }
       case "quoted":
         return { k: "quoted", label: "inside quotation marks" };
+      case "question":
+        return { k: "question", label: "in a question" };
       case "clause-start":
         return { k: "clause-start", skip: lexList(c.skip, [...path, "skip"]), label: "at the start of a clause" };
       case "after-colon":

@@ -24,9 +24,19 @@ export type ContextC =
        * them answers later in the sentence ("не X, а Y") is about X, not the candidate.
        */
       readonly contrast: readonly number[];
+      /**
+       * Lexicons of negators: a cue that one of them precedes in its clause, within
+       * NEGATED_REACH words ("I don't condemn", "не шучу"), says the opposite and does not count.
+       */
+      readonly negatedBy: readonly number[];
+      /** Lexicons whose matches hide a cue inside them: "ruski mir" (an idea) holds no Russians. */
+      readonly outside: readonly number[];
+      /** The cue must make up its clause alone: "No." after a quoted call, not "no exceptions". */
+      readonly alone: boolean;
       readonly label: string;
     }
   | { readonly k: "quoted"; readonly label: string }
+  | { readonly k: "question"; readonly label: string }
   | { readonly k: "clause-start"; readonly skip: readonly number[]; readonly label: string }
   | { readonly k: "after-colon"; readonly label: string }
   | { readonly k: "before-colon"; readonly label: string }

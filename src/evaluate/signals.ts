@@ -136,9 +136,68 @@ function cueIn(list: readonly LexMatch[], c: Extract<ContextC, { k: "lexicon" }>
     ix.step();
     // Context cues are read literally: an English "propagandists" is no transliterated Slavic report verb.
     if (x.via & VIA_TRANSLIT && !translitOk) continue;
-    if (inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) && !stopped(c.stop, m, x, ctx) && !(c.contrast.length > 0 && contrastive(x, m, c.contrast, ctx))) return x;
+    if (!inWindow(tokens, m, x, c.scope, c.before, c.after, c.overlap) || stopped(c.stop, m, x, ctx)) continue;
+    if (c.contrast.length > 0 && contrastive(x, m, c.contrast, ctx)) continue;
+    if (c.alone && !aloneInClause(x, ctx)) continue;
+    if (c.negatedBy.length > 0 && negated(x, c.negatedBy, ctx)) continue;
+    if (c.outside.length > 0 && inside(x, c.outside, ctx)) continue;
+    return x;
   }
   return undefined;
+}
+
+/** True when cue `x` makes up its clause by itself ("No." after a quoted call). */
+function aloneInClause(x: LexMatch, ctx: Ctx): boolean {
+  const [first, end] = ctx.ix.unitRange(x.t0, "clause");
+  return first === x.t0 && end === x.t1;
+}
+
+/** How many words before a cue a negator may stand and still negate it ("I do NOT really condemn"). */
+const NEGATED_REACH = 2;
+
+/**
+ * True when a match of the `by` lexicons ends at most NEGATED_REACH words before cue `x`, in its
+ * clause: "I don't condemn", "это не преступление", "не шучу" say the opposite of the cue.
+ */
+function negated(x: LexMatch, by: readonly number[], ctx: Ctx): boolean {
+  const [first] = ctx.ix.unitRange(x.t0, "clause");
+  // A cue that holds a negator of its own ("nie wolno") takes one before it as concord, not as its
+  // negation: "nikogo nie wolno" still forbids.
+  for (const l of by) {
+    const list = ctx.lex[l] ?? NONE;
+    const i = ctx.ix.firstFrom(list, x.t0);
+    if (i < list.length && (list[i] as LexMatch).t0 < x.t1) return false;
+  }
+  for (const l of by) {
+    const list = ctx.lex[l] ?? NONE;
+    const from = Math.max(first, x.t0 - NEGATED_REACH - ctx.ix.widestOf(list));
+    for (let i = ctx.ix.firstFrom(list, from); i < list.length && (list[i] as LexMatch).t0 < x.t0; i++) {
+      ctx.ix.step();
+      const y = list[i] as LexMatch;
+      if (y.t1 <= x.t0 && x.t0 - y.t1 < NEGATED_REACH) return true;
+    }
+  }
+  return false;
+}
+
+/** True when cue `x` lies within a match of the `outer` lexicons ("ruski mir", an idea, holds no "ruski"). */
+function inside(x: LexMatch, outer: readonly number[], ctx: Ctx): boolean {
+  for (const l of outer) {
+    const list = ctx.lex[l] ?? NONE;
+    for (let i = ctx.ix.firstFrom(list, x.t0 - ctx.ix.widestOf(list) + 1); i < list.length && (list[i] as LexMatch).t0 <= x.t0; i++) {
+      ctx.ix.step();
+      if ((list[i] as LexMatch).t1 >= x.t1) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the text after the last word of word `t`'s sentence, up to the next word, holds a question mark. */
+function inQuestion(ctx: Ctx, t: number): boolean {
+  const [, end] = ctx.ix.unitRange(t, "sentence");
+  const from = ctx.tokens.ends[end - 1] as number;
+  const to = end < ctx.tokens.words.length ? (ctx.tokens.starts[end] as number) : ctx.text.length;
+  return /[?\uff1f]/.test(ctx.text.slice(from, to));
 }
 
 /** True when the text between word `left` and the next word `right` holds a colon (attribution or title). */
@@ -158,6 +217,8 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
       return null;
     case "quoted":
       return tokens.quoted[m.t0] ? "inside quotation marks" : null;
+    case "question":
+      return inQuestion(ctx, m.t0) ? "in a question" : null;
     case "clause-start": {
       // Opens its clause when every word before it in the clause is an opener word ("so", "and").
       const [first] = ctx.ix.unitRange(m.t0, "clause");
@@ -355,7 +416,7 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
     if (s.near) {
       const near = s.near;
       const other = sortedCounted(near.signal, ctx);
-      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], label: "" };
+      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], negatedBy: [], outside: [], alone: false, label: "" };
       const kept: LexMatch[] = [];
       for (const m of counted) {
         if (cueIn(other, window, m, ctx, true)) kept.push(m);

@@ -45,7 +45,11 @@ export interface ContextDef {
   overlap?: boolean;
   stop?: string | string[];
   contrast?: string | string[];
+  "negated-by"?: string | string[];
+  outside?: string | string[];
+  alone?: boolean;
   quoted?: boolean;
+  question?: boolean;
   "clause-start"?: boolean;
   "after-colon"?: boolean;
   "before-colon"?: boolean;
@@ -68,7 +72,17 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
       .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
       .optional()
       .describe("a cue word right before a target that a word of this lexicon answers later in the sentence ('не X, а Y', 'not X but Y') is about X, not the match: it does not count"),
+    "negated-by": z
+      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+      .optional()
+      .describe("a cue word that a word of this lexicon negates (up to 2 words before it in its clause: 'I don't condemn', 'не шучу') does not count"),
+    outside: z
+      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+      .optional()
+      .describe("a cue word inside a match of this lexicon does not count ('ruski mir', an idea, holds no Russians)"),
+    alone: z.literal(true).optional().describe("the cue word must make up its clause by itself ('No.' after a quoted call, not 'no exceptions')"),
     quoted: z.literal(true).optional().describe("the match stands inside quotation marks"),
+    question: z.literal(true).optional().describe("the match stands in a sentence that ends with a question mark (a rhetorical question, when a rejection follows)"),
     "clause-start": z.literal(true).optional().describe("the match opens its clause"),
     "after-colon": z.literal(true).optional().describe("the match stands in a clause that follows a colon (an attribution: 'MP on TV: ...')"),
     "before-colon": z.literal(true).optional().describe("the match stands in a clause that a colon follows (a title: \"'Hang them all': inside the...\")"),
