@@ -76,8 +76,8 @@ const list = (lang: number, words: string): void => {
   }
 };
 // Function words in Latin letters, with the language they are most telling of.
-list(RU, "čto čtoby čtob očen uže tebja menja sebja segodnja vsë vsjo chto shto chtoby chtob shtob shtoby czto szto cztoby eto etot eti etikh etih etu nado nuzhno nuzhna ochen oczen tolko tolka uzhe seychas sejchas sejczas vseh vsekh wsiech vsyo vsio wsio ikh ego yego emu yemu tebya tebia menya menia sebya sebia khorosho horosho charaszo budet dolzhny dolzhen dolzhna puskai puskay puskaj davai davay davayte davaite spasibo privet segodnya segodnia sevodnya zavtra vchera tozhe nichego nikogda kotoryy kotorye kotorykh yeshche eshche eshchyo escho kogda pochemu zachem nyet blyat blya 4to 4tob 4toby 4tobi xoro6o");
-list(UK, "ščo ščob ščos jakyj jaki bilja pislja shcho shchob shcob szczo szczob shchos shob sho tse tsey tsia tsya tsi yak yaka yaki yakyi yakshcho vin vona vony voni yikh yiyi yoho yomu nekhai nekhay nechaj khai khay duzhe dyakuyu diakuiu vsikh vsih usikh usih wsich usi zhoden zhodnyi teper mozhna tilky tilki lyshe pislya pislia bilya bilia chy abo sohodni syohodni zavzhdy 6o 6ob sho6");
+list(RU, "čto čtoby čtob očen uže tebja menja sebja segodnja vsë vsjo chto shto chtoby chtob shtob shtoby czto szto cztoby eto etot eti etikh etih etu nado nuzhno nuzhna ochen oczen tolko tolka uzhe seychas sejchas sejczas vseh vsekh wsiech vsyo vsio wsio ikh ego yego emu yemu tebya tebia menya menia sebya sebia khorosho horosho charaszo budet dolzhny dolzhen dolzhna puskai puskay puskaj davai davay davayte davaite spasibo privet segodnya segodnia sevodnya zavtra vchera tozhe nichego nikogda kotoryy kotorye kotorykh yeshche eshche eshchyo escho kogda pochemu zachem nyet blyat blya vot moya moyu moye moyi 4to 4tob 4toby 4tobi xoro6o");
+list(UK, "ščo ščob ščos jakyj jaki bilja pislja shcho shchob shcob szczo szczob shchos shob sho tse tsey tsia tsya tsi yak yaka yaki yakyi yakshcho vin vona vony voni yikh yiyi yoho yomu nekhai nekhay nechaj khai khay duzhe dyakuyu diakuiu vsikh vsih usikh usih wsich usi zhoden zhodnyi teper mozhna tilky tilki lyshe pislya pislia bilya bilia chy abo sohodni syohodni zavzhdy odnoho zhodnoho maiut mayut 6o 6ob sho6");
 list(BE, "kab jany yany janu hety hetaja hetyja hetyya heta hetaha usie usich usio niachaj niachay nachaj niama vielmi velmi zaŭsiody zausiody dziakuj dziakuy siońnia sionnia ciapier tolki adnaho");
 // The commonest function words of languages eld may prefer on short or mixed text (English, German,
 // French, Spanish), and of romanised Hindi, Georgian and Arabic, which share the digraphs (kh, sh,
@@ -219,6 +219,10 @@ function wordPoints(w: Uint16Array, n: number, votes: Int32Array): number {
   else if (n >= 4 && (endsWith(w, n, "yy") || endsWith(w, n, "iy") || endsWith(w, n, "yi"))) best = Math.max(best, 2);
   else if (n >= 4 && endsWith(w, n, "yj")) best = Math.max(best, 1);
   else if (n >= 5 && endsWith(w, n, "ogo")) best = Math.max(best, 1);
+  // Ukrainian genitive plurals in -ків/-ців ("orkiv", "vyniatkiv", "Kadyrivtsiv") and infinitives in
+  // -ати/-ити/-ути ("rizaty", "zdokhnuty"): weak marks, since casual Czech and Polish write "bohaty".
+  else if (n >= 5 && (endsWith(w, n, "tsiv") || endsWith(w, n, "kiv"))) best = Math.max(best, endsWith(w, n, "tsiv") ? 2 : 1);
+  else if (n >= 6 && (endsWith(w, n, "aty") || endsWith(w, n, "yty") || endsWith(w, n, "uty"))) best = Math.max(best, 1);
   return best;
 }
 
