@@ -59,3 +59,22 @@ describe("LanguageIdentifier: eld with a script pre-step, a letter veto and its 
     expect(() => id.detect("abc", 2, 1)).toThrow(RangeError);
   });
 });
+
+describe("LanguageIdentifier: Ukrainian by its letters, and surzhyk", () => {
+  it("is sure of short Ukrainian that eld leaves unsure between uk, ru and bg, by ї є ґ or і beside и", () => {
+    for (const t of ["Сусіда не здавати, а одразу вигнати", "Смерть путіну!", "Їжак їсть яблуко"]) expect(id.detect(t)).toMatchObject({ best: "uk" });
+    expect(id.detect("Сусіда не здавати, а одразу вигнати")).toMatchObject({ reliable: true, by: "letters" });
+  });
+
+  it("folds surzhyk (шо, шоб, шось beside Ukrainian letters) to Ukrainian, and leaves Russian with a 'шо' Russian", () => {
+    expect(id.detect("шо ты там пишешь, ніхто не читає").best).toBe("uk");
+    expect(id.detect("шоб вони всі поїхали додому").best).toBe("uk");
+    expect(id.detect("шо за ерунда, опять всё сломалось").best).not.toBe("uk");
+  });
+
+  it("leaves Russian, Belarusian and Bulgarian with their own letters alone", () => {
+    expect(id.detect("Это был очень хороший день, мы гуляли в парке").best).toBe("ru");
+    expect(id.detect("Сёння вельмі добры дзень, мы ўсе ідзём у парк").best).toBe("be");
+    expect(id.detect("Днес е хубав ден, ще отидем в парка").best).not.toBe("uk");
+  });
+});

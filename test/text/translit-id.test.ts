@@ -66,3 +66,15 @@ describe("LanguageIdentifier with the transliteration step", () => {
     for (const [lang, sentences] of Object.entries(SENTENCES)) for (const s of sentences) if (!["ru", "uk", "be"].includes(lang)) expect(id.detect(s).by).not.toBe("translit");
   });
 });
+
+describe("translitReading: Ukrainian endings and function words", () => {
+  it("reads -ків/-ців genitives, -ати/-ути infinitives and odnoho/maiut as Ukrainian, vot/moya as Russian", () => {
+    expect(translitReading("orkiv treba rizaty, vsih do odnoho")).toMatchObject({ lang: "uk" });
+    expect(translitReading("maskali vsi maiut zdokhnuty, vsi do odnogo")).toMatchObject({ lang: "uk" });
+    expect(translitReading("pomnite: ne vse oni takie. moya tetya v pitere plachet kazhdyj den")).toMatchObject({ lang: "ru" });
+  });
+  it("leaves Czech and Polish written without diacritics alone", () => {
+    expect(translitReading("To je bohaty clovek, ma velky dum a hezke auto")).toBeNull();
+    expect(translitReading("Ten bogaty sasiad ma duzy dom i ladny samochod")).toBeNull();
+  });
+});
