@@ -31,10 +31,12 @@ describe("a call quoted or asked, then rejected by the poster", () => {
 });
 
 describe("an idea or a system as what must die", () => {
-  it.each(["Putinism must die.", "Рашизм має померти. Не люди, а ідея.", "Империя должна умереть.", "Putinizm musi zdechnąć razem z ruskim mirem."])("clear: %s", (text) =>
+  it.each(["Putinism must die.", "Рашизм має померти. Не люди, а ідея.", "Империя должна умереть.", "Putinizm musi zdechnąć razem z ruskim mirem.", "Putinismul trebuie să moară."])("clear: %s", (text) =>
     expect(decide(text)).toBe("clear"),
   );
-  it.each(["Putinism must die, and every orc with it.", "Путінізм має померти разом з путіним."])("still a call where a person is named: %s", (text) =>
+  // (en/uk/pl list the -isms in figurative.subject too, which clears them whoever is named: the
+  // languages without such a list show cue.idea's own rule.)
+  it.each(["Putinismul trebuie să moară, împreună cu toți ocupanții.", "Putinisms ir jānogalina kopā ar visiem okupantiem."])("still a call where a person is named: %s", (text) =>
     expect(decide(text)).not.toBe("clear"),
   );
 });
