@@ -71,7 +71,7 @@ export function inflect(grammar) {
       return [...forms, ...forms.flatMap((x) => thens.map((t) => `${x} ~2 ${t}`))];
     };
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
-    add(direct, finite(v.imp), finite(`${v.imp}m`), finite(`${v.pres}me`, 2), finite(jussive(v.imp)), finite(impersonalJussive(v.tud), 2));
+    add(direct, finite(v.imp), finite(`${v.imp}m`), finite(`${v.pres}me`, 3), finite(jussive(v.imp)), finite(impersonalJussive(v.tud), 2));
     add(direct, nonfinite(impersonalJussive(v.tud)));
     add("violence.verb", nonfinite(v.da), nonfinite(v.ma), finite(v.pres, 2));
     add("violence.infinitive", nonfinite(v.da));
@@ -81,7 +81,7 @@ export function inflect(grammar) {
     if (v.hyperbole) for (const x of [`${v.pres}n`, `${v.pres}me`, `${v.pres}ksin`]) hyper.push(x, ...(p ? [{ f: x, after: p }] : []));
     // "Millal me neid tapma hakkame?", "maha laskma hakkame": the ma-infinitive before "we start".
     add(v.ambiguous ? "violence.infinitive" : "violence.intent", nonfinite(v.ma).flatMap((f) => [`${f} hakkame`, `${f} hakkate`]));
-    add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 2), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
+    add("violence.intent", finite(`${v.pres}n`, 2), finite(`${v.pres}me`, 3), finite(`${v.pres}ksin`, 2), finite(`${v.pres}ksime`, 2));
     // The 3rd-person present, which is also the future, after a wish or a promise: "loodan, et nad
     // lasevad nad maha", "meie poisid leiavad nad üles ja lasevad kõik maha" (not the ambiguous verbs).
     if (!v.ambiguous) add("violence.wish-verb", finite(`${v.pres}b`, 2), finite(`${v.pres}vad`, 3));

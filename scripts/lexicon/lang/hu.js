@@ -170,6 +170,10 @@ export function inflect(grammar) {
     // The 1pl present split from its preverb by a question word or focus before it: "mikor
     // akasztjuk már fel őket?", "mindet most lőjük le".
     if (pv) add("violence.intent", withThen([`${v.pres1pl ?? present1pl(v.stem, v.back)} ~1 ${pv}`]));
+    // The speaker's own conditional and present split from the preverb by focus before the verb: "én
+    // magam lőném le", "szívesen akasztanám fel", "én verném agyon", "én lövöm le" (a negation, "nem
+    // lőném le", is the negation's to clear).
+    if (pv) add("violence.intent", withThen([v.inf.replace(/ni$/, back ? "nám" : "ném"), v.inf.replace(/ni$/, back ? "nánk" : "nénk"), v.pres1].map((x) => `${x} ~1 ${pv}`)));
     // A hope for what others will do: "remélem, az összes orkot kinyírják", "reméljük, hogy a tüzérség
     // szétlövi őket", "bárcsak felakasztanák": the indicative and conditional are a wish after a hope
     // (cue.wish), so "szerintem lelövik a túszokat" stays a prediction; a negation moves the preverb
