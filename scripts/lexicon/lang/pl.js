@@ -231,9 +231,9 @@ export function inflect(grammar) {
           if (ONE_IS_THREE(f) && thens[0] === undefined)
             add("violence.intent", [`${f.pres[0]} cię`, `cię ${f.pres[0]}`, `${f.pres[0]} was`, `was ${f.pres[0]}`, `ja ~2 ${f.pres[0]}`], [undefined]);
           else add("violence.intent", [f.pres[0]], thens);
-          // "zastrzeliłbym", "powiesiłabym", "wybilibyśmy"; "sam bym go powiesił"
+          // "zastrzeliłbym", "powiesiłabym", "wybilibyśmy"; "sam bym go powiesił", "ja bym tych żołnierzy wszystkich rozstrzelał"
           add("violence.intent", [`${f.past.m}bym`, `${f.past.f}bym`, `${f.past.vir}byśmy`], thens);
-          add("violence.intent", [`bym ~4!nie ${f.past.m}`, `bym ~4!nie ${f.past.f}`, `byśmy ~4!nie ${f.past.vir}`], thens);
+          add("violence.intent", [`bym ~5!nie ${f.past.m}`, `bym ~5!nie ${f.past.f}`, `byśmy ~5!nie ${f.past.vir}`], thens);
         }
         if (use("reported") && v.reported !== false) {
           add("violence.reported", [f.past.m, f.past.f, f.past.vir, f.past.nonvir], thens);
