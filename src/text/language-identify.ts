@@ -107,11 +107,10 @@ const KAZAKH = 1;
 const SERBIAN = 2;
 const MACEDONIAN = 4;
 // Letters that tell Ukrainian from Russian and Belarusian: ї є ґ only Ukrainian writes; і Ukrainian
-// and Belarusian, и Ukrainian and Russian (not Belarusian); ы э ъ ё Russian or Belarusian, ў Belarusian.
+// and Belarusian; ы э ъ ё Russian or Belarusian, ў Belarusian.
 const UK_ONLY = 8;
 const I_DOT = 16;
-const I_PLAIN = 32;
-const NOT_UK = 64;
+const NOT_UK = 32;
 const CYRILLIC_FLAGS = (() => {
   const t = new Uint8Array(0x100);
   const mark = (letters: string, flag: number): void => {
@@ -122,27 +121,26 @@ const CYRILLIC_FLAGS = (() => {
   mark("ѓќѕЃЌЅ", MACEDONIAN);
   mark("\u0457\u0454\u0491\u0407\u0404\u0490", UK_ONLY);
   mark("\u0456\u0406", I_DOT);
-  mark("\u0438\u0418", I_PLAIN);
   mark("\u044b\u044d\u044a\u0451\u045e\u042b\u042d\u042a\u0401\u040e", NOT_UK);
   return t;
 })();
 
 /**
- * True when Cyrillic text reads as Ukrainian by its letters: ї, є or ґ, or і beside an и or eld's own
- * guess of Ukrainian, and none of ы э ъ ё ў; or as surzhyk, the Ukrainian–Russian mix (a "шо", "шоб", "шось" beside an і, ї or є),
+ * True when Cyrillic text reads as Ukrainian by its letters: ї, є, ґ or і, and none of ы э ъ ё ў (an і
+ * without them is Belarusian only in text too short to show its ы or ў, which this then calls
+ * Ukrainian); or as surzhyk, the Ukrainian–Russian mix (a "шо", "шоб", "шось" beside an і, ї or є),
  * which is folded to Ukrainian.
  */
-function ukrainianByLetters(flags: number, guess: string, text: string, start: number, stop: number): boolean {
-  const uk = (flags & UK_ONLY) !== 0 || (flags & I_DOT && (flags & I_PLAIN || guess === "uk")) !== 0;
-  if (uk && (flags & NOT_UK) === 0) return true;
-  return (flags & (UK_ONLY | I_DOT)) !== 0 && surzhykWord(text, start, stop);
+function ukrainianByLetters(flags: number, text: string, start: number, stop: number): boolean {
+  if ((flags & (UK_ONLY | I_DOT)) === 0) return false;
+  return (flags & NOT_UK) === 0 || surzhykWord(text, start, stop);
 }
 
 /** Whether the text holds "шо", "шоб", "шоби", "шось" or "шос" as a word (surzhyk for що, щоб, щось). */
 function surzhykWord(text: string, start: number, stop: number): boolean {
   const isLetter = (i: number): boolean => i >= start && i < stop && SCRIPT[text.charCodeAt(i)] !== 0;
   for (let i = text.indexOf("\u0448\u043e", start); i >= 0 && i + 1 < stop; i = text.indexOf("\u0448\u043e", i + 2)) {
-    if (isLetter(i - 1) && text.charCodeAt(i - 1) !== 0x0428) continue;
+    if (isLetter(i - 1)) continue;
     let j = i + 2;
     const c = text.charCodeAt(j);
     if (c === 0x0431) j += text.charCodeAt(j + 1) === 0x0438 ? 2 : 1; // шоб, шоби
@@ -229,7 +227,7 @@ export class LanguageIdentifier implements LanguageDetector {
     }
     // 3a. Ukrainian told by its letters, and surzhyk folded to Ukrainian: eld's n-grams leave short
     // Ukrainian unsure between uk, ru and bg, or read surzhyk as Russian.
-    if (top === CYRILLIC && (EAST_SLAVIC.has(g.best) || g.best === "bg") && ukrainianByLetters(flags, g.best, text, start, stop)) {
+    if (top === CYRILLIC && (EAST_SLAVIC.has(g.best) || g.best === "bg") && ukrainianByLetters(flags, text, start, stop)) {
       const scores: [string, number][] = [["uk", g.scores[0]![1]]];
       for (const sc of g.scores) if (sc[0] !== "uk") scores.push(sc as [string, number]);
       return { best: "uk", scores, reliable: enough, by: "letters" };

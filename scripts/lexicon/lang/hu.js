@@ -94,9 +94,6 @@ const MODALS = ["kell*", "kéne", "muszáj", "lehetne"];
 /** The speaker's own "will" / "want" before an infinitive split from its preverb: "meg fogom ölni". */
 const INTENT = ["fogom", "fogjuk", "fogok", "fogunk", "akarom", "akarjuk"];
 
-/** The forced harmony of a verb from the grammar (`back`), if any. */
-const back0 = (v) => v.back;
-
 /** The personal infinitive of an infinitive in -ni: 3sg "ölnie", 3pl "ölniük", 1pl "ölnünk". */
 function personal(inf, forced) {
   const stem = inf.replace(/ni$/, "");
