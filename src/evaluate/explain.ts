@@ -1,4 +1,4 @@
-import type { CompiledPolicy, CondC, FieldC, FieldValue, ValueC } from "../compile/types.js";
+import type { CompiledPolicy, CondC, FieldC, FieldValue, SignalC, ValueC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { analyse, decide, holds, valueOf, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
 import type { TargetRole } from "./targets.js";
@@ -73,6 +73,16 @@ export interface Explanation extends Decision {
   readonly settings: readonly SettingTrace[];
 }
 
+/**
+ * The signal with compiled index `i`. `policy.signals` is in evaluation order (a signal after those
+ * it depends on), which is not the order of definition once a signal is used before it is defined
+ * (a call frame in an included file that the union in signals.yaml names): look it up by its index.
+ */
+export function signalAt(policy: CompiledPolicy, i: number): SignalC | undefined {
+  const s = policy.signals[i];
+  return s?.index === i ? s : policy.signals.find((x) => x.index === i);
+}
+
 /** The calls of a post, for every call signal whose targets were resolved (see targets.ts). */
 export function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
   const out: CallTrace[] = [];
@@ -83,14 +93,14 @@ export function callsOf(a: Analysis, policy: CompiledPolicy): CallTrace[] {
     // One call per stretch of words: "must be shot" found as a phrase and "shot" as a participle are one call.
     const longest = [...st.counted].sort((x, y) => x.t0 - y.t0 || y.t1 - x.t1).filter((c, i, all) => !all.slice(0, i).some((o) => o.t0 <= c.t0 && c.t1 <= o.t1));
     for (const c of longest) {
-      const member = cs.members.map((m) => policy.signals[m]).find((m) => m && (a.states[m.index]?.counted ?? []).some((x) => x.t0 === c.t0 && x.t1 === c.t1));
+      const member = cs.members.map((m) => signalAt(policy, m)).find((m) => m && (a.states[m.index]?.counted ?? []).some((x) => x.t0 === c.t0 && x.t1 === c.t1));
       const sent = a.tokens.sentence[c.t0];
       const roles = st.targets?.calls.find((x) => x.call === c)?.roles ?? [];
       out.push({
         signal: cs.name,
         call: toEvidence(member?.name ?? cs.name, c, a, policy),
         frame: member?.frame ?? cs.frame,
-        targets: roles.map((r) => ({ evidence: toEvidence(policy.signals[r.signal]?.name ?? "", r.m, a, policy), role: r.role, why: r.why })),
+        targets: roles.map((r) => ({ evidence: toEvidence(signalAt(policy, r.signal)?.name ?? "", r.m, a, policy), role: r.role, why: r.why })),
         credibility: near.flatMap((s) => (a.states[s.index]?.counted ?? []).filter((m) => a.tokens.sentence[m.t0] === sent).map((m) => toEvidence(s.name, m, a, policy))),
       });
     }

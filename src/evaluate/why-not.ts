@@ -1,7 +1,7 @@
 import type { CompiledPolicy, CondC, ValueC } from "../compile/types.js";
 import type { DecisionName } from "../base/decisions.js";
 import { analyse, decide, holds, valueOf, toEvidence, type Analysis, type Decision, type Evidence, type Post } from "./evaluate.js";
-import { traceCond, type CondTrace, callsOf, type CallTrace, plainValue } from "./explain.js";
+import { traceCond, type CondTrace, callsOf, type CallTrace, plainValue, signalAt } from "./explain.js";
 
 /**
  * A value a comparison compared: its source, its value (null: the record lacks it), for
@@ -101,7 +101,7 @@ function operand(n: ValueC, a: Analysis, src: string, policy: CompiledPolicy): O
   const value = valueOf(n, a) as number;
   const ids = n.k === "count" ? n.signals : [n.signal];
   const signals = ids.map((i) => {
-    const s = policy.signals[i];
+    const s = signalAt(policy, i);
     const counted = a.states[i]?.counted ?? [];
     const name = s?.name ?? String(i);
     return { signal: name, holds: counted.length > 0, evidence: counted.map((m) => toEvidence(name, m, a, policy)) };
@@ -116,7 +116,7 @@ function operand(n: ValueC, a: Analysis, src: string, policy: CompiledPolicy): O
 function setAside(i: number, a: Analysis, policy: CompiledPolicy, seen: Set<number>): { evidence: Evidence; why: string }[] {
   if (seen.has(i)) return [];
   seen.add(i);
-  const s = policy.signals[i];
+  const s = signalAt(policy, i);
   const name = s?.name ?? String(i);
   const own = (a.states[i]?.discounted ?? []).map((x) => ({ evidence: toEvidence(name, x.m, a, policy), why: x.why }));
   return [...own, ...(s?.members ?? []).flatMap((m) => setAside(m, a, policy, seen))];
@@ -141,7 +141,7 @@ export function blame(c: CondC, a: Analysis, src: string, policy: CompiledPolicy
       return options.length === 1 ? [...(options[0] as Blame[])] : [{ k: "any", text, want, options }];
     }
     case "signal": {
-      const name = policy.signals[c.signal]?.name ?? text;
+      const name = signalAt(policy, c.signal)?.name ?? text;
       const counted = (a.states[c.signal]?.counted ?? []).map((m) => toEvidence(name, m, a, policy));
       return [{ k: "signal", text, want, signal: name, counted, discounted: setAside(c.signal, a, policy, new Set()) }];
     }
