@@ -25,7 +25,7 @@ export const BATCH_CHARS = 1 << 20;
  */
 export const CHUNK_BYTES = 256 * 1024;
 /** Records per chunk, at most (and one piece read more): what a chunk's output holds stays bounded when the posts are short. */
-export const CHUNK_RECORDS = 4096;
+export const CHUNK_RECORDS = 2048;
 
 /** A record's size for {@link BATCH_CHARS}: what it holds of the input. */
 function charsOf(r: InputRecord | RawRecord): number {
