@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run, type RunResult } from "./run.js";
@@ -90,5 +93,20 @@ describe("eval --jobs gives the bytes one thread gives", () => {
       expect({ code: many.code, stderr }).toEqual({ code: one.code, stderr: one.stderr });
       expect(Buffer.from(many.stdout).equals(Buffer.from(one.stdout)), `--jobs ${jobs}, chunks of ${chunk || "default"} bytes`).toBe(true);
     }
+  }, 120000);
+});
+
+describe("eval --jobs over several inputs", () => {
+  it("numbers records across inputs, lines within each, CSV as records between chunked inputs: as one thread", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modpol-jobs-"));
+    const csv = `id,text,country\nc1,"kill them\nall",UA\n${Array.from({ length: 900 }, (_, i) => `c${i + 2},death to putin ${i},PL`).join("\r\n")}\n`;
+    const files = { "a.jsonl": jsonlInput(), "b.csv": Buffer.from(csv), "c.txt": linesInput() };
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+    const args = ["eval", "-p", MINI, "--max-record-size", "2k", "-f", "jsonl", "--summary", ...["a.jsonl", "b.csv", "c.txt", "a.jsonl"].flatMap((f) => ["-i", join(dir, f)])];
+    const one = await run([...args, "--jobs", "1"]);
+    const two = await run([...args, "--jobs", "2"], "", { MODPOL_CHUNK_BYTES: "300" });
+    expect(one.stdout.split("\n").length).toBeGreaterThan(6000);
+    expect({ code: two.code, stderr: two.stderr }).toEqual({ code: one.code, stderr: one.stderr });
+    expect(two.stdout === one.stdout).toBe(true);
   }, 120000);
 });
