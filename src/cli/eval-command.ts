@@ -58,14 +58,18 @@ class RunTally {
   constructor(private readonly failOn: ReadonlySet<DecisionName>) {}
 
   add(t: Rendered["tally"]): void {
-    if (t === null) {
-      this.errors++;
-      this.summary.addError();
-    } else {
-      this.summary.add(t[0], t[1]);
-      if (this.failOn.has(t[1])) this.failed = true;
+    this.addMany(t, 1);
+  }
+
+  /** `count` records with the same tally (a batch from a worker comes counted). */
+  addMany(t: Rendered["tally"], count: number): void {
+    for (let i = 0; i < count; i++) {
+      if (t === null) this.summary.addError();
+      else this.summary.add(t[0], t[1]);
     }
-    this.records++;
+    if (t === null) this.errors += count;
+    else if (count > 0 && this.failOn.has(t[1])) this.failed = true;
+    this.records += count;
   }
 }
 
@@ -145,10 +149,11 @@ export async function runEval(texts: readonly string[], o: EvalOptions, io: Io):
         progress?.tick(tally.records);
       },
       onBatch: (b) => {
-        if (!render.quiet) items.addJoined(b.out, b.tallies.length);
-        for (const t of b.tallies) tally.add(t);
+        if (!render.quiet) items.addJoined(b.out, b.count);
+        for (const [t, count] of b.tallies) tally.addMany(t, count);
         progress?.tick(tally.records);
       },
+      chunkBytes: chunkBytesFromEnv(io.env),
       // --fail-on is a verdict on every post: a reader that stops early (`| head`) must not cut it short.
       keepDeciding: failOn.size > 0,
     });
@@ -178,6 +183,16 @@ async function writeSummary(format: string, o: EvalOptions, tally: RunTally, ite
   // Machine formats keep stdout parseable: their summary goes to stderr.
   if (format === "text") await out.write(`${o.quiet ? "" : "\n"}${table}`);
   else io.stderr.write(table);
+}
+
+/**
+ * MODPOL_CHUNK_BYTES: the size of the chunks of input `--jobs` sends its workers, for tests (which
+ * force chunk edges everywhere) and measurements; not a user's setting. Anything but a positive
+ * whole number leaves the default.
+ */
+function chunkBytesFromEnv(env: Io["env"]): number | undefined {
+  const v = Number(env.MODPOL_CHUNK_BYTES);
+  return Number.isInteger(v) && v > 0 ? v : undefined;
 }
 
 function parseWhyNot(v: string | undefined, format: string): DecisionName | undefined {

@@ -1,6 +1,6 @@
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
-import type { InputRecord, RawRecord } from "../input/records.js";
-import { renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
+import { joinChunks, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
+import { renderChunk, renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import type { Interrupt } from "./interrupt.js";
 import type { Output } from "./output.js";
 import type { Source } from "./record-input.js";
@@ -16,6 +16,16 @@ export const BATCH = 512;
  * of memory, then the main thread, and 1,000 of 3,000 records were lost).
  */
 export const BATCH_CHARS = 1 << 20;
+
+/**
+ * Bytes of line-delimited input per chunk sent to a worker, about (whole lines, so one line more at
+ * most): a few hundred posts' worth per message makes the cost of a message (a copy into the
+ * transferred buffer, a post, an answer) small beside theirs, while two chunks in flight per
+ * worker still hold little. A test or a measurement may set it (MODPOL_CHUNK_BYTES).
+ */
+export const CHUNK_BYTES = 256 * 1024;
+/** Records per chunk, at most (and one piece read more): what a chunk's output holds stays bounded when the posts are short. */
+export const CHUNK_RECORDS = 2048;
 
 /** A record's size for {@link BATCH_CHARS}: what it holds of the input. */
 function charsOf(r: InputRecord | RawRecord): number {
@@ -34,8 +44,10 @@ export interface LoopOptions {
   readonly interrupt: Interrupt;
   /** One record decided here (in input order). */
   readonly onRecord: (r: Rendered) => void;
-  /** A batch decided by a worker (in input order, after every record before it). */
+  /** A batch decided by a worker, or a chunk decided here (in input order, after every record before it). */
   readonly onBatch: (b: RenderedBatch) => void;
+  /** {@link CHUNK_BYTES}, unless a test or a measurement asks for other chunks. */
+  readonly chunkBytes?: number | undefined;
   /**
    * Go on deciding when the output closes (`| head`): the exit code is a verdict on every record
    * (`--fail-on`), so the reader going away must not cut it short. Otherwise a closed output ends
@@ -46,9 +58,13 @@ export interface LoopOptions {
 
 /**
  * Decides every record of every source, in input order. Small inputs run in this thread (a worker
- * costs tens of milliseconds to start); past {@link INLINE_RECORDS}, with `jobs` > 1, batches (of
- * {@link BATCH} records or {@link BATCH_CHARS} characters) go to worker threads and come back in
- * order, at most two per worker in flight: what the run holds does not grow with the posts' size. Output is queued
+ * costs tens of milliseconds to start); past {@link INLINE_RECORDS}, with `jobs` > 1, the work goes
+ * to worker threads and comes back in order, at most two batches per worker in flight: what the run
+ * holds does not grow with the posts' size. A line-delimited input (a source with `chunks`) goes as
+ * chunks of its bytes ({@link CHUNK_BYTES}), which the workers split, parse, decide and render, so
+ * that this thread only cuts the input at line ends and writes the bytes that come back: its cost
+ * per post is what limits how many workers help. Other inputs (CSV, the arguments) go as batches of
+ * records (of {@link BATCH} records or {@link BATCH_CHARS} characters). Output is queued
  * synchronously and flushed (with backpressure) between batches. Stops early when the output is
  * closed (`| head`; unless `keepDeciding`) or a signal arrives; what was read is still decided. An
  * input that fails to read ends the run too: the batches already sent are decided first, then its
@@ -59,11 +75,28 @@ export async function decideAll(srcs: readonly Source[], o: LoopOptions): Promis
   const inFlight: Promise<RenderedBatch>[] = [];
   let batch: (InputRecord | RawRecord)[] = [];
   let batchChars = 0;
+  // Chunks of the current input read but not sent yet: consecutive, so they go as one.
+  let pending: LineChunk[] = [];
+  let pendingBytes = 0;
+  let pendingRecords = 0;
+  const chunkBytes = o.chunkBytes ?? CHUNK_BYTES;
   const drain = async (keep: number): Promise<void> => {
     while (inFlight.length > keep) {
       o.onBatch(await (inFlight.shift() as Promise<RenderedBatch>));
       await o.out.flushIfFull();
     }
+  };
+  const sendBatch = (): void => {
+    if (pool && batch.length > 0) inFlight.push(pool.run(batch));
+    batch = [];
+    batchChars = 0;
+  };
+  const sendChunk = (): void => {
+    // Blank lines alone hold no record and make no output: nothing to send.
+    if (pool && pendingRecords > 0) inFlight.push(pool.runChunk(joinChunks(pending)));
+    pending = [];
+    pendingBytes = 0;
+    pendingRecords = 0;
   };
   const stopped = (): boolean => o.out.closed && o.keepDeciding !== true;
   let seen = 0;
@@ -71,22 +104,42 @@ export async function decideAll(srcs: readonly Source[], o: LoopOptions): Promis
   try {
     try {
       outer: for (const src of srcs) {
-        const it = o.interrupt.guard(src.records(n));
-        for await (const recs of it) {
-          for (const rec of recs) {
-            n = rec.n + 1;
-            seen++;
-            if (o.jobs > 1 && seen > INLINE_RECORDS) {
-              pool ??= await o.makePool();
-              batch.push(rec);
-              batchChars += charsOf(rec);
-              if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
-                inFlight.push(pool.run(batch));
-                batch = [];
-                batchChars = 0;
-                await drain(o.jobs * 2);
+        const it = o.interrupt.guard<(InputRecord | RawRecord | LineChunk)[]>(o.jobs > 1 && src.chunks ? src.chunks(n) : src.records(n));
+        for await (const items of it) {
+          for (const item of items) {
+            if (item.kind === "chunk") {
+              n = item.n + item.records;
+              const inline = seen < INLINE_RECORDS;
+              seen += item.records;
+              if (inline) {
+                // The first records run here, as the one-thread run reads them (a chunk at a time).
+                if (item.records > 0) o.onBatch(renderChunk({ ...item, bytes: Buffer.concat(item.parts as Buffer[]) }, o.policy, o.render));
+              } else {
+                pool ??= await o.makePool();
+                sendBatch();
+                pending.push(item);
+                pendingBytes += item.bytes;
+                pendingRecords += item.records;
+                if (pendingBytes >= chunkBytes || pendingRecords >= CHUNK_RECORDS) {
+                  sendChunk();
+                  await drain(o.jobs * 2);
+                }
               }
-            } else o.onRecord(renderRecord(rec, o.policy, o.render));
+            } else {
+              n = item.n + 1;
+              seen++;
+              if (o.jobs > 1 && seen > INLINE_RECORDS) {
+                pool ??= await o.makePool();
+                // A record between chunks (a line over the limit) goes after them: the output stays in input order.
+                sendChunk();
+                batch.push(item);
+                batchChars += charsOf(item);
+                if (batch.length >= BATCH || batchChars >= BATCH_CHARS) {
+                  sendBatch();
+                  await drain(o.jobs * 2);
+                }
+              } else o.onRecord(renderRecord(item, o.policy, o.render));
+            }
             // After a signal, what was read (this batch) is still decided; a closed output ends it all.
             if (stopped()) break;
           }
@@ -96,11 +149,16 @@ export async function decideAll(srcs: readonly Source[], o: LoopOptions): Promis
             break outer;
           }
         }
+        // Chunks of two inputs are never joined: each numbers its lines from 1.
+        sendChunk();
       }
     } finally {
       // Whatever ended the reading (the end, a signal, an input that failed), what was read is decided.
-      if (pool && batch.length > 0 && !stopped()) inFlight.push(pool.run(batch));
-      if (!stopped()) await drain(0);
+      if (!stopped()) {
+        sendChunk();
+        sendBatch();
+        await drain(0);
+      }
     }
   } finally {
     await pool?.close();

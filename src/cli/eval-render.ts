@@ -3,7 +3,7 @@ import { checkRecord, evaluate, type Post } from "../evaluate/evaluate.js";
 import { explain } from "../evaluate/explain.js";
 import { selectPolicy, type PolicyOrTimeline } from "../evaluate/timeline.js";
 import { whyNot, type WhyNot } from "../evaluate/why-not.js";
-import { parseRaw, type InputRecord, type PostRecord, type RawRecord } from "../input/records.js";
+import { parseRaw, recordsOfChunk, type ChunkBytes, type InputRecord, type PostRecord, type RawRecord } from "../input/records.js";
 import type { FieldProblem } from "../compile/record-fields.js";
 import type { SettingValue } from "../compile/settings.js";
 import { internalRecordMessage } from "./bug-report.js";
@@ -83,23 +83,61 @@ export function renderRecord(raw: InputRecord | RawRecord, source: PolicyOrTimel
 }
 
 /**
- * A batch of records rendered: their output as one string and what the run counts of each. For the
+ * A batch of records rendered: their output in one piece and what the run counts of them. For the
  * `json` format the elements are joined by commas (the caller adds one before the batch when
- * something came before it).
+ * something came before it). Worker threads send their output as UTF-8 bytes (transferred, not
+ * copied; the thread that writes them never decodes or encodes them), and the tallies counted:
+ * one entry per distinct tally, so that what crosses threads does not grow with the records.
  */
 export interface RenderedBatch {
-  readonly out: string;
-  readonly tallies: readonly Rendered["tally"][];
+  readonly out: string | Uint8Array;
+  /** Records in the batch. */
+  readonly count: number;
+  /** Each distinct tally of the batch with how many of its records had it, in order of first appearance. */
+  readonly tallies: readonly TallyCount[];
 }
 
-/** Renders a batch: what a worker thread sends back, one string instead of an object per record. */
+/** A tally (see {@link Rendered}) and how many records of a batch had it. */
+export type TallyCount = readonly [tally: Rendered["tally"], count: number];
+
+/** Renders a batch of records. */
 export function renderBatch(records: readonly (InputRecord | RawRecord)[], source: PolicyOrTimeline, o: RenderOptions): RenderedBatch {
   return joinRendered(records.map((r) => renderRecord(r, source, o)), o.format);
 }
 
+/**
+ * Renders the records of a chunk of line-delimited input (see {@link recordsOfChunk}): what a
+ * worker thread does with the bytes it is given, decoding, splitting and parsing included. The
+ * output is UTF-8 bytes in a buffer of its own, ready to be transferred.
+ */
+export function renderChunk(c: ChunkBytes, source: PolicyOrTimeline, o: RenderOptions): RenderedBatch {
+  const b = Buffer.from(c.bytes.buffer, c.bytes.byteOffset, c.bytes.byteLength);
+  const r = renderBatch(recordsOfChunk(b, c), source, o);
+  const text = r.out as string;
+  // Not Buffer.from(text): a short one would be a slice of Node's shared pool, which cannot be transferred.
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, "utf8"));
+  bytes.write(text, "utf8");
+  return { ...r, out: bytes };
+}
+
 /** Joins rendered records into a {@link RenderedBatch}. */
 export function joinRendered(rs: readonly Rendered[], format: RenderOptions["format"]): RenderedBatch {
-  return { out: joinItems(rs.map((r) => r.out), format === "json" ? JSON_ARRAY : NO_SEPARATORS), tallies: rs.map((r) => r.tally) };
+  return { out: joinItems(rs.map((r) => r.out), format === "json" ? JSON_ARRAY : NO_SEPARATORS), count: rs.length, tallies: countTallies(rs) };
+}
+
+/** The distinct tallies of `rs` with their counts, in order of first appearance (the summary lists countries as it meets them). */
+function countTallies(rs: readonly Rendered[]): TallyCount[] {
+  const at = new Map<string, number>();
+  const out: [Rendered["tally"], number][] = [];
+  for (const { tally } of rs) {
+    const key = tally === null ? "" : `${tally[1]}\t${tally[0] ?? ""}\t${tally[0] === null ? 0 : 1}`;
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push([tally, 1]);
+    } else (out[i] as [Rendered["tally"], number])[1]++;
+  }
+  return out;
 }
 
 function renderOne(rec: InputRecord, source: PolicyOrTimeline, o: RenderOptions): Rendered {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { InputRecord, RawRecord } from "../input/records.js";
+import type { ChunkBytes, InputRecord, RawRecord } from "../input/records.js";
 import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import type { OffsetUnit } from "../report/eval-format.js";
-import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
+import { renderBatch, renderChunk, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import { makeStyle } from "./style.js";
 import { limitsFromEnv } from "../load/limits.js";
 import { applyRunSettings } from "../use-cases/run-settings.js";
@@ -18,11 +18,11 @@ export interface WorkerSetup {
   readonly render: Omit<RenderOptions, "fo">;
 }
 
-/** A batch of records to evaluate, and its place in the output. */
-export interface WorkerJob {
-  readonly seq: number;
-  readonly records: readonly (InputRecord | RawRecord)[];
-}
+/**
+ * A batch to evaluate, and its place in the output: records, or a chunk of line-delimited input
+ * (its bytes transferred) whose records the worker reads itself.
+ */
+export type WorkerJob = { readonly seq: number; readonly records: readonly (InputRecord | RawRecord)[] } | { readonly seq: number; readonly chunk: ChunkBytes };
 
 /** The batch rendered (`count` says how many records it holds), or why it could not be. */
 export interface WorkerResult {
@@ -47,7 +47,13 @@ parentPort?.on("message", (job: WorkerJob) => {
     return;
   }
   try {
-    parentPort?.postMessage({ seq: job.seq, batch: renderBatch(job.records, policy, options), count: job.records.length } satisfies WorkerResult);
+    if ("records" in job) {
+      parentPort?.postMessage({ seq: job.seq, batch: renderBatch(job.records, policy, options), count: job.records.length } satisfies WorkerResult);
+      return;
+    }
+    const batch = renderChunk(job.chunk, policy, options);
+    // The output goes back transferred: the main thread writes these bytes without copying or encoding them.
+    parentPort?.postMessage({ seq: job.seq, batch, count: batch.count } satisfies WorkerResult, [(batch.out as Uint8Array).buffer as ArrayBuffer]);
   } catch (e) {
     parentPort?.postMessage({ seq: job.seq, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResult);
   }

@@ -43,10 +43,13 @@ export class ItemWriter {
     this.written++;
   }
 
-  /** Queues `count` items joined by {@link joinItems} (empty when `count` is 0). */
-  addJoined(joined: string, count: number): void {
+  /** Queues `count` items joined by {@link joinItems} (empty when `count` is 0), as text or as UTF-8 bytes (from a worker thread). */
+  addJoined(joined: string | Uint8Array, count: number): void {
     if (count === 0) return;
-    this.out.add(this.written > 0 ? this.sep.glue + joined : joined);
+    if (typeof joined !== "string") {
+      if (this.written > 0 && this.sep.glue !== "") this.out.add(this.sep.glue);
+      this.out.add(joined);
+    } else this.out.add(this.written > 0 ? this.sep.glue + joined : joined);
     this.written += count;
   }
 

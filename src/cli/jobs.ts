@@ -28,8 +28,18 @@ export interface Jobs {
  * ({@link WORKER_BYTES}); a capped run says so on stderr.
  */
 export function planJobs(v: string | undefined, machine: () => Machine): Jobs {
-  // One thread by default: each worker holds its own copy of the compiled policy, and on a 2-core
-  // machine the reading thread leaves little for a second worker.
+  // One thread by default, chosen by measurement (scripts/bench/jobs.js, 200,000 benchmark posts,
+  // 6 December 2026). The reading thread no longer limits: it cuts the input into chunks and writes
+  // the bytes that come back, 0.56 µs of CPU a post with workers that decide nothing (1.83 µs when
+  // it parsed and cloned every record) and 1.4-3.1 µs while real workers share its core (5.7-5.9
+  // before), against 50-70 µs a post for a worker: it could feed far more workers than a machine
+  // has cores. But `auto` cannot be the default: os.availableParallelism() counts hardware threads,
+  // and on the benchmark's machine, whose two vCPUs are one core's two, `--jobs 2` cost 42% more
+  // CPU a post than one thread (74 against 52 µs) and was slower (46 s against 27 s on a machine
+  // loaded by other work); each worker also holds its own heap (+63-146 MB) and compiles the hot
+  // code again (about a second). A default that made runs slower on such machines is worse than
+  // one that leaves real cores idle until asked (`--jobs auto`, which the README recommends for
+  // large inputs on real cores).
   if (v === undefined) return { jobs: 1 };
   const auto = v === "auto";
   const n = auto ? Infinity : Number(v);

@@ -7,7 +7,8 @@ import type { OutStream } from "./io.js";
  * and is kept in `error`, for the caller to report as an I/O error.
  */
 export class Output {
-  private buf: string[] = [];
+  // Text from this thread, UTF-8 bytes from worker threads (see RenderedBatch), in order.
+  private buf: (string | Uint8Array)[] = [];
   private size = 0;
   private broken = false;
   private failure: Error | undefined;
@@ -45,7 +46,7 @@ export class Output {
    * Queues text without flushing: for a loop over a batch of results, which then awaits
    * {@link flushIfFull} once. The idle timer still writes it out if nothing follows.
    */
-  add(s: string): void {
+  add(s: string | Uint8Array): void {
     if (this.closed) return;
     this.buf.push(s);
     this.size += s.length;
@@ -90,7 +91,9 @@ export class Output {
       this.size = 0;
       return;
     }
-    const chunk = this.buf.join("");
+    // Worker threads' bytes are written as they came, never decoded here: text is joined, and bytes
+    // between texts join them as bytes (one write, one copy of what the flush holds).
+    const chunk = this.buf.length === 1 ? (this.buf[0] as string | Uint8Array) : this.buf.every((x) => typeof x === "string") ? this.buf.join("") : Buffer.concat(this.buf.map((x) => (typeof x === "string" ? Buffer.from(x, "utf8") : x)));
     this.buf = [];
     this.size = 0;
     this.beforeWrite?.();

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { resolveCountry } from "../base/countries.js";
 import { parseInstant } from "../base/dates.js";
 import { COMPRESSED_SUFFIX, CompressedInputError, decompressed } from "../input/decompress.js";
-import { formatFromPath, INPUT_FORMATS, readRecordBatches, type InputFormat, type InputRecord, type RawRecord } from "../input/records.js";
+import { formatFromPath, INPUT_FORMATS, readChunks, readRecordBatches, type InputFormat, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
 import type { OffsetUnit } from "../report/eval-format.js";
 import { openInputFile, type InputFile } from "./input-file.js";
 import { metered, type InputMeter } from "./progress.js";
@@ -99,6 +99,13 @@ export interface Source {
    */
   readonly records: (first: number) => AsyncGenerator<(InputRecord | RawRecord)[]>;
   /**
+   * The same records as {@link records}, their lines left as bytes in chunks cut at line ends (a
+   * line over the limit still comes as its error record): for `eval --jobs`, whose workers read
+   * them. Only line-delimited inputs (lines, JSONL) have it; a CSV record may span lines, and
+   * finding where one ends takes its quotes into account, so CSV comes as records.
+   */
+  readonly chunks?: ((first: number) => AsyncGenerator<(LineChunk | InputRecord)[]>) | undefined;
+  /**
    * Stops reading (after a signal): the input file is closed, so that a read in progress (a line
    * with no end, /dev/zero) neither goes on nor keeps the process alive.
    */
@@ -156,26 +163,40 @@ export function sources(
     // posts.jsonl.gz is JSONL: the format is named before the compression.
     const format = (fmtOpt ?? (isStdin ? "lines" : formatFromPath(path.replace(COMPRESSED_SUFFIX, "")))) as InputFormat;
     let file: InputFile | undefined;
+    /** The input's bytes, decompressed, and what to say of them: the same for records and chunks. */
+    const open = (): AsyncIterable<Buffer | string> => {
+      const stream = isStdin ? io.stdin : (file = openInputFile(resolve(io.cwd, path))).chunks;
+      // Waiting on a terminal for posts nobody knows to type looks like a hang: say what it waits for.
+      if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
+      // Metered before decompression: progress compares the bytes read with the file's size.
+      return decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
+    };
+    const readOpts = (first: number) => ({ maxRecordBytes, name, firstRecord: first, onNote: (m: string) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) });
     out.push({
       name,
       records: async function* (first) {
-        const stream = isStdin ? io.stdin : (file = openInputFile(resolve(io.cwd, path))).chunks;
-        // Waiting on a terminal for posts nobody knows to type looks like a hang: say what it waits for.
-        if (isStdin && (stream as { isTTY?: boolean }).isTTY === true) note("modpol: reading posts from the terminal, one a line, until Ctrl-D (or give posts as arguments, or --input FILE)\n");
-        // Metered before decompression: progress compares the bytes read with the file's size.
-        const bytes = decompressed(metered(stream as AsyncIterable<Buffer>, meter), name);
-        try {
-          yield* usageOnCompression(readRecordBatches(bytes, format, { maxRecordBytes, name, firstRecord: first, onNote: (m) => note(`modpol: ${m}\n`), deferParse, delimiter: parseDelimiter(o.delimiter) }));
-        } catch (e) {
-          // The system failing to read (EIO, EISDIR…) is the user's environment, not a bug.
-          if (isSystemError(e)) throw new IoError(`reading ${name}`, e);
-          throw e;
-        }
+        yield* readingErrors(name, usageOnCompression(readRecordBatches(open(), format, readOpts(first))));
       },
+      chunks:
+        format === "csv"
+          ? undefined
+          : async function* (first) {
+              yield* readingErrors(name, usageOnCompression(readChunks(open(), format, readOpts(first))));
+            },
       stop: () => file?.stop(),
     });
   }
   return out;
+}
+
+/** The system failing to read (EIO, EISDIR…) is the user's environment, not a bug: an {@link IoError}. */
+async function* readingErrors<T>(name: string, it: AsyncGenerator<T>): AsyncGenerator<T> {
+  try {
+    yield* it;
+  } catch (e) {
+    if (isSystemError(e)) throw new IoError(`reading ${name}`, e);
+    throw e;
+  }
 }
 
 /** A compressed input that cannot be read (a format Node lacks, damaged data) is a usage error. */

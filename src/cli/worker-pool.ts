@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { InputRecord, RawRecord } from "../input/records.js";
+import { recordsOfChunk, type ChunkBytes, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
 import { limitsFromEnv } from "../load/limits.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
 import { HOW_TO_REPORT, internalRecordMessage } from "./bug-report.js";
-import { renderBatch, type RenderedBatch, type RenderOptions } from "./eval-render.js";
-import type { WorkerResult, WorkerSetup } from "./eval-worker.js";
+import { renderBatch, renderChunk, type RenderedBatch, type RenderOptions } from "./eval-render.js";
+import type { WorkerJob, WorkerResult, WorkerSetup } from "./eval-worker.js";
 import { makeStyle } from "./style.js";
 
 /** The compiled worker script (tests run the TypeScript sources, whose workers must still be JS). */
@@ -34,8 +34,13 @@ export interface PoolOptions {
 
 type Records = readonly (InputRecord | RawRecord)[];
 
+/** What a batch is: records, or a chunk of line-delimited input whose records the worker reads. */
+type Work = { readonly records: Records } | { readonly chunk: LineChunk };
+
 interface Job {
-  readonly records: Records;
+  readonly work: Work;
+  /** Records it holds: a worker's answer must account for each. */
+  readonly count: number;
   readonly resolve: (r: RenderedBatch) => void;
   readonly reject: (e: Error) => void;
 }
@@ -60,7 +65,7 @@ export class EvalPool {
   private readonly slots: Slot[];
   private seq = 0;
   private closing = false;
-  private local: Promise<(records: Records) => RenderedBatch> | undefined;
+  private local: Promise<(work: Work) => RenderedBatch> | undefined;
 
   constructor(jobs: number, private readonly setup: WorkerSetup, private readonly opts: PoolOptions = {}) {
     const url = opts.workerUrl ?? defaultWorkerUrl();
@@ -77,7 +82,7 @@ export class EvalPool {
         const job = slot.jobs.get(m.seq);
         if (!job) return;
         slot.jobs.delete(m.seq);
-        if (m.batch && typeof m.batch.out === "string" && m.count === job.records.length && m.batch.tallies?.length === job.records.length) job.resolve(m.batch);
+        if (complete(m, job)) job.resolve(m.batch);
         else this.runHere(job); // the worker could not do this batch: do it here
       });
       slot.worker.on("error", (e) => this.lost(slot, e.message));
@@ -88,14 +93,33 @@ export class EvalPool {
 
   /** Evaluates a batch on the next live worker (or in this thread when none is left). */
   run(records: Records): Promise<RenderedBatch> {
+    return this.send({ records }, records.length);
+  }
+
+  /**
+   * Reads, evaluates and renders the records of a chunk of input on the next live worker. Its bytes
+   * are copied once into a buffer that is transferred, not cloned; the chunk's own parts stay here,
+   * for this thread to do it if the worker is lost.
+   */
+  runChunk(chunk: LineChunk): Promise<RenderedBatch> {
+    return this.send({ chunk }, chunk.records);
+  }
+
+  private send(work: Work, count: number): Promise<RenderedBatch> {
     const seq = this.seq++;
     const live = this.slots.filter((s) => s.alive);
     const slot = live[seq % Math.max(1, live.length)];
     return new Promise((resolve, reject) => {
-      const job: Job = { records, resolve, reject };
+      const job: Job = { work, count, resolve, reject };
       if (!slot) return this.runHere(job);
       slot.jobs.set(seq, job);
-      slot.worker.postMessage({ seq, records });
+      if ("records" in work) {
+        slot.worker.postMessage({ seq, records: work.records } satisfies WorkerJob);
+        return;
+      }
+      const bytes = joinParts(work.chunk);
+      const { line, n, records, format, name } = work.chunk;
+      slot.worker.postMessage({ seq, chunk: { bytes, line, n, records, format, name } } satisfies WorkerJob, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -117,19 +141,47 @@ export class EvalPool {
 
   private runHere(job: Job): void {
     this.local ??= this.loadHere();
-    this.local.then((evaluate) => job.resolve(evaluate(job.records)), (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
+    this.local.then((evaluate) => job.resolve(evaluate(job.work)), (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))));
   }
 
   /** The workers' evaluation, in this thread: the same policy, options and rendering. */
-  private async loadHere(): Promise<(records: Records) => RenderedBatch> {
+  private async loadHere(): Promise<(work: Work) => RenderedBatch> {
     const policy = this.opts.policy ?? (await loadPolicyOrTimeline(this.setup.policy, { cwd: this.setup.cwd, limits: limitsFromEnv(process.env) })).value;
     const options: RenderOptions = { ...this.setup.render, fo: { offsets: this.setup.offsets, style: await makeStyle(this.setup.colour) } };
     if (!policy) {
       // Cannot happen after the main thread loaded it; still, every record gets its output. An
       // error record is rendered without looking at the policy.
       const message = internalRecordMessage(new Error("the policy could not be loaded again"));
-      return (records) => renderBatch(records.map((r) => ({ kind: "error", n: r.n, line: r.line, id: "id" in r ? r.id : String(r.n), code: "internal-error", message })), undefined as never, options);
+      return (work) => {
+        const records = "records" in work ? work.records : recordsOfChunk(Buffer.concat(work.chunk.parts as Buffer[]), work.chunk);
+        return renderBatch(records.map((r) => ({ kind: "error", n: r.n, line: r.line, id: "id" in r ? r.id : String(r.n), code: "internal-error", message })), undefined as never, options);
+      };
     }
-    return (records) => renderBatch(records, policy, options);
+    return (work) => ("records" in work ? renderBatch(work.records, policy, options) : renderChunk(chunkBytes(work.chunk), policy, options));
   }
+}
+
+/** A chunk's parts in one buffer of its own (transferable: never a slice of a shared pool). */
+function joinParts(c: LineChunk): Uint8Array {
+  const out = new Uint8Array(c.bytes);
+  let at = 0;
+  for (const p of c.parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function chunkBytes(c: LineChunk): ChunkBytes {
+  return { bytes: joinParts(c), line: c.line, n: c.n, records: c.records, format: c.format, name: c.name };
+}
+
+/** Whether a worker's answer is a whole batch: output of the kind asked for, and a tally for every record. */
+function complete(m: WorkerResult, job: Job): m is WorkerResult & { batch: RenderedBatch } {
+  const b = m.batch;
+  if (!b || m.count !== job.count || b.count !== job.count || !Array.isArray(b.tallies)) return false;
+  if ("records" in job.work ? typeof b.out !== "string" : !(b.out instanceof Uint8Array)) return false;
+  let n = 0;
+  for (const t of b.tallies) n += t[1];
+  return n === job.count;
 }

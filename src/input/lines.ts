@@ -82,3 +82,202 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
   }
   if (partLen > 0 || overflow > 0) yield [finish()];
 }
+
+/**
+ * Whole lines of an input as the bytes they came as, for `eval --jobs`: the thread that reads only
+ * cuts the input at line ends and counts, and a worker thread decodes and splits (see
+ * {@link splitChunk}). The bytes of consecutive pieces of one input are consecutive in it (nothing
+ * between them, so they may be joined), except around a {@link TooLongLine}.
+ */
+export interface LinePiece {
+  readonly kind: "piece";
+  /** The bytes, in parts (views of the chunks read, not copied): whole lines, each with its line end (LF, CRLF or CR; the input's last line may lack one), and no byte order mark. */
+  readonly parts: readonly Buffer[];
+  /** Their total length. */
+  readonly bytes: number;
+  /** Physical line of the first line. */
+  readonly line: number;
+  /** Lines that are not blank (see {@link isBlankLine}): the records they hold. */
+  readonly records: number;
+}
+
+/** A line longer than the limit: its content was not kept (see {@link readLineBatches}). */
+export interface TooLongLine {
+  readonly kind: "too-long";
+  readonly line: number;
+  /** Its length in bytes as it came (a byte order mark included, the line end not). */
+  readonly bytes: number;
+}
+
+/**
+ * Whether the bytes `b[from, to)` are a blank line: empty, or only spaces and tabs. The same test
+ * as the record readers' `/^[ \t]*$/` on the decoded line, since both bytes are ASCII and anything
+ * else (invalid UTF-8 too) decodes to some other character.
+ */
+export function isBlankLine(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const BOM_0 = 0xef;
+const BOM_1 = 0xbb;
+const BOM_2 = 0xbf;
+
+/**
+ * {@link readLineBatches} for `eval --jobs`: the same lines, but left as bytes. For each chunk read
+ * it yields the lines that chunk completed, as {@link LinePiece}s (one, or more around a line over
+ * `maxBytes`, which is a {@link TooLongLine} and is never held in memory). It finds every line end
+ * (one native search per line) and tests each line for blankness (usually its first byte), and
+ * decodes nothing: UTF-8 sequences are never cut, since a line end is a byte no sequence holds. A
+ * line that ends in CR at the end of a chunk is kept until the next chunk says whether a LF follows
+ * (CRLF), so that every piece holds whole line ends and joined pieces split as the input does. The
+ * input's byte order mark is dropped from the first line, as {@link readLineBatches} does.
+ */
+export async function* readLinePieces(source: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<(LinePiece | TooLongLine)[]> {
+  // The line being read when a chunk ended: its parts (line end included when `carryCr`), and the
+  // length of its content. Or, past maxBytes, only how long it is (`overflow`).
+  let carry: Buffer[] = [];
+  let carryLen = 0;
+  let carryCr = false;
+  let overflow = 0;
+  let lineNo = 1;
+  let first = true;
+  let out: (LinePiece | TooLongLine)[] = [];
+  // The piece being built: its parts and the lines in it.
+  let parts: Buffer[] = [];
+  let size = 0;
+  let pieceLine = 1;
+  let records = 0;
+  const endPiece = (): void => {
+    if (size > 0) out.push({ kind: "piece", parts, bytes: size, line: pieceLine, records });
+    parts = [];
+    size = 0;
+    records = 0;
+    pieceLine = lineNo;
+  };
+  const addPart = (b: Buffer): void => {
+    if (b.length === 0) return;
+    parts.push(b);
+    size += b.length;
+  };
+  const tooLong = (bytes: number): void => {
+    endPiece();
+    out.push({ kind: "too-long", line: lineNo, bytes });
+    lineNo++;
+    pieceLine = lineNo;
+    first = false;
+  };
+  /** Ends the carried line: `tail` is the rest of it in this chunk, line end included; `content` its length without the line end. */
+  const endCarried = (tail: Buffer, content: number): void => {
+    if (overflow > 0 || content > maxBytes) {
+      tooLong(overflow > 0 ? overflow + content : content);
+      overflow = 0;
+    } else {
+      let line = carry.length === 1 && tail.length === 0 ? (carry[0] as Buffer) : Buffer.concat([...carry, tail]);
+      let skip = 0;
+      if (first && content >= 3 && line[0] === BOM_0 && line[1] === BOM_1 && line[2] === BOM_2) skip = 3;
+      first = false;
+      if (skip > 0) line = line.subarray(skip);
+      if (!isBlankLine(line, 0, content - skip)) records++;
+      addPart(line);
+      lineNo++;
+    }
+    carry = [];
+    carryLen = 0;
+    carryCr = false;
+  };
+  /** Keeps the unfinished line `b` (`content` bytes of it before a final CR, if `cr`). */
+  const keep = (b: Buffer, content: number, cr: boolean): void => {
+    if (overflow > 0 || carryLen + content > maxBytes) {
+      overflow += carryLen + content;
+      carry = [];
+      carryLen = 0;
+    } else {
+      if (b.length > 0) carry.push(b);
+      carryLen += content;
+    }
+    carryCr = cr;
+  };
+  for await (const chunk of source) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    if (buf.length === 0) continue;
+    const ends = new LineEnds(buf);
+    let start = 0;
+    // The line carried over from the last chunk: its end is in this one (or is the CR it ended with).
+    if (carryCr) {
+      const lf = buf[0] === 10 ? 1 : 0;
+      endCarried(buf.subarray(0, lf), carryLen);
+      start = lf;
+    } else if (carry.length > 0 || overflow > 0) {
+      const nl = ends.next(0);
+      if (nl < 0 || (buf[nl] === 13 && nl + 1 === buf.length)) {
+        keep(buf, nl < 0 ? buf.length : nl, nl >= 0);
+        if (out.length > 0) yield out;
+        out = [];
+        continue;
+      }
+      const end = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
+      endCarried(buf.subarray(0, end), carryLen + nl);
+      start = end;
+    }
+    // Whole lines of this chunk: one part, from `from` to the last line end.
+    let from = start;
+    for (;;) {
+      const nl = ends.next(start);
+      // A CR ending the chunk may be the first half of a CRLF: that line waits for the next chunk.
+      if (nl < 0 || (buf[nl] === 13 && nl + 1 === buf.length)) break;
+      const end = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
+      if (nl - start > maxBytes) {
+        addPart(buf.subarray(from, start));
+        tooLong(nl - start);
+        from = end;
+      } else {
+        if (first && nl - start >= 3 && buf[start] === BOM_0 && buf[start + 1] === BOM_1 && buf[start + 2] === BOM_2) {
+          // Only the input's first line can be here with a BOM before anything of the piece.
+          start += 3;
+          from = start;
+        }
+        first = false;
+        if (!isBlankLine(buf, start, nl)) records++;
+        lineNo++;
+      }
+      start = end;
+    }
+    addPart(buf.subarray(from, start));
+    if (start < buf.length) {
+      const cr = buf[buf.length - 1] === 13;
+      keep(buf.subarray(start), buf.length - start - (cr ? 1 : 0), cr);
+    }
+    endPiece();
+    if (out.length > 0) yield out;
+    out = [];
+  }
+  // The last line, with no line end (or a CR the input ended with).
+  if (carry.length > 0 || overflow > 0 || carryLen > 0) {
+    endCarried(Buffer.alloc(0), carryLen);
+    endPiece();
+  }
+  if (out.length > 0) yield out;
+}
+
+/**
+ * The lines of a {@link LinePiece}'s bytes (or of several joined), numbered from `firstLine`: what
+ * {@link readLineBatches} gave for them, decoded as it decodes them (invalid UTF-8 as U+FFFD).
+ */
+export function splitChunk(b: Buffer, firstLine: number): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  const ends = new LineEnds(b);
+  let start = 0;
+  let line = firstLine;
+  for (;;) {
+    const nl = ends.next(start);
+    if (nl < 0) break;
+    out.push({ line: line++, text: b.toString("utf8", start, nl) });
+    start = b[nl] === 13 && b[nl + 1] === 10 ? nl + 2 : nl + 1;
+  }
+  if (start < b.length) out.push({ line, text: b.toString("utf8", start) });
+  return out;
+}

@@ -1,7 +1,7 @@
 import { resolveCountry } from "../base/countries.js";
 import { languageSubtag } from "../base/languages.js";
 import { decodeInput, detectedNote, encodingNote } from "./encoding.js";
-import { readLineBatches, type Line } from "./lines.js";
+import { readLineBatches, readLinePieces, splitChunk, type Line } from "./lines.js";
 
 /** Input formats (SPEC §4). */
 export const INPUT_FORMATS = ["lines", "jsonl", "csv"] as const;
@@ -190,4 +190,82 @@ export function fromObject(value: unknown, n: number, line: number, opts: Pick<R
 async function* readCsvBatches(source: AsyncIterable<Buffer | string>, opts: ReadOptions): AsyncGenerator<InputRecord[]> {
   const { readCsv } = await import("./csv.js");
   for await (const rec of readCsv(source, opts)) yield [rec];
+}
+
+/**
+ * Whole lines of a line-delimited input (lines or JSONL) as bytes, for `eval --jobs`: a worker
+ * thread turns them into records ({@link recordsOfChunk}). Consecutive chunks of one input may be
+ * joined (see {@link joinChunks}).
+ */
+export interface LineChunk {
+  readonly kind: "chunk";
+  /** The bytes, in parts (not copied): whole lines with their line ends; no byte order mark. */
+  readonly parts: readonly Buffer[];
+  readonly bytes: number;
+  /** Physical line of its first line. */
+  readonly line: number;
+  /** Number of its first record (if it holds any). */
+  readonly n: number;
+  /** Records it holds: its lines that are not blank. */
+  readonly records: number;
+  readonly format: "lines" | "jsonl";
+  /** The input's name, for error messages. */
+  readonly name: string;
+}
+
+/** What a worker is given of a {@link LineChunk}: its bytes in one piece, and where they stand in the input. */
+export interface ChunkBytes {
+  readonly bytes: Uint8Array;
+  readonly line: number;
+  readonly n: number;
+  readonly records: number;
+  readonly format: "lines" | "jsonl";
+  readonly name: string;
+}
+
+/**
+ * {@link readRecordBatches} for `eval --jobs` over a line-delimited input: the records' lines come
+ * as {@link LineChunk}s, cut and counted but not decoded; a line over the limit comes as its error
+ * record, as {@link readRecordBatches} gives it. The bytes are made UTF-8 first, as there, and what
+ * had to be repaired is told the same way.
+ */
+export async function* readChunks(input: AsyncIterable<Buffer | string>, format: "lines" | "jsonl", opts: ReadOptions): AsyncGenerator<(LineChunk | InputRecord)[]> {
+  const note = opts.onNote;
+  const source = decodeInput(input, note ? { invalid: (r) => note(encodingNote(opts.name, r)), detected: (e) => note(detectedNote(opts.name, e)) } : {});
+  let n = opts.firstRecord;
+  for await (const pieces of readLinePieces(source, opts.maxRecordBytes)) {
+    const out: (LineChunk | InputRecord)[] = [];
+    for (const p of pieces) {
+      if (p.kind === "too-long") out.push(tooLarge(n++, p.line, p.bytes, opts));
+      else {
+        out.push({ kind: "chunk", parts: p.parts, bytes: p.bytes, line: p.line, n, records: p.records, format, name: opts.name });
+        n += p.records;
+      }
+    }
+    if (out.length > 0) yield out;
+  }
+}
+
+/** Consecutive chunks of one input (nothing read between them) as one. */
+export function joinChunks(cs: readonly LineChunk[]): LineChunk {
+  const head = cs[0];
+  if (!head) throw new Error("joinChunks: no chunk");
+  if (cs.length === 1) return head;
+  return { ...head, parts: cs.flatMap((c) => c.parts), bytes: cs.reduce((s, c) => s + c.bytes, 0), records: cs.reduce((s, c) => s + c.records, 0) };
+}
+
+/**
+ * The records of a chunk's bytes: exactly those {@link readRecordBatches} (with `deferParse`) gave
+ * for its lines, JSONL lines still raw (parsed where they are evaluated, so that a failure there is
+ * one record's error).
+ */
+export function recordsOfChunk(b: Buffer, c: Omit<ChunkBytes, "bytes" | "records">): (InputRecord | RawRecord)[] {
+  const out: (InputRecord | RawRecord)[] = [];
+  let n = c.n;
+  const opts = { name: c.name };
+  for (const l of splitChunk(b, c.line)) {
+    if (BLANK.test(l.text)) continue;
+    out.push(c.format === "lines" ? plainRecord(l.text, n++, l.line) : { kind: "raw", n: n++, line: l.line, text: l.text, name: opts.name });
+  }
+  return out;
 }

@@ -63,7 +63,7 @@ describe("batches sent to workers are bounded by size, not only by count", () =>
         sent += batch.length;
         return new Promise((resolve) => setImmediate(() => {
           inFlight -= chars;
-          resolve({ out: "", tallies: batch.map(() => null) });
+          resolve({ out: "", count: batch.length, tallies: [[null, batch.length]] });
         }));
       },
       close: async () => undefined,
@@ -71,7 +71,7 @@ describe("batches sent to workers are bounded by size, not only by count", () =>
     const interrupt = { signal: undefined, guard: <T>(g: AsyncGenerator<T>) => g, exitCode: () => 0, note: () => "", dispose: () => undefined } as unknown as Interrupt;
     const render: RenderOptions = { format: "jsonl", fo: { offsets: "codepoint", style: PLAIN }, explain: false, quiet: true, showId: false, defaultCountry: undefined };
     let decided = 0;
-    await decideAll([src], { policy, render, jobs: 2, makePool: async () => pool, out: new Output(new PassThrough()), interrupt, onRecord: () => decided++, onBatch: (b) => (decided += b.tallies.length) });
+    await decideAll([src], { policy, render, jobs: 2, makePool: async () => pool, out: new Output(new PassThrough()), interrupt, onRecord: () => decided++, onBatch: (b) => (decided += b.count) });
     expect(decided).toBe(3000);
     expect(sent).toBe(3000 - INLINE_RECORDS);
     expect(biggest).toBeLessThanOrEqual(BATCH_CHARS + post.length);

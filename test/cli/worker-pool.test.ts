@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { joinRendered, renderRecord, type RenderOptions } from "../../src/cli/eval-render.js";
+import { joinRendered, renderChunk, renderRecord, type RenderOptions } from "../../src/cli/eval-render.js";
 import type { WorkerSetup } from "../../src/cli/eval-worker.js";
 import { EvalPool } from "../../src/cli/worker-pool.js";
-import type { InputRecord } from "../../src/input/records.js";
+import type { InputRecord, LineChunk } from "../../src/input/records.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { PLAIN } from "../../src/report/style.js";
 import { run } from "./run.js";
@@ -36,6 +36,33 @@ describe("EvalPool when workers fail", () => {
       expect(lost.length).toBeGreaterThan(0);
       expect(lost[0]).toMatch(/^a worker thread stopped \(.+\); its records are evaluated in the main thread instead\. This is a bug in modpol/);
     }
+  });
+
+  it.each(["eval-worker", "exit-worker", "throw-worker", "refuse-worker", "startup-worker"])("%s: every chunk of input comes back as the bytes this thread makes of it", async (name) => {
+    if (!policy) throw new Error("the mini policy did not load");
+    const lost: string[] = [];
+    const workerUrl = name === "eval-worker" ? undefined : new URL(`../fixtures/hostile/workers/${name}.mjs`, import.meta.url);
+    const pool = new EvalPool(2, setup, { ...(workerUrl ? { workerUrl } : {}), onWorkerLost: (m) => lost.push(m), policy });
+    // Lines cut into parts anywhere (here inside a multi-byte character), a blank line, CRLF.
+    const chunk = (from: number, n: number): LineChunk => {
+      const text = Buffer.from(Array.from({ length: n }, (_, i) => `${texts[(from + i) % texts.length]} #${from + i}😀${i === 1 ? "\r\n  \n" : "\n"}`).join(""));
+      return { kind: "chunk", parts: [text.subarray(0, 5), text.subarray(5)], bytes: text.length, line: from, n: from, records: n, format: "lines", name: "in" };
+    };
+    try {
+      const chunks = [chunk(1, 7), chunk(20, 5), chunk(40, 9), chunk(60, 3)];
+      const results = await Promise.all(chunks.map((c) => pool.runChunk(c)));
+      chunks.forEach((c, i) => {
+        const want = renderChunk({ ...c, bytes: Buffer.concat(c.parts) }, policy, options);
+        const got = results[i];
+        expect(got?.out).toBeInstanceOf(Uint8Array);
+        expect(Buffer.from(got?.out as Uint8Array).toString()).toBe(Buffer.from(want.out as Uint8Array).toString());
+        expect([got?.count, got?.tallies]).toEqual([want.count, want.tallies]);
+      });
+    } finally {
+      await pool.close();
+    }
+    if (name !== "refuse-worker" && name !== "eval-worker") expect(lost.length).toBeGreaterThan(0);
+    if (name === "eval-worker") expect(lost).toEqual([]);
   });
 
   it("runs a lost worker's batches with the policy this thread holds, not a second copy loaded again", async () => {
