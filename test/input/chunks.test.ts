@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { joinChunks, readChunks, readRecordBatches, recordsOfChunk, type InputRecord, type LineChunk, type RawRecord, type ReadOptions } from "../../src/input/records.js";
+import { splitAt } from "../helpers/split-buffer.js";
 
 // `eval --jobs` reads line-delimited input as byte chunks cut at line ends (readChunks) and turns
 // them into records in a worker (recordsOfChunk). Whatever the chunks read and however the pieces
@@ -13,18 +14,6 @@ async function* source(chunks: readonly Buffer[]): AsyncGenerator<Buffer> {
 async function collect<T>(it: AsyncIterable<T[]>): Promise<T[][]> {
   const out: T[][] = [];
   for await (const x of it) out.push(x);
-  return out;
-}
-
-function splitAt(buf: Buffer, cuts: readonly number[]): Buffer[] {
-  const points = [...new Set(cuts.filter((c) => c > 0 && c < buf.length))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let last = 0;
-  for (const p of points) {
-    out.push(buf.subarray(last, p));
-    last = p;
-  }
-  out.push(buf.subarray(last));
   return out;
 }
 

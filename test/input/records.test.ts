@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { csvHeader } from "../../src/input/csv.js";
 import { readLines, type Line } from "../../src/input/lines.js";
 import { formatFromPath, fromObject, readRecordBatches, readRecords, type InputFormat, type InputRecord, type ReadOptions } from "../../src/input/records.js";
+import { splitAt } from "../helpers/split-buffer.js";
 
 const OPTS: ReadOptions = { maxRecordBytes: 100, name: "in", firstRecord: 1 };
 
@@ -18,19 +19,6 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 function read(format: InputFormat, chunks: readonly (Buffer | string)[], opts: Partial<ReadOptions> = {}): Promise<InputRecord[]> {
   return collect(readRecords(source(chunks), format, { ...OPTS, ...opts }));
-}
-
-/** Splits `buf` at the given byte offsets (sorted, deduplicated, inside the buffer). */
-function splitAt(buf: Buffer, cuts: readonly number[]): Buffer[] {
-  const points = [...new Set(cuts.filter((c) => c > 0 && c < buf.length))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let last = 0;
-  for (const p of points) {
-    out.push(buf.subarray(last, p));
-    last = p;
-  }
-  out.push(buf.subarray(last));
-  return out;
 }
 
 /** A small deterministic generator, so "random" splits are the same on every run. */
