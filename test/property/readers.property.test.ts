@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readRecords, type InputFormat, type InputRecord } from "../../src/input/records.js";
 import { check, timeout } from "./harness.js";
+import { splitAt } from "../helpers/split-buffer.js";
 
 // The input readers under hostile bytes. test/input/records.test.ts checks that well-formed input
 // comes out exactly, however it is split; these add encodings and corruption, where the promise is
@@ -19,17 +20,12 @@ async function read(format: InputFormat, parts: readonly Buffer[], maxRecordByte
   return { records, notes };
 }
 
-/** Cuts `buf` at the given positions (taken modulo its length). */
+/** Cuts `buf` at the given positions (taken modulo its length); a cut at either end gives an empty read there. */
 function cut(buf: Buffer, at: readonly number[]): Buffer[] {
-  const points = [...new Set(at.map((c) => c % (buf.length + 1)))].sort((a, b) => a - b);
-  const out: Buffer[] = [];
-  let last = 0;
-  for (const p of points) {
-    out.push(buf.subarray(last, p));
-    last = p;
-  }
-  out.push(buf.subarray(last));
-  return out;
+  const points = at.map((c) => c % (buf.length + 1));
+  const parts = splitAt(buf, points);
+  const empty = buf.subarray(0, 0);
+  return [...(points.includes(0) ? [empty] : []), ...parts, ...(points.includes(buf.length) ? [empty] : [])];
 }
 
 /** Lines of bytes: text, invalid UTF-8, NULs, stray CRs, BOMs, quotes and JSON punctuation. */
