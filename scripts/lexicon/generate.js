@@ -50,7 +50,12 @@ export async function generateAll() {
     if (!existsSync(mod)) throw new Error(`scripts/lexicon/grammar/${file}: no inflection module scripts/lexicon/lang/${lang}.js`);
     const grammar = parse(readFileSync(join(GRAMMAR, file), "utf8"));
     const { inflect } = await import(pathToFileURL(mod).href);
-    const lexicons = inflect(grammar);
+    let lexicons;
+    try {
+      lexicons = inflect(grammar);
+    } catch (e) {
+      throw new Error(`scripts/lexicon/grammar/${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     out.push([join(OUT, `${lang}.yaml`), render(lang, file, lexicons)]);
   }
   return out;
@@ -59,7 +64,14 @@ export async function generateAll() {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes("--check");
   let stale = 0;
-  for (const [path, content] of await generateAll()) {
+  let files;
+  try {
+    files = await generateAll();
+  } catch (e) {
+    console.error(`generate: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+  for (const [path, content] of files) {
     const now = existsSync(path) ? readFileSync(path, "utf8") : "";
     if (now === content) continue;
     if (check) {

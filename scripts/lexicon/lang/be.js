@@ -151,7 +151,12 @@ export function lacinka(word) {
 }
 const lacinkaTerm = (t) => t.split(" ").map((w) => (w.startsWith("~") || !CYR.test(w) ? w : lacinka(w))).join(" ");
 
-const entryOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
+const entryOf = (raw) => {
+  const e = typeof raw === "string" ? { lemma: raw } : raw;
+  // This module writes `then` after each form as it is: a list would become one term, commas and all.
+  if (e.then !== undefined && typeof e.then !== "string") throw new Error(`lemma ${JSON.stringify(e.lemma)}: \`then\` is one string in this grammar; list the lemma once for each`);
+  return e;
+};
 
 export function inflect(grammar) {
   const out = {

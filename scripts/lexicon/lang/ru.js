@@ -187,7 +187,12 @@ function lemmasOf(v) {
   return out;
 }
 
-const entryOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
+const entryOf = (raw) => {
+  const e = typeof raw === "string" ? { lemma: raw } : raw;
+  // This module writes `then` after each form as it is: a list would become one term, commas and all.
+  if (e.then !== undefined && typeof e.then !== "string") throw new Error(`lemma ${JSON.stringify(e.lemma)}: \`then\` is one string in this grammar; list the lemma once for each`);
+  return e;
+};
 
 export function inflect(grammar) {
   const out = {
