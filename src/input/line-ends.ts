@@ -18,3 +18,13 @@ export class LineEnds {
     return this.lf < 0 ? this.cr : this.cr < 0 ? this.lf : Math.min(this.lf, this.cr);
   }
 }
+
+/** Where the line whose end {@link LineEnds.next} found at `nl` ends, its line end (LF, CR or CRLF) included. */
+export function pastLineEnd(b: Uint8Array, nl: number): number {
+  return b[nl] === 13 && b[nl + 1] === 10 ? nl + 2 : nl + 1;
+}
+
+/** Whether the bytes `b[at, end)` open with a UTF-8 byte order mark. */
+export function bomAt(b: Uint8Array, at: number, end: number): boolean {
+  return end - at >= 3 && b[at] === 0xef && b[at + 1] === 0xbb && b[at + 2] === 0xbf;
+}

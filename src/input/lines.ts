@@ -1,4 +1,4 @@
-import { LineEnds } from "./line-ends.js";
+import { bomAt, LineEnds, pastLineEnd } from "./line-ends.js";
 
 /** One physical line of input, or a note that it was longer than the limit (its content dropped). */
 export type Line = { readonly line: number; readonly text: string } | { readonly line: number; readonly tooLong: number };
@@ -36,7 +36,7 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
       overflow = 0;
       return { line: lineNo, tooLong: len };
     }
-    if (first && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    if (first && bomAt(buf, 0, buf.length)) buf = buf.subarray(3);
     first = false;
     return { line: lineNo, text: decoder.decode(buf) };
   };
@@ -66,7 +66,7 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
       if (parts.length === 0 && overflow === 0 && nl - start <= maxBytes) {
         // The common case, a whole line inside this chunk: decoded straight from the chunk.
         let a = start;
-        if (first && nl - a >= 3 && buf[a] === 0xef && buf[a + 1] === 0xbb && buf[a + 2] === 0xbf) a += 3;
+        if (first && bomAt(buf, a, nl)) a += 3;
         first = false;
         batch.push({ line: lineNo, text: buf.toString("utf8", a, nl) });
       } else {
@@ -75,7 +75,7 @@ export async function* readLineBatches(source: AsyncIterable<Buffer | string>, m
       }
       lineNo++;
       if (buf[nl] === 13 && nl + 1 === buf.length) afterCr = true;
-      start = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
+      start = pastLineEnd(buf, nl);
     }
     if (start < buf.length) add(buf.subarray(start));
     if (batch.length > 0) yield batch;
@@ -121,10 +121,6 @@ export function isBlankLine(b: Uint8Array, from: number, to: number): boolean {
   }
   return true;
 }
-
-const BOM_0 = 0xef;
-const BOM_1 = 0xbb;
-const BOM_2 = 0xbf;
 
 /**
  * {@link readLineBatches} for `eval --jobs`: the same lines, but left as bytes. For each chunk read
@@ -178,7 +174,7 @@ export async function* readLinePieces(source: AsyncIterable<Buffer | string>, ma
     } else {
       let line = carry.length === 1 && tail.length === 0 ? (carry[0] as Buffer) : Buffer.concat([...carry, tail]);
       let skip = 0;
-      if (first && content >= 3 && line[0] === BOM_0 && line[1] === BOM_1 && line[2] === BOM_2) skip = 3;
+      if (first && bomAt(line, 0, content)) skip = 3;
       first = false;
       if (skip > 0) line = line.subarray(skip);
       if (!isBlankLine(line, 0, content - skip)) records++;
@@ -219,7 +215,7 @@ export async function* readLinePieces(source: AsyncIterable<Buffer | string>, ma
         out = [];
         continue;
       }
-      const end = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
+      const end = pastLineEnd(buf, nl);
       endCarried(buf.subarray(0, end), carryLen + nl);
       start = end;
     }
@@ -229,13 +225,13 @@ export async function* readLinePieces(source: AsyncIterable<Buffer | string>, ma
       const nl = ends.next(start);
       // A CR ending the chunk may be the first half of a CRLF: that line waits for the next chunk.
       if (nl < 0 || (buf[nl] === 13 && nl + 1 === buf.length)) break;
-      const end = buf[nl] === 13 && buf[nl + 1] === 10 ? nl + 2 : nl + 1;
+      const end = pastLineEnd(buf, nl);
       if (nl - start > maxBytes) {
         addPart(buf.subarray(from, start));
         tooLong(nl - start);
         from = end;
       } else {
-        if (first && nl - start >= 3 && buf[start] === BOM_0 && buf[start + 1] === BOM_1 && buf[start + 2] === BOM_2) {
+        if (first && bomAt(buf, start, nl)) {
           // Only the input's first line can be here with a BOM before anything of the piece.
           start += 3;
           from = start;
@@ -276,7 +272,7 @@ export function splitChunk(b: Buffer, firstLine: number): { line: number; text: 
     const nl = ends.next(start);
     if (nl < 0) break;
     out.push({ line: line++, text: b.toString("utf8", start, nl) });
-    start = b[nl] === 13 && b[nl + 1] === 10 ? nl + 2 : nl + 1;
+    start = pastLineEnd(b, nl);
   }
   if (start < b.length) out.push({ line, text: b.toString("utf8", start) });
   return out;
