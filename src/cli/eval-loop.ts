@@ -1,5 +1,5 @@
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
-import { joinChunks, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
+import { chunkBytesOf, joinChunks, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
 import { renderChunk, renderRecord, type Rendered, type RenderedBatch, type RenderOptions } from "./eval-render.js";
 import type { Interrupt } from "./interrupt.js";
 import type { Output } from "./output.js";
@@ -113,7 +113,7 @@ export async function decideAll(srcs: readonly Source[], o: LoopOptions): Promis
               seen += item.records;
               if (inline) {
                 // The first records run here, as the one-thread run reads them (a chunk at a time).
-                if (item.records > 0) o.onBatch(renderChunk({ ...item, bytes: Buffer.concat(item.parts as Buffer[]) }, o.policy, o.render));
+                if (item.records > 0) o.onBatch(renderChunk(chunkBytesOf(item), o.policy, o.render));
               } else {
                 pool ??= await o.makePool();
                 sendBatch();

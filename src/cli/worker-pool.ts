@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { recordsOfChunk, type ChunkBytes, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
+import { chunkBytesOf, recordsOfChunk, type InputRecord, type LineChunk, type RawRecord } from "../input/records.js";
 import { limitsFromEnv } from "../load/limits.js";
 import type { PolicyOrTimeline } from "../evaluate/timeline.js";
 import { loadPolicyOrTimeline } from "../use-cases/load-policy.js";
@@ -117,9 +117,8 @@ export class EvalPool {
         slot.worker.postMessage({ seq, records: work.records } satisfies WorkerJob);
         return;
       }
-      const bytes = joinParts(work.chunk);
-      const { line, n, records, format, name } = work.chunk;
-      slot.worker.postMessage({ seq, chunk: { bytes, line, n, records, format, name } } satisfies WorkerJob, [bytes.buffer as ArrayBuffer]);
+      const chunk = chunkBytesOf(work.chunk);
+      slot.worker.postMessage({ seq, chunk } satisfies WorkerJob, [chunk.bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -153,33 +152,18 @@ export class EvalPool {
       // error record is rendered without looking at the policy.
       const message = internalRecordMessage(new Error("the policy could not be loaded again"));
       return (work) => {
-        const records = "records" in work ? work.records : recordsOfChunk(Buffer.concat(work.chunk.parts as Buffer[]), work.chunk);
+        const records = "records" in work ? work.records : recordsOfChunk(Buffer.concat(work.chunk.parts), work.chunk);
         return renderBatch(records.map((r) => ({ kind: "error", n: r.n, line: r.line, id: "id" in r ? r.id : String(r.n), code: "internal-error", message })), undefined as never, options);
       };
     }
-    return (work) => ("records" in work ? renderBatch(work.records, policy, options) : renderChunk(chunkBytes(work.chunk), policy, options));
+    return (work) => ("records" in work ? renderBatch(work.records, policy, options) : renderChunk(chunkBytesOf(work.chunk), policy, options));
   }
-}
-
-/** A chunk's parts in one buffer of its own (transferable: never a slice of a shared pool). */
-function joinParts(c: LineChunk): Uint8Array {
-  const out = new Uint8Array(c.bytes);
-  let at = 0;
-  for (const p of c.parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function chunkBytes(c: LineChunk): ChunkBytes {
-  return { bytes: joinParts(c), line: c.line, n: c.n, records: c.records, format: c.format, name: c.name };
 }
 
 /** Whether a worker's answer is a whole batch: output of the kind asked for, and a tally for every record. */
 function complete(m: WorkerResult, job: Job): m is WorkerResult & { batch: RenderedBatch } {
   const b = m.batch;
-  if (!b || m.count !== job.count || b.count !== job.count || !Array.isArray(b.tallies)) return false;
+  if (!b || b.count !== job.count || !Array.isArray(b.tallies)) return false;
   if ("records" in job.work ? typeof b.out !== "string" : !(b.out instanceof Uint8Array)) return false;
   let n = 0;
   for (const t of b.tallies) n += t[1];

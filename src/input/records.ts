@@ -246,6 +246,20 @@ export async function* readChunks(input: AsyncIterable<Buffer | string>, format:
   }
 }
 
+/**
+ * What a worker is given of chunk `c`: its parts copied into one buffer of its own, which can be
+ * transferred (never a slice of Node's shared pool), and where they stand in the input.
+ */
+export function chunkBytesOf(c: LineChunk): ChunkBytes {
+  const bytes = new Uint8Array(c.bytes);
+  let at = 0;
+  for (const p of c.parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return { bytes, line: c.line, n: c.n, records: c.records, format: c.format, name: c.name };
+}
+
 /** Consecutive chunks of one input (nothing read between them) as one. */
 export function joinChunks(cs: readonly LineChunk[]): LineChunk {
   const head = cs[0];
@@ -262,10 +276,9 @@ export function joinChunks(cs: readonly LineChunk[]): LineChunk {
 export function recordsOfChunk(b: Buffer, c: Omit<ChunkBytes, "bytes" | "records">): (InputRecord | RawRecord)[] {
   const out: (InputRecord | RawRecord)[] = [];
   let n = c.n;
-  const opts = { name: c.name };
   for (const l of splitChunk(b, c.line)) {
     if (BLANK.test(l.text)) continue;
-    out.push(c.format === "lines" ? plainRecord(l.text, n++, l.line) : { kind: "raw", n: n++, line: l.line, text: l.text, name: opts.name });
+    out.push(c.format === "lines" ? plainRecord(l.text, n++, l.line) : { kind: "raw", n: n++, line: l.line, text: l.text, name: c.name });
   }
   return out;
 }
