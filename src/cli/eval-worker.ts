@@ -24,11 +24,10 @@ export interface WorkerSetup {
  */
 export type WorkerJob = { readonly seq: number; readonly records: readonly (InputRecord | RawRecord)[] } | { readonly seq: number; readonly chunk: ChunkBytes };
 
-/** The batch rendered (`count` says how many records it holds), or why it could not be. */
+/** The batch rendered (its `count` says how many records it holds), or why it could not be. */
 export interface WorkerResult {
   readonly seq: number;
   readonly batch?: RenderedBatch;
-  readonly count?: number;
   readonly error?: string;
 }
 
@@ -48,12 +47,12 @@ parentPort?.on("message", (job: WorkerJob) => {
   }
   try {
     if ("records" in job) {
-      parentPort?.postMessage({ seq: job.seq, batch: renderBatch(job.records, policy, options), count: job.records.length } satisfies WorkerResult);
+      parentPort?.postMessage({ seq: job.seq, batch: renderBatch(job.records, policy, options) } satisfies WorkerResult);
       return;
     }
     const batch = renderChunk(job.chunk, policy, options);
     // The output goes back transferred: the main thread writes these bytes without copying or encoding them.
-    parentPort?.postMessage({ seq: job.seq, batch, count: batch.count } satisfies WorkerResult, [(batch.out as Uint8Array).buffer as ArrayBuffer]);
+    parentPort?.postMessage({ seq: job.seq, batch } satisfies WorkerResult, [(batch.out as Uint8Array).buffer as ArrayBuffer]);
   } catch (e) {
     parentPort?.postMessage({ seq: job.seq, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResult);
   }
