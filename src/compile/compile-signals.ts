@@ -7,6 +7,9 @@ import type { ContextC, Scope, SignalC } from "./types.js";
 
 type Path = (string | number)[];
 
+/** The keys that say what a context is: a context has exactly one of them. */
+const CONTEXT_KINDS = ["lexicon", "quoted", "question", "clause-start", "after-colon", "before-colon", "hashtag", "all", "any", "not"] as const;
+
 /** A signal definition and where it was written (the policy itself, or an included file). */
 export interface SignalSource {
   readonly name: string;
@@ -48,9 +51,9 @@ export function compileSignals(
   };
 
   function context(c: ContextDef, path: Path): ContextC | undefined {
-    const kinds = (["lexicon", "quoted", "question", "clause-start", "after-colon", "before-colon", "hashtag", "all", "any", "not"] as const).filter((k) => c[k] !== undefined);
+    const kinds = CONTEXT_KINDS.filter((k) => c[k] !== undefined);
     if (kinds.length !== 1) {
-      r.error(ref, path, "invalid-context", kinds.length === 0 ? "a context needs one of: lexicon, quoted, question, clause-start, after-colon, before-colon, hashtag, all, any, not" : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
+      r.error(ref, path, "invalid-context", kinds.length === 0 ? `a context needs one of: ${CONTEXT_KINDS.join(", ")}` : `a context takes one of ${kinds.join(", ")}, not several: wrap them in 'all:' or 'any:'`);
       return undefined;
     }
     const kind = kinds[0];
