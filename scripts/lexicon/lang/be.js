@@ -22,7 +22,7 @@
 
 /** …and the questions that wish it: "калі ўжо іх закапаюць?" */
 const WISH_PRESENT = ["хай", "няхай", "калі ўжо", "калі нарэшце"];
-const WISH_PAST = ["каб", "хоць бы", "хай бы", "хутчэй бы", "вось бы"];
+const WISH_PAST = ["каб", "хоць бы", "хай бы", "хутчэй бы", "вось бы", "абы толькі", "толькі б"];
 const GAP_STOP = "!не,ні,ніхто,нікога";
 const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
 /** "Хоць бы хтосьці яго атруціў": a wish that someone do it, with the masculine past that "someone" takes. */

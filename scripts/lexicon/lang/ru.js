@@ -39,7 +39,7 @@
 
 /** …and the questions that wish it: "когда уже их всех закопают?" */
 const WISH_PRESENT = ["пусть", "пускай", "когда уже", "когда же", "когда наконец"];
-const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы", "скорей бы", "скорее бы"];
+const WISH_PAST = ["чтоб", "чтобы", "хоть бы", "вот бы", "хорошо бы", "скорей бы", "скорее бы", "лишь бы", "только бы"];
 /** The commonest of them, for the past of violent verbs ("чтоб их всех перестреляли"). */
 const WISH_PAST_ACT = ["чтоб", "чтобы", "хорошо бы"];
 // "друг" in the gap: "чтобы мы друг друга перестреляли" is a lament of fratricide, not a wish aimed at anyone

@@ -46,7 +46,7 @@
 /** …and the questions that wish it: "коли вже їх усіх закопають?" */
 const WISH_PRESENT = ["хай", "нехай", "коли вже", "коли нарешті"];
 /** Wish words that take the past: "щоб ти здох", "хай би їх накрило", "аби вони згоріли". */
-const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би", "от би", "скоріше б", "швидше б"];
+const WISH_PAST = ["щоб", "шоб", "хай би", "нехай би", "аби", "хоч би", "от би", "скоріше б", "швидше б", "лише б", "лиш би", "тільки б", "тільки би"];
 /** The commonest of them, for the past of violent verbs ("щоб їх усіх перестріляли"). */
 const WISH_PAST_ACT = ["щоб", "хай би", "нехай би"];
 /** Words a wish gap never crosses: a negated wish is no call ("щоб вони не загинули"). */
