@@ -181,8 +181,13 @@ export function assignTargets(
       if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !otherBetween(s, before.t0, x.t0, signal)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
     }
     const rel = lastBefore(relative.get(s), x.t0);
-    // "…who shelled our school": described, unless the call itself comes between the two words.
-    if (rel && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
+    // "…who shelled our school": described, unless the call itself comes between the two words. A
+    // candidate inside the relative phrase is its own relative word ("Նրանք, ովքեր", "those who"):
+    // what the clause describes, not a victim of it.
+    const isRelative = rel !== undefined && rel.t1 >= x.t1;
+    const own0 = lastBefore(relative.get(s), x.t0 + 1);
+    const selfRelative = isRelative || (own0 !== undefined && own0.t0 === x.t0 && own0.t1 >= x.t1);
+    if (rel && !isRelative && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
     const act = lastBefore(acts.get(s), x.t0);
     // An act inside a call ("щоб вбили всіх окупантів") is the call's own verb, not one reported.
     const own = act && lastBefore(callsBySentence.get(s), act.t1);
@@ -191,7 +196,8 @@ export function assignTargets(
     if (act && x.t0 - act.t1 < ACT_REACH && !(OBJECT_BEFORE_VERB.has(act.lang) && tokens.clause[act.t0] !== tokens.clause[x.t0]) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
     // "…uşaqları öldürür": in an object-before-verb language, the group right before a reported act.
     const next = firstFrom(acts.get(s), x.t1);
-    if (next && next.t0 - x.t1 <= OBJECT_REACH && OBJECT_BEFORE_VERB.has(next.lang) && tokens.clause[next.t0] === tokens.clause[x.t0]) {
+    // The relative word right before its act is the act's subject ("ովքեր ռմբակոծեցին"), not its object.
+    if (next && !selfRelative && next.t0 - x.t1 <= OBJECT_REACH && OBJECT_BEFORE_VERB.has(next.lang) && tokens.clause[next.t0] === tokens.clause[x.t0]) {
       const inCall = lastBefore(callsBySentence.get(s), next.t1);
       if (!(inCall && inCall.t1 > next.t0) && !anyStartIn(callsBySentence.get(s), x.t0, next.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(next.t0, next.t1).join(" ")}" (named before it): a victim, not the one aimed at` };
     }

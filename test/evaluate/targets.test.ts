@@ -5,7 +5,8 @@ import { aimedAt, policy } from "./aimed-at.js";
 describe("targets of a call", () => {
   it.each([
     ["a target in the call's sentence", "Death to the Russian invaders!", { invaders: ["russian invaders"] }],
-    ["a victim named in a relative clause is not a target", "Russians who killed our children must die.", { russians: ["russians"] }],
+    // "who killed our children": the killing of civilians names perpetrators (rules/shared/perpetrators.yaml); the children are still no target
+    ["a victim named in a relative clause is not a target", "Russians who killed our children must die.", { russians: ["russians"], "perpetrators-described": ["who", "who"] }],
     ["the object of a reported act is a victim", "The occupiers bombed civilians in Kharkiv, death to the occupiers!", { invaders: ["occupiers", "occupiers"] }],
     ["a spared group is not a target", "Kill the Russian soldiers, not the civilians.", { "russian-military": ["russian soldiers"] }],
     ["a pronoun points back to the sentence before", "Russian troops looted our village. Every one of them should hang.", { "russian-military": ["russian troops"] }],
