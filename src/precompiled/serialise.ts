@@ -199,8 +199,13 @@ export interface IrBytes {
   slice(start: number, end: number): Uint8Array;
 }
 
-/** Terms read one at a time before the whole terms section is worth reading at once. */
-const SINGLE_TERM_READS = 256;
+/**
+ * Terms read one at a time before the whole terms section is worth reading at once. A one-post run
+ * must stay under it: "Death to the Russian invaders!" meets 338 terms since the tenth round of
+ * lexicons (a common word such as "death" heads hundreds), and past the limit it read the whole 17 MB
+ * section for one post. Two small reads a term cost far less than that until a run has met thousands.
+ */
+const SINGLE_TERM_READS = 2048;
 
 const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
