@@ -203,7 +203,9 @@ export function assignTargets(
     }
     // "Бабуся сказала: «…перебити»": who speaks a quoted call is not whom it is aimed at.
     const cs = callsBySentence.get(s);
-    if (cs && !tokens.quoted[x.t0] && cs.every((c) => tokens.quoted[c.t0])) return { role: "speaker", why: "outside the quoted call: who says it, not whom it is aimed at" };
+    // A group after every quoted call is what the quote is applied to ("«…» — вот и с орками так
+    // же"), not who says it.
+    if (cs && !tokens.quoted[x.t0] && cs.every((c) => tokens.quoted[c.t0]) && cs.some((c) => c.t0 > x.t0)) return { role: "speaker", why: "outside the quoted call: who says it, not whom it is aimed at" };
     return null;
   };
 
