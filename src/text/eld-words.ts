@@ -6,6 +6,8 @@
  * n-grams can be looked up in the model without building a string.
  */
 
+import { lowerCase } from "./lower-case.js";
+
 // eld's cut-offs in strToUtf8Bytes(): a text stops at the first space after 350 bytes, or after
 // any character once past 380.
 const CUT_AFTER = 350;
@@ -63,7 +65,7 @@ export class EldWords {
     this.#count = 0;
     this.#wordStart = 0;
     this.#words = 0;
-    const lower = s.toLowerCase();
+    const lower = lowerCase(s);
     if (lower.length === s.length && !s.includes(CAPITAL_SIGMA)) this.#readAligned(s, lower);
     else this.#readProcessed(this.#process(s));
     if (this.#pos > this.#wordStart) this.ends[this.#words++] = this.#pos;
