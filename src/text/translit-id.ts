@@ -128,6 +128,8 @@ const MAX_WORD = 64;
 
 /** A word's lower-cased code units, reused by every scan. */
 const word = new Uint16Array(MAX_WORD);
+/** The votes of a scan for each language, reused by every scan (a typed array made per call cost more than a short text's reading). */
+const VOTES = new Int32Array(3);
 
 const isVowel = (c: number | undefined): boolean => c !== undefined && c < TABLE_END && (CLASS[c]! & VOWEL) !== 0;
 function startsWith(w: Uint16Array, n: number, at: number, codes: readonly number[]): boolean {
@@ -248,7 +250,8 @@ const classOf = (c: number): number => (c < TABLE_END ? CLASS[c]! : 0);
  */
 export function translitScore(text: string, start = 0, end: number = text.length): TranslitReading {
   const stop = Math.min(end, start + WINDOW);
-  const votes = new Int32Array(3);
+  const votes = VOTES;
+  votes.fill(0);
   let points = 0;
   let marks = 0;
   let words = 0;
