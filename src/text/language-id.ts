@@ -313,35 +313,35 @@ export class LanguageModel implements LanguageDetector {
   /** eld's getMaxLang(), orderAndScale(), getScores() and isReliable(). */
   #result(ngrams: number): LanguageGuess {
     const raw = this.#langScore;
-    // getMaxLang(): the first language with the highest positive score.
-    let best = -1;
-    let max = 0;
-    for (let l = 0; l < raw.length; l++) {
-      if (raw[l]! > 0 && raw[l]! > max) {
-        max = raw[l]!;
-        best = l;
-      }
-    }
-    if (best < 0) return { best: null, scores: [], reliable: false, ngrams };
+    const n = raw.length;
+    const scaled = this.#scaled;
+    const order = this.#order;
+    // One pass over the languages for both of eld's steps:
+    // getMaxLang(): the first language with the highest positive score;
     // orderAndScale(): eld sorts with a stable sort, so equal scores stay in language order. Here
     // an insertion sort of the scoring languages' indexes does the same without a comparator call
     // per step (Array.prototype.sort cost a quarter of the time of a detection).
-    const scaled = this.#scaled;
-    const order = this.#order;
+    let best = -1;
+    let max = 0;
     let count = 0;
-    for (let l = 0; l < raw.length; l++) {
-      if (raw[l]! > 0) {
-        const perNgram = raw[l]! / ngrams;
-        const v = perNgram / (perNgram + SCALE);
-        scaled[l] = v;
-        let i = count++;
-        while (i > 0 && scaled[order[i - 1]!]! < v) {
-          order[i] = order[i - 1]!;
-          i--;
-        }
-        order[i] = l;
+    for (let l = 0; l < n; l++) {
+      const r = raw[l]!;
+      if (r <= 0) continue;
+      if (r > max) {
+        max = r;
+        best = l;
       }
+      const perNgram = r / ngrams;
+      const v = perNgram / (perNgram + SCALE);
+      scaled[l] = v;
+      let i = count++;
+      while (i > 0 && scaled[order[i - 1]!]! < v) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = l;
     }
+    if (best < 0) return { best: null, scores: [], reliable: false, ngrams };
     const scores = new Array<readonly [string, number]>(count);
     for (let i = 0; i < count; i++) scores[i] = [this.languages[order[i]!]!, scaled[order[i]!]!];
     // isReliable(). eld takes as the runner-up's score `results[1][0]`, which is its language
