@@ -132,16 +132,26 @@ class LineTable {
     while (size < lines * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    // One walk over the bytes: each line's key (up to its space or its end) hashed as it is read,
+    // then on to the next line. (A search for each line's end, a loop to its space and a hash of the
+    // key, each over the same bytes, cost a few million instructions a table, run once.)
+    const slots = this.slots;
+    const mask = this.mask;
+    const len = b.length;
     let at = 0;
-    while (at < b.length) {
-      let end = b.indexOf(10, at);
-      if (end < 0) end = b.length;
-      let keyEnd = at;
-      while (keyEnd < end && b[keyEnd] !== 32) keyEnd++;
-      let slot = fnv1a(b, at, keyEnd) & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = at + 1;
-      at = end + 1;
+    while (at < len) {
+      let h = FNV_BASIS;
+      let i = at;
+      for (; i < len; i++) {
+        const c = b[i]!;
+        if (c === 32 || c === 10) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
+      let slot = (h >>> 0) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = at + 1;
+      while (i < len && b[i] !== 10) i++;
+      at = i + 1;
     }
   }
 

@@ -6,6 +6,8 @@
  * n-grams can be looked up in the model without building a string.
  */
 
+import { lowerCase } from "./lower-case.js";
+
 // eld's cut-offs in strToUtf8Bytes(): a text stops at the first space after 350 bytes, or after
 // any character once past 380.
 const CUT_AFTER = 350;
@@ -63,7 +65,7 @@ export class EldWords {
     this.#count = 0;
     this.#wordStart = 0;
     this.#words = 0;
-    const lower = s.toLowerCase();
+    const lower = lowerCase(s);
     if (lower.length === s.length && !s.includes(CAPITAL_SIGMA)) this.#readAligned(s, lower);
     else this.#readProcessed(this.#process(s));
     if (this.#pos > this.#wordStart) this.ends[this.#words++] = this.#pos;
@@ -137,22 +139,86 @@ export class EldWords {
    * of a run at the start is trimmed, as in eld; one at the end is encoded, which changes nothing
    * (it only ends the last word). Letters and apostrophes are never surrogates, so neither are the
    * characters encoded here.
+   *
+   * The same steps as {@link #unit} for each character, written out in one loop over local
+   * variables (the state is stored back at the end): this loop runs over every character of nearly
+   * every post, and a call and the fields' loads and stores per character were most of its cost.
+   * test/text/eld-words.test.ts holds it to {@link #readProcessed} over eld's processed text.
    */
   #readAligned(s: string, lower: string): void {
+    const letters = this.#letters;
+    const keep = this.#keep;
+    const dict = this.#byteChars;
+    const out = this.bytes;
+    const ends = this.ends;
+    const n = s.length;
+    let pos = this.#pos;
+    let count = this.#count;
+    let wordStart = this.#wordStart;
+    let words = this.#words;
     let i = 0;
-    while (i < s.length) {
-      if (this.#isLetter(s.charCodeAt(i))) {
-        if (!this.#unit(lower.charCodeAt(i))) return;
-        i++;
-        continue;
+    // The apostrophes of a run still to encode, [k, kEnd).
+    let k = 0;
+    let kEnd = 0;
+    for (;;) {
+      let c: number;
+      if (k < kEnd) c = lower.charCodeAt(k++);
+      else {
+        if (i >= n) break;
+        const c0 = s.charCodeAt(i);
+        if ((letters[c0 >> 3]! & (1 << (c0 & 7))) !== 0) {
+          c = lower.charCodeAt(i);
+          i++;
+        } else {
+          // A run of non-letters (see #run): replaced by one space up to its last character that is
+          // not an apostrophe; the apostrophes after it (the whole run when nothing is replaced) stay.
+          let last = -1;
+          let q = i;
+          for (; q < n; q++) {
+            const d = s.charCodeAt(q);
+            if ((letters[d >> 3]! & (1 << (d & 7))) !== 0) break;
+            if ((keep[d >> 3]! & (1 << (d & 7))) === 0) last = q;
+          }
+          const first = i === 0;
+          k = last >= 0 ? last + 1 : i;
+          kEnd = q;
+          i = q;
+          if (last < 0 || first) continue;
+          c = 32;
+        }
       }
-      const end = this.#run(s, i);
-      const last = this.#runLast;
-      if (last >= 0 && i > 0 && !this.#unit(32)) return;
-      // The apostrophes after the replaced part (the whole run when nothing was replaced).
-      for (let k = last >= 0 ? last + 1 : i; k < end; k++) if (!this.#unit(lower.charCodeAt(k))) return;
-      i = end;
+      // #unit(c), inline.
+      if (c < 0x80) {
+        if (c === 32) {
+          if (pos > wordStart) ends[words++] = pos;
+          wordStart = pos;
+          if (count > CUT_AFTER) break;
+        } else {
+          out[pos++] = c;
+        }
+        count++;
+      } else if (c < 0x800) {
+        out[pos++] = dict[0xc0 | (c >> 6)]!;
+        out[pos++] = dict[0x80 | (c & 0x3f)]!;
+        count += 2;
+      } else if (c < 0x10000) {
+        out[pos++] = dict[0xe0 | (c >> 12)]!;
+        out[pos++] = dict[0x80 | ((c >> 6) & 0x3f)]!;
+        out[pos++] = dict[0x80 | (c & 0x3f)]!;
+        count += 3;
+      } else {
+        out[pos++] = dict[0xf0 | (c >> 18)]!;
+        out[pos++] = dict[0x80 | ((c >> 12) & 0x3f)]!;
+        out[pos++] = dict[0x80 | ((c >> 6) & 0x3f)]!;
+        out[pos++] = dict[0x80 | (c & 0x3f)]!;
+        count += 4;
+      }
+      if (count > ENFORCE_CUT_AFTER) break;
     }
+    this.#pos = pos;
+    this.#count = count;
+    this.#wordStart = wordStart;
+    this.#words = words;
   }
 
   /**

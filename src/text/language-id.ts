@@ -151,12 +151,21 @@ export class LanguageModel implements LanguageDetector {
     let distinct = 0;
     let long: string[] | undefined;
     let start = 0;
+    const bytes = this.#words.bytes;
     for (let w = 0; w < words; w++) {
       const end = this.#words.ends[w]!;
       const len = end - start;
       const capped = len > MAX_WORD ? MAX_WORD : len;
       let j = 0;
-      for (; j + 4 < capped; j += 3) distinct += this.#add(j === 0, start + j, 4, false);
+      // The 4-byte n-grams, their keys made straight from the bytes: the first with its leading
+      // space (5 bytes), the others without (4 bytes, zero-padded).
+      if (j + 4 < capped) {
+        distinct += this.#look((32 << 8) | bytes[start]!, ((bytes[start + 1]! << 24) | (bytes[start + 2]! << 16) | (bytes[start + 3]! << 8)) >>> 0);
+        for (j = 3; j + 4 < capped; j += 3) {
+          const at = start + j;
+          distinct += this.#look((bytes[at]! << 8) | bytes[at + 1]!, ((bytes[at + 2]! << 24) | (bytes[at + 3]! << 16)) >>> 0);
+        }
+      }
       // eld: word.substring(len - 4) + ' ', with the capped length but up to the word's real end
       // (so a word over 70 bytes ends in a long n-gram, which no model holds but which counts).
       const tail = capped > 4 ? capped - 4 : 0;
@@ -188,16 +197,20 @@ export class LanguageModel implements LanguageDetector {
     for (let i = from, e = from + n; i < e; i++) key[k++] = bytes[i]!;
     if (trail) key[k++] = 32;
     while (k < 6) key[k++] = 0;
-    const prefix = (key[0]! << 8) | key[1]!;
-    const rest = ((key[2]! << 24) | (key[3]! << 16) | (key[4]! << 8) | key[5]!) >>> 0;
+    return this.#look((key[0]! << 8) | key[1]!, ((key[2]! << 24) | (key[3]! << 16) | (key[4]! << 8) | key[5]!) >>> 0);
+  }
 
+  /** {@link #add} of the n-gram whose key is (prefix, rest). */
+  #look(prefix: number, rest: number): number {
     const hash = Math.imul(rest ^ Math.imul(prefix + 1, 0x85ebca77), 0x9e3779b1);
     let slot = hash >>> 22;
-    while (this.#seenStamp[slot] === this.#stamp) {
+    const seenStamp = this.#seenStamp;
+    const stamp = this.#stamp;
+    while (seenStamp[slot] === stamp) {
       if (this.#seenPrefix[slot] === prefix && this.#seenRest[slot] === rest) return 0;
       slot = (slot + 1) & (SEEN_SLOTS - 1);
     }
-    this.#seenStamp[slot] = this.#stamp;
+    seenStamp[slot] = stamp;
     this.#seenPrefix[slot] = prefix;
     this.#seenRest[slot] = rest;
 
@@ -210,7 +223,20 @@ export class LanguageModel implements LanguageDetector {
       this.#memoRest[memo] = rest;
       this.#memoKey[memo] = found;
     }
-    if (found >= 0) this.#addPairs(found);
+    if (found >= 0) {
+      const tables = this.#tables;
+      if (tables === undefined) this.#addPairs(found);
+      else {
+        // #addPairs from the tables in memory, inline.
+        const scores = this.#langScore;
+        const pairs = tables.pairs;
+        const end = Math.min(2 * tables.pairStart[found + 1]!, pairs.length);
+        for (let i = 2 * tables.pairStart[found]!; i < end; i += 2) {
+          const l = pairs[i]!;
+          scores[l] = scores[l]! + pairs[i + 1]! + BASE_SCORE;
+        }
+      }
+    }
     return 1;
   }
 
@@ -287,35 +313,35 @@ export class LanguageModel implements LanguageDetector {
   /** eld's getMaxLang(), orderAndScale(), getScores() and isReliable(). */
   #result(ngrams: number): LanguageGuess {
     const raw = this.#langScore;
-    // getMaxLang(): the first language with the highest positive score.
-    let best = -1;
-    let max = 0;
-    for (let l = 0; l < raw.length; l++) {
-      if (raw[l]! > 0 && raw[l]! > max) {
-        max = raw[l]!;
-        best = l;
-      }
-    }
-    if (best < 0) return { best: null, scores: [], reliable: false, ngrams };
+    const n = raw.length;
+    const scaled = this.#scaled;
+    const order = this.#order;
+    // One pass over the languages for both of eld's steps:
+    // getMaxLang(): the first language with the highest positive score;
     // orderAndScale(): eld sorts with a stable sort, so equal scores stay in language order. Here
     // an insertion sort of the scoring languages' indexes does the same without a comparator call
     // per step (Array.prototype.sort cost a quarter of the time of a detection).
-    const scaled = this.#scaled;
-    const order = this.#order;
+    let best = -1;
+    let max = 0;
     let count = 0;
-    for (let l = 0; l < raw.length; l++) {
-      if (raw[l]! > 0) {
-        const perNgram = raw[l]! / ngrams;
-        const v = perNgram / (perNgram + SCALE);
-        scaled[l] = v;
-        let i = count++;
-        while (i > 0 && scaled[order[i - 1]!]! < v) {
-          order[i] = order[i - 1]!;
-          i--;
-        }
-        order[i] = l;
+    for (let l = 0; l < n; l++) {
+      const r = raw[l]!;
+      if (r <= 0) continue;
+      if (r > max) {
+        max = r;
+        best = l;
       }
+      const perNgram = r / ngrams;
+      const v = perNgram / (perNgram + SCALE);
+      scaled[l] = v;
+      let i = count++;
+      while (i > 0 && scaled[order[i - 1]!]! < v) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = l;
     }
+    if (best < 0) return { best: null, scores: [], reliable: false, ngrams };
     const scores = new Array<readonly [string, number]>(count);
     for (let i = 0; i < count; i++) scores[i] = [this.languages[order[i]!]!, scaled[order[i]!]!];
     // isReliable(). eld takes as the runner-up's score `results[1][0]`, which is its language

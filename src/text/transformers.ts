@@ -1,6 +1,7 @@
 import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
+import { lowerCase } from "./lower-case.js";
 import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
 
 /**
@@ -92,7 +93,7 @@ const lower: Transformer = {
   evasion: false,
   apply(input) {
     if ((textClasses(input) & C_UPPER) === 0) return null;
-    const whole = input.toLowerCase();
+    const whole = lowerCase(input);
     // Nearly always lowering keeps every character's length: one aligned rewrite, no per-character work.
     if (whole.length === input.length) return alignedRewrite(whole);
     const b = new RewriteBuilder(input);

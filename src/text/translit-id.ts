@@ -114,7 +114,7 @@ mark("łśźń", POLISH, true);
 mark("aeiouy", VOWEL);
 
 const C = (ch: string): number => ch.charCodeAt(0);
-const a_ = C("a"), c_ = C("c"), e_ = C("e"), h_ = C("h"), i_ = C("i"), j_ = C("j"), k_ = C("k"), l_ = C("l"), n_ = C("n"), o_ = C("o"), r_ = C("r"), s_ = C("s"), t_ = C("t"), u_ = C("u"), v_ = C("v"), w_ = C("w"), y_ = C("y"), z_ = C("z");
+const a_ = C("a"), c_ = C("c"), e_ = C("e"), g_ = C("g"), h_ = C("h"), i_ = C("i"), j_ = C("j"), k_ = C("k"), l_ = C("l"), n_ = C("n"), o_ = C("o"), r_ = C("r"), s_ = C("s"), t_ = C("t"), u_ = C("u"), v_ = C("v"), w_ = C("w"), y_ = C("y"), z_ = C("z");
 const U_BREVE = C("ŭ");
 const E_UMLAUT = C("ë");
 const S_HACEK = C("š");
@@ -128,16 +128,13 @@ const MAX_WORD = 64;
 
 /** A word's lower-cased code units, reused by every scan. */
 const word = new Uint16Array(MAX_WORD);
+/** The votes of a scan for each language, reused by every scan (a typed array made per call cost more than a short text's reading). */
+const VOTES = new Int32Array(3);
 
 const isVowel = (c: number | undefined): boolean => c !== undefined && c < TABLE_END && (CLASS[c]! & VOWEL) !== 0;
 function startsWith(w: Uint16Array, n: number, at: number, codes: readonly number[]): boolean {
   if (at < 0 || at + codes.length > n) return false;
   for (let k = 0; k < codes.length; k++) if (w[at + k] !== codes[k]) return false;
-  return true;
-}
-function endsWith(w: Uint16Array, n: number, s: string): boolean {
-  if (s.length > n) return false;
-  for (let k = 0; k < s.length; k++) if (w[n - s.length + k] !== s.charCodeAt(k)) return false;
   return true;
 }
 
@@ -214,15 +211,24 @@ function wordPoints(w: Uint16Array, n: number, votes: Int32Array): number {
     else if (ch === y_ && prev !== undefined && isVowel(prev) && isVowel(next)) best = Math.max(best, 1);
   }
   if (digits && letters) best = Math.max(best, 1);
-  if (n >= 6 && (endsWith(w, n, "yvaty") || endsWith(w, n, "uvaty"))) best = Math.max(best, 2);
-  else if (n >= 5 && (endsWith(w, n, "tsya") || endsWith(w, n, "tsia") || endsWith(w, n, "tsa"))) best = Math.max(best, 2);
-  else if (n >= 4 && (endsWith(w, n, "yy") || endsWith(w, n, "iy") || endsWith(w, n, "yi"))) best = Math.max(best, 2);
-  else if (n >= 4 && endsWith(w, n, "yj")) best = Math.max(best, 1);
-  else if (n >= 5 && endsWith(w, n, "ogo")) best = Math.max(best, 1);
+  // The endings, each tested on words longer than it, from the last four letters (c4 c3 c2 c1)
+  // read once: a loop over each ending's letters in turn cost more than the rest of the word's
+  // reading, and compiled to a large function (test/text/translit-id.test.ts holds this to that).
+  if (n < 4) return best;
+  const c1 = w[n - 1]!;
+  const c2 = w[n - 2]!;
+  const c3 = w[n - 3]!;
+  const c4 = w[n - 4]!;
+  const ty = c2 === t_ && c1 === y_;
+  if (n >= 6 && ty && c3 === a_ && c4 === v_ && (w[n - 5] === y_ || w[n - 5] === u_)) best = Math.max(best, 2); // -yvaty, -uvaty
+  else if (n >= 5 && c1 === a_ && ((c3 === t_ && c2 === s_) || (c4 === t_ && c3 === s_ && (c2 === y_ || c2 === i_)))) best = Math.max(best, 2); // -tsya, -tsia, -tsa
+  else if ((c2 === y_ && (c1 === y_ || c1 === i_)) || (c2 === i_ && c1 === y_)) best = Math.max(best, 2); // -yy, -iy, -yi
+  else if (c2 === y_ && c1 === j_) best = Math.max(best, 1); // -yj
+  else if (n >= 5 && c3 === o_ && c2 === g_ && c1 === o_) best = Math.max(best, 1); // -ogo
   // Ukrainian genitive plurals in -ків/-ців ("orkiv", "vyniatkiv", "Kadyrivtsiv") and infinitives in
   // -ати/-ити/-ути ("rizaty", "zdokhnuty"): weak marks, since casual Czech and Polish write "bohaty".
-  else if (n >= 5 && (endsWith(w, n, "tsiv") || endsWith(w, n, "kiv"))) best = Math.max(best, endsWith(w, n, "tsiv") ? 2 : 1);
-  else if (n >= 6 && (endsWith(w, n, "aty") || endsWith(w, n, "yty") || endsWith(w, n, "uty"))) best = Math.max(best, 1);
+  else if (n >= 5 && c2 === i_ && c1 === v_ && (c3 === k_ || (c4 === t_ && c3 === s_))) best = Math.max(best, c3 === s_ ? 2 : 1); // -tsiv, -kiv
+  else if (n >= 6 && ty && (c3 === a_ || c3 === y_ || c3 === u_)) best = Math.max(best, 1); // -aty, -yty, -uty
   return best;
 }
 
@@ -244,7 +250,8 @@ const classOf = (c: number): number => (c < TABLE_END ? CLASS[c]! : 0);
  */
 export function translitScore(text: string, start = 0, end: number = text.length): TranslitReading {
   const stop = Math.min(end, start + WINDOW);
-  const votes = new Int32Array(3);
+  const votes = VOTES;
+  votes.fill(0);
   let points = 0;
   let marks = 0;
   let words = 0;

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LanguageModel } from "../../src/text/language-id.js";
 import { LanguageIdentifier } from "../../src/text/language-identify.js";
 import { translitReading, translitScore } from "../../src/text/translit-id.js";
 import { SENTENCES } from "./language-samples.js";
+import { SCANNER_TEXT } from "./reference-arbitraries.js";
+import { translitScore as referenceTranslitScore } from "./translit-id-reference.js";
 
 const model = LanguageModel.fromBytes(readFileSync(join(process.env.MODPOL_PRECOMPILED_DIR!, "language-model.bin")));
 const id = new LanguageIdentifier(model);
@@ -76,5 +79,39 @@ describe("translitReading: Ukrainian endings and function words", () => {
   it("leaves Czech and Polish written without diacritics alone", () => {
     expect(translitReading("To je bohaty clovek, ma velky dum a hezke auto")).toBeNull();
     expect(translitReading("Ten bogaty sasiad ma duzy dom i ladny samochod")).toBeNull();
+  });
+});
+
+describe("translitScore: the endings read from the last four letters", () => {
+  // Letters of the endings and of the marks, so that most words end in one of them or nearly.
+  const ENDING_LETTERS = ["a", "c", "g", "h", "i", "j", "k", "o", "s", "t", "u", "v", "y", "z", "e", "l", "n", "r", "w", "ŭ", "š", "ł", "4", "6", "3", "'"];
+  const ENDINGS = ["yvaty", "uvaty", "tsya", "tsia", "tsa", "yy", "iy", "yi", "yj", "ogo", "tsiv", "kiv", "aty", "yty", "uty", "sya", "siv", "ty", "iv"];
+  const WORD = fc
+    .tuple(fc.array(fc.constantFrom(...ENDING_LETTERS), { maxLength: 6 }), fc.option(fc.constantFrom(...ENDINGS)))
+    .map(([letters, ending]) => letters.join("") + (ending ?? ""));
+  const TEXT = fc.oneof(
+    fc.array(WORD, { maxLength: 12 }).map((ws) => ws.join(" ")),
+    fc.array(fc.oneof(WORD, fc.constantFrom(" ", ", ", "-", ".")), { maxLength: 20 }).map((ws) => ws.join("")),
+    SCANNER_TEXT,
+  );
+
+  it("property: scores every text as the module did with a loop per ending", () => {
+    fc.assert(
+      fc.property(TEXT, fc.nat(), fc.nat(), (text, a, b) => {
+        expect(translitScore(text)).toEqual(referenceTranslitScore(text));
+        const start = Math.min(a, text.length);
+        const end = Math.min(start + b, text.length);
+        expect(translitScore(text, start, end)).toEqual(referenceTranslitScore(text, start, end));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("scores each ending as before, on words of every length around its own", () => {
+    for (const e of ENDINGS) for (const head of ["", "k", "ko", "kom", "komu", "b", "pro"]) {
+      const w = head + e;
+      expect(translitScore(w)).toEqual(referenceTranslitScore(w));
+      expect(translitScore(`${w} ${w.toUpperCase()}`)).toEqual(referenceTranslitScore(`${w} ${w.toUpperCase()}`));
+    }
   });
 });
