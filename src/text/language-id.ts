@@ -225,9 +225,10 @@ export class LanguageModel implements LanguageDetector {
     }
     if (found >= 0) {
       const tables = this.#tables;
-      if (tables === undefined) this.#addPairs(found);
+      if (tables === undefined) this.#addPagedPairs(found);
       else {
-        // #addPairs from the tables in memory, inline.
+        // The scores from the tables in memory, inline: this runs for most n-grams of every post.
+        // Bounded by the table's length, so that a damaged offset cannot make a near-endless loop.
         const scores = this.#langScore;
         const pairs = tables.pairs;
         const end = Math.min(2 * tables.pairStart[found + 1]!, pairs.length);
@@ -256,28 +257,15 @@ export class LanguageModel implements LanguageDetector {
     return a < prefixes[prefix + 1]! && keyRest[a] === rest ? a : -1;
   }
 
-  /** Adds key `found`'s scores to the languages'. */
-  #addPairs(found: number): void {
+  /** Adds key `found`'s scores to the languages', read from the paged model (the tables in memory are read in {@link #look}). */
+  #addPagedPairs(found: number): void {
     const scores = this.#langScore;
-    const tables = this.#tables;
-    let pairs: Uint8Array;
-    let from: number;
-    let end: number;
-    if (tables !== undefined) {
-      ({ pairs } = tables);
-      from = 2 * tables.pairStart[found]!;
-      // Bounded by the table's length, so that a damaged offset cannot make a near-endless loop.
-      end = Math.min(2 * tables.pairStart[found + 1]!, pairs.length);
-    } else {
-      const paged = this.#paged!;
-      const starts = paged.bytes.slice(paged.at.pairStart + 4 * found, paged.at.pairStart + 4 * found + 8);
-      const first = Math.min(readLe32(starts, 0), paged.pairCount);
-      const last = Math.min(Math.max(readLe32(starts, 4), first), paged.pairCount);
-      pairs = paged.bytes.slice(paged.at.pairs + 2 * first, paged.at.pairs + 2 * last);
-      from = 0;
-      end = pairs.length;
-    }
-    for (let i = from; i < end; i += 2) {
+    const paged = this.#paged!;
+    const starts = paged.bytes.slice(paged.at.pairStart + 4 * found, paged.at.pairStart + 4 * found + 8);
+    const first = Math.min(readLe32(starts, 0), paged.pairCount);
+    const last = Math.min(Math.max(readLe32(starts, 4), first), paged.pairCount);
+    const pairs = paged.bytes.slice(paged.at.pairs + 2 * first, paged.at.pairs + 2 * last);
+    for (let i = 0; i < pairs.length; i += 2) {
       const l = pairs[i]!;
       scores[l] = scores[l]! + pairs[i + 1]! + BASE_SCORE;
     }
