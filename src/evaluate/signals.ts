@@ -238,7 +238,8 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     }
     case "hashtag":
       // Every word of the match is one hashtag: "#DeathToPutin" names a topic; "Death to #Putin" is a sentence.
-      return m.t1 - m.t0 === 1 && ctx.text.charCodeAt((tokens.starts[m.t0] as number) - 1) === 0x23 ? "a hashtag, naming a topic" : null;
+      // (A match at the text's start has nothing before it: charCodeAt(-1) would be NaN, read out of bounds.)
+      return m.t1 - m.t0 === 1 && (tokens.starts[m.t0] as number) > 0 && ctx.text.charCodeAt((tokens.starts[m.t0] as number) - 1) === 0x23 ? "a hashtag, naming a topic" : null;
     case "all": {
       const whys: string[] = [];
       for (const i of c.items) {
@@ -260,8 +261,20 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
 }
 
 const NONE: readonly LexMatch[] = Object.freeze([]);
-/** The state of a signal with no candidate at all, the common case, shared rather than built per post. */
-const EMPTY: SignalState = Object.freeze({ counted: NONE as LexMatch[], discounted: Object.freeze([]) as unknown as SignalState["discounted"] });
+/**
+ * A signal's state, always in this one shape (`targets` undefined but for a call signal others are
+ * `target-of`): the rules and the `near` and `target-of` signals read `states[i].counted` of any
+ * signal, and with several shapes (a frozen one, one with `targets` added) each shape first met
+ * after V8 had optimised computeSignals threw that code away (two recompilations of it per run).
+ */
+function state(counted: LexMatch[], discounted: SignalState["discounted"], targets: TargetAssignment | undefined = undefined): SignalState {
+  return { counted, discounted, targets };
+}
+/**
+ * The state of a signal with no candidate at all, the common case, shared rather than built per
+ * post. Not frozen, for the shape above; nothing writes to a state (all its fields are readonly).
+ */
+const EMPTY: SignalState = state(NONE as LexMatch[], NONE as unknown as SignalState["discounted"]);
 
 /** A signal's counted matches sorted by start word (a union lists them member by member). */
 function sortedCounted(signal: number, ctx: Ctx): readonly LexMatch[] {
@@ -378,7 +391,7 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
   t = { assignment, pre };
   ctx.targets.set(call, t);
   const st = ctx.states[call];
-  if (st) ctx.states[call] = { ...st, targets: assignment };
+  if (st) ctx.states[call] = state(st.counted, st.discounted, assignment);
   return t;
 }
 
@@ -402,7 +415,7 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
       const own = pre.get(s.index);
       const counted = assignment.counted.get(s.index) ?? [];
       const discounted = [...(own?.discounted ?? []), ...(assignment.discounted.get(s.index) ?? [])];
-      states[s.index] = counted.length === 0 && discounted.length === 0 ? EMPTY : { counted, discounted };
+      states[s.index] = counted.length === 0 && discounted.length === 0 ? EMPTY : state(counted, discounted);
       continue;
     }
     const cands = candidates(s, ctx);
@@ -422,10 +435,10 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
         if (cueIn(other, window, m, ctx, true)) kept.push(m);
         else discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
       }
-      states[s.index] = { counted: kept, discounted };
+      states[s.index] = state(kept, discounted);
       continue;
     }
-    states[s.index] = { counted, discounted };
+    states[s.index] = state(counted, discounted);
   }
   return states;
 }

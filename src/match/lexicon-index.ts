@@ -34,14 +34,17 @@ const FREQUENT = new Set(["will", "should", "would", "must", "anyone", "everyone
 export function anchorOf(parts: readonly TermPart[]): number {
   let best = 0;
   let score = -1;
-  parts.forEach((p, i) => {
-    if (p.kind !== "word") return;
+  // A loop, not forEach: V8 inlines forEach for the array shapes it has seen, and the parts of terms
+  // decoded later in a run came in another one, which threw the optimised look-up code away.
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i] as TermPart;
+    if (p.kind !== "word") continue;
     const s = p.key.length * 2 + (p.stem ? 0 : 1) + (FREQUENT.has(p.key) ? 0 : 1000);
     if (s > score) {
       score = s;
       best = i;
     }
-  });
+  }
   return best;
 }
 
@@ -228,9 +231,11 @@ class PackedTerms implements IndexSource {
   term(id: number): IndexedTerm {
     let t = this.decoded[id];
     if (t === undefined) {
-      const e = this.decode(this.p.termText(id)) as IndexedTerm;
-      (e as { anchor: number }).anchor = anchorOf(e.parts);
-      this.decoded[id] = t = e;
+      const e = this.decode(this.p.termText(id));
+      // A new object with every field, rather than `anchor` added to the decoded one: an added
+      // field went to a separate property array (one more object per term for every collection to
+      // mark, and an indirection on each `t.anchor` of the matcher).
+      this.decoded[id] = t = { lexicon: e.lexicon, lang: e.lang, source: e.source, parts: e.parts, anchor: anchorOf(e.parts) };
     }
     return t;
   }

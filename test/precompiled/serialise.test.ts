@@ -10,6 +10,7 @@ import { selectPolicy } from "../../src/evaluate/timeline.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 import { loadPrecompiled, loadPrecompiledTimeline } from "../../src/use-cases/load-policy.js";
 import { loadTimelineFile } from "../../src/use-cases/load-yaml-timeline.js";
+import type { ContextC, SignalC } from "../../src/compile/types.js";
 
 const posts = [
   { text: "Death to the Russian invaders!", country: "UA" },
@@ -32,6 +33,22 @@ describe("precompiled policies", () => {
     expect(copy.rules.map((r) => r.id)).toEqual(full.rules.map((r) => r.id));
     expect(copy.index.terms.length).toBe(full.index.terms.length);
     for (const p of posts) expect(evaluate(p, copy)).toEqual(evaluate(p, full));
+  });
+
+  it("gives signals and their contexts the compiler's shape, the keys JSON leaves out (undefined) included", () => {
+    const full = loadYamlPolicy("meta-2022-03-10").policy!;
+    const copy = deserialisePolicy(parsePolicyIR(serialisePolicy(full, [])), full.languageModel);
+    const contexts = (cs: readonly ContextC[] | null): ContextC[] => (cs ?? []).flatMap((c) => [c, ...(c.k === "all" || c.k === "any" ? contexts(c.items) : c.k === "not" ? contexts([c.item]) : [])]);
+    const keys = (ss: readonly SignalC[]) => ss.map((s) => [Object.keys(s), s.near && Object.keys(s.near), ...[...contexts(s.require), ...contexts(s.exclude)].map((c) => Object.keys(c))]);
+    expect(keys(copy.signals)).toEqual(keys(full.signals));
+    expect(copy.signals).toEqual(full.signals);
+    expect([...copy.signalByName.values()]).toEqual(copy.signals);
+    expect(copy.signals.every((s) => copy.signalByName.get(s.name) === s)).toBe(true);
+    // A decoded term too: its anchor is one of its own fields, as in a term the compiler indexed.
+    for (const id of [0, 1, copy.index.terms.length - 1]) {
+      expect(Object.keys(copy.index.term(id))).toEqual(Object.keys(full.index.term(id)));
+      expect(copy.index.term(id)).toEqual(full.index.term(id));
+    }
   });
 
   it("carries record fields, string sets, setting names and reason templates: decides and explains alike on posts that use them", () => {
