@@ -123,7 +123,7 @@ export function compileSignals(
       exclude: contexts(d.exclude, [...path, "exclude"]),
       near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
       targetOf: targetOf ?? null,
-      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]), spareAround: lexList(d.targets["spare-around"], [...path, "targets", "spare-around"]), none: lexList(d.targets.none, [...path, "targets", "none"]) },
+      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]), spareAround: lexList(d.targets["spare-around"], [...path, "targets", "spare-around"]), none: lexList(d.targets.none, [...path, "targets", "none"]), avenged: lexList(d.targets.avenged, [...path, "targets", "avenged"]), avengedAfter: lexList(d.targets["avenged-after"], [...path, "targets", "avenged-after"]), same: lexList(d.targets.same, [...path, "targets", "same"]) },
       frame: d.frame,
     };
   });

@@ -54,6 +54,12 @@ export interface TargetCues {
   readonly spareAround: readonly number[];
   /** Negated quantifiers ("not one", "ani jeden"): a sparing word inside one spares nobody. */
   readonly none: readonly number[];
+  /** Words that open what a call avenges ("for every", "за кожну"): whom they name is a victim. */
+  readonly avenged: readonly number[];
+  /** Postpositions of what a call avenges ("eest", "համար"): whom they follow is a victim. */
+  readonly avengedAfter: readonly number[];
+  /** Words that apply a quoted call to whom their sentence names ("the same", "то же самое"). */
+  readonly same: readonly number[];
 }
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */

@@ -66,6 +66,24 @@ const OBJECT_BEFORE_VERB: ReadonlySet<string> = new Set(["ka", "hy", "az"]);
  * before the object ("rusebi ukrainas bombaven") would pass for a victim too.
  */
 const OBJECT_REACH = 0;
+/**
+ * Languages that may put a case-marked object before its verb, with the ending that marks it: in
+ * Hungarian the accusative "-t" ("gyerekeket gyilkolnak": the children are victims), which the
+ * subject before a verb never bears ("az oroszok lerohanták").
+ */
+const MARKED_OBJECT_BEFORE_VERB: ReadonlyMap<string, RegExp> = new Map([["hu", /t$/]]);
+/**
+ * Auxiliaries that may stand between an object and its reported act in an object-before-verb
+ * language: Armenian "երեխաներ են սպանում" ("[they] are killing children").
+ */
+const AUXILIARIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([["hy", new Set(["եմ", "ես", "է", "ենք", "եք", "են", "էի", "էիր", "էր", "էինք", "էիք", "էին"])]]);
+/**
+ * How many words after a word that opens what a call avenges ("for our", "за кожну") its victim
+ * may stand: right after it ("za każdą matkę"; an adjective between is in the cue's own phrases,
+ * "za każd* ukraińsk*"), so that "za nasze dzieci okupantów" and "za każdy zbombardowany blok
+ * ruscy" keep their targets.
+ */
+const AVENGED_REACH = 1;
 /** Targets listed per call in an explanation (the rest still count). */
 const MAX_LISTED = 50;
 
@@ -147,6 +165,9 @@ export function assignTargets(
   const spareAround = bySentence(cues?.spareAround ?? none, lex, tokens);
   const quantifiers = bySentence(cues?.none ?? none, lex, tokens);
   const pronouns = bySentence(cues?.pronouns ?? none, lex, tokens);
+  const avenged = bySentence(cues?.avenged ?? none, lex, tokens);
+  const avengedAfter = bySentence(cues?.avengedAfter ?? none, lex, tokens);
+  const same = bySentence(cues?.same ?? none, lex, tokens);
   const callsBySentence = new Map<number, LexMatch[]>();
   for (const c of calls) {
     const s = tokens.sentence[c.t0] as number;
@@ -180,6 +201,13 @@ export function assignTargets(
       const before = lastBefore(around, x.t0);
       if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !otherBetween(s, before.t0, x.t0, signal)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
     }
+    // "Za każdą ukraińską matkę … ruscy mają płacić krwią", "for every child of Mariupol": whom a
+    // call avenges, named after the word that opens it in its clause (or before its postposition:
+    // "iga lapse eest"), is a victim.
+    const av = lastBefore(avenged.get(s), x.t0);
+    if (av && av.t1 <= x.t0 && x.t0 - av.t1 < AVENGED_REACH && tokens.clause[av.t0] === tokens.clause[x.t0] && !anyStartIn(callsBySentence.get(s), av.t0, x.t0)) return { role: "victim", why: `avenged: "${tokens.words.slice(av.t0, av.t1).join(" ")}" before it, a victim, not the one aimed at` };
+    const avAfter = firstFrom(avengedAfter.get(s), x.t1);
+    if (avAfter && avAfter.t0 - x.t1 <= 0 && tokens.clause[avAfter.t0] === tokens.clause[x.t0]) return { role: "victim", why: `avenged: "${tokens.words.slice(avAfter.t0, avAfter.t1).join(" ")}" after it, a victim, not the one aimed at` };
     const rel = lastBefore(relative.get(s), x.t0);
     // "…who shelled our school": described, unless the call itself comes between the two words. A
     // candidate inside the relative phrase is its own relative word ("Նրանք, ովքեր", "those who"):
@@ -197,7 +225,13 @@ export function assignTargets(
     // "…uşaqları öldürür": in an object-before-verb language, the group right before a reported act.
     const next = firstFrom(acts.get(s), x.t1);
     // The relative word right before its act is the act's subject ("ովքեր ռմբակոծեցին"), not its object.
-    if (next && !selfRelative && next.t0 - x.t1 <= OBJECT_REACH && OBJECT_BEFORE_VERB.has(next.lang) && tokens.clause[next.t0] === tokens.clause[x.t0]) {
+    // Between them an auxiliary at most ("երեխաներ են սպանում"); in Hungarian only an object marked
+    // as one ("gyerekeket gyilkolnak"), since its subject may stand there too ("az oroszok lerohanták").
+    const gap = next ? next.t0 - x.t1 : 0;
+    const auxOk = gap === OBJECT_REACH + 1 && (AUXILIARIES.get(next?.lang ?? "")?.has(tokens.words[x.t1] as string) ?? false);
+    const marked = next ? MARKED_OBJECT_BEFORE_VERB.get(next.lang) : undefined;
+    const objectFirst = next !== undefined && (OBJECT_BEFORE_VERB.has(next.lang) || (marked !== undefined && marked.test(tokens.words[x.t1 - 1] as string)));
+    if (next && !selfRelative && (gap <= OBJECT_REACH || auxOk) && objectFirst && tokens.clause[next.t0] === tokens.clause[x.t0]) {
       const inCall = lastBefore(callsBySentence.get(s), next.t1);
       if (!(inCall && inCall.t1 > next.t0) && !anyStartIn(callsBySentence.get(s), x.t0, next.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(next.t0, next.t1).join(" ")}" (named before it): a victim, not the one aimed at` };
     }
@@ -276,6 +310,26 @@ export function assignTargets(
       const prons = pronouns.get(sent - back);
       if (!earlier.every((x) => { const p = lastBefore(prons, x.m.t0); return p !== undefined && p.t1 <= x.m.t0 && x.m.t0 - p.t1 <= 1; })) break;
     }
+    // "Find them, shoot them, leave them for the crows. The orks came for our land.": a pronoun
+    // with nothing before it to point back to points forward, to the sentence right after.
+    if (!antecedentFor.has(sent) && pron !== cs[0]) {
+      const later = (bySent.get(sent + 1) ?? []).filter((x) => x.aside === null);
+      if (later.length > 0) {
+        antecedentFor.set(sent, { back: -1, pronoun: pron });
+        for (const x of later) if (!aimed.has(x.m)) aimed.set(x.m, { back: -1, pronoun: pron });
+      }
+    }
+  }
+  // "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое.": a sentence whose
+  // every call is quoted (and counted: the poster endorses it) is applied to whom the next
+  // sentence names, when that one has no call of its own and says it is the same with them
+  // ("I miał rację, dziadku." names the grandfather, who is no one the quote is applied to).
+  for (const [sent, cs] of callsBySentence) {
+    if (callsBySentence.has(sent + 1) || !same.has(sent + 1) || !cs.every((c) => tokens.quoted[c.t0])) continue;
+    const later = (bySent.get(sent + 1) ?? []).filter((x) => x.aside === null);
+    if (later.length === 0) continue;
+    if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back: -1, pronoun: cs[0] as LexMatch });
+    for (const x of later) if (!aimed.has(x.m)) aimed.set(x.m, { back: -1, pronoun: cs[0] as LexMatch });
   }
   for (const [sent, list] of bySent) {
     for (const x of list) {
@@ -294,7 +348,8 @@ export function assignTargets(
     const ante = antecedentFor.get(sent);
     if (ante) {
       const earlier = (bySent.get(sent - ante.back) ?? []).filter((x) => x.aside === null).slice(0, MAX_LISTED);
-      for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(ante.pronoun)}" points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})` });
+      const where = ante.back === -1 ? "points forward to it (the sentence after)" : `points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})`;
+      for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(ante.pronoun)}" ${where}` });
     }
     return rs;
   };

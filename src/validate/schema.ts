@@ -121,6 +121,9 @@ export const SignalDef = z.strictObject({
       "reported-act": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
       spare: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that spare whom they precede ('not the', 'except')"),
       "spare-around": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("phrases that spare whom they follow or precede in their clause ('civilians: leave them alone', 'a civileket hagyjátok békén', 'не чіпайте цивільних')"),
+      avenged: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open what a call avenges ('in revenge for', 'за наших', 'za każdą ukraińską'): whom they name right after them, in their clause, is a victim avenged, not a target"),
+      "avenged-after": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the revenge named after whom it is for ('վրեժը', 'intiqamı', 'bosszúja'): whom it follows at once, in their clause, is a victim avenged, not a target"),
+      same: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that apply what was said before to whom their sentence names ('the same', 'то же самое', 'to samo'): an endorsed quoted call is aimed at whom the next sentence names with one"),
       none: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()

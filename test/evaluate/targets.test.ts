@@ -38,6 +38,14 @@ describe("targets of a call", () => {
     ["a call with no target reaches 'they' in a place of the war", "Видели Изюм после них? Никакой пощады. Уничтожать.", { "perpetrators-they": ["них"] }],
     ["'they' beside an act of the invasion is a reason, not a target", "Every Azeri soldier should be killed, they came to our land first", {}],
     ["'they' after a group its sentence names is that group", "Этих русских надо убивать всех, они все поддерживают эту войну.", { russians: ["русских"] }],
+    ["whom a call avenges is a victim", "Za każdą ukraińską matkę ruscy mają zapłacić krwią.", { russians: ["ruscy"] }],
+    ["the avenged right after the cue only: the group after them is aimed at", "За нашых дзяцей акупантаў трэба знішчаць.", { invaders: ["акупантаў"] }],
+    ["thanks for the enemy destroyed is no revenge", "Дякую ЗСУ за кожного знищеного орка! Валіть їх і далі, хлопці", { invaders: ["орка"] }],
+    ["a Hungarian accusative before a reported act is a victim", "Az oroszok lerohanták Ukrajnát és gyerekeket gyilkolnak. Dögöljenek meg mind!", { russians: ["oroszok"] }],
+    ["a Hungarian subject before a reported act is no victim", "Az oroszok lerohanták Ukrajnát. Dögöljenek meg mind!", { russians: ["oroszok"] }],
+    ["an Armenian object, an auxiliary, a reported act: a victim", "Ռուսները երեխաներ են սպանում, թող բոլորը կոտորվեն", { russians: ["ռուսները"] }],
+    ["a pronoun with nothing before it points forward", "Find them, shoot them. The orks came for our land.", { invaders: ["orks"] }],
+    ["an endorsed quote is applied to whom the next sentence says is the same", "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое, дед был прав.", { "unclear-target": ["фашиста"], invaders: ["оккупантами"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
   });
