@@ -396,6 +396,24 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
 }
 
 /**
+ * The state of a signal with a `near` condition: its counted matches with no match of the `near`
+ * signal in the window are discounted. Its own function, and `kept` made by `filter` (an array of
+ * `counted`'s element kind, never an empty literal that turns from small integers to objects at
+ * its first push), because few posts reach it: the code TurboFan had built for computeSignals
+ * before one did was thrown away and rebuilt, once for the branch and once more for the list.
+ */
+function nearState(near: NonNullable<SignalC["near"]>, counted: LexMatch[], discounted: SignalState["discounted"], ctx: Ctx): SignalState {
+  const other = sortedCounted(near.signal, ctx);
+  const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], negatedBy: [], outside: [], alone: false, label: "" };
+  const kept = counted.filter((m) => {
+    if (cueIn(other, window, m, ctx, true)) return true;
+    discounted.push({ m, why: `no ${ctx.policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
+    return false;
+  });
+  return state(kept, discounted);
+}
+
+/**
  * Computes every signal of the policy for one post, in dependency order. A candidate match counts
  * unless a `require` context is missing, an `exclude` context holds, its `near` signal is absent,
  * or (for `target-of`) no counted call is aimed at it.
@@ -426,19 +444,7 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
     // Contexts read the context-only lexicons: match them now (once; the lists fill in place).
     if (s.require || s.exclude.length > 0) lazy?.complete();
     const { counted, discounted } = filterCandidates(s, cands, ctx);
-    if (s.near) {
-      const near = s.near;
-      const other = sortedCounted(near.signal, ctx);
-      const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], negatedBy: [], outside: [], alone: false, label: "" };
-      const kept: LexMatch[] = [];
-      for (const m of counted) {
-        if (cueIn(other, window, m, ctx, true)) kept.push(m);
-        else discounted.push({ m, why: `no ${policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
-      }
-      states[s.index] = state(kept, discounted);
-      continue;
-    }
-    states[s.index] = state(counted, discounted);
+    states[s.index] = s.near ? nearState(s.near, counted, discounted, ctx) : state(counted, discounted);
   }
   return states;
 }

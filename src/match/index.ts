@@ -3,7 +3,7 @@
  * parsed terms), packing it for the precompiled form, and finding lexicon matches in a tokenised
  * post at evaluation time. Other phases import from here only.
  */
-export { parseTerm, type TermPart } from "./terms.js";
+export { gapPart, parseTerm, type TermPart, wordPart } from "./terms.js";
 export { compileRe2, re2MatchesEmpty, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
 export { bytesOf, PackedSet, packSet } from "./packed-map.js";
 export { findMatches, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "./match.js";

@@ -25,6 +25,21 @@ export interface GapPattern {
 
 export type TermPart = WordPattern | GapPattern;
 
+// Word and gap parts are built here only, in one object shape (the same keys in the same order; a
+// word's gap fields and a gap's word fields are undefined): matchForward and matchBackward read
+// parts of both kinds at the same sites, and with a shape for words and two for gaps TurboFan's
+// code for them was polymorphic there, and thrown away and rebuilt when a new shape first came by.
+
+/** A word part (see {@link WordPattern}). */
+export function wordPart(stem: boolean, key: string, sq: string, tr: string | undefined): WordPattern {
+  return { kind: "word", stem, key, sq, tr, max: undefined, not: undefined } as WordPattern;
+}
+
+/** A gap part (see {@link GapPattern}); `not` undefined when the gap may skip any word. */
+export function gapPart(max: number, not: readonly string[] | undefined): GapPattern {
+  return { kind: "gap", stem: undefined, key: undefined, sq: undefined, tr: undefined, max, not } as unknown as GapPattern;
+}
+
 /** Result of parsing a term: its parts, or why it is not a valid term. */
 export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | { ok: false; code: string; message: string };
 
@@ -54,11 +69,11 @@ export function parseTerm(source: string): ParsedTerm {
       const max = Number(gap[1]);
       if (max < 1 || max > MAX_GAP) return { ok: false, code: "invalid-term", message: `gap '${tok}' must be ~1 to ~${MAX_GAP}` };
       if (parts.length === 0) return { ok: false, code: "invalid-term", message: "a term cannot start with a gap" };
-      if (gap[2] === undefined) parts.push({ kind: "gap", max });
+      if (gap[2] === undefined) parts.push(gapPart(max, undefined));
       else {
         const not = gap[2].split(",").flatMap((w) => tokenise(normalise(w).text).words);
         if (not.length === 0) return { ok: false, code: "invalid-term", message: `gap '${tok}' names no words after '!'` };
-        parts.push({ kind: "gap", max, not });
+        parts.push(gapPart(max, not));
       }
       continue;
     }
@@ -73,7 +88,7 @@ export function parseTerm(source: string): ParsedTerm {
       // In a phrase the other words constrain a short stem; alone it would hit unrelated words.
       if (isStem && raw.length === 1 && words.length === 1 && [...w].length < 3) warnings.push(`stem '${w}*' is very short and will match many unrelated words`);
       const tr = translitSkeleton(w);
-      parts.push({ kind: "word", stem: isStem, key: w, sq: squeeze(w), tr: tr !== undefined && (tr.length >= SHORT_TRANSLIT || (tr.length > 0 && !isStem)) && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined });
+      parts.push(wordPart(isStem, w, squeeze(w), tr !== undefined && (tr.length >= SHORT_TRANSLIT || (tr.length > 0 && !isStem)) && /\p{Script=Cyrillic}/u.test(w) ? tr : undefined));
     });
   }
   if (parts[parts.length - 1]?.kind === "gap") return { ok: false, code: "invalid-term", message: "a term cannot end with a gap" };

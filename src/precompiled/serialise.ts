@@ -1,4 +1,4 @@
-import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, type TermPart } from "../match/index.js";
+import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, SignalC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
@@ -154,9 +154,9 @@ function partToIR(p: TermPart): PartIR {
 }
 
 function partFromIR(p: PartIR): TermPart {
-  if (typeof p === "number") return { kind: "gap", max: p };
-  if (!Array.isArray(p)) return { kind: "gap", max: p.g, not: p.not };
-  return { kind: "word", stem: p[0] === 1, key: p[1], sq: p[2] === 0 ? p[1] : p[2], tr: p[3] === 0 ? undefined : p[3] };
+  if (typeof p === "number") return gapPart(p, undefined);
+  if (!Array.isArray(p)) return gapPart(p.g, p.not);
+  return wordPart(p[0] === 1, p[1], p[2] === 0 ? p[1] : p[2], p[3] === 0 ? undefined : p[3]);
 }
 
 /** A term as compact JSON. */

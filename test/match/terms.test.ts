@@ -47,6 +47,8 @@ describe("parseTerm: valid terms", () => {
           {
             "key": "окупантам",
             "kind": "word",
+            "max": undefined,
+            "not": undefined,
             "sq": "окупантам",
             "stem": false,
             "tr": "okupantam",
@@ -54,6 +56,8 @@ describe("parseTerm: valid terms", () => {
           {
             "key": "смерть",
             "kind": "word",
+            "max": undefined,
+            "not": undefined,
             "sq": "смерть",
             "stem": true,
             "tr": "smert",
@@ -61,6 +65,8 @@ describe("parseTerm: valid terms", () => {
           {
             "key": "kill",
             "kind": "word",
+            "max": undefined,
+            "not": undefined,
             "sq": "kil",
             "stem": true,
             "tr": undefined,
