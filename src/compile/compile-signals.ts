@@ -112,6 +112,7 @@ export function compileSignals(
     }
     if (d.near !== undefined && d["target-of"] !== undefined) r.error(ref, [...path, "target-of"], "invalid-signal", `signal '${name}' takes 'near' or 'target-of', not both`, "key");
     const targetOf = d["target-of"] === undefined ? undefined : sig(d["target-of"], [...path, "target-of"]);
+    const cues = (t: NonNullable<typeof d.targets>, key: keyof typeof t): number[] => lexList(t[key], [...path, "targets", key]);
     const near = d.near === undefined ? null : typeof d.near === "string" ? { signal: sig(d.near, [...path, "near"]), scope: "sentence" as Scope, before: undefined, after: undefined } : { signal: sig(d.near.signal, [...path, "near", "signal"]), scope: d.near.scope ?? "sentence", before: d.near.before, after: d.near.after };
     return {
       name,
@@ -123,7 +124,7 @@ export function compileSignals(
       exclude: contexts(d.exclude, [...path, "exclude"]),
       near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
       targetOf: targetOf ?? null,
-      targets: d.targets === undefined ? null : { pronouns: lexList(d.targets.pronouns, [...path, "targets", "pronouns"]), relative: lexList(d.targets.relative, [...path, "targets", "relative"]), reportedAct: lexList(d.targets["reported-act"], [...path, "targets", "reported-act"]), spare: lexList(d.targets.spare, [...path, "targets", "spare"]), spareAround: lexList(d.targets["spare-around"], [...path, "targets", "spare-around"]), none: lexList(d.targets.none, [...path, "targets", "none"]), avenged: lexList(d.targets.avenged, [...path, "targets", "avenged"]), avengedAfter: lexList(d.targets["avenged-after"], [...path, "targets", "avenged-after"]), same: lexList(d.targets.same, [...path, "targets", "same"]) },
+      targets: d.targets === undefined ? null : { pronouns: cues(d.targets, "pronouns"), relative: cues(d.targets, "relative"), reportedAct: cues(d.targets, "reported-act"), spare: cues(d.targets, "spare"), spareAround: cues(d.targets, "spare-around"), none: cues(d.targets, "none"), avenged: cues(d.targets, "avenged"), avengedAfter: cues(d.targets, "avenged-after"), same: cues(d.targets, "same") },
       frame: d.frame,
     };
   });

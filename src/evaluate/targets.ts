@@ -159,6 +159,7 @@ export function assignTargets(
   tokens: Tokens,
 ): TargetAssignment {
   const none: readonly number[] = [];
+  const said = (p: LexMatch): string => tokens.words.slice(p.t0, p.t1).join(" ");
   const relative = bySentence(cues?.relative ?? none, lex, tokens);
   const acts = bySentence(cues?.reportedAct ?? none, lex, tokens);
   const spare = bySentence(cues?.spare ?? none, lex, tokens);
@@ -190,24 +191,24 @@ export function assignTargets(
     const sp = lastBefore(spare.get(s), x.t0);
     // "Not one invader…": the "not" of a negated quantifier that covers it spares nobody.
     const q = sp && lastBefore(quantifiers.get(s), sp.t0 + 1);
-    if (sp && x.t0 - sp.t1 < SPARE_REACH && !(q && q.t1 > sp.t0)) return { role: "spared", why: `spared: "${tokens.words.slice(sp.t0, sp.t1).join(" ")}" before it` };
+    if (sp && x.t0 - sp.t1 < SPARE_REACH && !(q && q.t1 > sp.t0)) return { role: "spared", why: `spared: "${said(sp)}" before it` };
     // "A civileket hagyjátok békén", "не чіпайте мирних": a sparing phrase next to it in its clause.
     const around = spareAround.get(s);
     if (around) {
       const cl = tokens.clause[x.t0];
       const after = firstFrom(around, x.t1);
-      if (after && after.t0 - x.t1 <= SPARE_AROUND_REACH && tokens.clause[after.t0] === cl && !otherBetween(s, x.t1, after.t1, signal)) return { role: "spared", why: `spared: "${tokens.words.slice(after.t0, after.t1).join(" ")}" after it` };
+      if (after && after.t0 - x.t1 <= SPARE_AROUND_REACH && tokens.clause[after.t0] === cl && !otherBetween(s, x.t1, after.t1, signal)) return { role: "spared", why: `spared: "${said(after)}" after it` };
       // Before it, or around it ("leave the civilians alone", a phrase with a gap).
       const before = lastBefore(around, x.t0);
-      if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !otherBetween(s, before.t0, x.t0, signal)))) return { role: "spared", why: `spared: "${tokens.words.slice(before.t0, before.t1).join(" ")}" around it` };
+      if (before && (before.t1 >= x.t1 || (x.t0 - before.t1 <= SPARE_AROUND_REACH && tokens.clause[before.t1 - 1] === cl && !otherBetween(s, before.t0, x.t0, signal)))) return { role: "spared", why: `spared: "${said(before)}" around it` };
     }
     // "Za każdą ukraińską matkę … ruscy mają płacić krwią", "for every child of Mariupol": whom a
     // call avenges, named after the word that opens it in its clause (or before its postposition:
     // "iga lapse eest"), is a victim.
     const av = lastBefore(avenged.get(s), x.t0);
-    if (av && av.t1 <= x.t0 && x.t0 - av.t1 < AVENGED_REACH && tokens.clause[av.t0] === tokens.clause[x.t0] && !anyStartIn(callsBySentence.get(s), av.t0, x.t0)) return { role: "victim", why: `avenged: "${tokens.words.slice(av.t0, av.t1).join(" ")}" before it, a victim, not the one aimed at` };
+    if (av && av.t1 <= x.t0 && x.t0 - av.t1 < AVENGED_REACH && tokens.clause[av.t0] === tokens.clause[x.t0] && !anyStartIn(callsBySentence.get(s), av.t0, x.t0)) return { role: "victim", why: `avenged: "${said(av)}" before it, a victim, not the one aimed at` };
     const avAfter = firstFrom(avengedAfter.get(s), x.t1);
-    if (avAfter && avAfter.t0 - x.t1 <= 0 && tokens.clause[avAfter.t0] === tokens.clause[x.t0]) return { role: "victim", why: `avenged: "${tokens.words.slice(avAfter.t0, avAfter.t1).join(" ")}" after it, a victim, not the one aimed at` };
+    if (avAfter && avAfter.t0 - x.t1 <= 0 && tokens.clause[avAfter.t0] === tokens.clause[x.t0]) return { role: "victim", why: `avenged: "${said(avAfter)}" after it, a victim, not the one aimed at` };
     const rel = lastBefore(relative.get(s), x.t0);
     // "…who shelled our school": described, unless the call itself comes between the two words. A
     // candidate inside the relative phrase is its own relative word ("Նրանք, ովքեր", "those who"):
@@ -215,13 +216,13 @@ export function assignTargets(
     const isRelative = rel !== undefined && rel.t1 >= x.t1;
     const own0 = lastBefore(relative.get(s), x.t0 + 1);
     const selfRelative = isRelative || (own0 !== undefined && own0.t0 === x.t0 && own0.t1 >= x.t1);
-    if (rel && !isRelative && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${tokens.words.slice(rel.t0, rel.t1).join(" ")}", not the one aimed at` };
+    if (rel && !isRelative && !anyStartIn(callsBySentence.get(s), rel.t0, x.t0)) return { role: "victim", why: `described after "${said(rel)}", not the one aimed at` };
     const act = lastBefore(acts.get(s), x.t0);
     // An act inside a call ("щоб вбили всіх окупантів") is the call's own verb, not one reported.
     const own = act && lastBefore(callsBySentence.get(s), act.t1);
     // In an object-before-verb language only a participle's noun follows its act, in its clause:
     // "…uşaqları öldürdülər, hər rus…" names no victim after the verb.
-    if (act && x.t0 - act.t1 < ACT_REACH && !(OBJECT_BEFORE_VERB.has(act.lang) && tokens.clause[act.t0] !== tokens.clause[x.t0]) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(act.t0, act.t1).join(" ")}": a victim, not the one aimed at` };
+    if (act && x.t0 - act.t1 < ACT_REACH && !(OBJECT_BEFORE_VERB.has(act.lang) && tokens.clause[act.t0] !== tokens.clause[x.t0]) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${said(act)}": a victim, not the one aimed at` };
     // "…uşaqları öldürür": in an object-before-verb language, the group right before a reported act.
     const next = firstFrom(acts.get(s), x.t1);
     // The relative word right before its act is the act's subject ("ովքեր ռմբակոծեցին"), not its object.
@@ -233,7 +234,7 @@ export function assignTargets(
     const objectFirst = next !== undefined && (OBJECT_BEFORE_VERB.has(next.lang) || (marked !== undefined && marked.test(tokens.words[x.t1 - 1] as string)));
     if (next && !selfRelative && (gap <= OBJECT_REACH || auxOk) && objectFirst && tokens.clause[next.t0] === tokens.clause[x.t0]) {
       const inCall = lastBefore(callsBySentence.get(s), next.t1);
-      if (!(inCall && inCall.t1 > next.t0) && !anyStartIn(callsBySentence.get(s), x.t0, next.t1)) return { role: "victim", why: `suffered "${tokens.words.slice(next.t0, next.t1).join(" ")}" (named before it): a victim, not the one aimed at` };
+      if (!(inCall && inCall.t1 > next.t0) && !anyStartIn(callsBySentence.get(s), x.t0, next.t1)) return { role: "victim", why: `suffered "${said(next)}" (named before it): a victim, not the one aimed at` };
     }
     // "Бабуся сказала: «…перебити»": who speaks a quoted call is not whom it is aimed at.
     const cs = callsBySentence.get(s);
@@ -278,7 +279,7 @@ export function assignTargets(
     for (const x of entries) {
       if (!naming.has(x.signal)) continue;
       if (outer && x.m.t1 <= outer.m.t1 && outer.signal !== x.signal && outer.m.t1 - outer.m.t0 > x.m.t1 - x.m.t0) {
-        if (x.aside === null) x.aside = { role: "inside", why: `part of the longer name "${tokens.words.slice(outer.m.t0, outer.m.t1).join(" ")}"` };
+        if (x.aside === null) x.aside = { role: "inside", why: `part of the longer name "${said(outer.m)}"` };
         continue;
       }
       if (!outer || x.m.t1 > outer.m.t1) outer = x;
@@ -290,8 +291,15 @@ export function assignTargets(
   // earlier sentence that has some. Linear in candidates and calls: no pair of them is visited.
   const aimed = new Map<LexMatch, { back: number; pronoun: LexMatch } | null>();
   const antecedentFor = new Map<number, { back: number; pronoun: LexMatch }>();
+  /** The candidates of sentence `sent` that are not set aside. */
+  const free = (sent: number): Candidate[] => (bySent.get(sent) ?? []).filter((x) => x.aside === null);
+  /** Aims the calls of `sent`, through `pronoun`, at `list`: the free candidates of the sentence `back` before it (-1: after it). */
+  const pointAt = (sent: number, back: number, pronoun: LexMatch, list: readonly Candidate[]): void => {
+    if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back, pronoun });
+    for (const x of list) if (!aimed.has(x.m)) aimed.set(x.m, { back, pronoun });
+  };
   for (const [sent, cs] of callsBySentence) {
-    const own = (bySent.get(sent) ?? []).filter((x) => x.aside === null);
+    const own = free(sent);
     for (const x of own) aimed.set(x.m, null);
     if (own.length > 0) continue;
     const clauses = new Set(cs.map((c) => tokens.clause[c.t0]));
@@ -300,10 +308,9 @@ export function assignTargets(
     const pron = (pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1])) ?? ((bySent.get(sent) ?? []).length === 0 ? (cs[0] as LexMatch) : undefined);
     if (!pron) continue;
     for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
-      const earlier = (bySent.get(sent - back) ?? []).filter((x) => x.aside === null);
+      const earlier = free(sent - back);
       if (earlier.length === 0) continue;
-      if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back, pronoun: pron });
-      for (const x of earlier) if (!aimed.has(x.m)) aimed.set(x.m, { back, pronoun: pron });
+      pointAt(sent, back, pron, earlier);
       // "…вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.": a
       // sentence whose every candidate a demonstrative points back at ("these same monsters")
       // names no one new, and the call reaches the one before it as well.
@@ -313,11 +320,8 @@ export function assignTargets(
     // "Find them, shoot them, leave them for the crows. The orks came for our land.": a pronoun
     // with nothing before it to point back to points forward, to the sentence right after.
     if (!antecedentFor.has(sent) && pron !== cs[0]) {
-      const later = (bySent.get(sent + 1) ?? []).filter((x) => x.aside === null);
-      if (later.length > 0) {
-        antecedentFor.set(sent, { back: -1, pronoun: pron });
-        for (const x of later) if (!aimed.has(x.m)) aimed.set(x.m, { back: -1, pronoun: pron });
-      }
+      const later = free(sent + 1);
+      if (later.length > 0) pointAt(sent, -1, pron, later);
     }
   }
   // "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое.": a sentence whose
@@ -326,10 +330,8 @@ export function assignTargets(
   // ("I miał rację, dziadku." names the grandfather, who is no one the quote is applied to).
   for (const [sent, cs] of callsBySentence) {
     if (callsBySentence.has(sent + 1) || !same.has(sent + 1) || !cs.every((c) => tokens.quoted[c.t0])) continue;
-    const later = (bySent.get(sent + 1) ?? []).filter((x) => x.aside === null);
-    if (later.length === 0) continue;
-    if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back: -1, pronoun: cs[0] as LexMatch });
-    for (const x of later) if (!aimed.has(x.m)) aimed.set(x.m, { back: -1, pronoun: cs[0] as LexMatch });
+    const later = free(sent + 1);
+    if (later.length > 0) pointAt(sent, -1, cs[0] as LexMatch, later);
   }
   for (const [sent, list] of bySent) {
     for (const x of list) {
@@ -340,14 +342,13 @@ export function assignTargets(
       }
     }
   }
-  const said = (p: LexMatch): string => tokens.words.slice(p.t0, p.t1).join(" ");
   /** The targets of one call with their roles, for explanations: built only when asked for. */
   const targetsOfCall = (c: LexMatch): RoleOf[] => {
     const sent = tokens.sentence[c.t0] as number;
     const rs: RoleOf[] = (bySent.get(sent) ?? []).slice(0, MAX_LISTED).map((x) => ({ signal: x.signal, m: x.m, role: x.aside ? x.aside.role : "target", why: x.aside?.why }));
     const ante = antecedentFor.get(sent);
     if (ante) {
-      const earlier = (bySent.get(sent - ante.back) ?? []).filter((x) => x.aside === null).slice(0, MAX_LISTED);
+      const earlier = free(sent - ante.back).slice(0, MAX_LISTED);
       const where = ante.back === -1 ? "points forward to it (the sentence after)" : `points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})`;
       for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(ante.pronoun)}" ${where}` });
     }

@@ -12,6 +12,8 @@ const nameOf = (what: string) =>
     .string()
     .regex(NAME_RE, `${what} names are lower-case words joined by '-' or '.', e.g. target.invaders`)
     .describe(`${what} name: lower-case words joined by '-' or '.'`);
+/** One lexicon name or a list of them: what a context, a signal's `lexicon` and each of its `targets:` cues name. */
+const lexicons = () => z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]);
 
 export const Decision = z.enum(DECISIONS).describe("violating | exempt | clear | review");
 export const Lang = z
@@ -62,22 +64,19 @@ export interface ContextDef {
 
 export const Context: z.ZodType<ContextDef> = z.lazy(() =>
   z.strictObject({
-    lexicon: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
+    lexicon: lexicons().optional(),
     before: Window.optional().describe("within this many words before the match"),
     after: Window.optional().describe("within this many words after the match"),
     scope: Scope.optional(),
     overlap: z.literal(true).optional().describe("cue words inside the match itself count too"),
-    stop: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the window ends at a match of this lexicon (e.g. 'and so', 'but')"),
-    contrast: z
-      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+    stop: lexicons().optional().describe("the window ends at a match of this lexicon (e.g. 'and so', 'but')"),
+    contrast: lexicons()
       .optional()
       .describe("a cue word right before a target that a word of this lexicon answers later in the sentence ('не X, а Y', 'not X but Y') is about X, not the match: it does not count"),
-    "negated-by": z
-      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+    "negated-by": lexicons()
       .optional()
       .describe("a cue word that a word of this lexicon negates (up to 2 words before it in its clause: 'I don't condemn', 'не шучу') does not count"),
-    outside: z
-      .union([nameOf("lexicon"), z.array(nameOf("lexicon"))])
+    outside: lexicons()
       .optional()
       .describe("a cue word inside a match of this lexicon does not count ('ruski mir', an idea, holds no Russians)"),
     alone: z.literal(true).optional().describe("the cue word must make up its clause by itself ('No.' after a quoted call, not 'no exceptions')"),
@@ -87,7 +86,7 @@ export const Context: z.ZodType<ContextDef> = z.lazy(() =>
     "after-colon": z.literal(true).optional().describe("the match stands in a clause that follows a colon (an attribution: 'MP on TV: ...')"),
     "before-colon": z.literal(true).optional().describe("the match stands in a clause that a colon follows (a title: \"'Hang them all': inside the...\")"),
     hashtag: z.literal(true).optional().describe("the match is a hashtag, or inside one ('#DeathToPutin trending'): a topic named, not a sentence said"),
-    skip: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional(),
+    skip: lexicons().optional(),
     all: z.array(Context).optional(),
     any: z.array(Context).optional(),
     not: Context.optional(),
@@ -116,15 +115,15 @@ export const SignalDef = z.strictObject({
     .describe("a match counts only near a counted match of this signal (same sentence by default)"),
   targets: z
     .strictObject({
-      pronouns: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that point back ('them', 'їх'): a call with one and no target of its own is aimed at the targets of an earlier sentence"),
-      relative: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open a relative clause ('who', 'які'): a target named after one, before the call, is described, not aimed at"),
-      "reported-act": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
-      spare: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that spare whom they precede ('not the', 'except')"),
-      "spare-around": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("phrases that spare whom they follow or precede in their clause ('civilians: leave them alone', 'a civileket hagyjátok békén', 'не чіпайте цивільних')"),
-      avenged: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that open what a call avenges ('in revenge for', 'за наших', 'za każdą ukraińską'): whom they name right after them, in their clause, is a victim avenged, not a target"),
-      "avenged-after": z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("the revenge named after whom it is for ('վրեժը', 'intiqamı', 'bosszúja'): whom it follows at once, in their clause, is a victim avenged, not a target"),
-      same: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("words that apply what was said before to whom their sentence names ('the same', 'то же самое', 'to samo'): an endorsed quoted call is aimed at whom the next sentence names with one"),
-      none: z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]).optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
+      pronouns: lexicons().optional().describe("words that point back ('them', 'їх'): a call with one and no target of its own is aimed at the targets of an earlier sentence"),
+      relative: lexicons().optional().describe("words that open a relative clause ('who', 'які'): a target named after one, before the call, is described, not aimed at"),
+      "reported-act": lexicons().optional().describe("violence reported as done ('shelled', 'killed'): who it was done to is a victim, not a target"),
+      spare: lexicons().optional().describe("words that spare whom they precede ('not the', 'except')"),
+      "spare-around": lexicons().optional().describe("phrases that spare whom they follow or precede in their clause ('civilians: leave them alone', 'a civileket hagyjátok békén', 'не чіпайте цивільних')"),
+      avenged: lexicons().optional().describe("words that open what a call avenges ('in revenge for', 'за наших', 'za każdą ukraińską'): whom they name right after them, in their clause, is a victim avenged, not a target"),
+      "avenged-after": lexicons().optional().describe("the revenge named after whom it is for ('վրեժը', 'intiqamı', 'bosszúja'): whom it follows at once, in their clause, is a victim avenged, not a target"),
+      same: lexicons().optional().describe("words that apply what was said before to whom their sentence names ('the same', 'то же самое', 'to samo'): an endorsed quoted call is aimed at whom the next sentence names with one"),
+      none: lexicons().optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()
     .describe("for a call signal: the lexicons that tell its targets from its victims, for the signals that are 'target-of' it"),
