@@ -4,6 +4,7 @@ import type { ContextDef, SignalDoc } from "../validate/schema.js";
 import type { LexiconInfo } from "./compile-lexicons.js";
 import type { Reporter } from "./reporter.js";
 import type { ContextC, Scope, SignalC } from "./types.js";
+import { signalShape } from "./shapes.js";
 
 type Path = (string | number)[];
 
@@ -114,7 +115,8 @@ export function compileSignals(
     const targetOf = d["target-of"] === undefined ? undefined : sig(d["target-of"], [...path, "target-of"]);
     const cues = (t: NonNullable<typeof d.targets>, key: keyof typeof t): number[] => lexList(t[key], [...path, "targets", key]);
     const near = d.near === undefined ? null : typeof d.near === "string" ? { signal: sig(d.near, [...path, "near"]), scope: "sentence" as Scope, before: undefined, after: undefined } : { signal: sig(d.near.signal, [...path, "near", "signal"]), scope: d.near.scope ?? "sentence", before: d.near.before, after: d.near.after };
-    return {
+    // One shape with the precompiled decoder's signals: see shapes.ts.
+    return signalShape({
       name,
       index,
       description: d.description,
@@ -126,7 +128,7 @@ export function compileSignals(
       targetOf: targetOf ?? null,
       targets: d.targets === undefined ? null : { pronouns: cues(d.targets, "pronouns"), relative: cues(d.targets, "relative"), reportedAct: cues(d.targets, "reported-act"), spare: cues(d.targets, "spare"), spareAround: cues(d.targets, "spare-around"), none: cues(d.targets, "none"), avenged: cues(d.targets, "avenged"), avengedAfter: cues(d.targets, "avenged-after"), same: cues(d.targets, "same") },
       frame: d.frame,
-    };
+    });
   });
   return order(compiled, defs, r);
 }

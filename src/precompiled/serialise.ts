@@ -1,5 +1,6 @@
 import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
+import { signalShape } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, SignalC } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
@@ -74,46 +75,6 @@ function condFromIR(c: Record<string, unknown>): CondC {
       return { ...c, values: new Set(c.values as string[]) } as unknown as CondC;
     default:
       return c as CondC;
-  }
-}
-
-/**
- * A signal as the compiler builds it (compile-signals.ts), every key in its order. JSON leaves out
- * the keys whose value is undefined (a signal's `description` and `frame`, a context's `before` and
- * `after`), so the signals of a precompiled policy came in several shapes where a compiled one has
- * one per kind: the evaluator's loads of `s.near`, `c.before`… were then polymorphic, and each shape
- * first met after V8 had optimised computeSignals or cueIn threw that code away to compile it again.
- * Same values, same keys as a policy compiled from its sources.
- */
-function signalFromIR(s: SignalC): SignalC {
-  const near = s.near === null ? null : { signal: s.near.signal, scope: s.near.scope, before: s.near.before, after: s.near.after };
-  return {
-    name: s.name,
-    index: s.index,
-    description: s.description,
-    lexicons: s.lexicons,
-    members: s.members,
-    require: s.require === null ? null : s.require.map(contextFromIR),
-    exclude: s.exclude.map(contextFromIR),
-    near,
-    targetOf: s.targetOf,
-    targets: s.targets,
-    frame: s.frame,
-  };
-}
-
-/** A context in the shape compile-signals.ts gives its kind (see {@link signalFromIR}). */
-function contextFromIR(c: ContextC): ContextC {
-  switch (c.k) {
-    case "lexicon":
-      return { k: "lexicon", lexicons: c.lexicons, before: c.before, after: c.after, scope: c.scope, overlap: c.overlap, stop: c.stop, contrast: c.contrast, negatedBy: c.negatedBy, outside: c.outside, alone: c.alone, label: c.label };
-    case "all":
-    case "any":
-      return { k: c.k, items: c.items.map(contextFromIR), label: c.label };
-    case "not":
-      return { k: "not", item: contextFromIR(c.item), label: c.label };
-    default:
-      return c;
   }
 }
 
@@ -348,7 +309,8 @@ export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector
   const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termFromLine);
   for (const p of ir.patterns) index.patterns.push({ ...p, find: compileRe2(p.source) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
-  const signals = p.signals.map(signalFromIR);
+  // The compiler's own shapes: JSON dropped the keys whose value is undefined.
+  const signals = (p.signals as SignalC[]).map(signalShape);
   return Object.freeze({
     ...(p as unknown as CompiledPolicy),
     signals,

@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { crc32 } from "./crc32.js";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { nodeFileAccess, sourcesHold } from "./source-freshness.js";
 import { fileBytes } from "./file-bytes.js";
 import { dirname, join, resolve } from "node:path";
 import { COMPILER_VERSION, deserialisePolicy, deserialiseTimeline, IR_VERSION, parsePolicyIR, TIMELINE_IR_VERSION, type PolicyIR, type SourceStamp, type TimelineIR } from "../precompiled/serialise.js";
@@ -19,39 +19,18 @@ import type { LoadOptions, PolicyLoadResult } from "./load-types.js";
 export const PRECOMPILED_DIR = process.env.MODPOL_PRECOMPILED_DIR ?? join(CODE_DIR, "bundled");
 
 /**
- * True when every file a precompiled policy was built from still holds what it held then, byte for
- * byte (size, then CRC-32 of the content), and this modpol's compiler wrote it. Modification times
- * are never consulted: installing a package resets them, and they say nothing of content.
+ * True when this modpol's compiler wrote the precompiled policy and every file it was built from
+ * still holds what it held then, byte for byte (size, then CRC-32 of the content). Files already
+ * checked and not written since are not read again: see source-freshness.ts. `dir` is the folder of
+ * the precompiled policies, where that record is kept.
  */
-function fresh(compiler: string, sources: readonly SourceStamp[]): boolean {
-  if (compiler !== COMPILER_VERSION) return false;
-  // The bundled policies stand on ~3 MB of rule files. Read whole (readFileSync), each file was a new
-  // buffer: about 16 ms and a garbage collection in every one-post run. One reused buffer, fed to the
-  // hash a piece at a time, costs about 6 ms for the same bytes; a small one, because on this kind of
-  // virtual machine the first touch of each fresh page of memory costs more than a read call.
-  const chunk = Buffer.allocUnsafe(64 * 1024);
-  return sources.every((s) => {
-    let fd: number | undefined;
-    try {
-      const abs = resolve(BUNDLED_DIR, s.path);
-      // Size first, by path: a file that is not the one stamped (a FIFO, say) is never opened.
-      const st = statSync(abs);
-      if (!st.isFile() || st.size !== s.size) return false;
-      fd = openSync(abs, "r");
-      let crc = 0;
-      for (let n: number; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) crc = crc32(chunk.subarray(0, n), crc);
-      return crc === s.crc32;
-    } catch {
-      return false;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
-    }
-  });
+function freshIn(dir: string): (compiler: string, sources: readonly SourceStamp[]) => boolean {
+  return (compiler, sources) => compiler === COMPILER_VERSION && sourcesHold(BUNDLED_DIR, sources, nodeFileAccess(dir));
 }
 
 /** The precompiled bundled policy `id`, if it exists and its sources have not changed since. */
 export function loadPrecompiled(id: string, dir = PRECOMPILED_DIR): PolicyLoadResult | undefined {
-  return precompiledPolicy(id, dir, fresh);
+  return precompiledPolicy(id, dir, freshIn(dir));
 }
 
 /** A source stamp as one string, to compare stamps without reading their files again. */
@@ -59,7 +38,7 @@ const stampKey = (s: SourceStamp): string => `${s.path}\u0000${s.size}\u0000${s.
 
 /**
  * The precompiled policy `id` of `dir`, if it exists, this build's format wrote it and `isFresh`
- * accepts its compiler and sources: {@link fresh} reads every source file; a timeline that has just
+ * accepts its compiler and sources: {@link freshIn} checks every source file; a timeline that has just
  * read them all passes a check against the stamps it verified, so a timeline run reads each rule
  * file once, not once for the timeline and again for its version.
  */
@@ -104,7 +83,7 @@ export function loadPrecompiledTimeline(id: string, dir = PRECOMPILED_DIR): Poli
   if (!existsSync(file)) return undefined;
   try {
     const ir = JSON.parse(readFileSync(file, "utf8")) as TimelineIR;
-    if (ir.version !== TIMELINE_IR_VERSION || !fresh(ir.compiler, ir.sources)) return undefined;
+    if (ir.version !== TIMELINE_IR_VERSION || !freshIn(dir)(ir.compiler, ir.sources)) return undefined;
     // Every file of every version is stamped in the timeline, and was just found unchanged: a
     // version is fresh when its own stamps are among those.
     const verified = new Set(ir.sources.map(stampKey));
