@@ -14,6 +14,12 @@
  * 3b. a transliteration test: Latin text that reads as Russian, Ukrainian or Belarusian written in
  *    Latin letters (translit-id.ts: "shch", "kh", "zh", "ŭ", "-tsya", "chto", "shcho", "kab"…) is
  *    labelled ru/uk/be rather than the Slovenian, Croatian or Polish eld sees in it;
+ * 3c. a look-alike test: Latin text eld calls Slovak, Czech, Slovenian, Croatian, Serbian or Bosnian
+ *    that reads as Polish written without its diacritics (bare-id.ts: "sz", "cz", "w", "-ego", "juz",
+ *    "tylko"…) is labelled pl, and text eld calls Turkish that reads as Azerbaijani without its
+ *    diacritics ("q", "x", "hamisi", "yox") az;
+ * 3d. the transliteration test at a lower bar where eld's guess is one of those Slavic look-alikes
+ *    (other than Polish) and the text bears more marks of a transliteration than of bare Polish;
  * 4. its own reliability test, since eld 2.1.0's isReliable() compares the best score with the
  *    runner-up's index and so almost never fails on that count: a guess is unsure when the
  *    runner-up is within 2 % of the best, or the text gave fewer than 3 n-grams, or (the half of
@@ -27,7 +33,8 @@
 
 import type { LanguageDetector, LanguageGuess } from "./language.js";
 import type { LanguageModel } from "./language-id.js";
-import { translitReading } from "./translit-id.js";
+import { bareScore, readsAzerbaijani, readsPolish } from "./bare-id.js";
+import { MIN_POINTS, SHARE, translitScore } from "./translit-id.js";
 
 /** A guess is unsure when (best − second) / best is below this. */
 export const UNSURE_MARGIN = 0.02;
@@ -41,7 +48,7 @@ const WINDOW = 1000;
 /** What {@link LanguageIdentifier.detect} found, and which step decided it. */
 export interface IdentifiedLanguage extends LanguageGuess {
   /** "script": the pre-step; "model": eld; "letters": eld's answer overruled by the letter veto. */
-  readonly by: "script" | "model" | "letters" | "translit" | "none";
+  readonly by: "script" | "model" | "letters" | "translit" | "bare" | "none";
 }
 
 // Script classes of a code unit; 0 = not a letter of interest.
@@ -149,6 +156,25 @@ function surzhykWord(text: string, start: number, stop: number): boolean {
   }
   return false;
 }
+/** eld's guesses for Polish written without its diacritics (step 3c). */
+const BARE_POLISH_LOOKALIKES = new Set(["sk", "cs", "sl", "hr", "sr", "bs"]);
+/**
+ * eld's guesses for Russian, Ukrainian and Belarusian in Latin letters with few marks (step 3d). Not
+ * Polish: a Polish-style transliteration eld calls Polish keeps Polish, whose typos are forgiven
+ * ("ubiej ich wsiech"), and the transliterations count in Polish text anyway (language-scope.ts).
+ */
+const TRANSLIT_LOOKALIKES = new Set(["sk", "cs", "sl", "hr", "sr", "bs"]);
+/** The points of translit-id.ts a text needs at the lower bar of step 3d, and per word. */
+export const LOOKALIKE_POINTS = 2;
+export const LOOKALIKE_SHARE = 0.3;
+
+/** eld's guess `g` with `lang` put first, at the best's score. */
+function relabel(g: { scores: readonly (readonly [string, number])[] }, lang: string, reliable: boolean, by: "translit" | "bare"): IdentifiedLanguage {
+  const scores: [string, number][] = [[lang, g.scores[0]?.[1] ?? 0]];
+  for (const sc of g.scores) if (sc[0] !== lang) scores.push(sc as [string, number]);
+  return { best: lang, scores, reliable, by };
+}
+
 /** The labels the Cyrillic veto takes away. */
 const EAST_SLAVIC = new Set(["uk", "ru", "be"]);
 
@@ -215,7 +241,12 @@ export class LanguageIdentifier implements LanguageDetector {
     }
     // 2. eld.
     const g = model.detect(text, start, end);
-    if (g.best === null) return { best: null, scores: g.scores, reliable: false, by: "none" };
+    if (g.best === null) {
+      // eld finds nothing it knows in some transliterations ("kab jany ŭsie zdochli"): step 3b still reads them.
+      const t = top === LATIN ? translitScore(text, start, end) : null;
+      if (t !== null && t.points >= MIN_POINTS && t.points >= SHARE * t.words) return relabel(g, t.lang, g.ngrams >= MIN_NGRAMS, "translit");
+      return { best: null, scores: g.scores, reliable: false, by: "none" };
+    }
     const enough = g.ngrams >= MIN_NGRAMS;
     // 3. The letter veto.
     const veto = top === CYRILLIC && EAST_SLAVIC.has(g.best) ? (flags & KAZAKH ? "kk" : flags & MACEDONIAN ? "mk" : flags & SERBIAN ? "sr" : null) : top === LATIN && schwa && g.best !== "az" ? "az" : null;
@@ -235,13 +266,19 @@ export class LanguageIdentifier implements LanguageDetector {
     // 3b. Russian, Ukrainian or Belarusian in Latin letters (translit-id.ts): eld reads them as
     // Slovenian, Croatian, Polish… A reliable English guess is left alone (English words carry the
     // marks: "she", "khaki"), as is text with no Latin majority.
+    // 3c. Polish and Azerbaijani written without their diacritics (bare-id.ts): eld reads the first
+    // as Slovak, Czech, Slovenian or Croatian, the second as Turkish. Only those guesses are asked.
+    // 3d. A transliteration with fewer marks (translit-id.ts at a lower bar) where eld's guess is a
+    // language transliterations are mistaken for ("vsekh moskaley na vily": Slovenian), and the text
+    // bears more marks of a transliteration than of bare Polish.
     if (top === LATIN && (g.best !== "en" || !g.reliable)) {
-      const t = translitReading(text, start, end);
-      if (t !== null) {
-        const scores: [string, number][] = [[t.lang, g.scores[0]![1]]];
-        for (const sc of g.scores) if (sc[0] !== t.lang) scores.push(sc as [string, number]);
-        return { best: t.lang, scores, reliable: enough, by: "translit" };
-      }
+      const t = translitScore(text, start, end);
+      if (t.points >= MIN_POINTS && t.points >= SHARE * t.words) return relabel(g, t.lang, enough, "translit");
+      const lookalike = TRANSLIT_LOOKALIKES.has(g.best);
+      const bare = BARE_POLISH_LOOKALIKES.has(g.best) || g.best === "tr" || (lookalike && t.points >= LOOKALIKE_POINTS) ? bareScore(text, start, end) : null;
+      if (bare !== null && BARE_POLISH_LOOKALIKES.has(g.best) && readsPolish(bare) && bare.pl > t.points) return relabel(g, "pl", enough, "bare");
+      if (bare !== null && g.best === "tr" && readsAzerbaijani(bare)) return relabel(g, "az", enough, "bare");
+      if (lookalike && t.points >= LOOKALIKE_POINTS && t.points >= LOOKALIKE_SHARE * t.words && bare !== null && t.points > bare.pl) return relabel(g, t.lang, enough, "translit");
     }
     // 4. The margin test.
     const best = g.scores[0]![1];
