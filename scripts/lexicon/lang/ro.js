@@ -59,6 +59,7 @@ function forms(v) {
   if (v.subj) f.subj3 = v.subj;
   if (v.pres3) f.imp2sg = v.pres3, f.p3 = [v.pres3, ...(c === "e" ? [s] : [])];
   if (v.pres1) f.p1sg = v.pres1;
+  if (v.pres1pl) f.p1pl = v.pres1pl;
   if (v.part) f.part = v.part;
   if (!f.part || !f.subj3 || !f.imp2sg || !f.p1sg) throw new Error(`ro: '${v.lemma}' needs its irregular forms (part, subj, pres3, pres1)`);
   const m = f.part;
