@@ -1,3 +1,4 @@
+import { WordTable } from "./word-table.js";
 /**
  * Polish and Azerbaijani written without their diacritics ("zajebac kazdego ruska ktory wlazl na
  * ukraine", "ermenilerin hamisini gullelemek lazimdi"): eld reads the first as Slovak, Czech,
@@ -44,25 +45,9 @@ const PL = 1;
 const NOT_PL = 2;
 const AZ = 3;
 const TR = 4;
-/**
- * Listed words by a hash of their code units (FNV-1a), so that the scan makes no string per word: a
- * hit is confirmed against the word itself.
- */
-const LISTED = new Map<number, { readonly word: string; readonly kind: number }[]>();
-function hashOf(codes: ArrayLike<number>, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
-  return h >>> 0;
-}
-const list = (kind: number, words: string): void => {
-  for (const w of words.split(" ")) {
-    const codes = [...w].map((c) => c.charCodeAt(0));
-    const h = hashOf(codes, codes.length);
-    const bucket = LISTED.get(h);
-    if (bucket) bucket.push({ word: w, kind });
-    else LISTED.set(h, [{ word: w, kind }]);
-  }
-};
+/** The listed words, each with its kind (PL, NOT_PL, AZ, TR). */
+const LISTED = new WordTable<number>();
+const list = (kind: number, words: string): void => LISTED.add(kind, words);
 // Polish function words, spelt without diacritics, that are no word of Slovak, Czech, Slovenian,
 // Croatian or Serbian written without theirs (so not "nie", "co", "ze", "tej", "teraz", "kazdy",
 // "ktory", "moze", "ich", "sa", "mam", "chce", "tez", "zeby", which one of them writes too).
@@ -115,15 +100,7 @@ export interface BareScore {
 
 /** The listed kind of the lower-cased word `w[0, n)`, or 0. */
 function listedKind(n: number): number {
-  if (n > MAX_LISTED) return 0;
-  const bucket = LISTED.get(hashOf(word, n));
-  if (bucket === undefined) return 0;
-  outer: for (const e of bucket) {
-    if (e.word.length !== n) continue;
-    for (let k = 0; k < n; k++) if (e.word.charCodeAt(k) !== word[k]) continue outer;
-    return e.kind;
-  }
-  return 0;
+  return n > MAX_LISTED ? 0 : (LISTED.get(word, n) ?? 0);
 }
 
 /** Polish points of the lower-cased word `w[0, n)`: at most 2, or -2. */

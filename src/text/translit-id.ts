@@ -1,3 +1,4 @@
+import { WordTable } from "./word-table.js";
 /**
  * Russian, Ukrainian and Belarusian written in Latin letters ("rashistov nado vseh ubit", "shchob vin
  * zdokh", "Maskaloŭ treba tapić"): eld has no model of them and reads them as whichever Latin-script
@@ -54,27 +55,11 @@ const UK = 1;
 const BE = 2;
 const LANGS: readonly EastSlavic[] = ["ru", "uk", "be"];
 
-/**
- * Word lists, looked up by a hash of the lower-cased word (FNV-1a over its code units) so that the
- * scan makes no string per word: a hit is confirmed against the word itself.
- */
-const LISTED = new Map<number, { readonly word: string; readonly lang: number }[]>();
+/** Word lists, each word with the language it is most telling of (see word-table.ts). */
+const LISTED = new WordTable<number>();
 /** The language a listed word is telling of; FOREIGN for the look-alike languages' words. */
 const FOREIGN = -1;
-function hashOf(codes: ArrayLike<number>, n: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n; i++) h = Math.imul(h ^ codes[i]!, 0x01000193);
-  return h >>> 0;
-}
-const list = (lang: number, words: string): void => {
-  for (const word of words.split(" ")) {
-    const codes = [...word].map((c) => c.charCodeAt(0));
-    const h = hashOf(codes, codes.length);
-    const bucket = LISTED.get(h);
-    if (bucket) bucket.push({ word, lang });
-    else LISTED.set(h, [{ word, lang }]);
-  }
-};
+const list = (lang: number, words: string): void => LISTED.add(lang, words);
 // Function words in Latin letters, with the language they are most telling of.
 list(RU, "čto čtoby čtob očen uže tebja menja sebja segodnja vsë vsjo chto shto chtoby chtob shtob shtoby czto szto cztoby eto etot eti etikh etih etu nado nuzhno nuzhna ochen oczen tolko tolka uzhe seychas sejchas sejczas vseh vsekh wsiech vsyo vsio wsio ikh ego yego emu yemu tebya tebia menya menia sebya sebia khorosho horosho charaszo budet dolzhny dolzhen dolzhna puskai puskay puskaj davai davay davayte davaite spasibo privet segodnya segodnia sevodnya zavtra vchera tozhe nichego nikogda kotoryy kotorye kotorykh yeshche eshche eshchyo escho kogda pochemu zachem nyet blyat blya vot moya moyu moye moyi 4to 4tob 4toby 4tobi xoro6o");
 list(UK, "ščo ščob ščos jakyj jaki bilja pislja shcho shchob shcob szczo szczob shchos shob sho tse tsey tsia tsya tsi yak yaka yaki yakyi yakshcho vin vona vony voni yikh yiyi yoho yomu nekhai nekhay nechaj khai khay duzhe dyakuyu diakuiu vsikh vsih usikh usih wsich usi zhoden zhodnyi teper mozhna tilky tilki lyshe pislya pislia bilya bilia chy abo sohodni syohodni zavzhdy odnoho zhodnoho maiut mayut 6o 6ob sho6");
@@ -138,27 +123,16 @@ function startsWith(w: Uint16Array, n: number, at: number, codes: readonly numbe
   return true;
 }
 
-/** The listed word `w[0, n)` is, if any. */
-function listed(w: Uint16Array, n: number): { readonly word: string; readonly lang: number } | undefined {
-  const bucket = LISTED.get(hashOf(w, n));
-  if (bucket === undefined) return undefined;
-  outer: for (const e of bucket) {
-    if (e.word.length !== n) continue;
-    for (let k = 0; k < n; k++) if (e.word.charCodeAt(k) !== w[k]) continue outer;
-    return e;
-  }
-  return undefined;
-}
 
 /**
  * Points of the lower-cased word `w[0, n)` (at most 4, or negative); `votes` gets the language it is
  * telling of, if any.
  */
 function wordPoints(w: Uint16Array, n: number, votes: Int32Array): number {
-  const fw = listed(w, n);
-  if (fw !== undefined) {
-    if (fw.lang === FOREIGN) return -2;
-    votes[fw.lang]!++;
+  const lang = LISTED.get(w, n);
+  if (lang !== undefined) {
+    if (lang === FOREIGN) return -2;
+    votes[lang]!++;
     return 2;
   }
   let best = 0;
