@@ -34,7 +34,7 @@
 import type { LanguageDetector, LanguageGuess } from "./language.js";
 import type { LanguageModel } from "./language-id.js";
 import { bareScore, readsAzerbaijani, readsPolish } from "./bare-id.js";
-import { MIN_POINTS, SHARE, translitScore } from "./translit-id.js";
+import { readsTranslit, translitScore } from "./translit-id.js";
 
 /** A guess is unsure when (best − second) / best is below this. */
 export const UNSURE_MARGIN = 0.02;
@@ -244,7 +244,7 @@ export class LanguageIdentifier implements LanguageDetector {
     if (g.best === null) {
       // eld finds nothing it knows in some transliterations ("kab jany ŭsie zdochli"): step 3b still reads them.
       const t = top === LATIN ? translitScore(text, start, end) : null;
-      if (t !== null && t.points >= MIN_POINTS && t.points >= SHARE * t.words) return relabel(g, t.lang, g.ngrams >= MIN_NGRAMS, "translit");
+      if (t !== null && readsTranslit(t)) return relabel(g, t.lang, g.ngrams >= MIN_NGRAMS, "translit");
       return { best: null, scores: g.scores, reliable: false, by: "none" };
     }
     const enough = g.ngrams >= MIN_NGRAMS;
@@ -273,7 +273,7 @@ export class LanguageIdentifier implements LanguageDetector {
     // bears more marks of a transliteration than of bare Polish.
     if (top === LATIN && (g.best !== "en" || !g.reliable)) {
       const t = translitScore(text, start, end);
-      if (t.points >= MIN_POINTS && t.points >= SHARE * t.words) return relabel(g, t.lang, enough, "translit");
+      if (readsTranslit(t)) return relabel(g, t.lang, enough, "translit");
       const lookalike = TRANSLIT_LOOKALIKES.has(g.best);
       const bare = BARE_POLISH_LOOKALIKES.has(g.best) || g.best === "tr" || (lookalike && t.points >= LOOKALIKE_POINTS) ? bareScore(text, start, end) : null;
       if (bare !== null && BARE_POLISH_LOOKALIKES.has(g.best) && readsPolish(bare) && bare.pl > t.points) return relabel(g, "pl", enough, "bare");

@@ -212,7 +212,12 @@ function wordPoints(w: Uint16Array, n: number, votes: Int32Array): number {
  */
 export function translitReading(text: string, start = 0, end: number = text.length): TranslitReading | null {
   const r = translitScore(text, start, end);
-  return r.points < MIN_POINTS || r.points < SHARE * r.words ? null : r;
+  return readsTranslit(r) ? r : null;
+}
+
+/** True when the points of {@link translitScore} reach the bar of a transliteration (see above). */
+export function readsTranslit(r: TranslitReading): boolean {
+  return r.points >= MIN_POINTS && r.points >= SHARE * r.words;
 }
 
 const classOf = (c: number): number => (c < TABLE_END ? CLASS[c]! : 0);
