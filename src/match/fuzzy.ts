@@ -1,4 +1,4 @@
-import { packMap, PackedMap, type IdMap } from "./packed-map.js";
+import { packMap, PackedMap, type IdMap, type PagedBytes } from "./packed-map.js";
 
 /** Shortest whole word that is matched with a typo; shorter words have too many neighbours. */
 export const FUZZY_MIN_WORD = 4;
@@ -148,9 +148,9 @@ export class FuzzyIndex {
 
 /** A {@link FuzzyIndex} in precompiled form. */
 export interface PackedFuzzy {
-  readonly words: string | Uint8Array;
-  readonly longWords: string | Uint8Array;
-  readonly stems: string | Uint8Array;
+  readonly words: string | Uint8Array | PagedBytes;
+  readonly longWords: string | Uint8Array | PagedBytes;
+  readonly stems: string | Uint8Array | PagedBytes;
   readonly stemLengths: readonly number[];
   /** The first two letters of every filed stem variant. */
   readonly stemHeads: readonly string[];

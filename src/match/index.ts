@@ -5,5 +5,5 @@
  */
 export { gapPart, parseTerm, type TermPart, wordPart } from "./terms.js";
 export { compileRe2, re2MatchesEmpty, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
-export { bytesOf, PackedSet, packSet } from "./packed-map.js";
+export { bytesOf, PackedSet, packSet, PagedBytes } from "./packed-map.js";
 export { findMatches, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO, type LexMatch, type LexMatches } from "./match.js";

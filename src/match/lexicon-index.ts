@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex, type PackedFuzzy } from "./fuzzy.js";
-import { packMap, PackedMap, PackedSet, packSet, type IdMap } from "./packed-map.js";
+import { packMap, PackedMap, PackedSet, packSet, type IdMap, type PagedBytes } from "./packed-map.js";
 import type { TermPart } from "./terms.js";
 
 /** A compiled term, indexed under the keys of its anchor word. */
@@ -113,8 +113,11 @@ export class ViewIndex {
   }
 }
 
-/** Packed text (see packed-map.ts): a string when just packed, its UTF-8 bytes when read from a file. */
-export type Packed = string | Uint8Array;
+/**
+ * Packed text (see packed-map.ts): a string when just packed, its UTF-8 bytes when read from a file,
+ * or those bytes read a block at a time as searches reach them.
+ */
+export type Packed = string | Uint8Array | PagedBytes;
 
 /** A {@link ViewIndex} in precompiled form. */
 export interface PackedView {

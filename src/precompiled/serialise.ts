@@ -1,4 +1,4 @@
-import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, type TermPart, wordPart } from "../match/index.js";
+import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
 import { signalShape } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, SignalC } from "../compile/types.js";
@@ -149,7 +149,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     off += b.length;
   });
   offsets.writeUInt32LE(off, 4 * terms.length);
-  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets">, string | Uint8Array> = {
+  const text: Record<Exclude<(typeof SECTIONS)[number], "terms" | "termOffsets">, string | Uint8Array | PagedBytes> = {
     "exact.words": packed.exact.words,
     "exact.stems": packed.exact.stems,
     "squeezed.words": packed.squeezed.words,
@@ -223,9 +223,11 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   let head = asBuffer(src.slice(0, want));
   let nl = head.indexOf(10, MAGIC.length);
   while (nl < 0 && want < src.size) {
-    want = Math.min(src.size, want * 4);
-    head = asBuffer(src.slice(0, want));
-    nl = head.indexOf(10, MAGIC.length);
+    // Only the bytes after those read: reading from the start again touched the first ones twice.
+    const more = Math.min(src.size, want * 4);
+    head = Buffer.concat([head, asBuffer(src.slice(want, more))]);
+    nl = head.indexOf(10, want);
+    want = more;
   }
   if (head.toString("latin1", 0, MAGIC.length) !== MAGIC || nl < 0) throw new Error("not a precompiled modpol policy");
   const header = JSON.parse(head.toString("utf8", MAGIC.length, nl)) as Header;
@@ -247,6 +249,14 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
     }
     return b;
   };
+  // A section searched in place (a packed map or set), read a block at a time as searches reach it
+  // when it lives in a file (see PagedBytes); bytes already in memory are taken as they are.
+  const whole = Buffer.isBuffer(file);
+  const searched = (k: (typeof SECTIONS)[number]): Uint8Array | PagedBytes => {
+    if (whole) return section(k);
+    const [s, e] = at.get(k) as [number, number];
+    return new PagedBytes(e - s, (from, to) => src.slice(s + from, s + to));
+  };
   const [termsAt] = at.get("terms") as [number, number];
   const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
   let offsets: Buffer | undefined;
@@ -265,7 +275,7 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
     const ends = asBuffer(src.slice(offsetsAt + 4 * id, offsetsAt + 4 * id + 8));
     return asBuffer(src.slice(termsAt + ends.readUInt32LE(0), termsAt + ends.readUInt32LE(4))).toString("utf8");
   };
-  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: section(`${name}.words`), stems: section(`${name}.stems`), maxStem: header.maxStems[name] });
+  const view = (name: "exact" | "squeezed" | "translit" | "gluedPairs") => ({ words: searched(`${name}.words`), stems: searched(`${name}.stems`), maxStem: header.maxStems[name] });
   // Getters: a section costs nothing until the index unpacks the view it belongs to.
   const index: PackedIndex = {
     termCount,
@@ -283,13 +293,13 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
       return view("gluedPairs");
     },
     get knownWords() {
-      return section("knownWords");
+      return searched("knownWords");
     },
     get fuzzyWords() {
-      return section("fuzzyWords");
+      return searched("fuzzyWords");
     },
     get fuzzy() {
-      return { words: section("fuzzy.words"), longWords: section("fuzzy.longWords"), stems: section("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
+      return { words: searched("fuzzy.words"), longWords: searched("fuzzy.longWords"), stems: searched("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
     },
   };
   const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, exceptLengths, ...ir } = header;
