@@ -12,7 +12,7 @@ const closeWhenCollected = new FinalizationRegistry<number>((fd) => {
 
 /**
  * A file read a piece at a time: a precompiled policy as the index asks for its sections (see
- * IrBytes; a one-post run reads about a tenth of it), the language model as detection looks
+ * IrBytes; a one-post run reads about a fiftieth of it), the language model as detection looks
  * up n-grams. The file stays open while what reads it is in use, so a rebuild replacing it mid-run
  * cannot mix two builds' bytes.
  */
