@@ -40,9 +40,11 @@ function prepare(tokens: Tokens, wc: WordCandidates, accept: ((m: LexMatch) => b
 function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number {
   const w = ws.tokens.words[i] as string;
   if (p.stem ? w.startsWith(p.key) : w === p.key) return 1;
-  const { sq, tr } = ws.info[i] as WordInfo;
+  const { sq, tr, trh } = ws.info[i] as WordInfo;
   if (sq !== undefined && (p.stem ? sq.startsWith(p.sq) : sq === p.sq)) return 1 + VIA_STRETCHED;
   if (tr !== undefined && p.tr !== undefined && (p.stem ? tr.startsWith(p.tr) : tr === p.tr)) return 1 + translitVia(p);
+  // Ukrainian "h" for г ("voroham"): a guess about the writer's system, so only in a transliteration.
+  if (trh !== undefined && p.tr !== undefined && (p.stem ? trh.startsWith(p.tr) : trh === p.tr)) return 1 + (translitVia(p) | VIA_SHORT);
   if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
   return 0;
 }

@@ -2,7 +2,7 @@ import { PackedSet } from "./packed-map.js";
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
 import { SHORT_TRANSLIT, type WordPattern } from "./terms.js";
-import { isStretched, squeeze, translitSkeleton } from "../text/keys.js";
+import { isStretched, squeeze, translitSkeleton, translitSkeletonH } from "../text/keys.js";
 
 /** How a word was matched, beyond its plain normalised form. */
 export const VIA_STRETCHED = 1;
@@ -59,6 +59,8 @@ export interface WordInfo {
   readonly sq: string | undefined;
   /** Transliteration skeleton, for Latin-script words only. */
   readonly tr: string | undefined;
+  /** The skeleton with a lone "h" read as г (Ukrainian "voroham"), when the word has one: counts only in a transliteration (VIA_SHORT). */
+  readonly trh: string | undefined;
   /** Candidates from the exact, squeezed and transliterated views, in lookup order. */
   readonly primary: readonly Candidate[];
   /** False when the word is known or too short to be a typo or two words run together. */
@@ -145,9 +147,14 @@ export class WordCandidates {
       via = VIA_TRANSLIT;
       index.translit.lookup(tr, add);
     }
+    const trh = tr !== undefined ? translitSkeletonH(w) : undefined;
+    if (trh !== undefined) {
+      via = VIA_TRANSLIT | VIA_SHORT;
+      index.translit.lookup(trh, add);
+    }
     // A word the policy lists anywhere is a real word: not a typo, and not two words run together.
     const mayBeMangled = w.length >= 4 && !index.knownWords.has(w);
-    return { sq, tr, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
+    return { sq, tr, trh, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
   }
 
   private computeSecondary(w: string): readonly Candidate[] {

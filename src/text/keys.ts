@@ -108,5 +108,36 @@ export function translitSkeleton(word: string): string | undefined {
   } else if (ONLY_LATIN.test(word)) latin = word;
   else return undefined;
   // One pass with the alternatives in priority order; the same function keys terms and text alike.
-  return squeeze(latin.replace(LATIN_CANON, canon));
+  const full = latin.replace(LATIN_CANON, canon);
+  const squeezed = squeeze(full);
+  // A word squeezed to one or two letters keeps a final double i, which is й after и, і or ы: the
+  // imperative "бий" (bii) is not the conditional particle "by" (би, бы), nor "ній" the "ni" of
+  // "no": in transliterated text these particles are everywhere. "byj", "bij", "biy" still key as
+  // "бий", and "yikh" as "їх" (ii inside the word is squeezed).
+  return squeezed.length <= 2 && full.endsWith("ii") ? full : squeezed;
+}
+
+/** Letters before which an "h" belongs to a digraph (sh, ch, zh, kh: ш, ч, ж, х), not to г. */
+const DIGRAPH_HEAD = new Set(["s", "c", "z", "k"]);
+
+/**
+ * The skeleton of a Latin word with each lone "h" read as Ukrainian and Belarusian write г
+ * ("voroham" → ворогам, "Bilhorod" → Білгород, "horily" → горіли), where {@link translitSkeleton}
+ * reads it as х, the Russian habit ("vseh", "horosho"). Undefined when the word is not Latin or
+ * has no lone "h" (one outside sh, ch, zh, kh), so that the alternative costs nothing elsewhere.
+ * The reading is a guess about the writer's system, so the matcher counts it only in text
+ * identified as a transliteration (VIA_SHORT).
+ */
+export function translitSkeletonH(word: string): string | undefined {
+  let at = word.indexOf("h");
+  if (at < 0 || !ONLY_LATIN.test(word)) return undefined;
+  let out = "";
+  let from = 0;
+  for (; at >= 0; at = word.indexOf("h", at + 1)) {
+    if (at > 0 && DIGRAPH_HEAD.has(word[at - 1] as string)) continue;
+    out += word.slice(from, at) + "g";
+    from = at + 1;
+  }
+  if (from === 0) return undefined;
+  return translitSkeleton(out + word.slice(from));
 }

@@ -25,11 +25,13 @@ export interface Tokens {
 //   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
 //   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$                     (within one gap)
 //   a pictograph (emoji, U+2600-27BF, U+1F000-1FBFF) is a word of its own, in a clause of its own
+//   the hashtags that open a sentence are a clause of their own
 
 const APOSTROPHE = 0x27;
 const HYPHEN = 0x2d;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
+const HASH = 0x23;
 
 /** Units taken by the code point {@link classAt} last looked at (a second result without allocating a pair). */
 let width = 1;
@@ -211,6 +213,9 @@ export function tokenise(text: string): Tokens {
   let n = 0;
   let prevPict = false;
   let pictographs = 0;
+  // Whether every word of sentence `tagSentence` so far is a hashtag.
+  let tagSentence = -1;
+  let tagRun = false;
   for (let i = 0; i < len; ) {
     // Most text is letters outside the surrogate range: their classes are one lookup away.
     const c = text.charCodeAt(i);
@@ -255,6 +260,16 @@ export function tokenise(text: string): Tokens {
     // A pictograph is a clause of its own: one starts at it and another after it.
     if ((pict || prevPict) && n > 0 && cl === clBefore) cl++;
     prevPict = pict;
+    // Hashtags that open a sentence ("#putinhuylo smert putinu") are its topic, not its first words:
+    // the sentence's own words start a clause after them.
+    const tag = start > 0 && text.charCodeAt(start - 1) === HASH;
+    if (sen !== tagSentence) {
+      tagSentence = sen;
+      tagRun = tag;
+    } else if (tagRun && !tag) {
+      tagRun = false;
+      if (cl === clBefore) cl++;
+    }
     if (pict) pictographs++;
     if (STRIDE * (n + 1) > scratch.length) {
       const grown = new Int32Array(scratch.length * 2);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStretched, squeeze, translitSkeleton } from "../../src/text/keys.js";
+import { isStretched, squeeze, translitSkeleton, translitSkeletonH } from "../../src/text/keys.js";
 
 describe("squeeze", () => {
   it.each([
@@ -138,3 +138,33 @@ describe("the class-table scans agree with the regexes they replaced", () => {
     );
   });
 });
+
+describe("translitSkeleton of one- and two-letter words", () => {
+  it("keeps a final double i (й after a vowel i), so that a particle is not a short imperative", () => {
+    expect(translitSkeleton("by")).not.toBe(translitSkeleton("бий"));
+    for (const w of ["yikh", "yih", "ikh"]) expect(translitSkeleton(w), w).toBe(translitSkeleton("їх"));
+    expect(translitSkeleton("ni")).not.toBe(translitSkeleton("ній"));
+    for (const w of ["byj", "bij", "biy", "byi"]) expect(translitSkeleton(w), w).toBe(translitSkeleton("бий"));
+    expect(translitSkeleton("by")).toBe(translitSkeleton("би"));
+    // Longer words are squeezed as before.
+    expect(translitSkeleton("russkiy")).toBe(translitSkeleton("русский"));
+    expect(translitSkeleton("ruski")).toBe(translitSkeleton("русский"));
+  });
+});
+
+describe("translitSkeletonH", () => {
+  it("reads a lone h as г, and leaves sh, ch, zh and kh alone", () => {
+    expect(translitSkeletonH("voroham")).toBe(translitSkeleton("ворогам"));
+    expect(translitSkeletonH("bilhorodi")).toBe(translitSkeleton("білгороді"));
+    expect(translitSkeletonH("bahatopoverkhivky")).toBe(translitSkeleton("багатоповерхівки"));
+    expect(translitSkeletonH("horily")).toBe(translitSkeleton("горіли"));
+  });
+  it("is undefined without a lone h, or for a word not in Latin letters", () => {
+    expect(translitSkeletonH("shchob")).toBeUndefined();
+    expect(translitSkeletonH("khochu")).toBeUndefined();
+    expect(translitSkeletonH("zdokh")).toBeUndefined();
+    expect(translitSkeletonH("okupanty")).toBeUndefined();
+    expect(translitSkeletonH("горіли")).toBeUndefined();
+  });
+});
+

@@ -64,9 +64,24 @@ export function referenceTokenise(text: string): Tokens {
       }
     }
   };
+  // Whether every word of sentence `tagSentence` so far is a hashtag: the first word after such a run
+  // opens a clause (unless the gap or a pictograph already did).
+  let tagSentence = -1;
+  let tagRun = false;
+  const hashtags = (i: number, clBefore: number): void => {
+    const tag = (s[i] as number) > 0 && text[(s[i] as number) - 1] === "#";
+    if (sen !== tagSentence) {
+      tagSentence = sen;
+      tagRun = tag;
+    } else if (tagRun && !tag) {
+      tagRun = false;
+      if (cl === clBefore) clause[i] = ++cl;
+    }
+  };
   for (let i = 0; i < n; i++) {
     const gapStart = i === 0 ? 0 : (e[i - 1] as number);
     const gap = text.slice(gapStart, s[i]);
+    const clBefore = cl;
     // A pictograph opens a clause, and so does the word after one (unless the gap already did).
     const pictBreak = i > 0 && (PICTOGRAPH.test(words[i] as string) || PICTOGRAPH.test(words[i - 1] as string)) && !(gap.length > 0 && (SENTENCE_END.test(gap) || CLAUSE_END.test(gap)));
     if (pictBreak) cl++;
@@ -75,6 +90,7 @@ export function referenceTokenise(text: string): Tokens {
       sentence[i] = sen;
       clause[i] = cl;
       quotedDepth[i] = depth;
+      hashtags(i, clBefore);
       continue;
     }
     if (i > 0 && gap.length > 0) {
@@ -87,6 +103,7 @@ export function referenceTokenise(text: string): Tokens {
     sentence[i] = sen;
     clause[i] = cl;
     quotedDepth[i] = depth;
+    hashtags(i, clBefore);
   }
   // A quotation closed at the very end of the text ("… «смерть окупантам»") is closed, not stray.
   if (n > 0) quotes(e[n - 1] as number, text.slice(e[n - 1]), n);

@@ -61,6 +61,14 @@ describe("tokenise: words", () => {
   });
 });
 
+describe("tokenise: hashtags", () => {
+  it("ends a clause after the hashtags that open a sentence, and nowhere else", () => {
+    expect(annotate(tokenise("#putinhuylo #ukraine smert putinu"))).toEqual(["putinhuylo/0/0", "ukraine/0/0", "smert/0/1", "putinu/0/1"]);
+    expect(annotate(tokenise("smert #putinu #ukraine"))).toEqual(["smert/0/0", "putinu/0/0", "ukraine/0/0"]);
+    expect(annotate(tokenise("#news, smert putinu. #tag smert"))).toEqual(["news/0/0", "smert/0/1", "putinu/0/1", "tag/1/2", "smert/1/3"]);
+  });
+});
+
 describe("tokenise: pictographs", () => {
   it("makes each pictograph a word of its own and counts them, so that a lexicon can name one", () => {
     const t = tokenise("Hai, băieți! ⚽🔴 lol 😂");
