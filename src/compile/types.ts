@@ -60,6 +60,10 @@ export interface TargetCues {
   readonly avengedAfter: readonly number[];
   /** Words that apply a quoted call to whom their sentence names ("the same", "то же самое"). */
   readonly same: readonly number[];
+  /** Words that end the reach of a reported act ("so", "тож", "więc"): a new statement starts. */
+  readonly actStop: readonly number[];
+  /** Words that open the reason given for a call ("for handing", "за те, що", "because"). */
+  readonly reason: readonly number[];
 }
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */

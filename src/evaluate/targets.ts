@@ -6,15 +6,19 @@ import type { Tokens } from "../text/tokenise.js";
  * What a target candidate is to a call: aimed at (`target`), aimed at through a pronoun that points
  * back to an earlier sentence (`antecedent`), described as having suffered violence (`victim`),
  * explicitly spared (`spared`), the one who says a quoted call (`speaker`), or a word inside a
- * longer name of another target (`inside`: "vecis", an old man, in "bunkura vecis", Putin).
+ * longer name of another target (`inside`: "vecis", an old man, in "bunkura vecis", Putin), or named
+ * in the reason the post gives for a call aimed at someone else (`reason`: the invaders in "Lukashenko
+ * should hang … for handing Belarus over to the invaders").
  */
-export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside";
+export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside" | "reason";
 
 /** A target candidate while its roles are worked out: its signal and why it is set aside (or null). */
 interface Candidate {
   readonly signal: number;
   readonly m: LexMatch;
   aside: { role: TargetRole; why: string } | null;
+  /** The reason word whose clause names it ("for handing … to the invaders"), or null. */
+  reason: LexMatch | null;
 }
 
 /** One candidate of a target signal as the calls of a post see it. */
@@ -169,6 +173,8 @@ export function assignTargets(
   const avenged = bySentence(cues?.avenged ?? none, lex, tokens);
   const avengedAfter = bySentence(cues?.avengedAfter ?? none, lex, tokens);
   const same = bySentence(cues?.same ?? none, lex, tokens);
+  const actStop = bySentence(cues?.actStop ?? none, lex, tokens);
+  const reasons = bySentence(cues?.reason ?? none, lex, tokens);
   const callsBySentence = new Map<number, LexMatch[]>();
   for (const c of calls) {
     const s = tokens.sentence[c.t0] as number;
@@ -222,7 +228,9 @@ export function assignTargets(
     const own = act && lastBefore(callsBySentence.get(s), act.t1);
     // In an object-before-verb language only a participle's noun follows its act, in its clause:
     // "…uşaqları öldürdülər, hər rus…" names no victim after the verb.
-    if (act && x.t0 - act.t1 < ACT_REACH && !(OBJECT_BEFORE_VERB.has(act.lang) && tokens.clause[act.t0] !== tokens.clause[x.t0]) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${said(act)}": a victim, not the one aimed at` };
+    // Its reach ends at its clause and at a word that starts a new statement ("russia invaded ukraine
+    // SO every russian …", "Amíg Kijevet bombázzák, minden orosz …").
+    if (act && x.t0 - act.t1 < ACT_REACH && tokens.clause[act.t1 - 1] === tokens.clause[x.t0] && !anyStartIn(actStop.get(s), act.t1, x.t0) && !(own && own.t1 > act.t0) && !anyStartIn(callsBySentence.get(s), act.t0, x.t1)) return { role: "victim", why: `suffered "${said(act)}": a victim, not the one aimed at` };
     // "…uşaqları öldürür": in an object-before-verb language, the group right before a reported act.
     const next = firstFrom(acts.get(s), x.t1);
     // The relative word right before its act is the act's subject ("ովքեր ռմբակոծեցին"), not its object.
@@ -258,7 +266,7 @@ export function assignTargets(
       const sent = tokens.sentence[m.t0] as number;
       let list = bySent.get(sent);
       if (!list) bySent.set(sent, (list = []));
-      list.push({ signal: s.index, m, aside: null });
+      list.push({ signal: s.index, m, aside: null, reason: null });
     }
   }
   // The same candidates in text order, the longest first at a start (and signal order among
@@ -270,6 +278,17 @@ export function assignTargets(
     inOrder.set(sent, { entries, matches: entries.map((x) => x.m) });
   }
   for (const [sent, list] of bySent) for (const x of list) x.aside = setAside(x.m, sent, x.signal);
+  // "…should hang in Minsk FOR handing Belarus over to the invaders", "Лукашенку за те, що пустив
+  // орків…": a candidate in the clause of a reason word (no call between them) is why the call is
+  // made; it is set aside below only where the call has a target outside any reason.
+  for (const [sent, list] of bySent) {
+    const rs = reasons.get(sent);
+    if (!rs) continue;
+    for (const x of list) {
+      const r = lastBefore(rs, x.m.t0);
+      if (r && r.t1 <= x.m.t0 && tokens.clause[r.t1 - 1] === tokens.clause[x.m.t0] && !anyStartIn(callsBySentence.get(sent), r.t0, x.m.t0)) x.reason = r;
+    }
+  }
   // "bunkura vecis" (Putin) holds "vecis" (an old man), "мирных россиян" (civilians) holds
   // "россиян": a word inside a longer name of another target signal is part of that name, not a
   // target of its own. One sweep per sentence over its naming candidates in text order.
@@ -292,7 +311,13 @@ export function assignTargets(
   const aimed = new Map<LexMatch, { back: number; pronoun: LexMatch } | null>();
   const antecedentFor = new Map<number, { back: number; pronoun: LexMatch }>();
   /** The candidates of sentence `sent` that are not set aside. */
-  const free = (sent: number): Candidate[] => (bySent.get(sent) ?? []).filter((x) => x.aside === null);
+  const free = (sent: number): Candidate[] => {
+    const list = (bySent.get(sent) ?? []).filter((x) => x.aside === null);
+    // The reason given for a call is no target of it while the call has one outside every reason.
+    if (!list.some((x) => x.reason !== null) || list.every((x) => x.reason !== null)) return list;
+    for (const x of list) if (x.reason !== null) x.aside = { role: "reason", why: `the reason given after "${said(x.reason)}", not the one aimed at` };
+    return list.filter((x) => x.aside === null);
+  };
   /** Aims the calls of `sent`, through `pronoun`, at `list`: the free candidates of the sentence `back` before it (-1: after it). */
   const pointAt = (sent: number, back: number, pronoun: LexMatch, list: readonly Candidate[]): void => {
     if (!antecedentFor.has(sent)) antecedentFor.set(sent, { back, pronoun });

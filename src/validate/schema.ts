@@ -123,6 +123,8 @@ export const SignalDef = z.strictObject({
       avenged: lexicons().optional().describe("words that open what a call avenges ('in revenge for', 'за наших', 'za każdą ukraińską'): whom they name right after them, in their clause, is a victim avenged, not a target"),
       "avenged-after": lexicons().optional().describe("the revenge named after whom it is for ('վրեժը', 'intiqamı', 'bosszúja'): whom it follows at once, in their clause, is a victim avenged, not a target"),
       same: lexicons().optional().describe("words that apply what was said before to whom their sentence names ('the same', 'то же самое', 'to samo'): an endorsed quoted call is aimed at whom the next sentence names with one"),
+      "act-stop": lexicons().optional().describe("words that start a new statement ('so', 'тож', 'więc'): a reported act's object never stands after one"),
+      reason: lexicons().optional().describe("words that open the reason given for a call ('for handing', 'за те, що', 'because'): whom their clause names is why the call is made, not whom it is aimed at, while the call has a target outside every reason"),
       none: lexicons().optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()

@@ -44,6 +44,11 @@ describe("targets of a call", () => {
     ["a Hungarian accusative before a reported act is a victim", "Az oroszok lerohanták Ukrajnát és gyerekeket gyilkolnak. Dögöljenek meg mind!", { russians: ["oroszok"] }],
     ["a Hungarian subject before a reported act is no victim", "Az oroszok lerohanták Ukrajnát. Dögöljenek meg mind!", { russians: ["oroszok"] }],
     ["an Armenian object, an auxiliary, a reported act: a victim", "Ռուսները երեխաներ են սպանում, թող բոլորը կոտորվեն", { russians: ["ռուսները"] }],
+    ["a reported act reaches no group after a word that starts a new statement", "russia invaded ukraine so every russian deserves a bullet.", { russians: ["every russian"] }],
+    ["a reported act reaches no group in the next clause (hu)", "Amíg Kijevet bombázzák, minden orosz megérdemli a golyót.", { russians: ["orosz"] }],
+    ["the reason given for a call names no target of it", "Lukashenko should hang in Minsk for handing Belarus over to the invaders.", { "head-of-state": ["lukashenko"] }],
+    ["the reason given before the call, in its own clause", "Лукашенку за те, що пустив орків через свою територію, мотузку на шию.", { "head-of-state": ["лукашенку"] }],
+    ["a call whose every candidate is in a reason is aimed at them", "Kill them all, because the occupiers burned our village.", { invaders: ["occupiers"] }],
     ["a pronoun with nothing before it points forward", "Find them, shoot them. The orks came for our land.", { invaders: ["orks"] }],
     ["an endorsed quote is applied to whom the next sentence says is the same", "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое, дед был прав.", { "unclear-target": ["фашиста"], invaders: ["оккупантами"] }],
   ])("%s: %s", (_, text, expected) => {
