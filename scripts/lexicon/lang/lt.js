@@ -9,7 +9,8 @@
 //   imperative   nužudyk, nužudykit(e), nužudykim(e)           violence.call (the spoken 2pl -kit too)
 //   3rd future   nužudys                                       violence.wish-verb ("tegul juos sušaudys")
 //   3rd present  (given) žudo                                   violence.call as "tegul ~4 žudo" only
-//   conditional  nužudytų (3rd), nužudyčiau (1sg), nužudytume  violence.wish-verb ("kad sudvėstų"),
+//   conditional  nužudytų (3rd), nužudyčiau (1sg), nužudytume  violence.wish-verb ("kad sudvėstų"; of dying also
+//                nudvėstum (2sg), nudvėstumėt (2pl): "kad tu nudvėstum"),
 //                                                              violence.intent ("aš juos sušaudyčiau")
 //   1st future   nužudysiu, nužudysim(e)                       violence.intent
 //   participle   nužudytas, nužudyta, nužudytos                violence.passive ("turi būti sunaikinti")
@@ -36,6 +37,7 @@ export function conjugate(lemma, o = {}) {
     pres3: o.pres,
     cond3: o.cond3 ?? `${st}tų`,
     cond1: o.cond1 ?? [`${st}čiau`, `${st}tume`, `${st}tumėme`],
+    cond2: [`${st}tum`, `${st}tumei`, `${st}tumėte`, `${st}tumėt`],
     part: o.part ?? [`${st}tas`, `${st}ta`, `${st}ti`, `${st}tos`],
     past: o.past,
   };
@@ -92,7 +94,8 @@ export function inflect(grammar) {
         if (use("wish") && v["pres-wish"]) add("violence.wish-verb", list(f.pres3), thens);
         else if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
         if (dying) {
-          if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish], thens);
+          // the second person too, a curse: "kad tu nudvėstum", "kad jūs išdvėstumėt"
+          if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish, ...f.cond2], thens);
           continue;
         }
         // "Kodėl niekas dar nenušovė …?": asking why no one has done it yet is a call (the negation
