@@ -251,11 +251,18 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   };
   // A section searched in place (a packed map or set), read a block at a time as searches reach it
   // when it lives in a file (see PagedBytes); bytes already in memory are taken as they are.
+  // One PagedBytes a section, as `section` keeps one read: each getter call of the index must not
+  // start the section's blocks afresh (and read them again).
   const whole = Buffer.isBuffer(file);
+  const paged = new Map<string, PagedBytes>();
   const searched = (k: (typeof SECTIONS)[number]): Uint8Array | PagedBytes => {
     if (whole) return section(k);
-    const [s, e] = at.get(k) as [number, number];
-    return new PagedBytes(e - s, (from, to) => src.slice(s + from, s + to));
+    let p = paged.get(k);
+    if (p === undefined) {
+      const [s, e] = at.get(k) as [number, number];
+      paged.set(k, (p = new PagedBytes(e - s, (from, to) => src.slice(s + from, s + to))));
+    }
+    return p;
   };
   const [termsAt] = at.get("terms") as [number, number];
   const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
