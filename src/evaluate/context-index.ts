@@ -93,8 +93,11 @@ export class ContextIndex {
     if (prev) return prev;
     const n = this.tokens.words.length;
     const covered = new Uint8Array(n);
-    for (const list of lists) {
-      for (const x of list) {
+    // Index loops: the lists include the shared frozen empty one, over which `for…of` is not inlined.
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i] as readonly LexMatch[];
+      for (let j = 0; j < list.length; j++) {
+        const x = list[j] as LexMatch;
         for (let t = x.t0; t < x.t1; t++) covered[t] = 1;
         this.step(x.t1 - x.t0);
       }

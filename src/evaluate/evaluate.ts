@@ -198,10 +198,16 @@ export function toEvidence(signal: string, m: LexMatch, a: Analysis, policy: Com
 export function evidenceOf(a: Analysis, policy: CompiledPolicy): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
-  for (const s of policy.signals) {
+  // Index loops: `counted` is often the shared frozen empty list, over which (with other lists at
+  // the same site) TurboFan calls the array iterator's builtin per element instead of inlining it.
+  const signals = policy.signals;
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i] as CompiledPolicy["signals"][number];
     const st = a.states[s.index];
     if (!st) continue;
-    for (const m of st.counted) {
+    const counted = st.counted;
+    for (let j = 0; j < counted.length; j++) {
+      const m = counted[j] as LexMatch;
       const key = `${m.t0}:${m.t1}:${m.lexicon}`;
       if (s.members.length > 0 && seen.has(key)) continue;
       seen.add(key);

@@ -286,20 +286,27 @@ function sortedCounted(signal: number, ctx: Ctx): readonly LexMatch[] {
   return list;
 }
 
+// The loops over match lists below are index loops, not `for…of`: the lists include the shared
+// frozen empty one (NONE), and over arrays of more than one kind TurboFan does not inline the array
+// iterator, calling its builtin for every element instead (a million calls a 20,000-post run here).
 function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
   if (s.members.length === 0) {
     // Read-only: the lexicon's own list serves when it is the only one (most signals, most posts).
     let out: readonly LexMatch[] = NONE;
-    for (const l of s.lexicons) {
-      const xs = ctx.lex[l];
+    const lexicons = s.lexicons;
+    for (let i = 0; i < lexicons.length; i++) {
+      const xs = ctx.lex[lexicons[i] as number];
       if (xs && xs.length > 0) out = out.length === 0 ? xs : out.concat(xs);
     }
     return out;
   }
   const seen = new Set<number>();
   const out: LexMatch[] = [];
-  for (const mi of s.members) {
-    for (const m of ctx.states[mi]?.counted ?? NONE) {
+  const members = s.members;
+  for (let i = 0; i < members.length; i++) {
+    const counted = ctx.states[members[i] as number]?.counted ?? NONE;
+    for (let j = 0; j < counted.length; j++) {
+      const m = counted[j] as LexMatch;
       // Word spans are far below 2^21 words long: one number is a unique key for [t0, t1).
       const k = m.t0 * 2097152 + m.t1;
       if (!seen.has(k)) {
@@ -315,7 +322,8 @@ function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
 function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] } {
   const counted: LexMatch[] = [];
   const discounted: { m: LexMatch; why: string }[] = [];
-  for (const m of cands) {
+  for (let i = 0; i < cands.length; i++) {
+    const m = cands[i] as LexMatch;
     if (s.require) {
       let ok = false;
       for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
@@ -366,6 +374,25 @@ function yieldToNative(pre: Map<number, { counted: LexMatch[]; discounted: { m: 
   ctx.ix.step();
 }
 
+function noCall(m: LexMatch): { m: LexMatch; why: string } {
+  return { m, why: "no counted call in the same sentence" };
+}
+
+/** Per call signal, the signals that are `target-of` it, in policy order: built once per policy, not filtered per post. */
+const targetSignals = new WeakMap<CompiledPolicy, readonly (readonly SignalC[])[]>();
+
+function targetSignalsOf(policy: CompiledPolicy, call: number): readonly SignalC[] {
+  let bySignal = targetSignals.get(policy);
+  if (!bySignal) {
+    const lists: SignalC[][] = [];
+    for (const s of policy.signals) if (s.targetOf !== null) (lists[s.targetOf] ??= []).push(s);
+    targetSignals.set(policy, (bySignal = lists));
+  }
+  return bySignal[call] ?? NONE_SIGNALS;
+}
+
+const NONE_SIGNALS: readonly SignalC[] = [];
+
 /**
  * The targets of call signal `call` for this post (see targets.ts), computed once for all the
  * signals that are `target-of` it, each after its own require/exclude.
@@ -373,18 +400,28 @@ function yieldToNative(pre: Map<number, { counted: LexMatch[]; discounted: { m: 
 function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> } {
   let t = ctx.targets.get(call);
   if (t) return t;
-  const signals = ctx.policy.signals.filter((x) => x.targetOf === call);
+  const signals = targetSignalsOf(ctx.policy, call);
   const calls = ctx.states[call]?.counted ?? NONE;
+  // Maps filled by loops, not `new Map(signals.map(…))`: no pair array per signal, and no iterator.
   if (calls.length === 0) {
     // No call in the post: nothing is aimed at, and no cue needs matching to say so.
-    const counted = new Map(signals.map((x) => [x.index, [] as LexMatch[]]));
-    const discounted = new Map(signals.map((x) => [x.index, candidates(x, ctx).map((m) => ({ m, why: "no counted call in the same sentence" }))]));
+    const counted = new Map<number, LexMatch[]>();
+    const discounted = new Map<number, { m: LexMatch; why: string }[]>();
+    for (let i = 0; i < signals.length; i++) {
+      const x = signals[i] as SignalC;
+      counted.set(x.index, []);
+      discounted.set(x.index, candidates(x, ctx).map(noCall));
+    }
     t = { assignment: { counted, discounted, calls: [] }, pre: new Map() };
     ctx.targets.set(call, t);
     return t;
   }
   lazy?.complete();
-  const pre = new Map(signals.map((x) => [x.index, filterCandidates(x, candidates(x, ctx), ctx)]));
+  const pre = new Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }>();
+  for (let i = 0; i < signals.length; i++) {
+    const x = signals[i] as SignalC;
+    pre.set(x.index, filterCandidates(x, candidates(x, ctx), ctx));
+  }
   if (ctx.lang !== null) yieldToNative(pre, ctx.lang, ctx);
   const cs = ctx.policy.signals.find((x) => x.index === call);
   const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);

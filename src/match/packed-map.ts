@@ -56,8 +56,11 @@ export class PagedBytes {
   /** Makes bytes [from, to) hold the section's bytes: reads the blocks of that range not read yet, each run of them at once. */
   load(from: number, to: number): void {
     if (this.unread === 0) return;
+    const first = Math.max(0, Math.floor(from / PAGE_BYTES));
     const last = Math.ceil(Math.min(to, this.length) / PAGE_BYTES);
-    for (let blk = Math.max(0, Math.floor(from / PAGE_BYTES)); blk < last; blk++) {
+    // The common case of a search's step: one block, already read.
+    if (last === first + 1 && this.loaded[first] === 1) return;
+    for (let blk = first; blk < last; blk++) {
       if (this.loaded[blk] === 1) continue;
       let end = blk + 1;
       while (end < last && this.loaded[end] === 0) end++;
@@ -121,8 +124,9 @@ function pagedLineStart(b: Bytes, mid: number, paged: PagedBytes): number {
     // Back to the start of the block that holds byte to - 1: a step of the search loads one block, not two.
     const from = Math.floor((to - 1) / PAGE_BYTES) * PAGE_BYTES;
     paged.load(from, to);
-    const i = b.subarray(from, to).lastIndexOf(10);
-    if (i >= 0) return from + i + 1;
+    // A byte loop, not `subarray(from, to).lastIndexOf(10)`: lines are a few dozen bytes, and a view
+    // made for each step of each search cost more than the scan (a typed array and its garbage).
+    for (let i = to - 1; i >= from; i--) if (b[i] === 10) return i + 1;
     to = from;
   }
   return 0;
@@ -133,8 +137,8 @@ function pagedLineEnd(b: Bytes, start: number, paged: PagedBytes): number {
   for (let from = start; from < b.length; ) {
     const to = Math.min(b.length, (Math.floor(from / PAGE_BYTES) + 1) * PAGE_BYTES);
     paged.load(from, to);
-    const i = b.subarray(from, to).indexOf(10);
-    if (i >= 0) return from + i;
+    // A byte loop for the same reason as in pagedLineStart.
+    for (let i = from; i < to; i++) if (b[i] === 10) return i;
     from = to;
   }
   return -1;
