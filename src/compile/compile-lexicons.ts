@@ -2,7 +2,7 @@ import type { SourceRef } from "../load/yaml-file.js";
 import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
-import { compileRe2, LexiconIndex, re2MatchesEmpty, parseTerm } from "../match/index.js";
+import { compileRe2, LexiconIndex, patternFinder, re2MatchesEmpty, parseTerm } from "../match/index.js";
 import { patternCost, patternSize } from "./pattern-size.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, type ResourceLimits } from "../load/limits.js";
 
@@ -106,9 +106,9 @@ export function compileLexicons(
       });
       forEachByLang(patternsDef, path.concat(["patterns"]), src, r, (lang, source, at) => {
         li.languages.add(lang);
-        let find: (t: string) => Array<[number, number]>;
+        let prefix: string;
         try {
-          find = compileRe2(source);
+          ({ prefix } = compileRe2(source));
         } catch (e) {
           const msg = e instanceof Error ? e.message : String(e);
           const unsafe = /\(\?[=!<]|\\[1-9]/.test(source);
@@ -134,7 +134,7 @@ export function compileLexicons(
         if (cost > COSTLY_PATTERN) r.warn(src.ref, at, "costly-pattern", `this pattern can keep ${cost} RE2 threads alive at each character of a post (a plain word keeps a few): it makes every post up to ${cost} times as slow to read; use terms, or a smaller repeat`);
         patternTotal += size;
         costTotal += cost;
-        index.patterns.push({ lexicon: li.index, lang, source, find });
+        index.patterns.push({ lexicon: li.index, lang, source, prefix, find: patternFinder(source, prefix) });
       });
     }
   }

@@ -1,4 +1,4 @@
-import { compileRe2, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
+import { patternFinder, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
 import { signalShape } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, SignalC } from "../compile/types.js";
@@ -6,7 +6,7 @@ import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 13;
+export const IR_VERSION = 14;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -37,7 +37,7 @@ export interface PolicyIR {
   readonly fuzzyLexicons: readonly number[];
   /** The lexicon index with its views prebuilt, each term decoded on first use (see {@link termLine}). */
   readonly index: PackedIndex;
-  readonly patterns: readonly { lexicon: number; lang: string; source: string }[];
+  readonly patterns: readonly { lexicon: number; lang: string; source: string; prefix: string }[];
   /** Each lexicon's `except` words as they are packed (CompiledPolicy.lexiconExcept), in bytes. */
   readonly lexiconExcept: readonly Uint8Array[];
 }
@@ -179,7 +179,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     },
     lexicons: index.lexicons,
     fuzzyLexicons: [...index.fuzzyLexicons],
-    patterns: index.patterns.map(({ lexicon, lang, source }) => ({ lexicon, lang, source })),
+    patterns: index.patterns.map(({ lexicon, lang, source, prefix }) => ({ lexicon, lang, source, prefix })),
     stemLengths: packed.fuzzy.stemLengths,
     stemHeads: packed.fuzzy.stemHeads,
     maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
@@ -324,7 +324,7 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
  */
 export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector): CompiledPolicy {
   const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termFromLine);
-  for (const p of ir.patterns) index.patterns.push({ ...p, find: compileRe2(p.source) });
+  for (const p of ir.patterns) index.patterns.push({ ...p, find: patternFinder(p.source, p.prefix) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
   // The compiler's own shapes: JSON dropped the keys whose value is undefined.
   const signals = (p.signals as SignalC[]).map(signalShape);
