@@ -370,12 +370,14 @@ let re2: Re2 | undefined;
  */
 const programs = new Map<string, Re2Program>();
 
+/** re2js, loaded on first use: a policy without patterns, or a post without their prefix, never loads it. */
+function re2js(): Re2 {
+  return (re2 ??= createRequire(import.meta.url)("re2js") as Re2);
+}
+
 function programOf(source: string): Re2Program {
   let p = programs.get(source);
-  if (p === undefined) {
-    re2 ??= createRequire(import.meta.url)("re2js") as Re2;
-    programs.set(source, (p = re2.RE2JS.compile(source)));
-  }
+  if (p === undefined) programs.set(source, (p = re2js().RE2JS.compile(source)));
   return p;
 }
 
@@ -410,6 +412,5 @@ export function patternFinder(source: string, prefix: string): (text: string) =>
 
 /** True when the pattern matches the empty string, which would put a match between every letter. */
 export function re2MatchesEmpty(source: string): boolean {
-  re2 ??= createRequire(import.meta.url)("re2js") as Re2;
-  return re2.RE2JS.compile(`^(?:${source})$`).matcher("").find();
+  return re2js().RE2JS.compile(`^(?:${source})$`).matcher("").find();
 }
