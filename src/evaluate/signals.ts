@@ -424,7 +424,7 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
   }
   if (ctx.lang !== null) yieldToNative(pre, ctx.lang, ctx);
   const cs = ctx.policy.signals.find((x) => x.index === call);
-  const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens);
+  const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens, ctx.text);
   t = { assignment, pre };
   ctx.targets.set(call, t);
   const st = ctx.states[call];

@@ -14,7 +14,7 @@ import type { Tokens } from "../text/tokenise.js";
  * in the reason the post gives for a call aimed at someone else (`reason`: the invaders in "Lukashenko
  * should hang … for handing Belarus over to the invaders").
  */
-export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside" | "reason";
+export type TargetRole = "target" | "antecedent" | "victim" | "spared" | "speaker" | "inside" | "reason" | "setting";
 
 /** A target candidate while its roles are worked out: its signal and why it is set aside (or null). */
 export interface Candidate {

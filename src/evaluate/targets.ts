@@ -182,6 +182,40 @@ function hasReason(x: Candidate): boolean {
   return x.reason !== null;
 }
 
+/**
+ * "powiem raz na tym rodzinnym czacie, ciociu: Putin powinien zdechnąć", "BVB fans group: …",
+ * "Replying to the guy who asked: …": the words before a colon that every call of the sentence
+ * follows say where, to whom or in reply to what the call is made. While the calls' own part of
+ * the sentence names a target, a candidate before that colon is no target of them. A call whose
+ * part names no one ("Orcs at Bakhmut: kill every one of them") still reaches back over it, and
+ * what follows a call after a colon ("kill the invaders: their wives too") is never set aside.
+ */
+function setIntroAside(a: Post, sent: number, cs: readonly LexMatch[], text: string): void {
+  const list = a.bySent.get(sent);
+  const first = cs[0];
+  if (!list || list.length < 2 || !first) return;
+  const { tokens } = a;
+  // The last colon between words of the sentence before its first call, found from the call back.
+  let colonAt = -1;
+  for (let w = first.t0; w > 0 && tokens.sentence[w - 1] === sent; w--) {
+    if (tokens.clause[w - 1] !== tokens.clause[w] && text.slice(tokens.ends[w - 1] as number, tokens.starts[w] as number).includes(":")) {
+      colonAt = w;
+      break;
+    }
+  }
+  if (colonAt < 0) return;
+  let after = false;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i] as Candidate;
+    if (x.aside === null && x.m.t0 >= colonAt) after = true;
+  }
+  if (!after) return;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i] as Candidate;
+    if (x.aside === null && x.m.t1 <= colonAt) x.aside = { role: "setting", why: "before the colon that opens the call: where, to whom or in reply to what it is said, not whom it is aimed at" };
+  }
+}
+
 /** Aims the calls of `sent`, through `pronoun`, at `list`: the free candidates of the sentence `back` before it (-1: after it). */
 function pointAt(a: Post, sent: number, back: number, pronoun: LexMatch, list: readonly Candidate[]): void {
   if (!a.antecedentFor.has(sent)) a.antecedentFor.set(sent, { back, pronoun });
@@ -270,6 +304,7 @@ export function assignTargets(
   cues: TargetCues | null,
   lex: readonly LexMatch[][],
   tokens: Tokens,
+  text = "",
 ): TargetAssignment {
   const a = new Post(tokens, cues, lex, calls);
   const { bySent, sents, inOrder, callsBySentence, callSents, aimed } = a;
@@ -337,7 +372,12 @@ export function assignTargets(
   // A sentence's calls are aimed at its candidates that are not set aside; a sentence with calls
   // but no such candidate, where a call has a pronoun in its clause, at those of the nearest
   // earlier sentence that has some. Linear in candidates and calls: no pair of them is visited.
-  for (let i = 0; i < callSents.length; i++) aimCalls(a, callSents[i] as number, callsBySentence.get(callSents[i] as number) as LexMatch[]);
+  for (let i = 0; i < callSents.length; i++) {
+    const sent = callSents[i] as number;
+    const cs = callsBySentence.get(sent) as LexMatch[];
+    if (text.length > 0) setIntroAside(a, sent, cs, text);
+    aimCalls(a, sent, cs);
+  }
   // "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое.": a sentence whose
   // every call is quoted (and counted: the poster endorses it) is applied to whom the next
   // sentence names, when that one has no call of its own and says it is the same with them
