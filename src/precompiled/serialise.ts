@@ -128,9 +128,9 @@ interface Header extends Omit<PolicyIR, "index" | "lexiconExcept" | "signalConte
   readonly exceptLengths: readonly number[];
   /**
    * Byte length of each signal's contexts in the signalContexts section, in the order of
-   * `policy.signals`. A section, not JSON in the header: they were 206 KB of its 266 KB (labels and
-   * nested conditions), parsed and collected in every run though a post reads the contexts of the few
-   * signals it has candidates for.
+   * `policy.signals`. A section, not JSON in the header: they were 206 KB of meta-baseline's 266 KB
+   * header (labels and nested conditions), parsed and collected in every run though a post reads the
+   * contexts of the few signals it has candidates for.
    */
   readonly contextLengths: readonly number[];
 }
