@@ -1,12 +1,12 @@
 import { patternFinder, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
-import { signalShape } from "../compile/shapes.js";
-import type { CompiledPolicy, CondC, ContextC, RuleC, SignalC } from "../compile/types.js";
+import { contextShape } from "../compile/shapes.js";
+import type { CompiledPolicy, CondC, ContextC, RuleC, Scope, SignalC, TargetCues } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 14;
+export const IR_VERSION = 15;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -40,6 +40,12 @@ export interface PolicyIR {
   readonly patterns: readonly { lexicon: number; lang: string; source: string; prefix: string }[];
   /** Each lexicon's `except` words as they are packed (CompiledPolicy.lexiconExcept), in bytes. */
   readonly lexiconExcept: readonly Uint8Array[];
+  /**
+   * The `require` and `exclude` contexts of the signal at position `i` of `policy.signals`, as the
+   * JSON text of `[require, exclude]`: read from the file when first asked for (see
+   * {@link deserialisePolicy}).
+   */
+  signalContexts(i: number): string;
 }
 
 function condToIR(c: CondC): unknown {
@@ -82,14 +88,32 @@ function condFromIR(c: Record<string, unknown>): CondC {
 const MAGIC = "modpol-ir\n";
 
 /**
+ * Bytes read first: the magic line and the line giving the header's byte length. Knowing the length
+ * before reading the header is what lets the loader read the header alone, in one read into one
+ * buffer: searching for its newline read past it by up to four times its size and copied every
+ * piece into a larger buffer, a fresh page touched for each of them.
+ */
+const PREAMBLE_BYTES = MAGIC.length + 16;
+
+/**
+ * JSON with every character past ASCII escaped (`\u0436`): the loader then decodes the header one
+ * byte a character (latin1) and V8 holds and parses it as a one-byte string, half the memory of the
+ * two-byte string that a few Cyrillic labels made of all of it. JSON.parse gives the same strings.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
  * The sections after the header, in file order: the terms (encoded one after the other), where each
  * starts (uint32 little-endian byte offsets into `terms`, one more than there are terms), then the
- * packed views (`fuzzy.stemLengths` and `fuzzy.stemHeads` travel in the header).
+ * packed views (`fuzzy.stemLengths` and `fuzzy.stemHeads` travel in the header), each lexicon's
+ * `except` words and each signal's contexts.
  */
-const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems", "lexiconExcept"] as const;
+const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeezed.words", "squeezed.stems", "translit.words", "translit.stems", "gluedPairs.words", "gluedPairs.stems", "knownWords", "fuzzyWords", "fuzzy.words", "fuzzy.longWords", "fuzzy.stems", "lexiconExcept", "signalContexts"] as const;
 
 /** What a precompiled file's JSON header holds: everything but the index's sections. */
-interface Header extends Omit<PolicyIR, "index" | "lexiconExcept"> {
+interface Header extends Omit<PolicyIR, "index" | "lexiconExcept" | "signalContexts"> {
   readonly stemLengths: readonly number[];
   readonly stemHeads: readonly string[];
   /** Longest stem of each view. */
@@ -102,6 +126,13 @@ interface Header extends Omit<PolicyIR, "index" | "lexiconExcept"> {
    * though a run consults a few of them.
    */
   readonly exceptLengths: readonly number[];
+  /**
+   * Byte length of each signal's contexts in the signalContexts section, in the order of
+   * `policy.signals`. A section, not JSON in the header: they were 206 KB of meta-baseline's 266 KB
+   * header (labels and nested conditions), parsed and collected in every run though a post reads the
+   * contexts of the few signals it has candidates for.
+   */
+  readonly contextLengths: readonly number[];
 }
 
 /** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
@@ -133,12 +164,14 @@ function termFromLine(line: string): TermEntry {
 
 /**
  * Serialises a compiled policy so it can be loaded later without YAML parsing or validation: a line
- * saying what the file is, a JSON header line (rules, signals, settings…) and then the lexicon
- * index's sections as raw text, which loading leaves undecoded until a view is first consulted.
+ * saying what the file is, a line giving the header's byte length, the header as one line of ASCII
+ * JSON (rules, signals but their contexts, settings…) and then the sections as raw bytes, which
+ * loading leaves unread until a view or a signal's contexts are first consulted.
  */
 export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp[]): Buffer {
   // The language identifier is not part of the policy's data: the loader attaches it again.
-  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, languageModel: _model, lexiconExcept, ...rest } = p;
+  const { index, signalByName: _byName, countrySets, stringSets, settings, settingsSet: _set, rules, languageModel: _model, lexiconExcept, signals, ...rest } = p;
+  const contexts = signals.map((s) => Buffer.from(asciiJson([s.require, s.exclude] satisfies ContextsIR), "latin1"));
   const except = lexiconExcept.map((packed) => bytesOf(packed));
   const packed = index.pack();
   const terms = index.terms.map((t) => Buffer.from(termLine(t), "utf8"));
@@ -164,6 +197,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     "fuzzy.longWords": packed.fuzzy.longWords,
     "fuzzy.stems": packed.fuzzy.stems,
     lexiconExcept: Buffer.concat(except),
+    signalContexts: Buffer.concat(contexts),
   };
   const bodies = SECTIONS.map((k) => (k === "terms" ? Buffer.concat(terms) : k === "termOffsets" ? offsets : bytesOf(text[k])));
   const header: Header = {
@@ -172,6 +206,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     sources,
     policy: {
       ...rest,
+      signals: signals.map(({ require: _r, exclude: _e, ...s }) => s),
       countrySets: [...countrySets].map(([k, v]) => [k, [...v]]),
       stringSets: [...stringSets].map(([k, v]) => [k, [...v]]),
       settings: [...settings],
@@ -185,8 +220,10 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
     sections: bodies.map((b) => b.length),
     exceptLengths: except.map((b) => b.length),
+    contextLengths: contexts.map((b) => b.length),
   };
-  return Buffer.concat([Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`, "utf8"), ...bodies]);
+  const json = asciiJson(header);
+  return Buffer.concat([Buffer.from(`${MAGIC}${json.length}\n${json}\n`, "latin1"), ...bodies]);
 }
 
 /**
@@ -216,22 +253,26 @@ const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.fro
  */
 export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   const src: IrBytes = Buffer.isBuffer(file) ? { size: file.length, slice: (a, b) => file.subarray(a, b) } : file;
-  // The header is one line of JSON (about 190 KB for a bundled policy since the lexicons were
-  // generated): read until its newline, doubling the read, so that a header past the first read
-  // never makes the whole file (17 MB) be read at start-up, as a fall-back to the whole file did.
-  let want = Math.min(src.size, 64 * 1024);
-  let head = asBuffer(src.slice(0, want));
-  let nl = head.indexOf(10, MAGIC.length);
-  while (nl < 0 && want < src.size) {
-    // Only the bytes after those read: reading from the start again touched the first ones twice.
-    const more = Math.min(src.size, want * 4);
-    head = Buffer.concat([head, asBuffer(src.slice(want, more))]);
-    nl = head.indexOf(10, want);
-    want = more;
+  const pre = asBuffer(src.slice(0, Math.min(src.size, PREAMBLE_BYTES)));
+  const lengthEnd = pre.indexOf(10, MAGIC.length);
+  const lengthText = lengthEnd < 0 ? "" : pre.toString("latin1", MAGIC.length, lengthEnd);
+  if (pre.toString("latin1", 0, MAGIC.length) !== MAGIC || !/^[0-9]+$/.test(lengthText)) throw new Error("not a precompiled modpol policy");
+  const headerAt = lengthEnd + 1;
+  const nl = headerAt + Number(lengthText);
+  // The header's newline is read with it: a length that does not end at one is a damaged file.
+  const head = nl < src.size ? asBuffer(src.slice(headerAt, nl + 1)) : undefined;
+  if (head?.[head.length - 1] !== 10) throw new Error("not a precompiled modpol policy");
+  const header = JSON.parse(head.toString("latin1", 0, head.length - 1)) as Header;
+  if (header.version !== IR_VERSION) {
+    return {
+      ...header,
+      index: undefined as unknown as PackedIndex,
+      lexiconExcept: [],
+      signalContexts: () => {
+        throw new Error(`a precompiled policy of format ${header.version} has no contexts this build can read`);
+      },
+    };
   }
-  if (head.toString("latin1", 0, MAGIC.length) !== MAGIC || nl < 0) throw new Error("not a precompiled modpol policy");
-  const header = JSON.parse(head.toString("utf8", MAGIC.length, nl)) as Header;
-  if (header.version !== IR_VERSION) return { ...header, index: undefined as unknown as PackedIndex, lexiconExcept: [] };
   const at = new Map<string, [number, number]>();
   let pos = nl + 1;
   SECTIONS.forEach((k, i) => {
@@ -309,12 +350,91 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
       return { words: searched("fuzzy.words"), longWords: searched("fuzzy.longWords"), stems: searched("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
     },
   };
-  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, exceptLengths, ...ir } = header;
+  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, exceptLengths, contextLengths, ...ir } = header;
   // One read for every lexicon's except words; each is then a view of its own bytes.
   const exceptAll = section("lexiconExcept");
   let exceptAt = 0;
   const lexiconExcept = exceptLengths.map((n) => exceptAll.subarray(exceptAt, (exceptAt += n)));
-  return { ...ir, index, lexiconExcept };
+  // Each signal's contexts are read alone, when the evaluator first reads them: a one-post run reads
+  // a few of them, not the whole section.
+  const [contextsAt] = at.get("signalContexts") as [number, number];
+  const contextStarts: number[] = [];
+  let contextEnd = contextsAt;
+  for (const n of contextLengths) contextStarts.push(contextEnd, (contextEnd += n));
+  const signalContexts = (i: number): string => {
+    const start = contextStarts[2 * i];
+    if (start === undefined) throw new RangeError(`signal ${i} is not in this policy`);
+    return asBuffer(src.slice(start, contextStarts[2 * i + 1] as number)).toString("latin1");
+  };
+  return { ...ir, index, lexiconExcept, signalContexts };
+}
+
+/** A signal's contexts as the signalContexts section holds them. */
+type ContextsIR = [readonly ContextC[] | null, readonly ContextC[]];
+
+/** A signal as the header holds it: all but its contexts. */
+type SignalIR = Omit<SignalC, "require" | "exclude">;
+
+/**
+ * A signal of a precompiled policy whose `require` and `exclude` are parsed the first time either
+ * is read. They are own enumerable properties in the compiler's key order (see compile/shapes.ts),
+ * as on a compiled signal, so that comparing, spreading or printing a signal sees the same keys and
+ * values; their getters are one pair of functions shared by every instance, so that all of them
+ * keep one hidden class and the evaluator's reads of `s.require` stay monomorphic.
+ */
+class PrecompiledSignal {
+  declare readonly name: string;
+  declare readonly index: number;
+  declare readonly description: string | undefined;
+  declare readonly lexicons: readonly number[];
+  declare readonly members: readonly number[];
+  declare readonly require: readonly ContextC[] | null;
+  declare readonly exclude: readonly ContextC[];
+  declare readonly near: { readonly signal: number; readonly scope: Scope; readonly before: number | undefined; readonly after: number | undefined } | null;
+  declare readonly targetOf: number | null;
+  declare readonly targets: TargetCues | null;
+  declare readonly frame: string | undefined;
+  #text: (() => string) | undefined;
+  #contexts: ContextsIR | undefined = undefined;
+
+  static readonly #require: PropertyDescriptor = {
+    get(this: PrecompiledSignal) {
+      return this.#parsed()[0];
+    },
+    enumerable: true,
+  };
+  static readonly #exclude: PropertyDescriptor = {
+    get(this: PrecompiledSignal) {
+      return this.#parsed()[1];
+    },
+    enumerable: true,
+  };
+
+  constructor(s: SignalIR, text: () => string) {
+    this.#text = text;
+    // Every key assigned, in the compiler's order: JSON dropped those whose value is undefined.
+    (this as { name: string }).name = s.name;
+    (this as { index: number }).index = s.index;
+    (this as { description: string | undefined }).description = s.description;
+    (this as { lexicons: readonly number[] }).lexicons = s.lexicons;
+    (this as { members: readonly number[] }).members = s.members;
+    Object.defineProperty(this, "require", PrecompiledSignal.#require);
+    Object.defineProperty(this, "exclude", PrecompiledSignal.#exclude);
+    (this as { near: SignalC["near"] }).near = s.near === null ? null : { signal: s.near.signal, scope: s.near.scope, before: s.near.before, after: s.near.after };
+    (this as { targetOf: number | null }).targetOf = s.targetOf;
+    (this as { targets: TargetCues | null }).targets = s.targets;
+    (this as { frame: string | undefined }).frame = s.frame;
+  }
+
+  #parsed(): ContextsIR {
+    if (this.#contexts === undefined) {
+      const [require, exclude] = JSON.parse((this.#text as () => string)()) as ContextsIR;
+      this.#contexts = [require === null ? null : require.map(contextShape), exclude.map(contextShape)];
+      // The file's reader is not needed any more.
+      this.#text = undefined;
+    }
+    return this.#contexts;
+  }
 }
 
 /**
@@ -327,7 +447,7 @@ export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector
   for (const p of ir.patterns) index.patterns.push({ ...p, find: patternFinder(p.source, p.prefix) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
   // The compiler's own shapes: JSON dropped the keys whose value is undefined.
-  const signals = (p.signals as SignalC[]).map(signalShape);
+  const signals = (p.signals as readonly SignalIR[]).map((s, i): SignalC => new PrecompiledSignal(s, () => ir.signalContexts(i)));
   return Object.freeze({
     ...(p as unknown as CompiledPolicy),
     signals,
