@@ -19,6 +19,7 @@
 // infinitive, slang with a manner (без жалю, пачкамі), and every form (but the reported past) again
 // in Belarusian Latin (łacinka, folded: 'Kab jany ŭsie zdochli' → kab … zdochli), minus the
 // `latin-homographs` of the grammar (Latin forms that are Polish words).
+import { fileObjectVerbs } from "./objects.js";
 
 /** …and the questions that wish it: "калі ўжо іх закапаюць?" */
 const WISH_PRESENT = ["хай", "няхай", "калі ўжо", "калі нарэшце"];
@@ -236,5 +237,11 @@ export function inflect(grammar) {
       if (!homographs.has(l)) terms.push(l);
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = forms(e.lemma, e);
+    const perf = f.aspect === "perf";
+    const p = f.pres;
+    return { call: [...f.imp, ...(perf ? [p.s1, p.p1] : [])], inf: [f.inf], part: perf ? f.part : [], third: [p.s3, p.p3] };
+  });
   return out;
 }

@@ -17,6 +17,7 @@
 //             causative ("needs his neck broken", "I hope he gets his legs broken")
 //   gap       how many words a phrasal verb's object may have between verb and particle (default 3)
 //   reported  false when the past is no report of violence ("they put up a wall")
+import { fileObjectVerbs } from "./objects.js";
 
 /** The -s form of a verb: "kills", "crushes", "buries", "goes". */
 function third(base) {
@@ -120,6 +121,29 @@ function shapes(v) {
 }
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
+/** The speaker's own future or plan, before a verb whose object makes it violent ("we'll bury them"). */
+const OBJECT_INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm gonna", "im gonna", "i am going to", "we're gonna", "were gonna", "we are going to", "we're going to", "let's", "lets", "let us", "i'd", "i would", "we'd", "we would", "i'm going to", "we shall"];
+
+/**
+ * The forms of an object verb (scripts/lexicon/lang/objects.js): a lemma whose FIRST word inflects
+ * ("tear apart", "wipe out"; `particle` also after the object: "wipe ~3 out"), its base after a
+ * frame or opening a clause, its -s form and base after a wish, the speaker's future.
+ */
+function enObjects(e) {
+  const [head, ...rest] = e.lemma.split(" ");
+  const tail = rest.join(" ");
+  const shapesOf = (w) => (e.particle ? [join(w, e.particle), join(w, `~5 ${e.particle}`)] : [join(w, tail)]);
+  const base = shapesOf(head);
+  const third3 = shapesOf(third(head));
+  const part = list(e.participle, regularPast(head)).flatMap((p) => (e.particle ? [join(p, e.particle)] : [join(p, tail)]));
+  return {
+    call: OBJECT_INTENT.flatMap((s) => base.map((b) => join(s, b))),
+    inf: base,
+    part,
+    third: [...base, ...third3],
+  };
+}
+
 export function inflect(grammar) {
   const out = { "violence.verb": [], "violence.passive": [], "violence.gerund": [], "violence.wish-verb": [], "violence.intent": [], "violence.reported": [] };
   for (const raw of grammar.verbs ?? []) {
@@ -202,5 +226,6 @@ export function inflect(grammar) {
       for (const f of [v.lemma, v.third ?? third(v.lemma)]) out["violence.wish-verb"].push(join(f, then));
     }
   }
+  fileObjectVerbs(out, grammar, enObjects);
   return out;
 }

@@ -25,6 +25,7 @@
 // ("peab surema") → violence.verb.
 
 import { dedupe } from "../dedupe.js";
+import { fileObjectVerbs } from "./objects.js";
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -125,5 +126,6 @@ export function inflect(grammar) {
       else add("figurative.idiom", `${f.f} ~2 ${obj} ~2 ${f.after}`);
     }
   }
+  fileObjectVerbs(out, grammar, undefined);
   return dedupe(out);
 }

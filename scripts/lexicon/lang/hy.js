@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { dedupe } from "../dedupe.js";
+import { fileObjectVerbs } from "./objects.js";
 
 // Armenian (Eastern) inflection for scripts/lexicon/generate.js. Armenian verbs are regular by
 // conjugation: the grammar file lists infinitives, and the module makes from each the forms a frame
@@ -237,5 +238,6 @@ export function inflect(grammar) {
     out[name] ??= [];
     for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(name)) out[name].push(l);
   }
+  fileObjectVerbs(out, grammar, undefined);
   return dedupe(out);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { dedupe } from "../dedupe.js";
+import { fileObjectVerbs } from "./objects.js";
 
 // Georgian inflection for scripts/lexicon/generate.js. Georgian verbs change preverb, version vowel,
 // thematic suffix and root vowel from one screeve to the next (მოკლავს / მოკლა / მოკალი), so the
@@ -200,5 +201,6 @@ export function inflect(grammar) {
     out[name] ??= [];
     for (const t of terms.filter((x) => /[\u10D0-\u10FF]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(l)) out[name].push(l);
   }
+  fileObjectVerbs(out, grammar, undefined);
   return dedupe(out);
 }

@@ -16,6 +16,7 @@
 //   participle   nužudytas, nužudyta, nužudytos                violence.passive ("turi būti sunaikinti")
 //   3rd past     (given) nužudė                                violence.reported
 // Verbs of dying (`dying:`) give the imperative as a curse and the rest to violence.wish-verb.
+import { fileObjectVerbs } from "./objects.js";
 
 const SIB = /[sšzž]$/;
 
@@ -109,5 +110,9 @@ export function inflect(grammar) {
       }
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = conjugate(e.lemma, e);
+    return { call: [...f.imp, ...f.fut1], inf: f.inf, part: f.part, third: [f.fut3, ...list(f.pres3)] };
+  });
   return out;
 }

@@ -19,6 +19,7 @@
 //   3rd past     nošāva / nogalināja           violence.reported
 // Verbs of dying (`dying:`) give the rest to violence.wish-verb; reflexives (beigties) are given
 // their forms whole.
+import { fileObjectVerbs } from "./objects.js";
 
 /** The future: stem + s, a final s/š/z/ž/t/d of the stem changes (sist → sitīs is given). */
 const fut = (st) => ({ f3: `${st}s`, f1: `${st}šu`, f1pl: `${st}sim`, f2pl: `${st}siet` });
@@ -107,5 +108,9 @@ export function inflect(grammar) {
       }
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = conjugate(e.lemma, e);
+    return { call: [...f.imp, ...f.fut1], inf: [f.inf, f.deb], part: f.part, third: [f.fut3, f.pres] };
+  });
   return out;
 }

@@ -34,6 +34,7 @@
 // ("zabiję" = "zabije", he will kill): those 1sg forms are an intent only with "cię"/"was" or "ja".
 // `no:` drops forms that fold onto other words (imp2sg "spal" = "spał"), `then:` follows every form
 // ("spalić ~2 żywcem"), `only:` keeps some kinds of form.
+import { fileObjectVerbs } from "./objects.js";
 
 const VOWEL = /[aąeęioóuy]$/;
 const LABIAL_ETC = /[pbmwfn]$/;
@@ -242,5 +243,15 @@ export function inflect(grammar) {
       }
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = conjugate(e.lemma, e.class ?? "irr", e);
+    const pf = (e.aspect ?? "pf") === "pf";
+    return {
+      call: [...f.imp, ...(pf ? [f.pres[0], f.pres[3]] : [])],
+      inf: [f.inf],
+      part: pf && f.part ? [f.part.m, f.part.f, f.part.vir] : [],
+      third: [f.pres[1], f.pres[2]],
+    };
+  });
   return out;
 }

@@ -25,6 +25,7 @@
 // after a hope ("sper să moară"), violence.wish-verb.
 
 import { dedupe } from "../dedupe.js";
+import { fileObjectVerbs } from "./objects.js";
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -181,5 +182,6 @@ export function inflect(grammar) {
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
   // the speaker's own "I'll kill" aimed at someone of their daily life is set aside as an idiom.
   for (const obj of grammar.hyperbole?.objects ?? []) for (const f of hyper) add("figurative.idiom", `${f} ~2 ${obj}`, `${obj} ~2 ${f}`);
+  fileObjectVerbs(out, grammar, undefined);
   return dedupe(out);
 }

@@ -36,6 +36,7 @@
 // Beyond the frames above, every verb also gives: 'когда уже/когда же' + 3rd person (a question that
 // wishes it), 'чтоб/хоть бы/вот бы кто-нибудь' + masculine past, 'найти и' + infinitive; slang
 // (`object: target`) also takes a manner that aims it at people (без пощады, пачками, до одного).
+import { fileObjectVerbs } from "./objects.js";
 
 /** …and the questions that wish it: "когда уже их всех закопают?" */
 const WISH_PRESENT = ["пусть", "пускай", "когда уже", "когда же", "когда наконец"];
@@ -289,5 +290,11 @@ export function inflect(grammar) {
       }
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = forms(e.lemma, e);
+    const perf = f.aspect === "perf";
+    const p = f.pres;
+    return { call: [...f.imp, ...(perf ? [p.s1, p.p1] : [])], inf: [f.inf], part: perf ? f.part : [], third: [p.s3, p.p3] };
+  });
   return out;
 }

@@ -30,6 +30,7 @@
 // Folding: the 2pl imperative "zabite" is the participle "zabité" (killed): for the j class the
 // 2pl is written with its object ("zabite ich"); `no:` drops other colliding forms (imp2sg "spáľ"
 // = "spal", slept; "zavraždi" = "zavraždí", will murder).
+import { fileObjectVerbs } from "./objects.js";
 
 const LONG = /[áéíóúýôäĺŕ]|ie|ia|iu/;
 
@@ -201,5 +202,16 @@ export function inflect(grammar) {
       }
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = conjugate(e.lemma, e.class ?? "irr", e);
+    const pf = (e.aspect ?? "pf") === "pf";
+    return {
+      // not the 2sg imperative, which run-together matching finds inside past forms ("rozdrvi|li")
+      call: [...f.imp.slice(1), ...(pf ? [f.pres[0], f.pres[3]] : [])],
+      inf: [f.inf],
+      part: pf && f.part ? [f.part.m, f.part.f, f.part.vir] : [],
+      third: [f.pres[1], f.pres[2]],
+    };
+  });
   return out;
 }

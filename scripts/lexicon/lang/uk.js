@@ -41,6 +41,7 @@
 // wishes it), 'щоб/хоч би/от би хтось' + masculine past (someone wished to do it), 'знайти і' + infinitive
 // (find and …, violence.infinitive); slang (`object: target`) also takes a manner that aims it at
 // people (без жалю, пачками, до одного).
+import { fileObjectVerbs } from "./objects.js";
 
 /** Wish words that take the present/future: "хай їх вб'ють", "нехай згорять". */
 /** …and the questions that wish it: "коли вже їх усіх закопають?" */
@@ -329,5 +330,16 @@ export function inflect(grammar) {
       wishPastPhrases(rx(f.past), then);
     }
   }
+  fileObjectVerbs(out, grammar, (e) => {
+    const f = forms(e.lemma, e);
+    const perf = f.aspect === "perf";
+    const p = f.pres;
+    return {
+      call: [...f.imp, ...(perf ? [p.s1, p.p1, p.s1_, p.p1_] : f.fut)],
+      inf: [f.inf],
+      part: perf ? f.part : [],
+      third: [p.s3, p.p3, p.s3_, p.p3_],
+    };
+  });
   return out;
 }
