@@ -1,5 +1,5 @@
 import type { CompiledPolicy, ContextC, Scope, SignalC } from "../compile/types.js";
-import type { Tokens } from "../text/tokenise.js";
+import { colonBetween, type Tokens } from "../text/tokenise.js";
 import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/index.js";
 import { ContextIndex, type WorkMeter } from "./context-index.js";
 import { assignTargets, type TargetAssignment } from "./targets.js";
@@ -200,11 +200,6 @@ function inQuestion(ctx: Ctx, t: number): boolean {
   return /[?\uff1f]/.test(ctx.text.slice(from, to));
 }
 
-/** True when the text between word `left` and the next word `right` holds a colon (attribution or title). */
-function colonBetween(ctx: Ctx, left: number, right: number): boolean {
-  return ctx.text.slice(ctx.tokens.ends[left] as number, ctx.tokens.starts[right] as number).includes(":");
-}
-
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
 export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
   const { tokens } = ctx;
@@ -229,12 +224,12 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
     case "after-colon": {
       // The gap between the clause's first word and the word before it holds the colon, if any.
       const [first] = ctx.ix.unitRange(m.t0, "clause");
-      return first > 0 && colonBetween(ctx, first - 1, first) ? "after a colon (an attribution)" : null;
+      return first > 0 && colonBetween(tokens, ctx.text, first - 1, first) ? "after a colon (an attribution)" : null;
     }
     case "before-colon": {
       // "'Hang them all': inside the…": a clause that a colon ends, with words after it, is a title.
       const [, end] = ctx.ix.unitRange(m.t0, "clause");
-      return end < tokens.words.length && colonBetween(ctx, end - 1, end) ? "before a colon (a title)" : null;
+      return end < tokens.words.length && colonBetween(tokens, ctx.text, end - 1, end) ? "before a colon (a title)" : null;
     }
     case "hashtag":
       // Every word of the match is one hashtag: "#DeathToPutin" names a topic; "Death to #Putin" is a sentence.

@@ -1,6 +1,6 @@
 import type { SignalC, TargetCues } from "../compile/types.js";
 import type { LexMatch } from "../match/index.js";
-import type { Tokens } from "../text/tokenise.js";
+import { colonBetween, type Tokens } from "../text/tokenise.js";
 import { anyStartIn, type Candidate, type TargetRole, countBefore, firstFrom, lastBefore, Post, sortByStart } from "./target-post.js";
 
 export type { TargetRole } from "./target-post.js";
@@ -198,7 +198,7 @@ function setIntroAside(a: Post, sent: number, cs: readonly LexMatch[], text: str
   // The last colon between words of the sentence before its first call, found from the call back.
   let colonAt = -1;
   for (let w = first.t0; w > 0 && tokens.sentence[w - 1] === sent; w--) {
-    if (tokens.clause[w - 1] !== tokens.clause[w] && text.slice(tokens.ends[w - 1] as number, tokens.starts[w] as number).includes(":")) {
+    if (tokens.clause[w - 1] !== tokens.clause[w] && colonBetween(tokens, text, w - 1, w)) {
       colonAt = w;
       break;
     }
@@ -304,7 +304,7 @@ export function assignTargets(
   cues: TargetCues | null,
   lex: readonly LexMatch[][],
   tokens: Tokens,
-  text = "",
+  text: string,
 ): TargetAssignment {
   const a = new Post(tokens, cues, lex, calls);
   const { bySent, sents, inOrder, callsBySentence, callSents, aimed } = a;
@@ -375,7 +375,7 @@ export function assignTargets(
   for (let i = 0; i < callSents.length; i++) {
     const sent = callSents[i] as number;
     const cs = callsBySentence.get(sent) as LexMatch[];
-    if (text.length > 0) setIntroAside(a, sent, cs, text);
+    setIntroAside(a, sent, cs, text);
     aimCalls(a, sent, cs);
   }
   // "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое.": a sentence whose

@@ -201,6 +201,14 @@ function quotes(text: string, a: number, b: number, i: number): void {
   }
 }
 
+/**
+ * True when the gap of normalised `text` between word `left` and the word `right` after it holds a
+ * colon: an attribution or a title before it, the setting of a call (`tokens` index `text`).
+ */
+export function colonBetween(tokens: Tokens, text: string, left: number, right: number): boolean {
+  return text.slice(tokens.ends[left] as number, tokens.starts[right] as number).includes(":");
+}
+
 /** Splits a normalised text into words and finds their sentence, clause and quotation. */
 export function tokenise(text: string): Tokens {
   const words: string[] = [];
