@@ -1,6 +1,6 @@
 import { patternFinder, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
-import { contextShape } from "../compile/shapes.js";
+import { contextShape, signalShape } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, Scope, SignalC, TargetCues } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
@@ -412,18 +412,14 @@ class PrecompiledSignal {
 
   constructor(s: SignalIR, text: () => string) {
     this.#text = text;
-    // Every key assigned, in the compiler's order: JSON dropped those whose value is undefined.
-    (this as { name: string }).name = s.name;
-    (this as { index: number }).index = s.index;
-    (this as { description: string | undefined }).description = s.description;
-    (this as { lexicons: readonly number[] }).lexicons = s.lexicons;
-    (this as { members: readonly number[] }).members = s.members;
-    Object.defineProperty(this, "require", PrecompiledSignal.#require);
-    Object.defineProperty(this, "exclude", PrecompiledSignal.#exclude);
-    (this as { near: SignalC["near"] }).near = s.near === null ? null : { signal: s.near.signal, scope: s.near.scope, before: s.near.before, after: s.near.after };
-    (this as { targetOf: number | null }).targetOf = s.targetOf;
-    (this as { targets: TargetCues | null }).targets = s.targets;
-    (this as { frame: string | undefined }).frame = s.frame;
+    // The compiler's keys in its order, from its own shape (JSON dropped those whose value is
+    // undefined); the contexts as the shared getters.
+    const shaped = signalShape({ ...s, require: null, exclude: [] });
+    for (const key of Object.keys(shaped) as (keyof SignalC)[]) {
+      if (key === "require") Object.defineProperty(this, key, PrecompiledSignal.#require);
+      else if (key === "exclude") Object.defineProperty(this, key, PrecompiledSignal.#exclude);
+      else (this as Record<string, unknown>)[key] = shaped[key];
+    }
   }
 
   #parsed(): ContextsIR {
