@@ -120,7 +120,6 @@ function shapes(v) {
   return [{ active: "", passive: (p) => p }];
 }
 
-/** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 /** The speaker's own future or plan, before a verb whose object makes it violent ("we'll bury them"). */
 const OBJECT_INTENT = ["i'll", "ill", "i will", "we'll", "we will", "i'm gonna", "im gonna", "i am going to", "we're gonna", "were gonna", "we are going to", "we're going to", "let's", "lets", "let us", "i'd", "i would", "we'd", "we would", "i'm going to", "we shall"];
 
@@ -144,6 +143,7 @@ function enObjects(e) {
   };
 }
 
+/** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {
   const out = { "violence.verb": [], "violence.passive": [], "violence.gerund": [], "violence.wish-verb": [], "violence.intent": [], "violence.reported": [] };
   for (const raw of grammar.verbs ?? []) {

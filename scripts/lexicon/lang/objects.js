@@ -5,7 +5,7 @@
 //
 // A grammar lists them under `object-verbs:`, as lemmas the language's module inflects (its
 // `derive`) or, where no module derives them, with their forms by slot. Every form is filed under
-// one of three lexicons by the frame it needs; the signals of rules/shared/object-verbs.yaml then
+// one of four lexicons by the frame it needs; the signals of rules/shared/object-verbs.yaml then
 // require a person or a group as the object (a target word, an object pronoun, a person noun):
 //
 //   call   violence.object-call    a call by its form: imperative (2nd person, 1st plural), the
@@ -22,15 +22,16 @@
 // one term each, "" keeps the bare form), `no` (slots not to make: [third], [inf]…) and `drop`
 // (forms that are other words: Polish "spal" folds onto "spał").
 
+import { dedupe } from "../dedupe.js";
+
 export const OBJECT_LEXICONS = { call: "violence.object-call", inf: "violence.object-inf", third: "violence.object-third", part: "violence.object-passive" };
 const SLOTS = Object.keys(OBJECT_LEXICONS);
-import { dedupe } from "../dedupe.js";
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /**
  * Files the forms of every `object-verbs:` entry of `grammar` into `out`. `derive(entry)` gives
- * { call, inf, third } for an entry with a lemma in the languages whose module inflects it.
+ * { call, inf, third, part } for an entry with a lemma in the languages whose module inflects it.
  */
 export function fileObjectVerbs(out, grammar, derive) {
   for (const name of Object.values(OBJECT_LEXICONS)) out[name] ??= [];
