@@ -18,6 +18,13 @@
 //   part   violence.object-passive needs a call frame before it: the passive participle ("should
 //                                  be buried alive", "мають бути закопані")
 //
+// An entry with `kind: beat` files its forms under the beating lexicons instead (a beating counts
+// only with a result that makes it serious: "to death", "half to death", "into a coma", "till he
+// stops moving" — cue.until-down, rules/shared/threats.yaml): call and inf under violence.beat, third
+// under violence.beat-third, part under violence.beat-passive. An entry with `kind: maim` files them
+// under violence.maim-call, -inf, -third, -passive: breaking, smashing, cutting off, gouging out,
+// counted only with a person's body part as the object (cue.maim-part, rules/shared/harm.yaml).
+//
 // An entry may carry `then` (words after every form: "~3 to pieces", "~2 на шматки"; a list gives
 // one term each, "" keeps the bare form), `no` (slots not to make: [third], [inf]…) and `drop`
 // (forms that are other words: Polish "spal" folds onto "spał").
@@ -25,6 +32,10 @@
 import { dedupe } from "../dedupe.js";
 
 export const OBJECT_LEXICONS = { call: "violence.object-call", inf: "violence.object-inf", third: "violence.object-third", part: "violence.object-passive" };
+export const KIND_LEXICONS = {
+  beat: { call: "violence.beat", inf: "violence.beat", third: "violence.beat-third", part: "violence.beat-passive" },
+  maim: { call: "violence.maim-call", inf: "violence.maim-inf", third: "violence.maim-third", part: "violence.maim-passive" },
+};
 const SLOTS = Object.keys(OBJECT_LEXICONS);
 
 const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -34,9 +45,12 @@ const list = (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
  * { call, inf, third, part } for an entry with a lemma in the languages whose module inflects it.
  */
 export function fileObjectVerbs(out, grammar, derive) {
-  for (const name of Object.values(OBJECT_LEXICONS)) out[name] ??= [];
+  const names = new Set([...Object.values(OBJECT_LEXICONS), ...Object.values(KIND_LEXICONS).flatMap((k) => Object.values(k))]);
+  for (const name of names) out[name] ??= [];
   for (const raw of grammar["object-verbs"] ?? []) {
     const e = typeof raw === "string" ? { lemma: raw } : raw;
+    if (e.kind !== undefined && !KIND_LEXICONS[e.kind]) throw new Error(`object-verbs: unknown kind '${e.kind}'`);
+    const lexicons = e.kind ? KIND_LEXICONS[e.kind] : OBJECT_LEXICONS;
     const slots = { call: [], inf: [], third: [], part: [] };
     if (e.lemma !== undefined) {
       if (!derive) throw new Error(`object-verbs: this language lists forms by slot (call, inf, third), not lemmas ('${e.lemma}')`);
@@ -50,11 +64,11 @@ export function fileObjectVerbs(out, grammar, derive) {
     const thens = e.then === undefined ? [""] : list(e.then);
     for (const k of SLOTS) {
       if (no.has(k)) continue;
-      for (const f of slots[k]) if (!drop.has(f)) for (const t of thens) out[OBJECT_LEXICONS[k]].push(t ? `${f} ${t}` : f);
+      for (const f of slots[k]) if (!drop.has(f)) for (const t of thens) out[lexicons[k]].push(t ? `${f} ${t}` : f);
     }
   }
   // "dobija" and "dobiją" are one term once diacritics are folded: keep the first.
-  const mine = Object.fromEntries(Object.values(OBJECT_LEXICONS).map((n) => [n, out[n]]));
+  const mine = Object.fromEntries([...names].map((n) => [n, out[n]]));
   Object.assign(out, dedupe(mine));
   return out;
 }
