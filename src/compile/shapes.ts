@@ -40,3 +40,23 @@ export function contextShape(c: ContextC): ContextC {
       return c;
   }
 }
+
+/** A signal's `require` and `exclude` contexts, read together. */
+export interface SignalContexts {
+  readonly require: readonly ContextC[] | null;
+  readonly exclude: readonly ContextC[];
+}
+
+/**
+ * The method by which a signal that holds its contexts elsewhere gives both from one read (a
+ * precompiled signal: one JSON text in its file, see precompiled/serialise.ts). It caches nothing:
+ * a compiled signal is immutable, and whoever reads the contexts often keeps what it read (the
+ * evaluator, per policy: evaluate/signal-tables.ts).
+ */
+export const READ_CONTEXTS: unique symbol = Symbol("modpol.readContexts");
+
+/** A signal's contexts, from one read of them for a signal that reads them ({@link READ_CONTEXTS}). */
+export function readContexts(s: SignalC): SignalContexts {
+  const read = (s as { [READ_CONTEXTS]?: () => SignalContexts })[READ_CONTEXTS];
+  return read !== undefined ? read.call(s) : { require: s.require, exclude: s.exclude };
+}

@@ -3,6 +3,7 @@ import { colonBetween, type Tokens } from "../text/tokenise.js";
 import { VIA_TRANSLIT, type LexMatch, type LexMatches } from "../match/index.js";
 import { ContextIndex, type WorkMeter } from "./context-index.js";
 import { assignTargets, type TargetAssignment } from "./targets.js";
+import { signalTables, type SignalTables } from "./signal-tables.js";
 
 /** What a signal found in a post: the matches that count, and those that did not, with why. */
 export interface SignalState {
@@ -14,6 +15,8 @@ export interface SignalState {
 
 interface Ctx {
   readonly policy: CompiledPolicy;
+  /** What the evaluator keeps of the policy's signals between posts (see signal-tables.ts). */
+  readonly tables: SignalTables;
   readonly tokens: Tokens;
   readonly lex: readonly LexMatch[][];
   /** The normalised text the tokens index. */
@@ -73,14 +76,12 @@ function stopped(stop: readonly number[], m: LexMatch, x: LexMatch, ctx: Ctx): b
 }
 
 /** The lexicons of a policy's target signals (`target-of` a call), built once per policy. */
-const targetLexicons = new WeakMap<CompiledPolicy, readonly number[]>();
-
-function targetLexiconsOf(policy: CompiledPolicy): readonly number[] {
-  let out = targetLexicons.get(policy);
+function targetLexiconsOf(ctx: Ctx): readonly number[] {
+  const t = ctx.tables;
   // Only words that name a target by themselves: a relative word or a pronoun that names one only
   // with what follows it (a signal with `require`) is no target a negation is about ("Nie chcę ich zabijać").
-  if (!out) targetLexicons.set(policy, (out = [...new Set(policy.signals.filter((s) => s.targetOf !== null && s.require === null).flatMap((s) => s.lexicons))]));
-  return out;
+  t.targetLexicons ??= [...new Set(ctx.policy.signals.filter((s) => s.targetOf !== null && t.contextsOf(s).require === null).flatMap((s) => s.lexicons))];
+  return t.targetLexicons;
 }
 
 /** How many words may stand between a contrasted cue and the target it is about ("not THE civilians"). */
@@ -96,7 +97,7 @@ function contrastive(x: LexMatch, m: LexMatch, contrast: readonly number[], ctx:
   const { tokens, ix } = ctx;
   const s = tokens.sentence[x.t0];
   let after = -1;
-  for (const l of targetLexiconsOf(ctx.policy)) {
+  for (const l of targetLexiconsOf(ctx)) {
     const list = ctx.lex[l] ?? NONE;
     const t = list[ix.firstFrom(list, x.t1)];
     if (t && t.t0 - x.t1 <= CONTRAST_REACH && t.t1 <= m.t0 && tokens.sentence[t.t0] === s) after = after < 0 ? t.t1 : Math.min(after, t.t1);
@@ -317,18 +318,19 @@ function candidates(s: SignalC, ctx: Ctx): readonly LexMatch[] {
 function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] } {
   const counted: LexMatch[] = [];
   const discounted: { m: LexMatch; why: string }[] = [];
+  const { require, exclude } = ctx.tables.contextsOf(s);
   for (let i = 0; i < cands.length; i++) {
     const m = cands[i] as LexMatch;
-    if (s.require) {
+    if (require) {
       let ok = false;
-      for (const c of s.require) if (contextHolds(c, m, ctx) !== null) ok = true;
+      for (const c of require) if (contextHolds(c, m, ctx) !== null) ok = true;
       if (!ok) {
-        discounted.push({ m, why: `needs ${s.require.map((c) => c.label).join(" or ")}` });
+        discounted.push({ m, why: `needs ${require.map((c) => c.label).join(" or ")}` });
         continue;
       }
     }
     let excluded: string | null = null;
-    for (const c of s.exclude) {
+    for (const c of exclude) {
       excluded = contextHolds(c, m, ctx);
       if (excluded !== null) break;
     }
@@ -374,14 +376,12 @@ function noCall(m: LexMatch): { m: LexMatch; why: string } {
 }
 
 /** Per call signal, the signals that are `target-of` it, in policy order: built once per policy, not filtered per post. */
-const targetSignals = new WeakMap<CompiledPolicy, readonly (readonly SignalC[])[]>();
-
-function targetSignalsOf(policy: CompiledPolicy, call: number): readonly SignalC[] {
-  let bySignal = targetSignals.get(policy);
+function targetSignalsOf(ctx: Ctx, call: number): readonly SignalC[] {
+  let bySignal = ctx.tables.targetSignals;
   if (!bySignal) {
     const lists: SignalC[][] = [];
-    for (const s of policy.signals) if (s.targetOf !== null) (lists[s.targetOf] ??= []).push(s);
-    targetSignals.set(policy, (bySignal = lists));
+    for (const s of ctx.policy.signals) if (s.targetOf !== null) (lists[s.targetOf] ??= []).push(s);
+    ctx.tables.targetSignals = bySignal = lists;
   }
   return bySignal[call] ?? NONE_SIGNALS;
 }
@@ -395,7 +395,7 @@ const NONE_SIGNALS: readonly SignalC[] = [];
 function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assignment: TargetAssignment; pre: Map<number, { counted: LexMatch[]; discounted: { m: LexMatch; why: string }[] }> } {
   let t = ctx.targets.get(call);
   if (t) return t;
-  const signals = targetSignalsOf(ctx.policy, call);
+  const signals = targetSignalsOf(ctx, call);
   const calls = ctx.states[call]?.counted ?? NONE;
   // Maps filled by loops, not `new Map(signals.map(…))`: no pair array per signal, and no iterator.
   if (calls.length === 0) {
@@ -418,8 +418,8 @@ function targetsOf(call: number, ctx: Ctx, lazy: LexMatches | undefined): { assi
     pre.set(x.index, filterCandidates(x, candidates(x, ctx), ctx));
   }
   if (ctx.lang !== null) yieldToNative(pre, ctx.lang, ctx);
-  const cs = ctx.policy.signals.find((x) => x.index === call);
-  const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, cs?.targets ?? null, ctx.lex, ctx.tokens, ctx.text);
+  const cs = ctx.tables.byIndex[call];
+  const assignment = assignTargets(calls, signals, (x) => pre.get(x.index)?.counted ?? NONE, (x) => ctx.tables.contextsOf(x).require === null, cs?.targets ?? null, ctx.lex, ctx.tokens, ctx.text);
   t = { assignment, pre };
   ctx.targets.set(call, t);
   const st = ctx.states[call];
@@ -439,7 +439,7 @@ function nearState(near: NonNullable<SignalC["near"]>, counted: LexMatch[], disc
   const window: Extract<ContextC, { k: "lexicon" }> = { k: "lexicon", lexicons: [], before: near.before, after: near.after, scope: near.scope, overlap: true, stop: [], contrast: [], negatedBy: [], outside: [], alone: false, label: "" };
   const kept = counted.filter((m) => {
     if (cueIn(other, window, m, ctx, true)) return true;
-    discounted.push({ m, why: `no ${ctx.policy.signals.find((x) => x.index === near.signal)?.name} in the same ${near.scope}` });
+    discounted.push({ m, why: `no ${ctx.tables.byIndex[near.signal]?.name} in the same ${near.scope}` });
     return false;
   });
   return state(kept, discounted);
@@ -453,7 +453,8 @@ function nearState(near: NonNullable<SignalC["near"]>, counted: LexMatch[], disc
 export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: LexMatches | readonly LexMatch[][], text: string, translitContext = false, meter?: WorkMeter, lang: string | null = null): SignalState[] {
   const states: SignalState[] = new Array(policy.signals.length);
   const lazy = "complete" in matches ? matches : undefined;
-  const ctx: Ctx = { policy, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, ix: new ContextIndex(tokens, meter), sortedCounted: new Map(), lang, targets: new Map() };
+  const tables = signalTables(policy);
+  const ctx: Ctx = { policy, tables, tokens, lex: lazy ? lazy.lists : (matches as readonly LexMatch[][]), text, translitContext, states, ix: new ContextIndex(tokens, meter), sortedCounted: new Map(), lang, targets: new Map() };
   for (const s of policy.signals) {
     if (s.targetOf !== null) {
       // No call, no target: the common case costs nothing.
@@ -474,7 +475,8 @@ export function computeSignals(policy: CompiledPolicy, tokens: Tokens, matches: 
       continue;
     }
     // Contexts read the context-only lexicons: match them now (once; the lists fill in place).
-    if (s.require || s.exclude.length > 0) lazy?.complete();
+    const contexts = tables.contextsOf(s);
+    if (contexts.require || contexts.exclude.length > 0) lazy?.complete();
     const { counted, discounted } = filterCandidates(s, cands, ctx);
     states[s.index] = s.near ? nearState(s.near, counted, discounted, ctx) : state(counted, discounted);
   }

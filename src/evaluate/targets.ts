@@ -292,6 +292,9 @@ function matchOf(x: Candidate): LexMatch {
  * Every search is by sentence, with binary searches over sorted cue lists: the cost stays linear
  * (times a log) in the post, whatever it holds.
  *
+ * `namesTarget` says which target signals name a target by their words alone (no `require`); the
+ * caller reads that from the contexts it keeps per policy (signal-tables.ts), not from the signal.
+ *
  * The steps are functions of their own over one {@link Post}, and loops over maps go through arrays
  * of their keys: written as one function with closures and `for…of` loops (6.8 KB of bytecode, an
  * iterator protocol per loop), this was the costliest function of a run for TurboFan to compile,
@@ -301,6 +304,7 @@ export function assignTargets(
   calls: readonly LexMatch[],
   targetSignals: readonly SignalC[],
   candidatesOf: (s: SignalC) => readonly LexMatch[],
+  namesTarget: (s: SignalC) => boolean,
   cues: TargetCues | null,
   lex: readonly LexMatch[][],
   tokens: Tokens,
@@ -316,7 +320,7 @@ export function assignTargets(
     counted.set(s.index, []);
     discounted.set(s.index, []);
     // Signals whose words name a target by themselves (no `require`): only these contain one another.
-    if (s.require === null) naming.add(s.index);
+    if (namesTarget(s)) naming.add(s.index);
     const ms = candidatesOf(s);
     for (let j = 0; j < ms.length; j++) {
       const m = ms[j] as LexMatch;

@@ -5,6 +5,8 @@ export const FUZZY_MIN_WORD = 4;
 /** Shortest stem that is matched with a typo. */
 export const FUZZY_MIN_STEM = 5;
 
+const NO_IDS: readonly number[] = [];
+
 const VOWELS = /[aeiouy\u0430\u0435\u0438\u043E\u0443\u044B\u044D\u044E\u044F\u0456\u0457\u0454\u0451]/u;
 
 /** Every string obtained by deleting one character of `s` (not the first: typos rarely hit it). */
@@ -115,14 +117,52 @@ export class FuzzyIndex {
   /** Every term (id) whose anchor word may be a typo away from `word`. */
   lookup(word: string, visit: (id: number) => void): void {
     for (const t of this.words.get(word) ?? []) visit(t);
-    if (word.length >= 8 && this.longWords.size > 0) for (const k of deletions(word)) for (const t of this.longWords.get(k) ?? []) visit(t);
+    const long = this.longWords;
+    // Packed (precompiled): the deletions walked in one pass of hashes carried on, not each made and
+    // hashed afresh (a word of 8-16 letters made 7-15 strings and look-ups; see LineTable.deletions).
+    if (word.length >= 8 && long.size > 0 && !(long instanceof PackedMap && long.forEachDeletionId(word, visit))) for (const k of deletions(word)) for (const t of long.get(k) ?? []) visit(t);
     if (this.stems.size === 0 || !this.stemHeads.has(word.slice(0, 2))) return;
+    if (this.stems instanceof PackedMap) {
+      this.packedStems(word, this.stems, visit);
+      return;
+    }
     for (const n of this.stemLengths) {
       if (word.length < n - 1) continue;
       for (const t of this.stems.get(word.slice(0, n - 1)) ?? []) visit(t);
       if (word.length >= n) for (const t of this.stems.get(word.slice(0, n)) ?? []) visit(t);
     }
   }
+
+  /**
+   * The stem part of {@link lookup} on a packed map, visiting the same ids in the same order: every
+   * prefix the stem lengths ask for found in one walk over the word (LineTable.prefixes: its hash
+   * carried on from letter to letter) instead of a substring and a look-up for each of up to two
+   * prefixes a stem length (13 lengths in the bundled policies, so up to 26 fresh substrings a new
+   * word), then visited in the order of the lengths.
+   */
+  private packedStems(word: string, stems: PackedMap, visit: (id: number) => void): void {
+    const found = this.prefixIds;
+    found.fill(undefined);
+    stems.forEachPrefix(word, this.minStemLength - 1, this.maxStemLength, (k, ids) => (found[k] = ids));
+    for (const n of this.stemLengths) {
+      if (word.length < n - 1) continue;
+      for (const t of found[n - 1] ?? NO_IDS) visit(t);
+      if (word.length >= n) for (const t of found[n] ?? NO_IDS) visit(t);
+    }
+  }
+
+  private get minStemLength(): number {
+    return (this.minStem ??= Math.min(...this.stemLengths));
+  }
+
+  private get maxStemLength(): number {
+    return (this.maxStem ??= Math.max(...this.stemLengths));
+  }
+
+  private minStem: number | undefined;
+  private maxStem: number | undefined;
+  /** The ids found for each prefix length by the last {@link packedStems} (a scratch array, reused). */
+  private readonly prefixIds: (readonly number[] | undefined)[] = [];
 
   /** The index as three packed strings (see {@link packMap}), for precompiled policies. */
   pack(): PackedFuzzy {

@@ -255,7 +255,7 @@ class LineTable {
    * each. One walk over the key, its UTF-8 bytes and their hash made as it goes (FNV-1a is
    * streamed), instead of a substring, an encoding and a hash per prefix.
    */
-  prefixes(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void): void {
+  prefixes(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void, minUnits = 1): void {
     if (this.scratch.length < maxUnits * 3) this.scratch = new Uint8Array(maxUnits * 3);
     const k = this.scratch;
     const out = this.out;
@@ -268,7 +268,7 @@ class LineTable {
         if (d >= 0xdc00 && d <= 0xdfff) {
           // A prefix that cuts this pair ends in a lone surrogate (U+FFFD once encoded): rare, the long way.
           const cut = Buffer.from(key.slice(0, i + 1), "utf8");
-          if (this.probe(cut, fnv1a(cut, 0, cut.length), cut.length, out)) hit(out[0], out[1], i + 1);
+          if (i + 1 >= minUnits && this.probe(cut, fnv1a(cut, 0, cut.length), cut.length, out)) hit(out[0], out[1], i + 1);
           if (++i >= maxUnits) return;
           c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         }
@@ -290,18 +290,72 @@ class LineTable {
         k[n++] = 0x80 | (c & 63);
       }
       for (let j = from; j < n; j++) h = Math.imul(h ^ k[j]!, FNV_PRIME);
-      if (this.probe(k, h >>> 0, n, out)) hit(out[0], out[1], i + 1);
+      if (i + 1 >= minUnits && this.probe(k, h >>> 0, n, out)) hit(out[0], out[1], i + 1);
     }
   }
 
-  /** Looks up the key `k[0, n)`, whose hash is `hash`. */
-  private probe(k: Uint8Array, hash: number, n: number, out: [number, number]): boolean {
+  /**
+   * `hit(start, keyEnd)` for the line of each key `key` without its unit i, i = 1…length-1 in that
+   * order (what a look-up of each of fuzzy.ts's `deletions(key)` finds), for a key of no surrogates
+   * (false, and nothing visited, for one that has any: the caller takes the long way). Its UTF-8
+   * bytes are made once and each deletion's hash is carried on from the hash of the bytes before
+   * the deleted letter: no substring, concatenation or encoding per deletion.
+   */
+  deletions(key: string, hit: (start: number, keyEnd: number) => void): boolean {
+    const len = key.length;
+    if (this.scratch.length < len * 6 + 2) this.scratch = new Uint8Array(len * 6 + 2);
+    // The key's bytes in the first half of scratch, each unit's first byte at at[i]; a deletion's in the second.
+    const k = this.scratch;
+    const at = (this.unitAt.length > len ? this.unitAt : (this.unitAt = new Int32Array(len + 1)));
+    const hashAt = (this.hashAt.length > len ? this.hashAt : (this.hashAt = new Int32Array(len + 1)));
+    let n = 0;
+    let h = FNV_BASIS;
+    for (let i = 0; i < len; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdfff) return false;
+      at[i] = n;
+      hashAt[i] = h;
+      if (c < 0x80) k[n++] = c;
+      else if (c < 0x800) {
+        k[n++] = 0xc0 | (c >> 6);
+        k[n++] = 0x80 | (c & 63);
+      } else {
+        k[n++] = 0xe0 | (c >> 12);
+        k[n++] = 0x80 | ((c >> 6) & 63);
+        k[n++] = 0x80 | (c & 63);
+      }
+      for (let j = at[i]!; j < n; j++) h = Math.imul(h ^ k[j]!, FNV_PRIME);
+    }
+    at[len] = n;
+    const d = len * 3 + 1;
+    const out = this.out;
+    for (let i = 1; i < len; i++) {
+      // Bytes before unit i (hash carried), then those after it.
+      const head = at[i]!;
+      k.copyWithin(d, 0, head);
+      let m = d + head;
+      let hd = hashAt[i]!;
+      for (let j = at[i + 1]!; j < n; j++) {
+        const b = k[j]!;
+        k[m++] = b;
+        hd = Math.imul(hd ^ b, FNV_PRIME);
+      }
+      if (this.probe(k, hd >>> 0, m - d, out, d)) hit(out[0], out[1]);
+    }
+    return true;
+  }
+
+  private unitAt = new Int32Array(0);
+  private hashAt = new Int32Array(0);
+
+  /** Looks up the key `k[o, o + n)`, whose hash is `hash`. */
+  private probe(k: Uint8Array, hash: number, n: number, out: [number, number], o = 0): boolean {
     const b = this.b;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const s = this.slots[slot]! - 1;
       if (s < 0) return false;
       let i = 0;
-      while (i < n && s + i < b.length && b[s + i] === k[i]) i++;
+      while (i < n && s + i < b.length && b[s + i] === k[o + i]) i++;
       const after = s + n < b.length ? b[s + n] : 10;
       if (i === n && (after === 32 || after === 10)) {
         out[0] = s;
@@ -382,14 +436,23 @@ abstract class PackedLines {
    * first: what {@link locate} of each prefix finds, in one walk once the hash table is built (a stem
    * look-up of a new word was a substring and a hash per prefix, the better part of a word's cost).
    */
-  protected prefixLines(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void): void {
+  protected prefixLines(key: string, maxUnits: number, hit: (start: number, keyEnd: number, units: number) => void, minUnits = 1): void {
     const n = Math.min(key.length, maxUnits);
     if (this.table === undefined && this.searches + n <= this.searchesBeforeHash) {
-      for (let k = 1; k <= n; k++) if (this.locate(key.slice(0, k))) hit(this.at[0], this.at[1], k);
+      for (let k = minUnits; k <= n; k++) if (this.locate(key.slice(0, k))) hit(this.at[0], this.at[1], k);
       return;
     }
     this.table ??= new LineTable(this.whole(), this.size);
-    this.table.prefixes(key, n, hit);
+    this.table.prefixes(key, n, hit, minUnits);
+  }
+
+  /**
+   * `hit(start, keyEnd)` for the line of each of fuzzy.ts's `deletions(key)` that has one, in their
+   * order, once the hash table is built and when the key holds no surrogate; false (nothing
+   * visited) otherwise, for the caller to look each deletion up.
+   */
+  protected deletionLines(key: string, hit: (start: number, keyEnd: number) => void): boolean {
+    return this.table !== undefined && this.table.deletions(key, hit);
   }
 }
 
@@ -405,6 +468,21 @@ export class PackedMap extends PackedLines implements IdMap {
   /** `visit(id)` for the ids of every key `key.slice(0, k)`, k = 1…maxUnits, shortest first. */
   forEachPrefixId(key: string, maxUnits: number, visit: (id: number) => void): void {
     this.prefixLines(key, maxUnits, (start, keyEnd) => {
+      for (const t of this.idsAt(start, keyEnd)) visit(t);
+    });
+  }
+
+  /**
+   * `hit(k, ids)` for every key `key.slice(0, k)`, k = minUnits…maxUnits, shortest first, in one
+   * walk (see {@link forEachPrefixId}).
+   */
+  forEachPrefix(key: string, minUnits: number, maxUnits: number, hit: (units: number, ids: readonly number[]) => void): void {
+    this.prefixLines(key, maxUnits, (start, keyEnd, units) => hit(units, this.idsAt(start, keyEnd)), minUnits);
+  }
+
+  /** `visit(id)` for the ids of each of fuzzy.ts's `deletions(key)`, in order; false (nothing visited) when it cannot walk them at once (see deletionLines). */
+  forEachDeletionId(key: string, visit: (id: number) => void): boolean {
+    return this.deletionLines(key, (start, keyEnd) => {
       for (const t of this.idsAt(start, keyEnd)) visit(t);
     });
   }

@@ -1,6 +1,6 @@
 import { patternFinder, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
-import { contextShape, signalShape } from "../compile/shapes.js";
+import { contextShape, READ_CONTEXTS, signalShape, type SignalContexts } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, Scope, SignalC, TargetCues } from "../compile/types.js";
 import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
@@ -42,8 +42,8 @@ export interface PolicyIR {
   readonly lexiconExcept: readonly Uint8Array[];
   /**
    * The `require` and `exclude` contexts of the signal at position `i` of `policy.signals`, as the
-   * JSON text of `[require, exclude]`: read from the file when first asked for (see
-   * {@link deserialisePolicy}).
+   * JSON text of `[require, exclude]`: read from the file each time it is asked for (the evaluator
+   * asks once per signal and policy; see {@link deserialisePolicy}).
    */
   signalContexts(i: number): string;
 }
@@ -376,11 +376,14 @@ type ContextsIR = [readonly ContextC[] | null, readonly ContextC[]];
 type SignalIR = Omit<SignalC, "require" | "exclude">;
 
 /**
- * A signal of a precompiled policy whose `require` and `exclude` are parsed the first time either
- * is read. They are own enumerable properties in the compiler's key order (see compile/shapes.ts),
- * as on a compiled signal, so that comparing, spreading or printing a signal sees the same keys and
- * values; their getters are one pair of functions shared by every instance, so that all of them
- * keep one hidden class and the evaluator's reads of `s.require` stay monomorphic.
+ * A signal of a precompiled policy whose `require` and `exclude` stay in the file until read. They
+ * are own enumerable properties in the compiler's key order (see compile/shapes.ts), as on a
+ * compiled signal, so that comparing, spreading or printing a signal sees the same keys and values;
+ * their getters are one pair of functions shared by every instance, so that all of them keep one
+ * hidden class. Each read parses the contexts afresh and nothing is cached here: a compiled policy
+ * is immutable, and a run-time cache belongs to the phase that uses it. The evaluator reads each
+ * signal's contexts once per policy, both from one read ({@link READ_CONTEXTS}), and keeps them in
+ * its own table (evaluate/signal-tables.ts).
  */
 class PrecompiledSignal {
   declare readonly name: string;
@@ -394,18 +397,17 @@ class PrecompiledSignal {
   declare readonly targetOf: number | null;
   declare readonly targets: TargetCues | null;
   declare readonly frame: string | undefined;
-  #text: (() => string) | undefined;
-  #contexts: ContextsIR | undefined = undefined;
+  readonly #text: () => string;
 
   static readonly #require: PropertyDescriptor = {
     get(this: PrecompiledSignal) {
-      return this.#parsed()[0];
+      return this[READ_CONTEXTS]().require;
     },
     enumerable: true,
   };
   static readonly #exclude: PropertyDescriptor = {
     get(this: PrecompiledSignal) {
-      return this.#parsed()[1];
+      return this[READ_CONTEXTS]().exclude;
     },
     enumerable: true,
   };
@@ -422,14 +424,10 @@ class PrecompiledSignal {
     }
   }
 
-  #parsed(): ContextsIR {
-    if (this.#contexts === undefined) {
-      const [require, exclude] = JSON.parse((this.#text as () => string)()) as ContextsIR;
-      this.#contexts = [require === null ? null : require.map(contextShape), exclude.map(contextShape)];
-      // The file's reader is not needed any more.
-      this.#text = undefined;
-    }
-    return this.#contexts;
+  /** Both contexts from one read of the file and one parse, in the compiler's shapes. */
+  [READ_CONTEXTS](): SignalContexts {
+    const [require, exclude] = JSON.parse(this.#text()) as ContextsIR;
+    return { require: require === null ? null : require.map(contextShape), exclude: exclude.map(contextShape) };
   }
 }
 

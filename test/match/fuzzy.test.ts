@@ -61,3 +61,39 @@ describe("FuzzyIndex, precompiled", () => {
     keys.mockRestore();
   });
 });
+
+describe("FuzzyIndex, precompiled, on many words", () => {
+  it("visits the same ids in the same order as the built index, before and after its packed maps turn to hash tables", () => {
+    // Stems of many lengths and long whole words, Latin and Cyrillic: what the stem walk and the
+    // deletion walk (one pass each, hashes carried on) must find exactly as a look-up per substring.
+    const rnd = (() => {
+      let s = 20261207;
+      return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    })();
+    const alphabets = ["abcdeiklmnorstuwyzł", "абвгдеиклмнорстуяьії"];
+    const word = (len: number) => {
+      const a = alphabets[Math.floor(rnd() * 2)]!;
+      return Array.from({ length: len }, () => a[Math.floor(rnd() * a.length)]).join("");
+    };
+    const built = new FuzzyIndex();
+    const keys: string[] = [];
+    for (let id = 0; id < 400; id++) {
+      const k = word(4 + Math.floor(rnd() * 13));
+      keys.push(k);
+      built.add(k, rnd() < 0.5, id);
+    }
+    const packed = FuzzyIndex.unpack(built.pack());
+    const probes = keys.flatMap((k) => [k, ...deletions(k), `${k}a`, `${k.slice(0, 3)}x${k.slice(3)}`, `${k}ść`, word(3 + Math.floor(rnd() * 14))]);
+    probes.push("😀abcdefgh", "ab\uD800cdefghij", "kiłłłłłłłłłłłłł");
+    // Three rounds: the first runs mostly on binary searches, the later ones on the hash tables.
+    for (let round = 0; round < 3; round++) {
+      for (const w of probes) {
+        const a: number[] = [];
+        const b: number[] = [];
+        built.lookup(w, (id) => a.push(id));
+        packed.lookup(w, (id) => b.push(id));
+        expect(b, w).toEqual(a);
+      }
+    }
+  });
+});

@@ -248,20 +248,50 @@ describe("reading a precompiled policy", () => {
     expect(reads[1]).toEqual([bytes.indexOf(10, bytes.indexOf(10) + 1) + 1, nl + 1]);
   });
 
-  it("reads a signal's contexts from the file when they are first read, and only then, once", () => {
+  it("reads a signal's contexts from the file when they are read, caching nothing in the signal; the evaluator reads each once per policy", () => {
     const bytes = readFileSync(join(process.env.MODPOL_PRECOMPILED_DIR as string, "meta-baseline.ir"));
-    let reads = 0;
-    const policy = deserialisePolicy(parsePolicyIR({ size: bytes.length, slice: (a: number, b: number) => (reads++, bytes.subarray(a, b)) }));
-    const loaded = reads;
+    const ir = parsePolicyIR(bytes);
+    const read: number[] = [];
+    const policy = deserialisePolicy({ ...ir, signalContexts: (i) => (read.push(i), ir.signalContexts(i)) });
     const s = policy.signals.find((x) => x.name === "violent-call")!;
     // Its keys are there, in the compiler's order, before anything is read.
     expect(Object.keys(s)).toEqual(["name", "index", "description", "lexicons", "members", "require", "exclude", "near", "targetOf", "targets", "frame"]);
-    expect(reads).toBe(loaded);
+    expect(read).toEqual([]);
+    // Read by the signal's position in policy.signals, the file's order.
+    const at = policy.signals.indexOf(s);
     expect(s.exclude.length).toBeGreaterThan(0);
-    expect(reads).toBe(loaded + 1);
-    expect(s.require).toBe(s.require);
-    expect(s.exclude).toBe(s.exclude);
-    expect(reads).toBe(loaded + 1);
+    expect(read).toEqual([at]);
+    // A compiled signal is immutable: a second read reads the file again, and gives the same contexts.
+    expect(s.exclude).toEqual(s.exclude);
+    expect(read).toEqual([at, at, at]);
+    read.length = 0;
+    const post = { text: "Death to the Russian invaders!", country: "UA" };
+    const first = evaluate(post, policy);
+    // Each signal the post has candidates for, read once; none again for the next posts.
+    expect(read.length).toBeGreaterThan(0);
+    expect(new Set(read).size).toBe(read.length);
+    for (const text of ["Death to the Russian invaders!", "Russian invaders must die.", "Kill the invaders"]) evaluate({ ...post, text }, policy);
+    expect(evaluate(post, policy)).toEqual(first);
+    expect(new Set(read).size).toBe(read.length);
+    // Evaluating wrote nothing into the signal: reading its contexts still reads the file.
+    const before = read.length;
+    void s.require;
+    expect(read.length).toBe(before + 1);
+  });
+
+  it.each(["precompiled", "compiled from YAML"])("a %s policy stays deeply frozen through evaluating and explaining, and decides as before", (kind) => {
+    const { full, bytes } = bundled("meta-2022-03-10");
+    const fresh = () => (kind === "precompiled" ? deserialisePolicy(parsePolicyIR(bytes), full.languageModel) : full);
+    const expected = posts.map((p) => evaluate(p, fresh()));
+    const policy = fresh();
+    // Everything but the lexicon index and the language identifier, the matcher's and identifier's
+    // own machinery: the policy, its signals and their contexts, rules, conditions and settings.
+    const frozen = deepFreeze(policy, new Set<unknown>([policy.index, policy.languageModel]));
+    expect(Object.isFrozen(policy.signals[0])).toBe(true);
+    expect(posts.map((p) => evaluate(p, policy))).toEqual(expected);
+    for (const p of posts) explain(p, policy);
+    // Modules are strict-mode code: a write into any of these would have thrown above.
+    expect(frozen.size).toBeGreaterThan(100);
   });
 
   it("writes its header as ASCII, every other character escaped, and reads back the same strings", () => {
@@ -283,3 +313,19 @@ describe("reading a precompiled policy", () => {
     }
   });
 });
+
+/**
+ * Freezes `x` and every object and array it holds, reading own data properties only (a precompiled
+ * signal's contexts are getters: freezing must not read them); `seen` holds what not to enter and
+ * comes back with everything frozen.
+ */
+function deepFreeze(x: unknown, seen: Set<unknown>): Set<unknown> {
+  // Bytes (a lexicon's packed except words) cannot be frozen; nothing writes them.
+  if (typeof x !== "object" || x === null || ArrayBuffer.isView(x) || seen.has(x)) return seen;
+  seen.add(x);
+  Object.freeze(x);
+  if (x instanceof Map) for (const [k, v] of x) (deepFreeze(k, seen), deepFreeze(v, seen));
+  else if (x instanceof Set) for (const v of x) deepFreeze(v, seen);
+  for (const d of Object.values(Object.getOwnPropertyDescriptors(x))) if ("value" in d) deepFreeze(d.value, seen);
+  return seen;
+}
