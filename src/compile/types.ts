@@ -64,6 +64,10 @@ export interface TargetCues {
   readonly actStop: readonly number[];
   /** Words that open the reason given for a call ("for handing", "за те, що", "because"). */
   readonly reason: readonly number[];
+  /** Pronouns that point back to one person ("him", "його", "go"): among those named before, a person named as one is meant. */
+  readonly pronounOne: readonly number[];
+  /** Lexicons each of whose names is one person (Putin, Lukashenko): what a pronoun of one person points back to. */
+  readonly onePerson: readonly number[];
 }
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */

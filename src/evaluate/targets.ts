@@ -222,6 +222,19 @@ function pointAt(a: Post, sent: number, back: number, pronoun: LexMatch, list: r
   for (const x of list) if (!a.aimed.has(x.m)) a.aimed.set(x.m, { back, pronoun });
 }
 
+/**
+ * The candidates a pronoun points back to: all of them, except that a pronoun of one person ("him",
+ * "його", "go") points to the one person named among groups ("Łukaszenka znowu grozi Polsce tymi swoimi
+ * wagnerowcami. Niech go ktoś powiesi": Lukashenko, not the Wagner men).
+ */
+function ofOnePerson(a: Post, pron: LexMatch, list: readonly Candidate[]): readonly Candidate[] {
+  if (a.onePerson.size === 0) return list;
+  const ones = a.pronounOne.get(a.tokens.sentence[pron.t0] as number);
+  if (!ones?.some((p) => p.t0 === pron.t0 && p.t1 === pron.t1)) return list;
+  const persons = list.filter((x) => a.onePerson.has(x.m.lexicon));
+  return persons.length > 0 ? persons : list;
+}
+
 /** Aims the calls of sentence `sent` (`cs`): at its own free candidates, else back (or forward) through a pronoun. */
 function aimCalls(a: Post, sent: number, cs: readonly LexMatch[]): void {
   const { tokens } = a;
@@ -236,7 +249,7 @@ function aimCalls(a: Post, sent: number, cs: readonly LexMatch[]): void {
   for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
     const earlier = free(a, sent - back);
     if (earlier.length === 0) continue;
-    pointAt(a, sent, back, pron, earlier);
+    pointAt(a, sent, back, pron, ofOnePerson(a, pron, earlier));
     // "…вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.": a
     // sentence whose every candidate a demonstrative points back at ("these same monsters")
     // names no one new, and the call reaches the one before it as well.
@@ -425,7 +438,7 @@ function targetsOfCall(a: Post, c: LexMatch): RoleOf[] {
   const rs: RoleOf[] = (a.bySent.get(sent) ?? []).slice(0, MAX_LISTED).map((x) => ({ signal: x.signal, m: x.m, role: x.aside ? x.aside.role : "target", why: x.aside?.why }));
   const ante = a.antecedentFor.get(sent);
   if (ante) {
-    const earlier = free(a, sent - ante.back).slice(0, MAX_LISTED);
+    const earlier = ofOnePerson(a, ante.pronoun, free(a, sent - ante.back)).slice(0, MAX_LISTED);
     const where = ante.back === -1 ? "points forward to it (the sentence after)" : `points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})`;
     for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(a.tokens, ante.pronoun)}" ${where}` });
   }

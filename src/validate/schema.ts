@@ -125,6 +125,8 @@ export const SignalDef = z.strictObject({
       same: lexicons().optional().describe("words that apply what was said before to whom their sentence names ('the same', 'то же самое', 'to samo'): an endorsed quoted call is aimed at whom the next sentence names with one"),
       "act-stop": lexicons().optional().describe("words that start a new statement ('so', 'тож', 'więc'): a reported act's object never stands after one"),
       reason: lexicons().optional().describe("words that open the reason given for a call ('for handing', 'за те, що', 'because'): whom their clause names is why the call is made, not whom it is aimed at, while the call has a target outside every reason"),
+      "pronoun-one": lexicons().optional().describe("pronouns of one person ('him', 'його', 'go'), also among 'pronouns': pointing back to a sentence that names one person of 'one-person' beside groups, the call is aimed at that person alone"),
+      "one-person": lexicons().optional().describe("lexicons each of whose names is one person ('Putin', 'Lukashenko'): what a pronoun of 'pronoun-one' points back to"),
       none: lexicons().optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()
