@@ -111,6 +111,7 @@ export function inflect(grammar) {
     "violence.intent": [],
     "violence.reported": [],
     method: [],
+    "violence.future-passive": [],
     "figurative.idiom": [],
   };
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
@@ -139,6 +140,9 @@ export function inflect(grammar) {
     for (const q of ps) {
       add(direct, suffix(q, "sIn"), suffix(q, "sInlAr"), `${suffix(q, "mAlI")}*`, `${datInf(q)} layiq*`, `${suffix(q, "mAq")} lazımdır`);
       add("violence.passive", datInf(q), suffix(q, "mIş"));
+      // The future passive ("güllələnəcək", "məhv ediləcəklər"): a threat with a universal and a
+      // target (call-future-passive), a forecast without.
+      add("violence.future-passive", suffix(q, "(y)AcAk"), suffix(q, "(y)AcAklAr"));
     }
     // The rhetorical question that asks for it: "Niyə heç kim bu orkları öldürmür?", "niyə hələ də
     // güllələmirlər?" (the negation is the question's).

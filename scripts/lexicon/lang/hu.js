@@ -116,6 +116,7 @@ export function inflect(grammar) {
     "violence.intent": [],
     "violence.reported": [],
     method: [],
+    "violence.future-passive": [],
     "figurative.idiom": [],
   };
   /** The speaker's "I'll kill" of verbs marked `hyperbole`, for the idioms below. */
@@ -155,12 +156,21 @@ export function inflect(grammar) {
     // "legyen kivégezve", "kiirtandó".
     const part = v.part ?? `${v.inf.replace(/a?ni$|e?ni$/, "")}${harmony(v.stem, v.back).back ? "va" : "ve"}`;
     add("violence.passive", withThen([join(part)]));
+    // The future passive with "lesz(nek)" between preverb and participle: "le lesznek lőve", "fel
+    // lesz akasztva", "ki lesznek mind irtva" (a threat with a universal and a target: call-future-passive).
+    if (pv) add("violence.future-passive", withThen([`${pv} lesznek ~1 ${part}`, `${pv} lesz ~1 ${part}`, `${pv} lesztek ~1 ${part}`, `${join(part)} lesznek`]));
     // The grammar gives the gerundive with its preverb ("kiirtand"): not joined again.
     // An everyday verb's gerundive ("megsemmisítendő iratok", documents to destroy) needs a frame.
     if (v.gerundive) add(v.ambiguous ? "violence.passive" : "violence.call", `${v.gerundive}*`);
     // The speaker's intent: "megölöm", "megöljük", "meg fogom ölni".
     if (v.hyperbole) hyper.push(join(v.pres1));
     add("violence.intent", withThen([join(v.pres1), join(v.pres1pl ?? present1pl(v.stem, v.back))]));
+    // …and the indefinite present, with an indefinite or universal object: "megölök minden
+    // megszállót", "lelövök mindenkit", "felakasztunk pár árulót" (1sg -k, 1pl -unk/-ünk from the
+    // definite 1sg: ölöm → ölök, ölünk; lövöm → lövök, lövünk; akasztom → akasztok, akasztunk)
+    const indef = [v.pres1.replace(/m$/, "k"), v.pres1.replace(/om$/, "unk").replace(/[eö]m$/, "ünk")];
+    if (v.hyperbole) hyper.push(join(indef[0]));
+    add("violence.intent", withThen(indef.map(join)));
     // The conditional of the speaker: "felakasztanám", "lelőném", "megölnénk".
     const back = harmony(v.stem, v.back).back;
     add("violence.intent", withThen([join(v.inf.replace(/ni$/, back ? "nám" : "ném")), join(v.inf.replace(/ni$/, back ? "nánk" : "nénk"))]));

@@ -156,6 +156,16 @@ export function inflect(grammar) {
     // A verb that names a method (shoot, hang, poison, burn, stab) is one in every form: "lője le".
     const mark = Object.fromEntries(Object.entries(out).map(([k, t]) => [k, t.length]));
     const f = forms(v.lemma, v);
+    // A verb violent only with its complement (`tail`: "մինչև մահ", to death), which may stand before
+    // or after it, a few words away: "ծեծեք նրանց մինչև մահ", "մինչև մահ ծեծել", "պետք է ծեծել
+    // մինչև մահ". Only those forms are made.
+    if (v.tail) {
+      const both = (xs) => xs.flatMap((x) => [`${x} ~3 ${v.tail}`, `${v.tail} ~2 ${x}`]);
+      add("violence.call", both([f.imp2sg, f.imp2pl, f.subj1pl]));
+      add("violence.verb", both([f.inf, f.subj3sg, f.subj3pl]));
+      add("violence.intent", both([f.fut1sg, f.fut1pl]));
+      continue;
+    }
     // "Սպանեք նրանց", "եկեք սպանենք", "կսպանենք": by their form; an ambiguous verb's ("կախեք" hang
     // up, "այրեք" burn) only after a target, a frame or at the start of a clause.
     add(v.ambiguous ? "violence.infinitive" : "violence.call", f.imp2sg, f.imp2pl, f.subj1pl);

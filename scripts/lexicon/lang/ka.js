@@ -93,6 +93,7 @@ export function inflect(grammar) {
     "violence.intent": [],
     "violence.reported": [],
     method: [],
+    "violence.future-passive": [],
     "figurative.idiom": [],
   };
   const SUPPORT = new Set(["violence.reported", "figurative.idiom", "method"]);
@@ -116,6 +117,9 @@ export function inflect(grammar) {
     const h = (f) => (v.head ? `${v.head} ${f}` : f);
     const direct = v.ambiguous ? "violence.infinitive" : "violence.call";
     for (const imp of list(v.imp)) add(direct, h(imp), h(`${imp}თ`));
+    // A tail after the command and "let's" when the head may also follow ("სცემეთ სიკვდილამდე",
+    // "სცემეთ ეს ოკუპანტები სიკვდილამდე"): `tail`, up to three words between.
+    if (v.tail) for (const x of [...list(v.imp).flatMap((i) => [i, `${i}თ`]), ...list(v.opt)]) add(direct, `${x} ~3 ${v.tail}`);
     for (const opt of list(v.opt)) {
       const p = optPersons(opt);
       add(direct, h(opt));
@@ -149,6 +153,9 @@ export function inflect(grammar) {
     }
     for (const g of list(v.ger)) add("violence.call", `${h(g)}*`);
     for (const p of list(v.part)) add("violence.passive", `${h(p)}*`);
+    // The future passive, auxiliary after the participle ("ყველა ოკუპანტი დახვრეტილი იქნება", "ისინი
+    // მოკლულები იქნებიან"): a threat with a universal and a target (call-future-passive).
+    for (const p of list(v.part)) add("violence.future-passive", `${h(p)}ი ~1 იქნება`, `${h(p)}ი ~1 იქნებიან`, `${h(p)}ები ~1 იქნებიან`);
     // The verbal noun is a call after "it is necessary" ("საჭიროა მათი განადგურება"), not after
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
     for (const n of [v.lemma, ...list(v.ipf)]) add("violence.call", `საჭიროა ~2 ${h(n)}`, `აუცილებელია ~2 ${h(n)}`, `${h(n)} საჭიროა`, `${h(n)}ა საჭირო`);

@@ -69,6 +69,7 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    "cue.negation": [],
   };
   const add = (lex, forms, thens) => {
     for (const f of forms) if (f) for (const t of thens) out[lex].push(withThen(f, t));
@@ -82,6 +83,10 @@ export function inflect(grammar) {
         const f = conjugate(v.lemma, v);
         const thens = v.then === undefined ? [undefined] : list(v.then);
         if (use("imp")) add("violence.call", f.imp, thens);
+        // The negated forms ("nešaudykite", "nežudyti", "nenužudysim") are words of their own, listed
+        // as negation: "ne" is a word too, so an unlisted "nešaudykite" would be read as "ne" run
+        // into the call "šaudykite".
+        out["cue.negation"].push(...[...f.imp, ...f.inf, ...f.fut1, f.fut3].filter((x) => x && !x.includes(" ")).map((x) => `ne${x}`));
         // the present is a wish only after "tegul"/"tegu" ("tegul miršta"); after "kad" it is a report
         // ("girdėjau, kad rusai šaudo"), where only the conditional wishes ("kad sudvėstų")
         const wish = [f.fut3, f.cond3];
@@ -93,7 +98,9 @@ export function inflect(grammar) {
         // goes to violence.wish-verb after "tegul", where the exclusions (an idiom, justice) can reach
         // it; a whole "tegul ~5 supūva" match would hold the idiom inside it.
         if (use("wish") && v["pres-wish"]) add("violence.wish-verb", list(f.pres3), thens);
-        else if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`]), thens);
+        else if (use("wish")) add("violence.call", list(f.pres3).flatMap((p) => [`tegul ~5 ${p}`, `tegu ~5 ${p}`, `lai ~5 ${p}`, `te ~5 ${p}`]), thens);
+        // the old jussive "te-" written on the verb: "tedvesia", "težūva", "tesudega"
+        if (use("wish") && !v["pres-wish"]) add("violence.call", list(f.pres3).map((p) => `te${p}`), thens);
         if (dying) {
           // the second person too, a curse: "kad tu nudvėstum", "kad jūs išdvėstumėt"
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish, ...f.cond2], thens);

@@ -72,10 +72,15 @@ export function inflect(grammar) {
     "violence.wish-verb": [],
     "violence.intent": [],
     "violence.reported": [],
+    "cue.negation": [],
   };
   const add = (lex, forms, thens) => {
     for (const f of forms) if (f) for (const t of thens) out[lex].push(withThen(f, t));
   };
+  // The negated forms ("nenogaliniet", "nešaujiet", "nenogalināt", "nenogalināsim") are words of
+  // their own, listed as negation: "ne" is a Latvian word, so an unlisted "nenogaliniet" would be read
+  // as "ne" run into the call "nogaliniet".
+  const negate = (forms) => add("cue.negation", forms.filter((x) => x && !x.includes(" ")).map((x) => `ne${x}`), [undefined]);
   for (const [group, dying] of [["verbs", false], ["dying", true]]) {
     for (const entry of grammar[group] ?? []) {
       for (const v of lemmas(entry)) {
@@ -95,6 +100,7 @@ export function inflect(grammar) {
           } else add("violence.call", imps, thens);
         }
         if (use("deb")) add("violence.call", [f.deb], thens);
+        negate([...imps, f.inf, ...list(f.fut1), f.fut3]);
         const wish = [f.pres, f.fut3, f.cond];
         if (dying) {
           if (use("wish")) add("violence.wish-verb", [f.inf, ...wish], thens);
