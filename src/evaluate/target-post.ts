@@ -98,7 +98,7 @@ export class Post {
   readonly reasons: Map<number, LexMatch[]>;
   /** Pronouns of one person by sentence, and the lexicons whose names are one person (see TargetCues). */
   readonly pronounOne: Map<number, LexMatch[]>;
-  readonly onePerson: ReadonlySet<number>;
+  readonly onePerson: readonly number[];
   /** The calls by sentence, each list in text order; `callSents` their sentences in the map's order. */
   readonly callsBySentence = new Map<number, LexMatch[]>();
   readonly callSents: number[] = [];
@@ -128,7 +128,7 @@ export class Post {
     this.actStop = bySentence(cues?.actStop, lex, tokens);
     this.reasons = bySentence(cues?.reason, lex, tokens);
     this.pronounOne = bySentence(cues?.pronounOne, lex, tokens);
-    this.onePerson = new Set(cues?.onePerson ?? []);
+    this.onePerson = cues?.onePerson ?? [];
     for (let i = 0; i < calls.length; i++) {
       const c = calls[i] as LexMatch;
       const s = tokens.sentence[c.t0] as number;

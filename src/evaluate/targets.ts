@@ -228,10 +228,10 @@ function pointAt(a: Post, sent: number, back: number, pronoun: LexMatch, list: r
  * wagnerowcami. Niech go ktoś powiesi": Lukashenko, not the Wagner men).
  */
 function ofOnePerson(a: Post, pron: LexMatch, list: readonly Candidate[]): readonly Candidate[] {
-  if (a.onePerson.size === 0) return list;
+  if (a.onePerson.length === 0) return list;
   const ones = a.pronounOne.get(a.tokens.sentence[pron.t0] as number);
   if (!ones?.some((p) => p.t0 === pron.t0 && p.t1 === pron.t1)) return list;
-  const persons = list.filter((x) => a.onePerson.has(x.m.lexicon));
+  const persons = list.filter((x) => a.onePerson.includes(x.m.lexicon));
   return persons.length > 0 ? persons : list;
 }
 
