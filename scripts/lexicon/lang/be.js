@@ -25,7 +25,8 @@ import { fileObjectVerbs } from "./objects.js";
 const WISH_PRESENT = ["хай", "няхай", "калі ўжо", "калі нарэшце"];
 const WISH_PAST = ["каб", "хоць бы", "хай бы", "хутчэй бы", "вось бы", "абы толькі", "толькі б"];
 const GAP_STOP = "!не,ні,ніхто,нікога";
-const OBJECTS = ["іх", "яго", "усіх", "гэтых", "кожнага"];
+/** "усіх" after a vowel is "ўсіх" ("трэба ўсіх пастраляць"): both are written. */
+const OBJECTS = ["іх", "яго", "усіх", "ўсіх", "гэтых", "кожнага"];
 /** "Хоць бы хтосьці яго атруціў": a wish that someone do it, with the masculine past that "someone" takes. */
 const WISH_SOMEONE = ["каб", "хоць бы", "вось бы"];
 const SOMEONE = ["хтосьці", "хто-небудзь"];
@@ -197,9 +198,9 @@ export function inflect(grammar) {
           const callForms = rx([...f.imp, f.inf, ...intent]);
           if (v.object === "target") push("violence.noun", callForms);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(v.then)}`);
-          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх", "яго"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх", "ўсіх", "яго"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
           // "Каб іх усіх накрыла": the wish and a pronoun aim the slang's past (plural or impersonal).
-          for (const w of WISH_PAST) for (const o of ["іх", "яго", "усіх"]) for (const x of rx(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")))) out["violence.call"].push(`${w} ${o} ~3 ${x}${tail(v.then)}`);
+          for (const w of WISH_PAST) for (const o of ["іх", "яго", "усіх", "ўсіх"]) for (const x of rx(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")))) out["violence.call"].push(`${w} ${o} ~3 ${x}${tail(v.then)}`);
         } else {
           push("violence.call", f.imp);
           push("violence.infinitive", [f.inf]);

@@ -121,7 +121,7 @@ function pastSubj(x) {
 /** Auxiliaries of the perfect and pluperfect that follow the participle (not է: "սպանել է պետք"). */
 const PERFECT = ["են", "էին", "էր", "ենք", "եմ", "ես", "եք", "էինք"];
 /** Modals that follow an infinitive ("սպանել է պետք", colloquial "սպանել պետք ա"). */
-const MODAL_AFTER = ["պետք է", "է պետք", "պետք ա", "ա պետք", "պիտի", "պետք էր"];
+const MODAL_AFTER = ["պետք է", "է պետք", "պետք ա", "ա պետք", "պիտի", "պետք էր", "էր պետք"];
 
 /** Every form of every lemma of `grammar`, by the lexicon each form serves. */
 export function inflect(grammar) {

@@ -189,6 +189,8 @@ export function inflect(grammar) {
   for (const raw of grammar.nouns ?? []) {
     // { noun: სიკვდილი, targets: [რუსებს, …] }: the slogan with its target first, "რუსებს სიკვდილი!".
     for (const t of raw.targets ?? []) add("violence.call", `${t} ${raw.noun}`);
+    // …with where it goes between them (`between`): "ოკუპანტებს თავში ტყვია!"
+    for (const t of raw.targets ?? []) for (const b of raw.between ?? []) add("violence.call", `${t} ${b} ${raw.noun}`);
   }
 
   // Everyday hyperbole ("I'll kill my brother if he eats my pizza again", "megölöm a szomszédot"):
