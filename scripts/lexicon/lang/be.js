@@ -199,6 +199,9 @@ export function inflect(grammar) {
           if (v.object === "target") push("violence.noun", callForms);
           for (const w of callForms) for (const o of OBJECTS) out["violence.call"].push(`${w} ~1 ${o}${tail(v.then)}`);
           for (const w of rx([...f.imp, f.inf])) for (const o of ["іх", "усіх", "ўсіх", "яго"]) out["violence.call"].push(`${o} ~2 ${w}${tail(v.then)}`);
+          // `aim: true`: the war's slang names of the enemy (the grammar's `slang-objects`, accusative) before the
+          // infinitive or the plural imperative, across a modal: "акупантаў трэба абнуліць", "оркаў мінусуйце".
+          if (v.aim) for (const t of list(grammar["slang-objects"])) for (const w of rx([f.inf, ...f.imp.slice(1, 2)])) out["violence.call"].push(`${t} ~4!не,ні ${w}${tail(v.then)}`);
           // "Каб іх усіх накрыла": the wish and a pronoun aim the slang's past (plural or impersonal).
           for (const w of WISH_PAST) for (const o of ["іх", "яго", "усіх", "ўсіх"]) for (const x of rx(f.past.filter((p) => p.endsWith("лі") || p.endsWith("ла")))) out["violence.call"].push(`${w} ${o} ~3 ${x}${tail(v.then)}`);
         } else {
