@@ -178,6 +178,10 @@ export function inflect(grammar) {
     }
   }
   for (const base of grammar.hyperbole ?? []) for (const subject of SOON) out["violence.intent"].push(`${subject} ${base}`);
+  // "I'm killing him myself": the present as a plan, with a personal pronoun as whom it is done to
+  for (const base of grammar["present-intent"] ?? []) {
+    for (const subject of NOW) for (const o of grammar["present-objects"] ?? []) out["violence.intent"].push(`${subject} ${gerund(base)} ${o}`);
+  }
   // "kill them like rats", "crush them like cockroaches": a simile of extermination
   const similes = list(grammar.similes, undefined).filter(Boolean);
   for (const raw of grammar.verbs ?? []) {
@@ -195,6 +199,15 @@ export function inflect(grammar) {
   // "should be sent to Guantanamo and tortured", "sent back or shot": a killing participle
   // coordinated with any other after a call frame (the frame still has to come before it)
   for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const c of ["and", "or"]) out["violence.passive"].push(`${c} ${p}`);
+  // "should be yanked out of the car and beaten half to death", "dragged down the street and hanged
+  // from a lamp post": the same with a verb's locution (its `then`), which makes even "beat" a killing
+  for (const raw of grammar.verbs ?? []) {
+    const v = typeof raw === "string" ? { lemma: raw } : raw;
+    if (v.particle || v.objects) continue;
+    for (const then of list(v.then, "").filter((t) => t !== "")) {
+      for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) out["violence.passive"].push(`and ${p} ${then}`);
+    }
+  }
   // "why hasn't anyone shot him yet?": asking why no one has done it is asking for it
   out["violence.call"] = [];
   for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const q of WHY) out["violence.call"].push(`${q} ~3 ${p}`);
