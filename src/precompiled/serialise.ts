@@ -1,4 +1,5 @@
-import { patternFinder, LexiconIndex, type PackedIndex, type TermEntry, bytesOf, gapPart, PagedBytes, type TermPart, wordPart } from "../match/index.js";
+import { patternFinder, LexiconIndex, type PackedIndex, bytesOf, PagedBytes } from "../match/index.js";
+import { termDecoder, termLine } from "./term-codec.js";
 import type { Timeline, TimelineVersion } from "../compile/types.js";
 import { contextShape, READ_CONTEXTS, signalShape, type SignalContexts } from "../compile/shapes.js";
 import type { CompiledPolicy, CondC, ContextC, RuleC, Scope, SignalC, TargetCues } from "../compile/types.js";
@@ -133,33 +134,6 @@ interface Header extends Omit<PolicyIR, "index" | "lexiconExcept" | "signalConte
    * contexts of the few signals it has candidates for.
    */
   readonly contextLengths: readonly number[];
-}
-
-/** A term word as [stem 0|1, key, squeezed key or 0 if equal, translit key or 0]; a gap as its width. */
-type PartIR = number | { g: number; not: string[] } | [0 | 1, string, string | 0, string | 0];
-/** A term as [lexicon, language, source, parts]: arrays keep the file small and quick to parse. */
-type TermIR = [number, string, string, PartIR[]];
-
-function partToIR(p: TermPart): PartIR {
-  if (p.kind === "gap") return p.not ? { g: p.max, not: [...p.not] } : p.max;
-  return [p.stem ? 1 : 0, p.key, p.sq === p.key ? 0 : p.sq, p.tr ?? 0];
-}
-
-function partFromIR(p: PartIR): TermPart {
-  if (typeof p === "number") return gapPart(p, undefined);
-  if (!Array.isArray(p)) return gapPart(p.g, p.not);
-  return wordPart(p[0] === 1, p[1], p[2] === 0 ? p[1] : p[2], p[3] === 0 ? undefined : p[3]);
-}
-
-/** A term as compact JSON. */
-function termLine(t: TermEntry): string {
-  return JSON.stringify([t.lexicon, t.lang, t.source, t.parts.map(partToIR)] satisfies TermIR);
-}
-
-/** A term from its encoding (the inverse of {@link termLine}). */
-function termFromLine(line: string): TermEntry {
-  const [lexicon, lang, source, parts] = JSON.parse(line) as TermIR;
-  return { lexicon, lang, source, parts: parts.map(partFromIR) };
 }
 
 /**
@@ -437,7 +411,7 @@ class PrecompiledSignal {
  * each view is unpacked when first consulted and each term when a look-up meets it.
  */
 export function deserialisePolicy(ir: PolicyIR, languageModel?: LanguageDetector): CompiledPolicy {
-  const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termFromLine);
+  const index = LexiconIndex.fromPacked(ir.lexicons, new Set(ir.fuzzyLexicons), ir.index, termDecoder());
   for (const p of ir.patterns) index.patterns.push({ ...p, find: patternFinder(p.source, p.prefix) });
   const p = ir.policy as Record<string, unknown> & Pick<CompiledPolicy, "signals">;
   // The compiler's own shapes: JSON dropped the keys whose value is undefined.
