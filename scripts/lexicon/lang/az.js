@@ -147,6 +147,10 @@ export function inflect(grammar) {
     // The rhetorical question that asks for it: "Niyə heç kim bu orkları öldürmür?", "niyə hələ də
     // güllələmirlər?" (the negation is the question's).
     if (!v.ambiguous) add("violence.call", `niyə ~4 ${f("mIr")}`, `niyə ~4 ${f("mIrlAr")}`, `niyə ~4 ${f("mAyIblAr")}`);
+    // …and why nobody has done it yet: "Niyə hələ heç kim Putini öldürməyib?", "niyə bu vaxta qədər
+    // heç kim onu güllələmədi?" (the negated perfect and past of the third person singular, with
+    // "heç kim": without it "niyə öldürmədi?" may ask about a report).
+    if (!v.ambiguous) add("violence.call", `niyə ~4 heç kim ~3 ${f("mAyIb")}`, `niyə ~4 heç kim ~3 ${f("mAdI")}`, `niyə ~4 heç kəs ~3 ${f("mAyIb")}`, `niyə ~4 heç kəs ~3 ${f("mAdI")}`);
     // A hope for what others will do: "ümid edirəm ki, ZSU onları məhv edəcək", "inşallah hamısını
     // qıracaqlar": a wish after a hope (cue.wish); "tez qıracaqlar" alone is a prediction.
     // An everyday verb's future ("rekordu qıracaq", "ocağı yandıracaq") only with a pronoun object.

@@ -202,6 +202,14 @@ export function inflect(grammar) {
     // question word moves the preverb after the verb, so the split order is the question's own;
     // "mikor lőtték le" (past) and an everyday verb's ("mikor égetik el a szemetet") stay clear.
     if (pv && !v.ambiguous) for (const x of [p3, p3sg]) add("violence.call", withThen([`mikor ~3 ${x} ~1 ${pv}`]));
+    // Why nobody has done it yet: "Miért nem lőtte még le senki Putyint?", "Hogyhogy senki nem ölte
+    // még meg?", "Miért nem akasztotta fel eddig senki?" (the definite past, the preverb after it as
+    // the negation puts it, and "senki": without it "miért nem ölték meg?" may ask about a report).
+    if (v.reported !== false && !v.ambiguous) {
+      const ps = v.past.replace(/ák$/, "a").replace(/ék$/, "e");
+      const neg = (x) => (pv ? `nem ${x} ~2 ${pv}` : `nem ${x}`);
+      for (const x of [v.past, ps]) add("violence.call", withThen([`miért ${neg(x)} ~3 senki`, `miért ~2 senki ~2 ${neg(x)}`, `hogyhogy ~2 senki ~2 ${neg(x)}`, `hogy lehet ~3 senki ~2 ${neg(x)}`]));
+    }
     // Reported: "megölték", "megölte", "megöltük", "megöltek".
     if (v.reported !== false) {
       const p = join(v.past);
