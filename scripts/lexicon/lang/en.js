@@ -192,32 +192,34 @@ export function inflect(grammar) {
   for (const base of grammar["simile-verbs"] ?? []) for (const like of similes) out["violence.verb"].push(`${base} ~3 like ${like}`);
   // "tried for treason and shot": a participle before the killing one, in a coordinated passive, for
   // every verb that has a bare form
-  const plain = (grammar.verbs ?? []).map((raw) => (typeof raw === "string" ? { lemma: raw } : raw)).filter((v) => !v.particle && !v.objects && list(v.then, "").includes(""));
+  const lemmaOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
+  /** A verb's past participles, given or regular ("shot", "hanged", "killed"). */
+  const pastParticiples = (v) => list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0]);
+  const verbs = (grammar.verbs ?? []).map(lemmaOf);
+  const plain = verbs.filter((v) => !v.particle && !v.objects && list(v.then, "").includes(""));
   for (const before of grammar["before-passive"] ?? []) {
-    for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) out["violence.passive"].push(`${before} and ${p}`);
+    for (const v of plain) for (const p of pastParticiples(v)) out["violence.passive"].push(`${before} and ${p}`);
   }
   // "should be sent to Guantanamo and tortured", "sent back or shot": a killing participle
   // coordinated with any other after a call frame (the frame still has to come before it)
-  for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const c of ["and", "or"]) out["violence.passive"].push(`${c} ${p}`);
+  for (const v of plain) for (const p of pastParticiples(v)) for (const c of ["and", "or"]) out["violence.passive"].push(`${c} ${p}`);
   // "should be yanked out of the car and beaten half to death", "dragged down the street and hanged
   // from a lamp post": the same with a verb's locution (its `then`), which makes even "beat" a killing
-  for (const raw of grammar.verbs ?? []) {
-    const v = typeof raw === "string" ? { lemma: raw } : raw;
+  for (const v of verbs) {
     if (v.particle || v.objects) continue;
     for (const then of list(v.then, "").filter((t) => t !== "")) {
-      for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) out["violence.passive"].push(`and ${p} ${then}`);
+      for (const p of pastParticiples(v)) out["violence.passive"].push(`and ${p} ${then}`);
     }
   }
   // "why hasn't anyone shot him yet?": asking why no one has done it is asking for it
   out["violence.call"] = [];
-  for (const v of plain) for (const p of list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0])) for (const q of WHY) out["violence.call"].push(`${q} ~3 ${p}`);
+  for (const v of plain) for (const p of pastParticiples(v)) for (const q of WHY) out["violence.call"].push(`${q} ~3 ${p}`);
   // "they will be hunted down", "he'll be shot": the future passive with a pronoun subject, every
   // verb; "traitors will be shot" with any subject, only the lemmas of `future-passive`
-  const lemmaOf = (raw) => (typeof raw === "string" ? { lemma: raw } : raw);
-  const participles = (v) => list(v.participle, list(v.past, onLast(v.lemma, regularPast))[0]).map((p) => (v.particle ? `${p} ${v.particle}` : p));
+  const participles = (v) => pastParticiples(v).map((p) => (v.particle ? `${p} ${v.particle}` : p));
   const futureOf = new Set(grammar["future-passive"] ?? []);
   const seen = new Set();
-  for (const v of (grammar.verbs ?? []).map(lemmaOf)) {
+  for (const v of verbs) {
     if (v.objects || !list(v.then, "").includes("")) continue;
     const name = v.particle ? `${v.lemma} ${v.particle}` : v.lemma;
     if (seen.has(name)) continue;
