@@ -156,6 +156,10 @@ export function inflect(grammar) {
     // The future passive, auxiliary after the participle ("ყველა ოკუპანტი დახვრეტილი იქნება", "ისინი
     // მოკლულები იქნებიან"): a threat with a universal and a target (call-future-passive).
     for (const p of list(v.part)) add("violence.future-passive", `${h(p)}ი ~1 იქნება`, `${h(p)}ი ~1 იქნებიან`, `${h(p)}ები ~1 იქნებიან`);
+    // The participle with its modal after it and the copula's optative ("ყველა რუსი ჯარისკაცი
+    // დახვრეტილი უნდა იყოს", "ისინი მოკლულები უნდა იყვნენ"): "must be shot", a call by its form; not for
+    // verbs also said of things (`ambiguous`: "ეს ტანკი განადგურებული უნდა იყოს"), never with "არ" between.
+    if (!v.ambiguous) for (const p of list(v.part)) add("violence.call", `${h(p)}ი უნდა იყოს`, `${h(p)}ი უნდა იყვნენ`, `${h(p)}ები უნდა იყვნენ`);
     // The verbal noun is a call after "it is necessary" ("საჭიროა მათი განადგურება"), not after
     // უნდა, which with a dative subject means "wants" ("პუტინს უნდა უკრაინის განადგურება").
     for (const n of [v.lemma, ...list(v.ipf)]) add("violence.call", `საჭიროა ~2 ${h(n)}`, `აუცილებელია ~2 ${h(n)}`, `${h(n)} საჭიროა`, `${h(n)}ა საჭირო`);
