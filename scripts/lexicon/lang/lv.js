@@ -116,7 +116,9 @@ export function inflect(grammar) {
   }
   fileObjectVerbs(out, grammar, (e) => {
     const f = conjugate(e.lemma, e);
-    return { call: [...f.imp, ...f.fut1], inf: [f.inf, f.deb], part: f.part, third: [f.fut3, f.pres] };
+    // The debitive (jāaprok, jānoslauka) is the modal itself, and its object is the nominative before it ("okupanti
+    // jāaprok"): a call by its form, counted with a person or a group before or after it, like the imperative.
+    return { call: [...f.imp, ...f.fut1, f.deb], inf: [f.inf], part: f.part, third: [f.fut3, f.pres] };
   });
   return out;
 }
