@@ -113,9 +113,10 @@ const scenarios: Scenario[] = [
     } },
   { name: "--why-not says each alternative as the change it would take, not as another failure", args: ["eval", "-c", "UA", "--why-not", "exempt", "Someone should shoot Putin."], exitCode: 0, stdout: (s) => {
       expect(s).toContain([
-        "        ✗ (invaders or russian-military or ((russians or perpetrators) and invasion-context)) does not hold; it would if any one of these changed:",
+        "        ✗ (invaders or russian-military or placed-forces or ((russians or perpetrators) and invasion-context)) does not hold; it would if any one of these changed:",
         "            - invaders held (now nothing in the post matches it)",
         "            - russian-military held (now nothing in the post matches it)",
+        "            - placed-forces held (now nothing in the post matches it)",
         "            - all of these changed:",
         "                ✗ (russians or perpetrators) does not hold; it would if any one of these changed:",
         "                    - russians held (now nothing in the post matches it)",
