@@ -23,7 +23,7 @@ export interface Tokens {
 // The scanners below read what these patterns match, a character class lookup a code unit:
 //   a word      [\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*
 //   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
-//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$                     (within one gap)
+//   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$|\s/$                (within one gap)
 //   a pictograph (emoji, U+2600-27BF, U+1F000-1FBFF) is a word of its own, in a clause of its own
 //   the hashtags that open a sentence are a clause of their own
 
@@ -32,6 +32,7 @@ const HYPHEN = 0x2d;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const HASH = 0x23;
+const SLASH = 0x2f;
 
 /** Units taken by the code point {@link classAt} last looked at (a second result without allocating a pair). */
 let width = 1;
@@ -108,11 +109,16 @@ function endsSentence(text: string, a: number, b: number): boolean {
   return false;
 }
 
-/** Whether text[a, b) holds clause punctuation, or a hyphen with a space (or the gap's edge) on each side. */
+/**
+ * Whether text[a, b) holds clause punctuation, or a hyphen with a space (or the gap's edge) on each
+ * side, or ends with a slash after a space: the tag of "kill them all /s", "/j", set off from the
+ * words it marks ("and/or", "24/7" have no space before the slash).
+ */
 function endsClause(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     if (isClausePunct(c)) return true;
+    if (c === SLASH && k === b - 1 && k > a && isSpaceUnit(text.charCodeAt(k - 1))) return true;
     if (c === HYPHEN && b - a > 1 && (k === a || isSpaceUnit(text.charCodeAt(k - 1))) && (k === b - 1 || isSpaceUnit(text.charCodeAt(k + 1))))
       return true;
   }
@@ -207,6 +213,50 @@ function quotes(text: string, a: number, b: number, i: number): void {
  */
 export function colonBetween(tokens: Tokens, text: string, left: number, right: number): boolean {
   return text.slice(tokens.ends[left] as number, tokens.starts[right] as number).includes(":");
+}
+
+const GT = 0x3e;
+const TAB = 0x09;
+const NBSP = 0xa0;
+
+/**
+ * The reply quotes of a forum or mail post: the words of a line whose first mark (after spaces) is
+ * ">" are someone else's words, quoted as by quotation marks ("> hang them all" above the poster's
+ * "No. That's sick."). Not a post reference (">>48213 …", ">12 …": the ">"s followed at once by a
+ * digit point to a post, and the line is the poster's own), and only the lines that the poster's
+ * own words answer after them: not greentext, the poster's own story told line by line (">be me"),
+ * nor quote lines that close a post.
+ */
+function markReplyQuotes(text: string, starts: Uint32Array, quoted: Uint8Array): void {
+  const n = starts.length;
+  if (n === 0 || text.indexOf(">") < 0) return;
+  // The [start, end) of each reply-quote line, in order.
+  const lines: number[] = [];
+  for (let a = 0; a < text.length; ) {
+    let b = text.indexOf("\n", a);
+    if (b < 0) b = text.length;
+    let k = a;
+    while (k < b && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB || text.charCodeAt(k) === NBSP)) k++;
+    if (k < b && text.charCodeAt(k) === GT) {
+      let j = k;
+      while (j < b && text.charCodeAt(j) === GT) j++;
+      const d = j < b ? text.charCodeAt(j) : -1;
+      if (!(d >= 0x30 && d <= 0x39)) lines.push(a, b);
+    }
+    a = b + 1;
+  }
+  if (lines.length === 0) return;
+  const inQuote = new Uint8Array(n);
+  for (let w = 0, l = 0; w < n; w++) {
+    const s = starts[w] as number;
+    while (l < lines.length && (lines[l + 1] as number) <= s) l += 2;
+    if (l < lines.length && (lines[l] as number) <= s) inQuote[w] = 1;
+  }
+  // Only the quote lines that the poster's own words answer after them.
+  for (let w = n - 1, answered = false; w >= 0; w--) {
+    if (inQuote[w] === 0) answered = true;
+    else if (answered) quoted[w] = 1;
+  }
 }
 
 /** Splits a normalised text into words and finds their sentence, clause and quotation. */
@@ -315,6 +365,7 @@ export function tokenise(text: string): Tokens {
     while (unclosedSoFar < openWord.length && (openWord[unclosedSoFar] as number) <= w) unclosedSoFar++;
     quoted[w] = (scratch[at + 4] as number) - unclosedSoFar > 0 ? 1 : 0;
   }
+  markReplyQuotes(text, starts, quoted);
   // One huge post must not keep its scratch space for the rest of the run.
   if (scratch.length > STRIDE * 4096) scratch = new Int32Array(STRIDE * 64);
   return { words, starts, ends, sentence, clause, quoted, pictographs };

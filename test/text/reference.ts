@@ -9,7 +9,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*|[\u{1F000}-\u{1FBFF}\u2
 /** A pictograph is a word of its own, in a clause of its own; an enclosed digit or letter of those blocks ("🄀") is a word character. */
 const PICTOGRAPH = /^(?![\p{L}\p{M}\p{N}])[\u{1F000}-\u{1FBFF}\u2600-\u27BF]$/u;
 const SENTENCE_END = /[.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]/u;
-const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$/u;
+const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$|\s\/$/u;
 const OPENERS = new Set(["«", "„", "‹", "‚"]);
 const CLOSERS = new Set(["»", "›"]);
 const EITHER = new Set(['"', "“", "”", "'", "‘", "’"]);
@@ -115,6 +115,10 @@ export function referenceTokenise(text: string): Tokens {
     if (i >= firstUnclosed) d -= openWord.filter((w) => w <= i).length;
     quoted[i] = d > 0 ? 1 : 0;
   }
+  // Reply quotes: a line opened by ">" (not ">>123", a post reference), answered by an own word after it.
+  const replyLines = [...text.matchAll(/(?<![^\n])[ \t\u00A0]*>(?!>*[0-9])[^\n]*/gu)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inReply = s.map((at) => replyLines.some(([a, b]) => a <= at && at < b));
+  inReply.forEach((x, i) => x && inReply.slice(i + 1).some((y) => !y) && (quoted[i] = 1));
   return { words, starts: Uint32Array.from(s), ends: Uint32Array.from(e), sentence, clause, quoted, pictographs: words.filter((w) => PICTOGRAPH.test(w)).length };
 }
 

@@ -200,6 +200,33 @@ describe("tokenise: quotations", () => {
   });
 });
 
+describe("tokenise: a tag set off by a slash", () => {
+  it("opens a clause at a slash after a space, not inside 'and/or'", () => {
+    expect(annotate(tokenise("kill them all /s"))).toEqual(["kill/0/0", "them/0/0", "all/0/0", "s/0/1"]);
+    expect(annotate(tokenise("this and/or that 24/7"))).toEqual(["this/0/0", "and/0/0", "or/0/0", "that/0/0", "24/0/0", "7/0/0"]);
+    expect(annotate(tokenise("a / b"))).toEqual(["a/0/0", "b/0/0"]);
+  });
+});
+
+describe("tokenise: reply quotes", () => {
+  it.each([
+    ["a line opened by > in a reply", "> hang them all\nNo. That's sick.", ["hang", "them", "all"]],
+    ["nested and indented quote lines", "  >> kill every one\n> of them\nreported", ["kill", "every", "one", "of", "them"]],
+    ["only the quote lines answered after them", "> kill them\nno\n> hang them", ["kill", "them"]],
+    ["a quote line with no own words after it is the poster's", "Exactly this:\n>shoot them", []],
+    ["a post reference is the poster's own line", ">>48213 kill them all\nlol", []],
+    ["a single > before digits is a reference too", ">12 shoot them\nok", []],
+    ["greentext, every line opened by >, is the poster's own", ">be me\n>want to kill them", []],
+    ["a > inside a line quotes nothing", "x > y\nkill them", []],
+  ])("%s", (_, text, quoted) => {
+    expect(quotedWords(text)).toEqual(quoted);
+  });
+
+  it("a reply-quote line is its own sentence", () => {
+    expect(annotate(tokenise("> kill them\nno"))).toEqual(["kill/0/0/q", "them/0/0/q", "no/1/1"]);
+  });
+});
+
 describe("tokenise: agrees with the regex reference", () => {
   it("gives the same words, offsets, sentences, clauses and quotes for arbitrary text", () => {
     const plain = (t: Tokens) => [t.words, Array.from(t.starts), Array.from(t.ends), Array.from(t.sentence), Array.from(t.clause), Array.from(t.quoted)];
