@@ -139,6 +139,10 @@ export function inflect(grammar) {
     // ("végezték ki") to the typo matcher.
     add(direct, withThen([i.def2sg, i.def2pl, i.def1pl, i.def3sg, i.def3pl, i.ind2pl, i.ind1pl, i.ind3sg, i.ind3pl].map(cmd)));
     if (pv) add(direct, withThen([cmd(i.ind2sg)]));
+    // The subjunctive of others after "hogy", its preverb joined as a subordinate clause has it:
+    // "megérdemelnék, hogy felkössék őket", "azt akarom, hogy agyonlőjék": what the poster wants done.
+    // Third persons only ("hogy megöljem" is the poster's purpose, often told of the past).
+    if (pv) add(direct, withThen([`hogy ${join(i.def3pl)}`, `hogy ${join(i.def3sg)}`]));
     // "le kell lőni", "le kéne őket lőni", "lelőni kell". Only the preverb opening the phrase tells
     // "ki kell végezni" (execute) from "végezni kell" (to be done).
     // The infinitive and the personal infinitive ("le kell lőnie valakinek", "meg kell ölnünk őket",
