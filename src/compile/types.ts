@@ -68,6 +68,12 @@ export interface TargetCues {
   readonly pronounOne: readonly number[];
   /** Lexicons each of whose names is one person (Putin, Lukashenko): what a pronoun of one person points back to. */
   readonly onePerson: readonly number[];
+  /**
+   * Lexicons whose names a call reaches only through a pronoun ("They SHELLED Kharkiv again. Shoot them
+   * all."): never a target of a call in their own clause, only what a pronoun of another sentence, or
+   * of another clause of theirs, points back (or forward) to.
+   */
+  readonly antecedentOnly: readonly number[];
 }
 
 /** A compiled signal: a named fact about a post, built from lexicon matches. */

@@ -99,6 +99,8 @@ export class Post {
   /** Pronouns of one person by sentence, and the lexicons whose names are one person (see TargetCues). */
   readonly pronounOne: Map<number, LexMatch[]>;
   readonly onePerson: readonly number[];
+  /** Lexicons whose names a call reaches only through a pronoun of another clause or sentence (see TargetCues). */
+  readonly antecedentOnly: readonly number[];
   /** The calls by sentence, each list in text order; `callSents` their sentences in the map's order. */
   readonly callsBySentence = new Map<number, LexMatch[]>();
   readonly callSents: number[] = [];
@@ -109,6 +111,8 @@ export class Post {
   readonly inOrder = new Map<number, { entries: Candidate[]; matches: LexMatch[] }>();
   readonly aimed = new Map<LexMatch, { back: number; pronoun: LexMatch } | null>();
   readonly antecedentFor = new Map<number, { back: number; pronoun: LexMatch }>();
+  /** Per call sentence, the candidates of another clause of it that its pronoun points to (see targets.ts besideCalls). */
+  readonly beside = new Map<number, readonly Candidate[]>();
 
   constructor(
     readonly tokens: Tokens,
@@ -129,6 +133,7 @@ export class Post {
     this.reasons = bySentence(cues?.reason, lex, tokens);
     this.pronounOne = bySentence(cues?.pronounOne, lex, tokens);
     this.onePerson = cues?.onePerson ?? [];
+    this.antecedentOnly = cues?.antecedentOnly ?? [];
     for (let i = 0; i < calls.length; i++) {
       const c = calls[i] as LexMatch;
       const s = tokens.sentence[c.t0] as number;

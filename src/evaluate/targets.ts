@@ -207,7 +207,8 @@ function setIntroAside(a: Post, sent: number, cs: readonly LexMatch[], text: str
   let after = false;
   for (let i = 0; i < list.length; i++) {
     const x = list[i] as Candidate;
-    if (x.aside === null && x.m.t0 >= colonAt) after = true;
+    // The doers of an act after it ("dear mobiks: u CAME to our land, u will rot") name no one of their own.
+    if (x.aside === null && x.m.t0 >= colonAt && !onlyAntecedent(a, x)) after = true;
   }
   if (!after) return;
   for (let i = 0; i < list.length; i++) {
@@ -216,7 +217,7 @@ function setIntroAside(a: Post, sent: number, cs: readonly LexMatch[], text: str
   }
 }
 
-/** Aims the calls of `sent`, through `pronoun`, at `list`: the free candidates of the sentence `back` before it (-1: after it). */
+/** Aims the calls of `sent`, through `pronoun`, at `list`: the free candidates of the sentence `back` before it (0: its own, another clause; -n: n after it). */
 function pointAt(a: Post, sent: number, back: number, pronoun: LexMatch, list: readonly Candidate[]): void {
   if (!a.antecedentFor.has(sent)) a.antecedentFor.set(sent, { back, pronoun });
   for (const x of list) if (!a.aimed.has(x.m)) a.aimed.set(x.m, { back, pronoun });
@@ -235,19 +236,82 @@ function ofOnePerson(a: Post, pron: LexMatch, list: readonly Candidate[]): reado
   return persons.length > 0 ? persons : list;
 }
 
+/**
+ * True when a candidate names whom a call reaches only through a pronoun (`antecedent-only`: the
+ * doers of an act of the invasion, "They SHELLED Kharkiv"): never a target in its own clause.
+ */
+function onlyAntecedent(a: Post, x: Candidate): boolean {
+  return a.antecedentOnly.length > 0 && a.antecedentOnly.includes(x.m.lexicon);
+}
+
+/**
+ * The free candidates of the call's own sentence that a pronoun of a call reaches in another clause
+ * ("They SHELLED Kharkiv again, shoot them all", "Вони знову ОБСТРІЛЯЛИ Харків, треба їх знищити"):
+ * those that name whom a call reaches only through a pronoun, in a clause of their own before the
+ * pronoun's (`callClauses`: the clauses of the sentence's calls). "Nech im bombardujú paneláky"
+ * keeps its act, in the call's own clause, to itself.
+ */
+function besideCalls(a: Post, all: readonly Candidate[], callClauses: ReadonlySet<number>, pron: LexMatch): Candidate[] {
+  const { tokens } = a;
+  const out: Candidate[] = [];
+  const pc = tokens.clause[pron.t0] as number;
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i] as Candidate;
+    if (!onlyAntecedent(a, x)) continue;
+    // Before the pronoun, in a clause of its own: what comes after a call gives its reason ("line
+    // them up and shoot them, they shelled our street": "them" are the captured ones named before).
+    const cl = tokens.clause[x.m.t1 - 1] as number;
+    if (cl >= pc || callClauses.has(cl) || callClauses.has(tokens.clause[x.m.t0] as number)) continue;
+    out.push(x);
+  }
+  return out;
+}
+
+/** The clauses that the calls of a sentence start or end in. */
+function callClauses(tokens: Tokens, cs: readonly LexMatch[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < cs.length; i++) out.add(tokens.clause[(cs[i] as LexMatch).t0] as number).add(tokens.clause[(cs[i] as LexMatch).t1 - 1] as number);
+  return out;
+}
+
+/**
+ * True when a call governs pronoun `pron`: the pronoun stands in a call's clause at or after the
+ * call's first word ("shoot THEM all", "вбивайте ЇХ"), or right before it with nothing but other
+ * pronouns between ("треба ЇХ знищити", "trzeba ICH wszystkich zabić"). "раз вони нас бомблять, то
+ * хай і в НИХ там горить" names where it is to burn, not whom.
+ */
+function governed(a: Post, sent: number, cs: readonly LexMatch[], pron: LexMatch): boolean {
+  const { tokens } = a;
+  const cl = tokens.clause[pron.t0];
+  let end = pron.t1;
+  const prons = a.pronouns.get(sent) ?? [];
+  for (let i = countBefore(prons, pron.t1); i < prons.length && (prons[i] as LexMatch).t0 <= end; i++) end = Math.max(end, (prons[i] as LexMatch).t1);
+  return cs.some((c) => tokens.clause[c.t0] === cl && (c.t0 <= pron.t0 || c.t0 === end));
+}
+
 /** Aims the calls of sentence `sent` (`cs`): at its own free candidates, else back (or forward) through a pronoun. */
 function aimCalls(a: Post, sent: number, cs: readonly LexMatch[]): void {
   const { tokens } = a;
-  const own = free(a, sent);
+  const all = free(a, sent);
+  const own = a.antecedentOnly.length === 0 ? all : all.filter((x) => !onlyAntecedent(a, x));
   for (const x of own) a.aimed.set(x.m, null);
   if (own.length > 0) return;
   const clauses = new Set(cs.map((c) => tokens.clause[c.t0]));
   // A pronoun in a call's clause, or inside the call itself ("kill them all"); a call that names
   // no one at all, not even a victim ("Strzelać bez litości."), points back the same way.
-  const pron = (a.pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1])) ?? ((a.bySent.get(sent) ?? []).length === 0 ? (cs[0] as LexMatch) : undefined);
+  const namesNoOne = (a.bySent.get(sent) ?? []).every((x) => onlyAntecedent(a, x));
+  const pron = (a.pronouns.get(sent) ?? []).find((p) => clauses.has(tokens.clause[p.t0]) || clauses.has(tokens.clause[p.t1 - 1])) ?? (namesNoOne ? (cs[0] as LexMatch) : undefined);
   if (!pron) return;
+  // "They shelled Kharkiv again, shoot them all": the doers of an act named in another clause of
+  // the call's own sentence come first.
+  const beside = all.length === 0 || pron === cs[0] || !governed(a, sent, cs, pron) ? [] : besideCalls(a, all, callClauses(tokens, cs), pron);
+  if (beside.length > 0) {
+    a.beside.set(sent, beside);
+    pointAt(a, sent, 0, pron, beside);
+    return;
+  }
   for (let back = 1; back <= ANTECEDENT_SENTENCES && sent - back >= 0; back++) {
-    const earlier = free(a, sent - back);
+    const earlier = named(a, free(a, sent - back));
     if (earlier.length === 0) continue;
     pointAt(a, sent, back, pron, ofOnePerson(a, pron, earlier));
     // "…вони розстріляли чоловіка в Бучі? Ці самі нелюди тепер під Кремінною. Вбивати їх.": a
@@ -257,11 +321,27 @@ function aimCalls(a: Post, sent: number, cs: readonly LexMatch[]): void {
     if (!earlier.every((x) => { const p = lastBefore(prons, x.m.t0); return p !== undefined && p.t1 <= x.m.t0 && x.m.t0 - p.t1 <= 1; })) break;
   }
   // "Find them, shoot them, leave them for the crows. The orks came for our land.": a pronoun
-  // with nothing before it to point back to points forward, to the sentence right after.
+  // with nothing before it to point back to points forward, to the nearest sentence after that
+  // names anyone, past those that name no one ("Kill them. All of them. Every russian pig …").
   if (!a.antecedentFor.has(sent) && pron !== cs[0]) {
-    const later = free(a, sent + 1);
-    if (later.length > 0) pointAt(a, sent, -1, pron, later);
+    for (let on = 1; on <= ANTECEDENT_SENTENCES; on++) {
+      const later = named(a, free(a, sent + on));
+      if (later.length === 0) continue;
+      pointAt(a, sent, -on, pron, later);
+      break;
+    }
   }
+}
+
+/**
+ * What a pronoun finds in another sentence: the groups it names, or where it names none, the doers
+ * of its acts ("They SHELLED Kharkiv"). "Russia invaded us and most Russians cheer it on. Let
+ * them all die." points to the Russians alone.
+ */
+function named(a: Post, list: Candidate[]): Candidate[] {
+  if (a.antecedentOnly.length === 0 || list.length === 0) return list;
+  const groups = list.filter((x) => !onlyAntecedent(a, x));
+  return groups.length > 0 ? groups : list;
 }
 
 /** "bunkura vecis" (Putin) holds "vecis": a naming candidate inside a longer one of another signal is part of it. One sweep over a sentence's candidates in text order. */
@@ -300,7 +380,10 @@ function matchOf(x: Candidate): LexMatch {
  * A call with no target of its own in its sentence but a pronoun in its clause ("Every one of them
  * should hang."), or naming no one at all ("Strzelać bez litości."), is aimed at the targets named
  * in the nearest earlier sentence that names any (victims there excluded), up to
- * {@link ANTECEDENT_SENTENCES} back.
+ * {@link ANTECEDENT_SENTENCES} back (or, with nothing before it, forward). A name of an
+ * `antecedent-only` lexicon (an act of the invasion: "They SHELLED Kharkiv") is never a target in its
+ * own clause: only a pronoun of another sentence, or one the call governs in a later clause of its
+ * sentence, reaches it, and only where its sentence names no group.
  *
  * Every search is by sentence, with binary searches over sorted cue lists: the cost stays linear
  * (times a log) in the post, whatever it holds.
@@ -403,7 +486,7 @@ export function assignTargets(
     const sent = callSents[i] as number;
     const cs = callsBySentence.get(sent) as LexMatch[];
     if (callsBySentence.has(sent + 1) || !a.same.has(sent + 1) || !cs.every((c) => tokens.quoted[c.t0])) continue;
-    const later = free(a, sent + 1);
+    const later = named(a, free(a, sent + 1));
     if (later.length > 0) pointAt(a, sent, -1, cs[0] as LexMatch, later);
   }
   for (let i = 0; i < sents.length; i++) {
@@ -413,7 +496,7 @@ export function assignTargets(
       const x = list[j] as Candidate;
       if (aimed.has(x.m)) (counted.get(x.signal) as LexMatch[]).push(x.m);
       else {
-        const why = x.aside ? x.aside.why : callsBySentence.has(sent) ? "not what the call is aimed at" : "no counted call in the same sentence";
+        const why = x.aside ? x.aside.why : onlyAntecedent(a, x) ? "reached only through a pronoun of another clause or sentence, and none points to it" : callsBySentence.has(sent) ? "not what the call is aimed at" : "no counted call in the same sentence";
         (discounted.get(x.signal) as { m: LexMatch; why: string }[]).push({ m: x.m, why });
       }
     }
@@ -435,11 +518,19 @@ function callTargets(a: Post, call: LexMatch): CallTargets {
 /** The targets of one call with their roles (see {@link callTargets}). */
 function targetsOfCall(a: Post, c: LexMatch): RoleOf[] {
   const sent = a.tokens.sentence[c.t0] as number;
-  const rs: RoleOf[] = (a.bySent.get(sent) ?? []).slice(0, MAX_LISTED).map((x) => ({ signal: x.signal, m: x.m, role: x.aside ? x.aside.role : "target", why: x.aside?.why }));
   const ante = a.antecedentFor.get(sent);
-  if (ante) {
-    const earlier = ofOnePerson(a, ante.pronoun, free(a, sent - ante.back)).slice(0, MAX_LISTED);
-    const where = ante.back === -1 ? "points forward to it (the sentence after)" : `points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})`;
+  const mine = a.bySent.get(sent) ?? [];
+  const rs: RoleOf[] = [];
+  // In its own sentence, a name reached only through a pronoun is listed where one reaches it.
+  const beside = a.beside.get(sent) ?? [];
+  for (let i = 0; i < mine.length && rs.length < MAX_LISTED; i++) {
+    const x = mine[i] as Candidate;
+    if (!onlyAntecedent(a, x)) rs.push({ signal: x.signal, m: x.m, role: x.aside ? x.aside.role : "target", why: x.aside?.why });
+    else if (ante && beside.includes(x)) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(a.tokens, ante.pronoun)}" points to it (another clause of its sentence)` });
+  }
+  if (ante && ante.back !== 0) {
+    const earlier = ofOnePerson(a, ante.pronoun, named(a, free(a, sent - ante.back))).slice(0, MAX_LISTED);
+    const where = ante.back < 0 ? `points forward to it (${ante.back === -1 ? "the sentence after" : `${-ante.back} sentences after`})` : `points back to it (${ante.back === 1 ? "the sentence before" : `${ante.back} sentences before`})`;
     for (const x of earlier) rs.push({ signal: x.signal, m: x.m, role: "antecedent", why: `"${said(a.tokens, ante.pronoun)}" ${where}` });
   }
   return rs;

@@ -127,6 +127,7 @@ export const SignalDef = z.strictObject({
       reason: lexicons().optional().describe("words that open the reason given for a call ('for handing', 'за те, що', 'because'): whom their clause names is why the call is made, not whom it is aimed at, while the call has a target outside every reason"),
       "pronoun-one": lexicons().optional().describe("pronouns of one person ('him', 'його', 'go'), also among 'pronouns': pointing back to a sentence that names one person of 'one-person' beside groups, the call is aimed at that person alone"),
       "one-person": lexicons().optional().describe("lexicons each of whose names is one person ('Putin', 'Lukashenko'): what a pronoun of 'pronoun-one' points back to"),
+      "antecedent-only": lexicons().optional().describe("lexicons whose names a call reaches only through a pronoun ('They SHELLED Kharkiv. Shoot them all.'): never a target in the call's own clause, only what a pronoun of another sentence or clause points back or forward to"),
       none: lexicons().optional().describe("negated quantifiers ('not one', 'ani jeden', 'жоден'): a sparing word inside one spares nobody ('not one invader should leave alive' is aimed at the invaders)"),
     })
     .optional()

@@ -53,6 +53,19 @@ describe("targets of a call", () => {
     ["the reason given before the call, in its own clause", "Лукашенку за те, що пустив орків через свою територію, мотузку на шию.", { "head-of-state": ["лукашенку"] }],
     ["a call whose every candidate is in a reason is aimed at them", "Kill them all, because the occupiers burned our village.", { invaders: ["occupiers"] }],
     ["a pronoun with nothing before it points forward", "Find them, shoot them. The orks came for our land.", { invaders: ["orks"] }],
+    // antecedent-only (perpetrators-acted): an act of the invasion names its doers for a pronoun of another sentence or clause
+    ["a pronoun points back to the doers of an act of the invasion", "They shelled Kharkiv again last night. Shoot them all.", { "perpetrators-acted": ["shelled"] }],
+    ["a dropped subject: the act alone names its doers", "Знову обстріляли Харків. Бийте їх усіх.", { "perpetrators-acted": ["обстріляли"] }],
+    ["a pronoun points to the doers of an act in an earlier clause of its sentence", "They shelled Kharkiv again, shoot them all.", { "perpetrators-acted": ["shelled"] }],
+    ["an object pronoun right before the call is governed by it", "Вони знову обстріляли Харків, треба їх знищити.", { "perpetrators-acted": ["обстріляли"] }],
+    ["an act after the call gives its reason: the pronoun points back past it", "the captured ones too. line them up and shoot them, they shelled our street for a month", { "pow-named": ["the captured ones"] }],
+    ["a group named beside the act is what the pronoun points to, not the act", "Russia invaded us and most Russians cheer it on. Let them all die.", { russians: ["russians"] }],
+    ["an act in the call's own clause is no target of it", "Every Azeri soldier in Artsakh should be killed, they came to our land first.", {}],
+    ["a pronoun the call does not govern names where, not whom", "ну а шо, раз вони нас бомблять, то хай і в них там горить", {}],
+    ["no invasion in the post: an act names no doer of the war", "They did this to my car. Kill them all.", {}],
+    ["a denied act names no doer", "They never shelled Kharkiv, they say. Kill them all.", {}],
+    ["forward past a sentence that names no one", "Kill them. All of them. Every russian pig standing on Ukrainian soil", { russians: ["every russian"] }],
+    ["Ukraine's own before the pronoun carry the call out", "Rosyjscy żołnierze splądrowali wieś. Niech Ukraińcy tłuką ich do ostatniego.", { "russian-military": ["rosyjscy zolnierze"] }],
     ["an endorsed quote is applied to whom the next sentence says is the same", "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое, дед был прав.", { "unclear-target": ["фашиста"], invaders: ["оккупантами"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
@@ -60,6 +73,17 @@ describe("targets of a call", () => {
 });
 
 describe("calls in explanations", () => {
+  it("names the act of another clause that a pronoun points to as the call's antecedent", async () => {
+    const { explain } = await import("../../src/evaluate/explain.js");
+    const x = explain({ text: "They shelled Kharkiv again, shoot them all.", country: "UA" }, policy);
+    expect(x.calls.map((c) => c.targets.map((t) => [t.evidence.text, t.role, t.why]))).toEqual([[["shelled", "antecedent", '"them all" points to it (another clause of its sentence)']]]);
+  });
+  it("says how many sentences forward a pronoun points", async () => {
+    const { explain } = await import("../../src/evaluate/explain.js");
+    const x = explain({ text: "Kill them. All of them. Every russian pig standing on Ukrainian soil", country: "UA" }, policy);
+    expect(x.calls.map((c) => c.targets.map((t) => [t.evidence.text, t.role, t.why]))).toEqual([[["Every russian", "antecedent", '"them" points forward to it (2 sentences after)']]]);
+  });
+
   it("lists each call once with its frame, whom it is aimed at, whom not, and its credibility", async () => {
     const { explain } = await import("../../src/evaluate/explain.js");
     const x = explain({ text: "Russian troops looted our village. Every one of them should hang, but spare the civilians.", country: "UA" }, policy);
