@@ -3,8 +3,9 @@ import type { LexMatch } from "../match/index.js";
 import type { Tokens } from "../text/tokenise.js";
 
 /**
- * Counts the steps context checks take, for the tests that prove their cost linear in the post.
- * evaluate() passes none; the tests pass their own (nothing global is written).
+ * Counts the steps context checks take (and the units normalisation handles one at a time), for the
+ * tests that prove their cost linear in the post. evaluate() passes none; the tests pass their own
+ * (nothing global is written).
  */
 export interface WorkMeter {
   steps: number;
@@ -19,7 +20,13 @@ export interface WorkMeter {
  */
 export class ContextIndex {
   private readonly widest = new Map<readonly LexMatch[], number>();
-  private readonly prevOpen = new Map<string, Int32Array>();
+  private readonly prevOpen = new Map<string, OpenBefore>();
+  /** Per long list, where the last search in it ended: the next one gallops from there. */
+  private readonly cursor = new Map<readonly LexMatch[], number>();
+  /** Per scope, the first and end word of every word's unit, once enough look-ups ask (see unitRange). */
+  private readonly bounds: { clause?: UnitBounds; sentence?: UnitBounds } = {};
+  /** Per scope, the look-ups made by binary search before the table is built. */
+  private readonly searches = { clause: 0, sentence: 0 };
 
   constructor(
     private readonly tokens: Tokens,
@@ -31,16 +38,53 @@ export class ContextIndex {
     if (this.meter) this.meter.steps += n;
   }
 
-  /** The index of the first match of `list` that starts at or after word `t`. */
+  /**
+   * The index of the first match of `list` that starts at or after word `t`. A short list is
+   * searched whole; a long one (a long post's) from where the last search in it ended, galloping
+   * outwards and then halving: the candidates of a post are checked in text order, so each search
+   * costs the log of how far it moved, not of the list's length (a long post is not dearer a byte).
+   */
   firstFrom(list: readonly LexMatch[], t: number): number {
     let lo = 0;
     let hi = list.length;
+    // A step for the look-up itself, a step for each match it reads.
+    this.step();
+    if (hi > GALLOP_FROM) {
+      const n = hi;
+      const c = Math.min(this.cursor.get(list) ?? 0, n);
+      if (c < n && (list[c] as LexMatch).t0 < t) {
+        // The answer lies after c: probe c + 1, c + 2, c + 4, … until a match starts at or after t.
+        lo = c + 1;
+        hi = n;
+        for (let step = 1; c + step < n; step *= 2) {
+          this.step();
+          if ((list[c + step] as LexMatch).t0 >= t) {
+            hi = c + step;
+            break;
+          }
+          lo = c + step + 1;
+        }
+      } else {
+        // The answer is c or before: probe c - 1, c - 2, c - 4, … until a match starts before t.
+        lo = 0;
+        hi = c;
+        for (let step = 1; c - step >= 0; step *= 2) {
+          this.step();
+          if ((list[c - step] as LexMatch).t0 < t) {
+            lo = c - step + 1;
+            break;
+          }
+          hi = c - step;
+        }
+      }
+    }
     while (lo < hi) {
       this.step();
       const mid = (lo + hi) >> 1;
       if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
       else hi = mid;
     }
+    if (list.length > GALLOP_FROM) this.cursor.set(list, lo);
     return lo;
   }
 
@@ -56,11 +100,26 @@ export class ContextIndex {
     return w;
   }
 
-  /** The first and last word (exclusive) of the unit (`scope`) that word `t` is in. */
+  /**
+   * The first and last word (exclusive) of the unit (`scope`) that word `t` is in. By two binary
+   * searches, until they would have cost as much as a table of every word's unit: then (in a long
+   * post, or one with many candidates) by a look-up in that table, built once, so that a long post
+   * pays no log of its length a look-up.
+   */
   unitRange(t: number, scope: Scope): [number, number] {
     const n = this.tokens.words.length;
+    this.step();
     if (scope === "post") return [0, n];
+    const built = this.bounds[scope];
+    if (built) return [built.first[t] as number, built.end[t] as number];
     const unit = scope === "clause" ? this.tokens.clause : this.tokens.sentence;
+    // Two searches cost about 2·log2(n) steps; the table n steps, once.
+    if (++this.searches[scope] * 2 * (32 - Math.clz32(n)) >= n) {
+      const b = unitBounds(unit, n);
+      this.step(n);
+      this.bounds[scope] = b;
+      return [b.first[t] as number, b.end[t] as number];
+    }
     const u = unit[t] as number;
     // Units are numbered in text order: binary searches find the unit's first and last word.
     let lo = 0;
@@ -84,32 +143,118 @@ export class ContextIndex {
   }
 
   /**
-   * For each word, the nearest word at or before it that no match of `lists` covers (-1 if none):
-   * whether a candidate opens its clause, skipping opener words, is then one look-up. Built once
-   * per post for each set of skip lexicons.
+   * The nearest word at or before word `t` that no match of `lists` covers (-1 if none): whether a
+   * candidate opens its clause, skipping opener words, is then one look-up. The covered stretches
+   * are found once per post for each set of skip lexicons (`key`), from the matches alone, so that
+   * they cost the matches and not the post's words; a look-up gallops from the last one.
    */
-  openBefore(key: string, lists: readonly (readonly LexMatch[])[]): Int32Array {
-    let prev = this.prevOpen.get(key);
-    if (prev) return prev;
-    const n = this.tokens.words.length;
-    const covered = new Uint8Array(n);
-    // Index loops: the lists include the shared frozen empty one, over which `for…of` is not inlined.
-    for (let i = 0; i < lists.length; i++) {
-      const list = lists[i] as readonly LexMatch[];
-      for (let j = 0; j < list.length; j++) {
-        const x = list[j] as LexMatch;
-        for (let t = x.t0; t < x.t1; t++) covered[t] = 1;
-        this.step(x.t1 - x.t0);
+  openBefore(key: string, lists: readonly (readonly LexMatch[])[], t: number): number {
+    this.step();
+    let open = this.prevOpen.get(key);
+    if (!open) {
+      open = coveredRuns(lists);
+      this.step(open.steps);
+      this.prevOpen.set(key, open);
+    }
+    const { starts, ends } = open;
+    const n = starts.length;
+    if (n === 0) return t;
+    // The last run that starts at or before t (lo; -1 if none), searched from the last answer:
+    // galloping away from it until a probe passes t, then halving the gap left.
+    const c = Math.min(open.cursor, n - 1);
+    let lo: number;
+    let hi: number;
+    if ((starts[c] as number) <= t) {
+      lo = c;
+      hi = n;
+      for (let step = 1; c + step < n; step *= 2) {
+        this.step();
+        if ((starts[c + step] as number) > t) {
+          hi = c + step;
+          break;
+        }
+        lo = c + step;
+      }
+    } else {
+      hi = c;
+      lo = -1;
+      for (let step = 1; c - step >= 0; step *= 2) {
+        this.step();
+        if ((starts[c - step] as number) <= t) {
+          lo = c - step;
+          break;
+        }
+        hi = c - step;
       }
     }
-    prev = new Int32Array(n);
-    let last = -1;
-    for (let t = 0; t < n; t++) {
-      if (!covered[t]) last = t;
-      prev[t] = last;
+    while (hi - lo > 1) {
+      this.step();
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) <= t) lo = mid;
+      else hi = mid;
     }
-    this.step(n);
-    this.prevOpen.set(key, prev);
-    return prev;
+    if (lo < 0) return t;
+    open.cursor = lo;
+    return t < (ends[lo] as number) ? (starts[lo] as number) - 1 : t;
   }
+}
+
+/** Above this many matches a list is searched from where the last search ended. */
+const GALLOP_FROM = 16;
+
+/** The first and end word of each word's unit. */
+interface UnitBounds {
+  readonly first: Int32Array;
+  readonly end: Int32Array;
+}
+
+/** Unit bounds of every word, from the unit number of each word (numbers in text order). */
+function unitBounds(unit: Uint32Array, n: number): UnitBounds {
+  const first = new Int32Array(n);
+  const end = new Int32Array(n);
+  for (let a = 0; a < n; ) {
+    let b = a + 1;
+    while (b < n && unit[b] === unit[a]) b++;
+    first.fill(a, a, b);
+    end.fill(b, a, b);
+    a = b;
+  }
+  return { first, end };
+}
+
+/** The stretches of words that matches cover, merged (touching ones too), in text order. */
+interface OpenBefore {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** The steps finding them took. */
+  readonly steps: number;
+  /** The run the last look-up ended on. */
+  cursor: number;
+}
+
+function coveredRuns(lists: readonly (readonly LexMatch[])[]): OpenBefore {
+  let total = 0;
+  for (let i = 0; i < lists.length; i++) total += (lists[i] as readonly LexMatch[]).length;
+  const spans: Array<[number, number]> = [];
+  // Index loops: the lists include the shared frozen empty one, over which `for…of` is not inlined.
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as readonly LexMatch[];
+    for (let j = 0; j < list.length; j++) {
+      const x = list[j] as LexMatch;
+      if (x.t1 > x.t0) spans.push([x.t0, x.t1]);
+    }
+  }
+  // In text order (each list is; several are merged by one sort).
+  spans.sort((a, b) => a[0] - b[0]);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const [a, b] of spans) {
+    const k = ends.length - 1;
+    if (k >= 0 && a <= (ends[k] as number)) ends[k] = Math.max(ends[k] as number, b);
+    else {
+      starts.push(a);
+      ends.push(b);
+    }
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends), steps: total + 1, cursor: 0 };
 }

@@ -93,10 +93,11 @@ class Analysed implements Analysis {
 
 /**
  * Normalises, tokenises, matches and computes signals. Pure: a `meter`, when given (by the tests
- * that prove the cost linear), counts the steps of context checks in the caller's own object.
+ * that prove the cost linear), counts the steps of context checks and the units normalisation
+ * handles one at a time in the caller's own object.
  */
 export function analyse(post: Post, policy: CompiledPolicy, meter?: WorkMeter): Analysis {
-  const norm = normalise(post.text);
+  const norm = normalise(post.text, undefined, meter);
   const tokens = tokenise(norm.text);
   const language = scopeLanguages(policy, norm, tokens, post.lang);
   const matches = findMatches(policy.index, tokens, norm.text, policy.deferredLexicons, language.accepts, language.shortKeys);

@@ -219,8 +219,7 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
       // Opens its clause when every word before it in the clause is an opener word ("so", "and").
       const [first] = ctx.ix.unitRange(m.t0, "clause");
       if (m.t0 === first) return "at the start of a clause";
-      const open = ctx.ix.openBefore(c.skip.join(","), c.skip.map((l) => ctx.lex[l] ?? NONE));
-      return (open[m.t0 - 1] as number) < first ? "at the start of a clause" : null;
+      return ctx.ix.openBefore(c.skip.join(","), c.skip.map((l) => ctx.lex[l] ?? NONE), m.t0 - 1) < first ? "at the start of a clause" : null;
     }
     case "after-colon": {
       // The gap between the clause's first word and the word before it holds the colon, if any.

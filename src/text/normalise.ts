@@ -1,5 +1,5 @@
 import { confusables, leet, spacedLetters } from "./evasion.js";
-import { identitySpans, type Rewrite } from "./rewrite.js";
+import { CHANGED, FIRST_CHANGED, identitySpans, REPLACE, runsOf, type Rewrite, type StepMeter } from "./rewrite.js";
 import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "./transformers.js";
 
 /** The transformers, in the order they run. Order matters: case and width are folded before the
@@ -78,6 +78,8 @@ export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): N
     if (isIdentity(prev)) return new IdentityMapped(prev.original, r.text);
     return { original: prev.original, text: r.text, starts: prev.starts, ends: prev.ends, flags: prev.flags };
   }
+  const runs = runsOf(r);
+  if (runs) return composeRuns(prev, r.text, runs, bit);
   const n = r.text.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
@@ -104,12 +106,67 @@ export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): N
   return { original: prev.original, text: r.text, starts, ends, flags };
 }
 
-/** Runs every transformer over `text`; spans of the result map back through {@link toOriginal}. */
-export function normalise(text: string, transformers: readonly Transformer[] = TRANSFORMERS): NormalisedText {
+/**
+ * {@link composeRewrite} for a rewrite given as runs (see rewrite.ts): the same maps and flags, but a
+ * kept run copies its block of the previous maps at once (or, over a text that never moved, writes
+ * its offsets), so a long post changed in a few places costs a copy of its maps, not a gather per
+ * unit through three arrays built a unit at a time.
+ */
+function composeRuns(prev: NormalisedText, text: string, runs: readonly number[], bit: number): NormalisedText {
+  const n = text.length;
+  const starts = new Uint32Array(n);
+  const ends = new Uint32Array(n);
+  const flags = new Uint16Array(n);
+  const identity = isIdentity(prev);
+  const prevStarts = identity ? undefined : prev.starts;
+  const prevEnds = identity ? undefined : prev.ends;
+  const prevFlags = identity ? undefined : prev.flags;
+  let o = 0;
+  for (let q = 0; q < runs.length; q += 4) {
+    const f = runs[q] as number;
+    const t = runs[q + 1] as number;
+    const len = runs[q + 2] as number;
+    const kind = runs[q + 3] as number;
+    if (len === 0) continue;
+    if ((kind & REPLACE) === 0) {
+      // Unit for unit: unit o + k comes from f + k alone.
+      if (prevStarts && prevEnds && prevFlags) {
+        starts.set(prevStarts.subarray(f, t), o);
+        ends.set(prevEnds.subarray(f, t), o);
+        // Flags unit by unit (each read once); offsets as blocks.
+        for (let k = 0; k < len; k++) flags[o + k] = prevFlags[f + k] as number;
+      } else {
+        for (let k = 0; k < len; k++) {
+          starts[o + k] = f + k;
+          ends[o + k] = f + k + 1;
+        }
+      }
+      if (kind & FIRST_CHANGED) flags[o] = (flags[o] as number) | bit;
+    } else {
+      // Every unit from the whole span [f, t): its start, end and flags gathered once.
+      const s = prevStarts ? (prevStarts[f] ?? prev.original.length) : f < prev.text.length ? f : prev.original.length;
+      const e = t > f ? (prevEnds ? (prevEnds[t - 1] as number) : t) : s;
+      let spanFlags = 0;
+      if (prevFlags) for (let k = f; k < t; k++) spanFlags |= prevFlags[k] as number;
+      starts.fill(s, o, o + len);
+      ends.fill(e, o, o + len);
+      flags.fill(kind & CHANGED ? spanFlags | bit : spanFlags, o, o + len);
+      if (kind & FIRST_CHANGED) flags[o] = spanFlags | bit;
+    }
+    o += len;
+  }
+  return { original: prev.original, text, starts, ends, flags };
+}
+
+/**
+ * Runs every transformer over `text`; spans of the result map back through {@link toOriginal}. A
+ * `meter`, when given (by the tests), counts the units handled one at a time and the runs composed.
+ */
+export function normalise(text: string, transformers: readonly Transformer[] = TRANSFORMERS, meter?: StepMeter): NormalisedText {
   let cur: NormalisedText = new IdentityMapped(text, text);
   for (let k = 0; k < transformers.length; k++) {
     const t = transformers[k] as Transformer;
-    const r = t.apply(cur.text);
+    const r = t.apply(cur.text, meter);
     if (r) cur = composeRewrite(cur, r, t.evasion ? 1 << k : 0);
   }
   return cur;

@@ -59,28 +59,127 @@ export function alignedRewrite(text: string): Rewrite {
   return new AlignedRewrite(text);
 }
 
-/** Builds a {@link Rewrite} left to right. */
+/**
+ * The runs of a {@link Rewrite}, four numbers a run: `[inStart, inEnd, outLength, kind]`. A run of
+ * kind {@link KEEP} copies input units [inStart, inEnd) unit for unit (outLength = inEnd - inStart);
+ * any other kind is a replacement whose every output unit comes from the whole span [inStart, inEnd),
+ * and holds {@link CHANGED} when its units are changes. {@link FIRST_CHANGED} marks the first output
+ * unit of a run as changed (the unit after a dropped span). The runs describe the same maps as
+ * `from`/`to`/`changed`, so that the pipeline composes a long text that changed in a few places run
+ * by run (copying the kept runs' maps as blocks) instead of unit by unit.
+ */
+export const KEEP = 0;
+export const REPLACE = 1;
+export const CHANGED = 2;
+export const FIRST_CHANGED = 4;
+
+/** A rewrite made of runs (see {@link KEEP}); its unit maps are built only if something reads them. */
+class RunRewrite implements Rewrite {
+  #maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly runs: readonly number[],
+  ) {}
+
+  #build() {
+    const n = this.text.length;
+    const from = new Uint32Array(n);
+    const to = new Uint32Array(n);
+    const changed = new Uint8Array(n);
+    const runs = this.runs;
+    let o = 0;
+    for (let r = 0; r < runs.length; r += 4) {
+      const f = runs[r] as number;
+      const t = runs[r + 1] as number;
+      const len = runs[r + 2] as number;
+      const kind = runs[r + 3] as number;
+      for (let k = 0; k < len; k++) {
+        from[o + k] = kind & REPLACE ? f : f + k;
+        to[o + k] = kind & REPLACE ? t : f + k + 1;
+        changed[o + k] = kind & CHANGED ? 1 : 0;
+      }
+      if (kind & FIRST_CHANGED && len > 0) changed[o] = 1;
+      o += len;
+    }
+    return (this.#maps = { from, to, changed });
+  }
+
+  get from(): Uint32Array {
+    return (this.#maps ?? this.#build()).from;
+  }
+
+  get to(): Uint32Array {
+    return (this.#maps ?? this.#build()).to;
+  }
+
+  get changed(): Uint8Array {
+    return (this.#maps ?? this.#build()).changed;
+  }
+}
+
+/** The runs of a rewrite built by {@link RewriteBuilder}, or undefined for one given unit by unit. */
+export function runsOf(r: Rewrite): readonly number[] | undefined {
+  return r instanceof RunRewrite ? r.runs : undefined;
+}
+
+/** Counts units of work, for the tests that prove the cost linear (the same shape as evaluate's WorkMeter). */
+export interface StepMeter {
+  steps: number;
+}
+
+/**
+ * Builds a {@link Rewrite} left to right, as runs: a long text kept but for a few replacements costs
+ * a few runs, not three numbers a unit.
+ */
 export class RewriteBuilder {
   private readonly parts: string[] = [];
-  private from: number[] = [];
-  private to: number[] = [];
-  private changed: number[] = [];
+  private readonly runs: number[] = [];
   /** A dropped input span marks the next output unit as changed, so a match across it is explained. */
   private pendingChange = false;
   private touched = false;
 
-  constructor(private readonly input: string) {}
+  constructor(
+    private readonly input: string,
+    private readonly meter?: StepMeter,
+  ) {}
 
   /** Copies input units [start, end) unchanged. */
   keep(start: number, end: number): void {
     if (end <= start) return;
+    // A step a run: the units themselves are copied as a block, when the rewrite is composed.
+    if (this.meter) this.meter.steps++;
     this.parts.push(this.input.slice(start, end));
-    for (let i = start; i < end; i++) {
-      this.from.push(i);
-      this.to.push(i + 1);
-      this.changed.push(this.pendingChange ? 1 : 0);
-      this.pendingChange = false;
+    const runs = this.runs;
+    const n = runs.length;
+    // A keep that goes on from the kept run before it (nothing dropped between) extends that run.
+    if (!this.pendingChange && n > 0 && ((runs[n - 1] as number) & REPLACE) === 0 && runs[n - 3] === start) {
+      runs[n - 3] = end;
+      runs[n - 2] = (runs[n - 2] as number) + (end - start);
+      return;
     }
+    runs.push(start, end, end - start, this.pendingChange ? KEEP | FIRST_CHANGED : KEEP);
+    this.pendingChange = false;
+  }
+
+  /**
+   * Writes `out`, of as many units as input [start, end), unit for unit in its place, unflagged: the
+   * same maps as keeping each unit or replacing it by one unit unflagged (`replace(i, i + 1, c, false)`).
+   */
+  keepAs(start: number, end: number, out: string): void {
+    if (end <= start) return;
+    if (this.meter) this.meter.steps++;
+    if (out !== this.input.slice(start, end)) this.touched = true;
+    this.parts.push(out);
+    const runs = this.runs;
+    const n = runs.length;
+    if (!this.pendingChange && n > 0 && ((runs[n - 1] as number) & REPLACE) === 0 && runs[n - 3] === start) {
+      runs[n - 3] = end;
+      runs[n - 2] = (runs[n - 2] as number) + (end - start);
+      return;
+    }
+    runs.push(start, end, end - start, this.pendingChange ? KEEP | FIRST_CHANGED : KEEP);
+    this.pendingChange = false;
   }
 
   /** Replaces input units [start, end) by `out`; every output unit maps to the whole input span. */
@@ -90,13 +189,10 @@ export class RewriteBuilder {
       return;
     }
     this.touched = true;
+    if (this.meter) this.meter.steps += out.length;
     this.parts.push(out);
-    for (let k = 0; k < out.length; k++) {
-      this.from.push(start);
-      this.to.push(end);
-      this.changed.push(isChange || this.pendingChange ? 1 : 0);
-      this.pendingChange = false;
-    }
+    this.runs.push(start, end, out.length, REPLACE | (isChange ? CHANGED : 0) | (this.pendingChange ? FIRST_CHANGED : 0));
+    this.pendingChange = false;
   }
 
   /** Removes input units [start, end). */
@@ -109,11 +205,6 @@ export class RewriteBuilder {
   /** The rewrite, or null when nothing changed (the common case for clean text). */
   finish(): Rewrite | null {
     if (!this.touched) return null;
-    return {
-      text: this.parts.join(""),
-      from: Uint32Array.from(this.from),
-      to: Uint32Array.from(this.to),
-      changed: Uint8Array.from(this.changed),
-    };
+    return new RunRewrite(this.parts.join(""), this.runs);
   }
 }

@@ -1,8 +1,8 @@
-import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_NFKC, C_UPPER, INVISIBLE } from "./char-class.js";
+import { APOSTROPHES, C_APOSTROPHE, C_CONTROL, C_INVISIBLE, C_MARK, C_NFKC, C_UPPER, codePointAt, codePointClass, INVISIBLE } from "./char-class.js";
 import { textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
 import { lowerCase } from "./lower-case.js";
-import { alignedRewrite, RewriteBuilder, type Rewrite } from "./rewrite.js";
+import { alignedRewrite, RewriteBuilder, type Rewrite, type StepMeter } from "./rewrite.js";
 
 /**
  * One small normalisation step. Transformers run in a fixed order (see {@link TRANSFORMERS}); each
@@ -15,7 +15,8 @@ export interface Transformer {
   readonly description: string;
   /** True when a change by this step is evidence of deliberate disguise and worth reporting. */
   readonly evasion: boolean;
-  apply(input: string): Rewrite | null;
+  /** `meter`, when given (by the tests that prove the cost linear), counts the units handled one at a time. */
+  apply(input: string, meter?: StepMeter): Rewrite | null;
 }
 
 // Terminal escape sequences and other control characters (but tab and line breaks) are no text:
@@ -63,45 +64,108 @@ const CLUSTER = lazyRegExp(String.raw`\P{M}\p{M}*|\p{M}+`, "gsu");
 const STYLED = lazyRegExp(String.raw`^[\p{L}\p{Nd}\p{So}]`, "u");
 const PLAIN = lazyRegExp(String.raw`^[\p{L}\p{N}]\p{M}*$`, "u");
 
+/** Units of text that compat and lower look at together before going cluster by cluster. */
+const PIECE = 256;
+
+/** The first unit at or after `i` that starts a code point and is no combining mark: where a {@link CLUSTER} starts. */
+function clusterBoundary(s: string, i: number): number {
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    if ((codePointClass(codePointAt(s, i)) & C_MARK) === 0) return i;
+  }
+  return s.length;
+}
+
+/** The first unit at or after `i` that starts a code point (not the low half of a pair). */
+function codePointBoundary(s: string, i: number): number {
+  if (i >= s.length) return s.length;
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800 ? i + 1 : i;
+}
+
 /** Unicode compatibility folding (NFKC): fullwidth, mathematical and other styled letters. */
 const compat: Transformer = {
   name: "compat",
   description: "folded styled or fullwidth characters",
   evasion: true,
-  apply(input) {
+  apply(input, meter) {
     // Text without any character of MAY_CHANGE_UNDER_NFKC (char-class.ts) skips the whole-text normalize().
     if ((textClasses(input) & C_NFKC) === 0 || input.normalize("NFKC") === input) return null;
-    const b = new RewriteBuilder(input);
-    for (const m of input.matchAll(CLUSTER())) {
-      const c = m[0];
-      const k = c.normalize("NFKC");
-      if (k === c) b.keep(m.index, m.index + c.length);
-      // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise; so is typography
-      // (…, №, ﬁ, Armenian և, no-break space, m²). A disguise is a styled letter or digit made plain.
-      else b.replace(m.index, m.index + c.length, k, c.normalize("NFC") !== k && STYLED().test(c) && PLAIN().test(k));
+    const b = new RewriteBuilder(input, meter);
+    // Cluster by cluster, but only in the pieces of the text that NFKC changes: a piece that starts
+    // a cluster and normalises to itself holds no cluster that would change (so a long post with
+    // one styled letter is not cut into a million clusters).
+    for (let start = 0; start < input.length; ) {
+      const end = clusterBoundary(input, start + PIECE);
+      const piece = input.slice(start, end);
+      if (meter) meter.steps++;
+      if (piece.normalize("NFKC") === piece) b.keep(start, end);
+      else
+        for (const m of piece.matchAll(CLUSTER())) {
+          if (meter) meter.steps += m[0].length;
+          const c = m[0];
+          const at = start + m.index;
+          const k = c.normalize("NFKC");
+          if (k === c) b.keep(at, at + c.length);
+          // Canonical recomposition (e + U+0301 → é) is ordinary text, not a disguise; so is typography
+          // (…, №, ﬁ, Armenian և, no-break space, m²). A disguise is a styled letter or digit made plain.
+          else b.replace(at, at + c.length, k, c.normalize("NFC") !== k && STYLED().test(c) && PLAIN().test(k));
+        }
+      start = end;
     }
     return b.finish();
   },
 };
 
 const CODE_POINT = lazyRegExp(String.raw`[\s\S]`, "gu");
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Whether `low`, as long as `piece`, holds every surrogate of `piece` where it was and no other:
+ * then no supplementary letter changed case and no unit moved, so each BMP unit lowered to one unit.
+ */
+function pairsKept(piece: string, low: string): boolean {
+  if (!SURROGATE.test(piece) && !SURROGATE.test(low)) return true;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    const l = low.charCodeAt(i);
+    if (((c & 0xf800) === 0xd800 || (l & 0xf800) === 0xd800) && c !== l) return false;
+  }
+  return true;
+}
 
 /** Case folding, code point by code point so that offsets stay exact (İ → i̇ grows). */
 const lower: Transformer = {
   name: "lower",
   description: "folded case",
   evasion: false,
-  apply(input) {
+  apply(input, meter) {
     if ((textClasses(input) & C_UPPER) === 0) return null;
     const whole = lowerCase(input);
     // Nearly always lowering keeps every character's length: one aligned rewrite, no per-character work.
     if (whole.length === input.length) return alignedRewrite(whole);
-    const b = new RewriteBuilder(input);
-    for (const m of input.matchAll(CODE_POINT())) {
-      const c = m[0];
-      const l = c.toLowerCase();
-      if (l === c) b.keep(m.index, m.index + c.length);
-      else b.replace(m.index, m.index + c.length, l, false);
+    const b = new RewriteBuilder(input, meter);
+    // Code point by code point, but a piece of text that holds no capital sigma (the one letter
+    // whose lower case depends on its neighbours) lowers as its code points do, one by one; when
+    // it keeps its length and holds only BMP units, every unit lowered to one unit, in place.
+    for (let start = 0; start < input.length; ) {
+      const end = codePointBoundary(input, start + PIECE);
+      const piece = input.slice(start, end);
+      if (meter) meter.steps++;
+      const low = piece.indexOf("\u03a3") < 0 ? piece.toLowerCase() : undefined;
+      if (low === piece) b.keep(start, end);
+      else if (low !== undefined && low.length === piece.length && pairsKept(piece, low)) b.keepAs(start, end, low);
+      else
+        for (const m of piece.matchAll(CODE_POINT())) {
+          const c = m[0];
+          const at = start + m.index;
+          if (meter) meter.steps += c.length;
+          const l = c.toLowerCase();
+          if (l === c) b.keep(at, at + c.length);
+          else b.replace(at, at + c.length, l, false);
+        }
+      start = end;
     }
     return b.finish();
   },
