@@ -29,28 +29,45 @@ export function identitySpans(n: number): [Uint32Array, Uint32Array] {
   return [starts, ends];
 }
 
-/** A same-length rewrite flagging no change; the pipeline never reads its maps, so they are built only if asked for. */
-class AlignedRewrite implements Rewrite {
-  readonly aligned = true;
-  #maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
+/** The unit maps of a {@link Rewrite}. */
+interface RewriteMaps {
+  from: Uint32Array;
+  to: Uint32Array;
+  changed: Uint8Array;
+}
+
+/** A rewrite whose unit maps are built on first read: long posts that changed in a few places are composed without them. */
+abstract class LazyRewrite implements Rewrite {
+  #maps: RewriteMaps | undefined;
 
   constructor(readonly text: string) {}
 
-  #build() {
-    const [from, to] = identitySpans(this.text.length);
-    return (this.#maps = { from, to, changed: new Uint8Array(this.text.length) });
+  protected abstract buildMaps(): RewriteMaps;
+
+  #read(): RewriteMaps {
+    return (this.#maps ??= this.buildMaps());
   }
 
   get from(): Uint32Array {
-    return (this.#maps ?? this.#build()).from;
+    return this.#read().from;
   }
 
   get to(): Uint32Array {
-    return (this.#maps ?? this.#build()).to;
+    return this.#read().to;
   }
 
   get changed(): Uint8Array {
-    return (this.#maps ?? this.#build()).changed;
+    return this.#read().changed;
+  }
+}
+
+/** A same-length rewrite flagging no change; the pipeline never reads its maps, so they are built only if asked for. */
+class AlignedRewrite extends LazyRewrite {
+  readonly aligned = true;
+
+  protected buildMaps(): RewriteMaps {
+    const [from, to] = identitySpans(this.text.length);
+    return { from, to, changed: new Uint8Array(this.text.length) };
   }
 }
 
@@ -74,15 +91,15 @@ export const CHANGED = 2;
 export const FIRST_CHANGED = 4;
 
 /** A rewrite made of runs (see {@link KEEP}); its unit maps are built only if something reads them. */
-class RunRewrite implements Rewrite {
-  #maps: { from: Uint32Array; to: Uint32Array; changed: Uint8Array } | undefined;
-
+class RunRewrite extends LazyRewrite {
   constructor(
-    readonly text: string,
+    text: string,
     readonly runs: readonly number[],
-  ) {}
+  ) {
+    super(text);
+  }
 
-  #build() {
+  protected buildMaps(): RewriteMaps {
     const n = this.text.length;
     const from = new Uint32Array(n);
     const to = new Uint32Array(n);
@@ -102,19 +119,7 @@ class RunRewrite implements Rewrite {
       if (kind & FIRST_CHANGED && len > 0) changed[o] = 1;
       o += len;
     }
-    return (this.#maps = { from, to, changed });
-  }
-
-  get from(): Uint32Array {
-    return (this.#maps ?? this.#build()).from;
-  }
-
-  get to(): Uint32Array {
-    return (this.#maps ?? this.#build()).to;
-  }
-
-  get changed(): Uint8Array {
-    return (this.#maps ?? this.#build()).changed;
+    return { from, to, changed };
   }
 }
 
