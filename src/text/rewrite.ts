@@ -155,9 +155,13 @@ export class RewriteBuilder {
     // A step a run: the units themselves are copied as a block, when the rewrite is composed.
     if (this.meter) this.meter.steps++;
     this.parts.push(this.input.slice(start, end));
+    this.#keepRun(start, end);
+  }
+
+  /** Records input units [start, end) as kept unit for unit, extending the kept run before them if nothing was dropped between. */
+  #keepRun(start: number, end: number): void {
     const runs = this.runs;
     const n = runs.length;
-    // A keep that goes on from the kept run before it (nothing dropped between) extends that run.
     if (!this.pendingChange && n > 0 && ((runs[n - 1] as number) & REPLACE) === 0 && runs[n - 3] === start) {
       runs[n - 3] = end;
       runs[n - 2] = (runs[n - 2] as number) + (end - start);
@@ -176,15 +180,7 @@ export class RewriteBuilder {
     if (this.meter) this.meter.steps++;
     if (out !== this.input.slice(start, end)) this.touched = true;
     this.parts.push(out);
-    const runs = this.runs;
-    const n = runs.length;
-    if (!this.pendingChange && n > 0 && ((runs[n - 1] as number) & REPLACE) === 0 && runs[n - 3] === start) {
-      runs[n - 3] = end;
-      runs[n - 2] = (runs[n - 2] as number) + (end - start);
-      return;
-    }
-    runs.push(start, end, end - start, this.pendingChange ? KEEP | FIRST_CHANGED : KEEP);
-    this.pendingChange = false;
+    this.#keepRun(start, end);
   }
 
   /** Replaces input units [start, end) by `out`; every output unit maps to the whole input span. */
