@@ -1,5 +1,5 @@
 import { confusables, leet, spacedLetters } from "./evasion.js";
-import { CHANGED, FIRST_CHANGED, identitySpans, REPLACE, runsOf, type Rewrite, type StepMeter } from "./rewrite.js";
+import { CHANGED, FIRST_CHANGED, forEachRun, identitySpans, type PackedRuns, REPLACE, runsOf, type Rewrite, type StepMeter } from "./rewrite.js";
 import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "./transformers.js";
 
 /** The transformers, in the order they run. Order matters: case and width are folded before the
@@ -112,7 +112,7 @@ export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): N
  * its offsets), so a long post changed in a few places costs a copy of its maps, not a gather per
  * unit through three arrays built a unit at a time.
  */
-function composeRuns(prev: NormalisedText, text: string, runs: readonly number[], bit: number): NormalisedText {
+function composeRuns(prev: NormalisedText, text: string, runs: PackedRuns, bit: number): NormalisedText {
   const n = text.length;
   const starts = new Uint32Array(n);
   const ends = new Uint32Array(n);
@@ -121,13 +121,8 @@ function composeRuns(prev: NormalisedText, text: string, runs: readonly number[]
   const prevStarts = identity ? undefined : prev.starts;
   const prevEnds = identity ? undefined : prev.ends;
   const prevFlags = identity ? undefined : prev.flags;
-  let o = 0;
-  for (let q = 0; q < runs.length; q += 4) {
-    const f = runs[q] as number;
-    const t = runs[q + 1] as number;
-    const len = runs[q + 2] as number;
-    const kind = runs[q + 3] as number;
-    if (len === 0) continue;
+  forEachRun(runs, (f, t, len, kind, o) => {
+    if (len === 0) return;
     if ((kind & REPLACE) === 0) {
       // Unit for unit: unit o + k comes from f + k alone.
       if (prevStarts && prevEnds && prevFlags) {
@@ -153,8 +148,7 @@ function composeRuns(prev: NormalisedText, text: string, runs: readonly number[]
       flags.fill(kind & CHANGED ? spanFlags | bit : spanFlags, o, o + len);
       if (kind & FIRST_CHANGED) flags[o] = spanFlags | bit;
     }
-    o += len;
-  }
+  });
   return { original: prev.original, text, starts, ends, flags };
 }
 

@@ -90,11 +90,24 @@ export const REPLACE = 1;
 export const CHANGED = 2;
 export const FIRST_CHANGED = 4;
 
+/** A rewrite's runs, packed four numbers a run (see {@link KEEP}); read them with {@link forEachRun}. */
+export type PackedRuns = readonly number[];
+
+/** Visits the runs of `runs` in output order, each with the output unit it starts at. */
+export function forEachRun(runs: PackedRuns, visit: (inStart: number, inEnd: number, outLength: number, kind: number, outStart: number) => void): void {
+  let outStart = 0;
+  for (let q = 0; q < runs.length; q += 4) {
+    const outLength = runs[q + 2] as number;
+    visit(runs[q] as number, runs[q + 1] as number, outLength, runs[q + 3] as number, outStart);
+    outStart += outLength;
+  }
+}
+
 /** A rewrite made of runs (see {@link KEEP}); its unit maps are built only if something reads them. */
 class RunRewrite extends LazyRewrite {
   constructor(
     text: string,
-    readonly runs: readonly number[],
+    readonly runs: PackedRuns,
   ) {
     super(text);
   }
@@ -104,27 +117,20 @@ class RunRewrite extends LazyRewrite {
     const from = new Uint32Array(n);
     const to = new Uint32Array(n);
     const changed = new Uint8Array(n);
-    const runs = this.runs;
-    let o = 0;
-    for (let r = 0; r < runs.length; r += 4) {
-      const f = runs[r] as number;
-      const t = runs[r + 1] as number;
-      const len = runs[r + 2] as number;
-      const kind = runs[r + 3] as number;
+    forEachRun(this.runs, (f, t, len, kind, o) => {
       for (let k = 0; k < len; k++) {
         from[o + k] = kind & REPLACE ? f : f + k;
         to[o + k] = kind & REPLACE ? t : f + k + 1;
         changed[o + k] = kind & CHANGED ? 1 : 0;
       }
       if (kind & FIRST_CHANGED && len > 0) changed[o] = 1;
-      o += len;
-    }
+    });
     return { from, to, changed };
   }
 }
 
 /** The runs of a rewrite built by {@link RewriteBuilder}, or undefined for one given unit by unit. */
-export function runsOf(r: Rewrite): readonly number[] | undefined {
+export function runsOf(r: Rewrite): PackedRuns | undefined {
   return r instanceof RunRewrite ? r.runs : undefined;
 }
 
@@ -139,6 +145,7 @@ export interface StepMeter {
  */
 export class RewriteBuilder {
   private readonly parts: string[] = [];
+  /** The runs so far, packed as {@link PackedRuns} (the last run is extended in place). */
   private readonly runs: number[] = [];
   /** A dropped input span marks the next output unit as changed, so a match across it is explained. */
   private pendingChange = false;
