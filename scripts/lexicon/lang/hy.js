@@ -180,6 +180,9 @@ export function inflect(grammar) {
     // in the plural, before it ("բնակիչների են սպանել").
     if (!v.ambiguous) add("violence.infinitive", f.inf);
     add("figurative.idiom", `են ${f.inf}`, `էին ${f.inf}`);
+    // …and fronted before the subject after a question word of a report ("պատմում էր, թե ինչպես են
+    // ռուս զինվորները Իզյումում խոշտանգել գերիներին": how they have tortured; d25-precision).
+    for (const wh of ["ինչպես", "ինչու", "որտեղ", "քանի"]) addRare("figurative.idiom", `${wh} են ~4 ${f.inf}`, `${wh} էին ~4 ${f.inf}`);
     add("violence.passive", f.pass3sg, f.pass3pl, f.participle);
     if (v.reported !== false) {
       add("violence.reported", f.aor3, f.pres3);
