@@ -58,7 +58,10 @@ const SCHEME_KH = { ხ: "kh", ღ: "gh", ც: "ts", წ: "ts", ჟ: "zh", ყ: 
 const EJECTIVE = { კ: "k'", ტ: "t'", პ: "p'", წ: "ts'", ჭ: "ch'", ყ: "q'", ჩ: "ch", შ: "sh", ძ: "dz", თ: "t" };
 export function apostrophed(term) {
   if (!/[კტპწჭყ]/.test(term)) return [];
-  return [[...term].map((c) => EJECTIVE[c] ?? SCHEME_KH[c] ?? LATIN[c]?.[0] ?? c).join("")];
+  // An apostrophe that no letter follows ("dasakhvret'*") is no part of a word: dropped, and the term
+  // left out when none is left (it is then another scheme's spelling).
+  const x = [...term].map((c) => EJECTIVE[c] ?? SCHEME_KH[c] ?? LATIN[c]?.[0] ?? c).join("").replace(/'(?![a-z])/g, "");
+  return x.includes("'") ? [x] : [];
 }
 
 /** Up to `max` strings from per-position options, by how many positions leave their first option. */
