@@ -95,8 +95,13 @@ const dative = (noun) => suffix(noun, "(y)A");
 
 /** Words after a verb that make an infinitive someone's aim or a purpose, not a call. */
 const AIM = ["istəyir", "istəyirlər", "istəyib", "istəyiblər", "istəyirdi", "istəyirdilər", "üçün", "niyyətindədir", "planlaşdırır"];
-/** Words after an infinitive that make it a call ("öldürmək lazımdır"). */
-const MODAL_AFTER = ["lazımdır", "lazımdı", "lazım", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
+/**
+ * Words after an infinitive that make it a call ("öldürmək lazımdır"). Not the bare "lazım": a phrase
+ * ending in it would take in the "lazım" of "öldürmək lazım deyil" (it is not necessary to kill), whose
+ * negation then stands inside the call's own words; "İşğalçıları öldürmək lazım!" is a call all the
+ * same, the infinitive after whom it is aimed at (call-infinitive, which the negation after it clears).
+ */
+const MODAL_AFTER = ["lazımdır", "lazımdı", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
 /** Objects after a bare imperative ("öldür onları"). */
 const OBJECTS = ["onları", "onu", "hamısını", "bunları", "bunu", "hamısın"];
 
