@@ -95,13 +95,8 @@ const dative = (noun) => suffix(noun, "(y)A");
 
 /** Words after a verb that make an infinitive someone's aim or a purpose, not a call. */
 const AIM = ["istəyir", "istəyirlər", "istəyib", "istəyiblər", "istəyirdi", "istəyirdilər", "üçün", "niyyətindədir", "planlaşdırır"];
-/**
- * Words after an infinitive that make it a call ("öldürmək lazımdır"). Not the bare "lazım": a phrase
- * ending in it would take in the "lazım" of "öldürmək lazım deyil" (it is not necessary to kill), whose
- * negation then stands inside the call's own words; "İşğalçıları öldürmək lazım!" is a call all the
- * same, the infinitive after whom it is aimed at (call-infinitive, which the negation after it clears).
- */
-const MODAL_AFTER = ["lazımdır", "lazımdı", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
+/** Words after an infinitive that make it a call ("öldürmək lazımdır"). */
+const MODAL_AFTER = ["lazımdır", "lazımdı", "lazım", "gərəkdir", "gərək", "vacibdir", "şərtdir"];
 /** Objects after a bare imperative ("öldür onları"). */
 const OBJECTS = ["onları", "onu", "hamısını", "bunları", "bunu", "hamısın"];
 
@@ -138,6 +133,9 @@ export function inflect(grammar) {
     add(direct, f("(y)In"), f("(y)InIz"), f("(y)Aq"), f("(y)Ax"), f("sIn"), f("sInlAr"), `${f("mAlI")}*`, `${dat} layiq*`);
     for (const o of OBJECTS) add(direct, `${imp} ${o}`);
     for (const m of MODAL_AFTER) add(direct, `${inf} ${m}`);
+    // …and negated after it: "öldürmək lazım deyil" (it is not necessary to kill), whose negation the
+    // phrase "öldürmək lazım" would take inside its own words: the whole negated phrase covers it.
+    add("figurative.idiom", ...["lazım deyil", "lazım deyildir", "gərək deyil"].map((n) => `${inf} ${n}`));
     // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir"; a verb in "etmək" has two
     // ("məhv edilməlidir" and "məhv olunmalıdır").
     const p = passive(head + stem);
