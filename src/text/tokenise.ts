@@ -22,7 +22,7 @@ export interface Tokens {
 
 // The scanners below read what these patterns match, a character class lookup a code unit:
 //   a word      [\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*
-//   a sentence  [.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
+//   a sentence  [.!?…։]+["'»”“)\]]*\s|[.!?…։]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]   (within one gap between words)
 //   a clause    [,;:—–()[\]]|\s-\s|^-\s|\s-$|\s/$                (within one gap)
 //   a pictograph (emoji, U+2600-27BF, U+1F000-1FBFF) is a word of its own, in a clause of its own
 //   the hashtags that open a sentence are a clause of their own
@@ -52,9 +52,12 @@ function isSpaceUnit(c: number): boolean {
   return (unitClass(c) & C_SPACE) !== 0;
 }
 
-/** Characters that end a sentence, and closing marks that may follow them. */
+/**
+ * Characters that end a sentence, and closing marks that may follow them. U+0589 is the Armenian
+ * full stop ("։"), which Armenian writes where other scripts put "." ("Չեմ խղճում։ Պետք է …").
+ */
 function isStop(c: number): boolean {
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x589;
 }
 function isCloser(c: number): boolean {
   return c === 0x22 || c === 0x27 || c === 0xbb || c === 0x201d || c === 0x201c || c === 0x29 || c === 0x5d;

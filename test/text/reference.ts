@@ -8,7 +8,7 @@ import type { Tokens } from "../../src/text/tokenise.js";
 const WORD = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*|[\u{1F000}-\u{1FBFF}\u2600-\u27BF]/gu;
 /** A pictograph is a word of its own, in a clause of its own; an enclosed digit or letter of those blocks ("🄀") is a word character. */
 const PICTOGRAPH = /^(?![\p{L}\p{M}\p{N}])[\u{1F000}-\u{1FBFF}\u2600-\u27BF]$/u;
-const SENTENCE_END = /[.!?…]+["'»”“)\]]*\s|[.!?…]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]/u;
+const SENTENCE_END = /[.!?…։]+["'»”“)\]]*\s|[.!?…։]+["'»”“)\]]*$|\n|[•‣⁃▪▫▶►◦●]/u;
 const CLAUSE_END = /[,;:—–()[\]]|\s-\s|^-\s|\s-$|\s\/$/u;
 const OPENERS = new Set(["«", "„", "‹", "‚"]);
 const CLOSERS = new Set(["»", "›"]);

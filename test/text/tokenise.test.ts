@@ -100,6 +100,8 @@ describe("tokenise: sentences and clauses", () => {
     ["question mark", "Why? Because", ["Why/0/0", "Because/1/1"]],
     ["ellipsis character", "Wait… ok", ["Wait/0/0", "ok/1/1"]],
     ["three dots", "Wait... ok", ["Wait/0/0", "ok/1/1"]],
+    ["the Armenian full stop", "Չեմ խղճում։ Պետք է", ["Չեմ/0/0", "խղճում/0/0", "Պետք/1/1", "է/1/1"]],
+    ["the Armenian full stop at the end and before a word", "ա։բ։", ["ա/0/0", "բ/1/1"]],
     ["newline", "one\ntwo", ["one/0/0", "two/1/1"]],
     ["CRLF", "one\r\ntwo", ["one/0/0", "two/1/1"]],
     ["several marks count once", "What?!? Yes", ["What/0/0", "Yes/1/1"]],

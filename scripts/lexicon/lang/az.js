@@ -133,6 +133,9 @@ export function inflect(grammar) {
     add(direct, f("(y)In"), f("(y)InIz"), f("(y)Aq"), f("(y)Ax"), f("sIn"), f("sInlAr"), `${f("mAlI")}*`, `${dat} layiq*`);
     for (const o of OBJECTS) add(direct, `${imp} ${o}`);
     for (const m of MODAL_AFTER) add(direct, `${inf} ${m}`);
+    // …and negated after it: "öldürmək lazım deyil" (it is not necessary to kill), whose negation the
+    // phrase "öldürmək lazım" would take inside its own words: the whole negated phrase covers it.
+    add("figurative.idiom", ...["lazım deyil", "lazım deyildir", "gərək deyil"].map((n) => `${inf} ${n}`));
     // Passive: "öldürülsün", "güllələnməlidir", "öldürülməyə layiqdir"; a verb in "etmək" has two
     // ("məhv edilməlidir" and "məhv olunmalıdır").
     const p = passive(head + stem);

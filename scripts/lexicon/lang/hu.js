@@ -17,6 +17,7 @@
 //   past   3pl definite past, for reports ("megölték"; also "megölte", "megöltük", "megöltek")
 //   pres3  3pl definite present when irregular ("lövik", "végzik"), for hopes ("remélem, lelövik")
 //   d      the short 2sg definite imperative when it is not the imp stem + d ("lődd", "akaszd")
+//   bare-imp: true  its command without the preverb is a directive too ("öljétek a megszállókat")
 //   bare: true   the verb without its preverb is violent too ("ölni kell", "lőni kell"), so its
 //                bare infinitive counts after a modal ("végezni", "verni" are everyday verbs)
 //   ambiguous: true  also said of things ("elégetni" burn, "felgyújtani" set fire): its commands
@@ -139,6 +140,18 @@ export function inflect(grammar) {
     // ("végezték ki") to the typo matcher.
     add(direct, withThen([i.def2sg, i.def2pl, i.def1pl, i.def3sg, i.def3pl, i.ind2pl, i.ind1pl, i.ind3sg, i.ind3pl].map(cmd)));
     if (pv) add(direct, withThen([cmd(i.ind2sg)]));
+    // The command without its preverb (`bare-imp`), as Hungarian gives an open-ended or ongoing order:
+    // "öljétek a megszállókat, ahol éritek", "lőjétek őket!", "irtsátok a férgeket". It names no
+    // completed act, so the same form also tells what one does ("öljük az időt"): a directive only
+    // opening its clause, after a frame or after whom it is aimed at (violence.infinitive). The 2nd
+    // persons and "let's" only: the 3rd ("ölje") is the subjunctive of a purpose clause too.
+    // `bare-imp: object`: a verb whose bare command is also said of a game or a camera ("lőjetek!"
+    // shoot, at a match; "lőjetek pár képet"; folded, "lőjétek" is "lőjetek") counts only with a
+    // person or a group as its object ("lőjétek a ruszkikat", "lőjétek őket": call-object-act).
+    if (v["bare-imp"] === "object" && pv) {
+      out["violence.object-call"] ??= [];
+      add("violence.object-call", withThen([i.def2sg, i.def2pl, i.def1pl, i.ind2pl, i.ind1pl]));
+    } else if (v["bare-imp"] && pv) add("violence.infinitive", withThen([i.def2sg, i.def2pl, i.def1pl, i.ind2pl, i.ind1pl]));
     // The subjunctive of others after "hogy", its preverb joined as a subordinate clause has it:
     // "megérdemelnék, hogy felkössék őket", "azt akarom, hogy agyonlőjék": what the poster wants done.
     // Third persons only ("hogy megöljem" is the poster's purpose, often told of the past).

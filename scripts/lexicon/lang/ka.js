@@ -50,6 +50,20 @@ export function latin(term, max = 6) {
 /** The "kh" scheme: ხ kh, ღ gh, ც/წ ts, ჟ zh, ყ q, ფ p, ქ k. */
 const SCHEME_KH = { ხ: "kh", ღ: "gh", ც: "ts", წ: "ts", ჟ: "zh", ყ: "q", ფ: "p", ქ: "k" };
 
+/**
+ * The national romanisation, which marks the ejectives with an apostrophe (კ k', ტ t', პ p', წ ts',
+ * ჭ ch', ყ q') beside the "kh" scheme's letters: "mok'alit", "unda mok'vdes", "dakhvrit'et". Only for
+ * a term with an ejective (without one it is the "kh" scheme); the apostrophe is part of the word.
+ */
+const EJECTIVE = { კ: "k'", ტ: "t'", პ: "p'", წ: "ts'", ჭ: "ch'", ყ: "q'", ჩ: "ch", შ: "sh", ძ: "dz", თ: "t" };
+export function apostrophed(term) {
+  if (!/[კტპწჭყ]/.test(term)) return [];
+  // An apostrophe that no letter follows ("dasakhvret'*") is no part of a word: dropped, and the term
+  // left out when none is left (it is then another scheme's spelling).
+  const x = [...term].map((c) => EJECTIVE[c] ?? SCHEME_KH[c] ?? LATIN[c]?.[0] ?? c).join("").replace(/'(?![a-z])/g, "");
+  return x.includes("'") ? [x] : [];
+}
+
 /** Up to `max` strings from per-position options, by how many positions leave their first option. */
 function spellings(options, max) {
   let all = [{ s: "", cost: 0 }];
@@ -103,6 +117,7 @@ export function inflect(grammar) {
     for (const t of terms.flat()) {
       out[lex].push(t);
       for (const l of latin(t, SUPPORT.has(lex) ? 1 : 4)) out[lex].push(l);
+      if (!SUPPORT.has(lex)) out[lex].push(...apostrophed(t));
     }
   };
   /** A rarer form (a question waiting for deaths): its commonest Latin spelling only. */
