@@ -20,9 +20,9 @@ export interface WorkMeter {
  */
 export class ContextIndex {
   private readonly widest = new Map<readonly LexMatch[], number>();
-  private readonly prevOpen = new Map<string, OpenBefore>();
-  /** Per long list, where the last search in it ended: the next one gallops from there. */
-  private readonly cursor = new Map<readonly LexMatch[], number>();
+  private readonly prevOpen = new Map<readonly number[], OpenBefore>();
+  /** Per long list, its start words and where the last search in it ended: the next one gallops from there. */
+  private readonly long = new Map<readonly LexMatch[], { readonly starts: Int32Array; cursor: number }>();
   /** Per scope, the first and end word of every word's unit, once enough look-ups ask (see unitRange). */
   private readonly bounds: { clause?: UnitBounds; sentence?: UnitBounds } = {};
   /** Per scope, the look-ups made by binary search before the table is built. */
@@ -40,51 +40,77 @@ export class ContextIndex {
 
   /**
    * The index of the first match of `list` that starts at or after word `t`. A short list is
-   * searched whole; a long one (a long post's) from where the last search in it ended, galloping
-   * outwards and then halving: the candidates of a post are checked in text order, so each search
-   * costs the log of how far it moved, not of the list's length (a long post is not dearer a byte).
+   * searched whole; a long one (a long post's) from where the last search in it ended (see
+   * {@link gallop}) over its start words, taken once: the candidates of a post are checked in text
+   * order, so each search costs the log of how far it moved, not of the list's length (a long post
+   * is not dearer a byte).
    */
   firstFrom(list: readonly LexMatch[], t: number): number {
-    let lo = 0;
-    let hi = list.length;
     // A step for the look-up itself, a step for each match it reads.
     this.step();
-    if (hi > GALLOP_FROM) {
-      const n = hi;
-      const c = Math.min(this.cursor.get(list) ?? 0, n);
-      if (c < n && (list[c] as LexMatch).t0 < t) {
-        // The answer lies after c: probe c + 1, c + 2, c + 4, … until a match starts at or after t.
-        lo = c + 1;
-        hi = n;
-        for (let step = 1; c + step < n; step *= 2) {
-          this.step();
-          if ((list[c + step] as LexMatch).t0 >= t) {
-            hi = c + step;
-            break;
-          }
-          lo = c + step + 1;
-        }
-      } else {
-        // The answer is c or before: probe c - 1, c - 2, c - 4, … until a match starts before t.
-        lo = 0;
-        hi = c;
-        for (let step = 1; c - step >= 0; step *= 2) {
-          this.step();
-          if ((list[c - step] as LexMatch).t0 < t) {
-            lo = c - step + 1;
-            break;
-          }
-          hi = c - step;
-        }
+    const n = list.length;
+    if (n > GALLOP_FROM) {
+      let long = this.long.get(list);
+      if (long === undefined) {
+        const t0s = new Int32Array(n);
+        for (let i = 0; i < n; i++) t0s[i] = (list[i] as LexMatch).t0;
+        this.step(n);
+        this.long.set(list, (long = { starts: t0s, cursor: 0 }));
       }
+      return (long.cursor = this.gallop(long.starts, t, Math.min(long.cursor, n)));
     }
+    let lo = 0;
+    let hi = n;
     while (lo < hi) {
       this.step();
       const mid = (lo + hi) >> 1;
       if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
       else hi = mid;
     }
-    if (list.length > GALLOP_FROM) this.cursor.set(list, lo);
+    return lo;
+  }
+
+  /**
+   * The first index of `keys` (ascending) whose key is at least `t` (their length if none),
+   * searched from index `c`, where the caller's last search ended: galloping away from it (probes
+   * c + 1, c + 2, c + 4, … or c - 1, c - 2, c - 4, …) until a probe passes t, then halving the gap
+   * left. The one search of {@link firstFrom} and {@link openBefore}, which once each had their own.
+   */
+  private gallop(keys: Int32Array, t: number, c: number): number {
+    const n = keys.length;
+    let lo: number;
+    let hi: number;
+    if (c < n && (keys[c] as number) < t) {
+      // The answer lies after c.
+      lo = c + 1;
+      hi = n;
+      for (let step = 1; c + step < n; step *= 2) {
+        this.step();
+        if ((keys[c + step] as number) >= t) {
+          hi = c + step;
+          break;
+        }
+        lo = c + step + 1;
+      }
+    } else {
+      // The answer is c or before.
+      lo = 0;
+      hi = c;
+      for (let step = 1; c - step >= 0; step *= 2) {
+        this.step();
+        if ((keys[c - step] as number) < t) {
+          lo = c - step + 1;
+          break;
+        }
+        hi = c - step;
+      }
+    }
+    while (lo < hi) {
+      this.step();
+      const mid = (lo + hi) >> 1;
+      if ((keys[mid] as number) < t) lo = mid + 1;
+      else hi = mid;
+    }
     return lo;
   }
 
@@ -143,61 +169,35 @@ export class ContextIndex {
   }
 
   /**
-   * The nearest word at or before word `t` that no match of `lists` covers (-1 if none): whether a
-   * candidate opens its clause, skipping opener words, is then one look-up. The covered stretches
-   * are found once per post for each set of skip lexicons (`key`), from the matches alone, so that
-   * they cost the matches and not the post's words; a look-up gallops from the last one.
+   * The nearest word at or before word `t` that no match of the `skip` lexicons (indices into
+   * `lex`) covers (-1 if none): whether a candidate opens its clause, skipping opener words, is then
+   * one look-up. The covered stretches are found once per post for each list of skip lexicons, from
+   * the matches alone, so that they cost the matches and not the post's words; a look-up gallops
+   * from the last one.
    */
-  openBefore(key: string, lists: readonly (readonly LexMatch[])[], t: number): number {
+  openBefore(skip: readonly number[], lex: readonly (readonly LexMatch[] | undefined)[], t: number): number {
     this.step();
-    let open = this.prevOpen.get(key);
+    // By the skip list itself (one compiled array per context), not by a key made of it: the key and
+    // the lists cost two arrays and a string for every candidate checked.
+    let open = this.prevOpen.get(skip);
     if (!open) {
-      open = coveredRuns(lists);
+      open = coveredRuns(skip.map((l) => lex[l] ?? NO_MATCHES));
       this.step(open.steps);
-      this.prevOpen.set(key, open);
+      this.prevOpen.set(skip, open);
     }
     const { starts, ends } = open;
     const n = starts.length;
     if (n === 0) return t;
-    // The last run that starts at or before t (lo; -1 if none), searched from the last answer:
-    // galloping away from it until a probe passes t, then halving the gap left.
-    const c = Math.min(open.cursor, n - 1);
-    let lo: number;
-    let hi: number;
-    if ((starts[c] as number) <= t) {
-      lo = c;
-      hi = n;
-      for (let step = 1; c + step < n; step *= 2) {
-        this.step();
-        if ((starts[c + step] as number) > t) {
-          hi = c + step;
-          break;
-        }
-        lo = c + step;
-      }
-    } else {
-      hi = c;
-      lo = -1;
-      for (let step = 1; c - step >= 0; step *= 2) {
-        this.step();
-        if ((starts[c - step] as number) <= t) {
-          lo = c - step;
-          break;
-        }
-        hi = c - step;
-      }
-    }
-    while (hi - lo > 1) {
-      this.step();
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= t) lo = mid;
-      else hi = mid;
-    }
+    // The last run that starts at or before t (-1 if none): the one before the first that starts
+    // after it (word numbers are whole, so "after t" is "at or after t + 1").
+    const lo = this.gallop(starts, t + 1, Math.min(open.cursor, n - 1)) - 1;
     if (lo < 0) return t;
     open.cursor = lo;
     return t < (ends[lo] as number) ? (starts[lo] as number) - 1 : t;
   }
 }
+
+const NO_MATCHES: readonly LexMatch[] = Object.freeze([]);
 
 /** Above this many matches a list is searched from where the last search ended. */
 const GALLOP_FROM = 16;

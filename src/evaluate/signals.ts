@@ -201,6 +201,37 @@ function inQuestion(ctx: Ctx, t: number): boolean {
   return /[?\uff1f]/.test(ctx.text.slice(from, to));
 }
 
+/**
+ * Whether context `c` holds for match `m`: {@link contextHolds} without its phrase. Most candidates
+ * are counted or discounted without anyone reading why, so the phrase (a lexicon's name and the
+ * cue's words, joined) is made only for the one context that discounts a candidate; the answer is
+ * the same as `contextHolds(c, m, ctx) !== null`, case by case.
+ */
+function holds(c: ContextC, m: LexMatch, ctx: Ctx): boolean {
+  switch (c.k) {
+    case "lexicon": {
+      // Index loops: see the note above candidates().
+      const lexicons = c.lexicons;
+      for (let i = 0; i < lexicons.length; i++) if (cueIn(ctx.lex[lexicons[i] as number] ?? NONE, c, m, ctx)) return true;
+      return false;
+    }
+    case "all": {
+      const items = c.items;
+      for (let i = 0; i < items.length; i++) if (!holds(items[i] as ContextC, m, ctx)) return false;
+      return true;
+    }
+    case "any": {
+      const items = c.items;
+      for (let i = 0; i < items.length; i++) if (holds(items[i] as ContextC, m, ctx)) return true;
+      return false;
+    }
+    case "not":
+      return !holds(c.item, m, ctx);
+    default:
+      return contextHolds(c, m, ctx) !== null;
+  }
+}
+
 /** Why context `c` holds for match `m` (a short phrase for explanations), or null when it does not. */
 export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null {
   const { tokens } = ctx;
@@ -219,7 +250,7 @@ export function contextHolds(c: ContextC, m: LexMatch, ctx: Ctx): string | null 
       // Opens its clause when every word before it in the clause is an opener word ("so", "and").
       const [first] = ctx.ix.unitRange(m.t0, "clause");
       if (m.t0 === first) return "at the start of a clause";
-      return ctx.ix.openBefore(c.skip.join(","), c.skip.map((l) => ctx.lex[l] ?? NONE), m.t0 - 1) < first ? "at the start of a clause" : null;
+      return ctx.ix.openBefore(c.skip, ctx.lex, m.t0 - 1) < first ? "at the start of a clause" : null;
     }
     case "after-colon": {
       // The gap between the clause's first word and the word before it holds the colon, if any.
@@ -322,19 +353,18 @@ function filterCandidates(s: SignalC, cands: readonly LexMatch[], ctx: Ctx): { c
     const m = cands[i] as LexMatch;
     if (require) {
       let ok = false;
-      for (const c of require) if (contextHolds(c, m, ctx) !== null) ok = true;
+      // Every context is tried, even after one held: a look-up moves the context index's cursors,
+      // and the steps it counts (the linear-cost tests) stay what they were.
+      for (let j = 0; j < require.length; j++) if (holds(require[j] as ContextC, m, ctx)) ok = true;
       if (!ok) {
         discounted.push({ m, why: `needs ${require.map((c) => c.label).join(" or ")}` });
         continue;
       }
     }
-    let excluded: string | null = null;
-    for (const c of exclude) {
-      excluded = contextHolds(c, m, ctx);
-      if (excluded !== null) break;
-    }
-    if (excluded !== null) {
-      discounted.push({ m, why: `excluded: ${excluded}` });
+    let excluded: ContextC | undefined;
+    for (let j = 0; j < exclude.length && excluded === undefined; j++) if (holds(exclude[j] as ContextC, m, ctx)) excluded = exclude[j];
+    if (excluded !== undefined) {
+      discounted.push({ m, why: `excluded: ${contextHolds(excluded, m, ctx) as string}` });
       continue;
     }
     counted.push(m);

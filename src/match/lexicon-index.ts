@@ -234,13 +234,19 @@ class PackedTerms implements IndexSource {
   }
 
   term(id: number): IndexedTerm {
-    let t = this.decoded[id];
+    const decoded = this.decoded;
+    let t = id < decoded.length ? decoded[id] : undefined;
     if (t === undefined) {
       const e = this.decode(this.p.termText(id));
       // A new object with every field, rather than `anchor` added to the decoded one: an added
       // field went to a separate property array (one more object per term for every collection to
       // mark, and an indirection on each `t.anchor` of the matcher).
-      this.decoded[id] = t = { lexicon: e.lexicon, lang: e.lang, source: e.source, parts: e.parts, anchor: anchorOf(e.parts) };
+      t = { lexicon: e.lexicon, lang: e.lang, source: e.source, parts: e.parts, anchor: anchorOf(e.parts) };
+      // Grown by push up to the id, never written past its end: a store far beyond the end (ids come
+      // in any order, up to 243,000) turned the array into a dictionary, a hash look-up for every
+      // candidate of every new word (a tenth of the time of decoding a term).
+      while (decoded.length <= id) decoded.push(undefined);
+      decoded[id] = t;
     }
     return t;
   }

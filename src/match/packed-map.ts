@@ -211,11 +211,29 @@ class LineTable {
   private scratch = new Uint8Array(64);
   private readonly out: [number, number] = [0, 0];
 
+  /**
+   * A bit for the hash of every prefix of every key (at each of its bytes, so the whole key too):
+   * a clear bit proves that no key begins with those bytes. A new word is looked up under each of
+   * its prefixes, up to the longest stem (18 letters), and in each view, and almost none of them
+   * is a key: the bit, in a table small enough to stay in the processor's cache, answers most of
+   * those look-ups without reading a slot and a line of the large table, and a walk over a word's
+   * prefixes stops at the first one that no key begins with, since no longer one can be a key.
+   */
+  private readonly prefixBits: Int32Array;
+  private readonly bitShift: number;
+
   constructor(private readonly b: Bytes, lines: number) {
     let size = 16;
     while (size < lines * 2) size *= 2;
     this.slots = new Int32Array(size);
     this.mask = size - 1;
+    // About 16 bits a line: most keys are words of a few letters, so about 3 prefixes a bit in 16.
+    let bits = 1024;
+    while (bits < lines * 16 && bits < 1 << 24) bits *= 2;
+    this.prefixBits = new Int32Array(bits >>> 5);
+    this.bitShift = 32 - Math.log2(bits);
+    const prefixBits = this.prefixBits;
+    const bitShift = this.bitShift;
     // One walk over the bytes: each line's key (up to its space or its end) hashed as it is read,
     // then on to the next line. (A search for each line's end, a loop to its space and a hash of the
     // key, each over the same bytes, cost a few million instructions a table, run once.)
@@ -230,6 +248,8 @@ class LineTable {
         const c = b[i]!;
         if (c === 32 || c === 10) break;
         h = Math.imul(h ^ c, FNV_PRIME);
+        const bit = Math.imul(h, BIT_MIX) >>> bitShift;
+        prefixBits[bit >>> 5] = prefixBits[bit >>> 5]! | (1 << (bit & 31));
       }
       let slot = (h >>> 0) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
@@ -247,7 +267,14 @@ class LineTable {
       this.scratch = new Uint8Array(key.length * 3);
       enc = encoder.encodeInto(key, this.scratch);
     }
-    return this.probe(this.scratch, fnv1a(this.scratch, 0, enc.written), enc.written, out);
+    const hash = fnv1a(this.scratch, 0, enc.written);
+    return this.mayBegin(hash) && this.probe(this.scratch, hash, enc.written, out);
+  }
+
+  /** False when no key begins with the bytes whose FNV-1a hash is `hash` (see {@link prefixBits}); the empty key is never one. */
+  private mayBegin(hash: number): boolean {
+    const bit = Math.imul(hash, BIT_MIX) >>> this.bitShift;
+    return (this.prefixBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   /**
@@ -290,6 +317,8 @@ class LineTable {
         k[n++] = 0x80 | (c & 63);
       }
       for (let j = from; j < n; j++) h = Math.imul(h ^ k[j]!, FNV_PRIME);
+      // No key begins with this prefix: none is this prefix or a longer one.
+      if (!this.mayBegin(h >>> 0)) return;
       if (i + 1 >= minUnits && this.probe(k, h >>> 0, n, out)) hit(out[0], out[1], i + 1);
     }
   }
@@ -340,7 +369,7 @@ class LineTable {
         k[m++] = b;
         hd = Math.imul(hd ^ b, FNV_PRIME);
       }
-      if (this.probe(k, hd >>> 0, m - d, out, d)) hit(out[0], out[1]);
+      if (this.mayBegin(hd >>> 0) && this.probe(k, hd >>> 0, m - d, out, d)) hit(out[0], out[1]);
     }
     return true;
   }
@@ -365,6 +394,9 @@ class LineTable {
     }
   }
 }
+
+/** Mixes an FNV-1a hash before its top bits pick a bit of {@link LineTable}'s prefix bits (its slot comes from the low bits). */
+const BIT_MIX = 0x9e3779b1 | 0;
 
 /** FNV-1a's offset basis and prime: the hash of no bytes, and its step. */
 const FNV_BASIS = 0x811c9dc5;

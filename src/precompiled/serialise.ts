@@ -282,6 +282,9 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
   const [termsAt] = at.get("terms") as [number, number];
   const [offsetsAt, offsetsEnd] = at.get("termOffsets") as [number, number];
   let offsets: Buffer | undefined;
+  // The whole terms section once read: kept, so that a term costs its decoding only, not a look-up
+  // of the section and a Buffer wrapped around it each time (a long run decodes ~100,000 terms).
+  let terms: Buffer | undefined;
   let singleReads = 0;
   const termCount = Math.max(0, (offsetsEnd - offsetsAt) / 4 - 1);
   const termText = (id: number): string => {
@@ -290,9 +293,10 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
     // A long run meets many terms: then one read of each whole section beats many small ones. Until
     // then a term costs two small reads, its two offsets and its text: the offsets section alone is
     // 0.6 MB, which a one-post run (a few dozen terms) would read for nothing.
-    if (read.has("terms") || ++singleReads > SINGLE_TERM_READS) {
+    if (terms !== undefined || read.has("terms") || ++singleReads > SINGLE_TERM_READS) {
       offsets ??= asBuffer(section("termOffsets"));
-      return asBuffer(section("terms")).toString("utf8", offsets.readUInt32LE(4 * id), offsets.readUInt32LE(4 * id + 4));
+      terms ??= asBuffer(section("terms"));
+      return terms.toString("utf8", offsets.readUInt32LE(4 * id), offsets.readUInt32LE(4 * id + 4));
     }
     const ends = asBuffer(src.slice(offsetsAt + 4 * id, offsetsAt + 4 * id + 8));
     return asBuffer(src.slice(termsAt + ends.readUInt32LE(0), termsAt + ends.readUInt32LE(4))).toString("utf8");

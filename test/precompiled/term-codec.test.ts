@@ -38,6 +38,20 @@ describe("termDecoder", () => {
     );
   });
 
+  it("reads lines JSON.parse would read the same whatever their layout (spaces, escapes): the fast reader or JSON.parse, one result", () => {
+    fc.assert(
+      fc.property(term, fc.constantFrom(0, 1, 2), (t, layout) => {
+        // The fast reader takes compact lines without escapes; any other layout must go to JSON.parse.
+        const line = layout === 0 ? termLine(t) : JSON.stringify(JSON.parse(termLine(t)), null, layout === 1 ? 1 : "\t");
+        expect(termDecoder()(line)).toEqual(termFromLine(line));
+      }),
+      { numRuns: 300 },
+    );
+    for (const line of ['[7,"en","a\\\\b",[[1,"kill",0,0],2,[0,"x",0,"y"]]]', '[7,"en","ab",[[1,"kill","kil",0],{"g":2,"not":["x"]}]]', '[7,"en","😀",[[0,"😀",0,0]]]', '[12,"pl","",[]]']) {
+      expect(termDecoder()(line)).toEqual(termFromLine(line));
+    }
+  });
+
   it("hands out one object for equal parts, and different ones for parts that differ in any field", () => {
     fc.assert(
       fc.property(fc.array(term, { minLength: 1, maxLength: 40 }), (terms) => {
