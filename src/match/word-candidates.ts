@@ -184,13 +184,20 @@ export class WordCandidates {
         // may be run into any following word ("powiesićtych"). (A short unknown tail is more likely
         // an inflection: "zamordowany"+"ch" is one word.) Tests in order of cost: no look-up for a
         // split whose lengths rule it out.
-        if (k >= 4 && (index.knownWords.has(w.slice(k)) || (k >= 7 && w.length - k >= 3 && index.fuzzyWords.has(w.slice(0, k))))) index.exact.wordIds(w.slice(0, k))?.forEach(glued);
+        if (k >= 4 && !AGENT_ENDINGS.has(w.slice(k)) && (index.knownWords.has(w.slice(k)) || (k >= 7 && w.length - k >= 3 && index.fuzzyWords.has(w.slice(0, k))))) index.exact.wordIds(w.slice(0, k))?.forEach(glued);
         if (w.length - k >= 4 && knownHead[k] === 1) index.exact.lookup(w.slice(k), glued);
       }
     }
     return out.length > 0 ? out : NONE;
   }
 }
+
+/**
+ * The endings of an agent noun, "shooter", "killers", "bomber": never a word run into the verb, even
+ * where some term lists them as words (Armenian in Latin letters has "er", *uzum er*), since the
+ * agent named is a person (a report: "why the shooter got five years"), not the act called for.
+ */
+const AGENT_ENDINGS: ReadonlySet<string> = new Set(["er", "ers"]);
 
 /** `hit(k)` for each k = 1…max for which `w.slice(0, k)` is in `set`, shortest first. */
 function prefixesIn(set: ReadonlySet<string>, w: string, max: number, hit: (k: number) => void): void {

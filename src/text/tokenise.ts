@@ -32,6 +32,9 @@ const HYPHEN = 0x2d;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const HASH = 0x23;
+const AT = 0x40;
+const COLON = 0x3a;
+const UNDERSCORE = 0x5f;
 const SLASH = 0x2f;
 
 /** Units taken by the code point {@link classAt} last looked at (a second result without allocating a pair). */
@@ -262,6 +265,13 @@ function markReplyQuotes(text: string, starts: Uint32Array, quoted: Uint8Array):
   }
 }
 
+const isAsciiDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** Whether text[start, end) is all ASCII digits and joined by a colon to digits before or after it: part of a timestamp ("2:34", "1:02:33"). */
+function timestampPart(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isAsciiDigit(text.charCodeAt(k))) return false;
+  return (end + 1 < text.length && text.charCodeAt(end) === COLON && isAsciiDigit(text.charCodeAt(end + 1))) || (start >= 2 && text.charCodeAt(start - 1) === COLON && isAsciiDigit(text.charCodeAt(start - 2)));
+}
+
 /** Splits a normalised text into words and finds their sentence, clause and quotation. */
 export function tokenise(text: string): Tokens {
   const words: string[] = [];
@@ -322,8 +332,11 @@ export function tokenise(text: string): Tokens {
     if ((pict || prevPict) && n > 0 && cl === clBefore) cl++;
     prevPict = pict;
     // Hashtags that open a sentence ("#putinhuylo smert putinu") are its topic, not its first words:
-    // the sentence's own words start a clause after them.
-    const tag = start > 0 && text.charCodeAt(start - 1) === HASH;
+    // the sentence's own words start a clause after them. So are the @handles a comment answers
+    // ("@CNN hang him") and a video's timestamp ("2:34 string him up", "1:02:33 …").
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    // (an underscore joins the next part of the same handle or tag: "@jake_99")
+    const tag: boolean = before === HASH || before === AT || (before === UNDERSCORE && tagRun && sen === tagSentence && prevEnd === start - 1) || timestampPart(text, start, i);
     if (sen !== tagSentence) {
       tagSentence = sen;
       tagRun = tag;

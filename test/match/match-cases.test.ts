@@ -44,6 +44,7 @@ describe("the matcher, case by case", () => {
     ["two words of a phrase typed together", ["deserve to die"], "they deserve todie", false, ["deserve todie <deserve to die>"]],
     ["the first two words as one", ["death to all"], "deathto all", true, ["deathto all <death to all>"]],
     ["a word run into a neighbour some term lists", ["stab", "those people"], "stabthose occupiers", true, ["stabthose <stab>"]],
+    ["never an agent noun's ending, though a term lists it", ["shoot", "kill", "uzum er"], "why the shooter and the killers got five years", true, []],
     ["leetspeak and look-alike letters are folded first", ["death to"], "D3ath to the inv4ders", false, ["death to <death to>"]],
   ])("%s", (_, terms, text, fuzzy, expected) => {
     expect(matchesOf(terms, text, fuzzy)).toEqual(expected);

@@ -64,12 +64,17 @@ export function referenceTokenise(text: string): Tokens {
       }
     }
   };
-  // Whether every word of sentence `tagSentence` so far is a hashtag: the first word after such a run
+  // Whether every word of sentence `tagSentence` so far is a hashtag (or an @handle or a timestamp): the first word after such a run
   // opens a clause (unless the gap or a pictograph already did).
   let tagSentence = -1;
   let tagRun = false;
   const hashtags = (i: number, clBefore: number): void => {
-    const tag = (s[i] as number) > 0 && text[(s[i] as number) - 1] === "#";
+    // …or @handles, or the parts of a timestamp ("2:34", "1:02:33": digits joined by a colon to digits)
+    const w = words[i] as string;
+    const stamp = /^[0-9]+$/.test(w) && (/^:[0-9]/.test(text.slice(e[i] as number)) || /[0-9]:$/.test(text.slice(0, s[i] as number)));
+    const before = (s[i] as number) > 0 ? text[(s[i] as number) - 1] : "";
+    const joined = before === "_" && tagRun && sen === tagSentence && i > 0 && e[i - 1] === (s[i] as number) - 1;
+    const tag = before === "#" || before === "@" || joined || stamp;
     if (sen !== tagSentence) {
       tagSentence = sen;
       tagRun = tag;

@@ -67,6 +67,18 @@ describe("tokenise: hashtags", () => {
     expect(annotate(tokenise("smert #putinu #ukraine"))).toEqual(["smert/0/0", "putinu/0/0", "ukraine/0/0"]);
     expect(annotate(tokenise("#news, smert putinu. #tag smert"))).toEqual(["news/0/0", "smert/0/1", "putinu/0/1", "tag/1/2", "smert/1/3"]);
   });
+  it("reads the @handles and the timestamp that open a sentence the same way ('@CNN hang him', '2:34 string him up')", () => {
+    expect(annotate(tokenise("@cnn hang him"))).toEqual(["cnn/0/0", "hang/0/1", "him/0/1"]);
+    expect(annotate(tokenise("@cnn @bbc string them up"))).toEqual(["cnn/0/0", "bbc/0/0", "string/0/1", "them/0/1", "up/0/1"]);
+    expect(annotate(tokenise("2:34 string him up"))).toEqual(["2/0/0", "34/0/1", "string/0/2", "him/0/2", "up/0/2"]);
+    expect(annotate(tokenise("@jake_99 hang him"))).toEqual(["jake/0/0", "99/0/0", "hang/0/1", "him/0/1"]);
+    expect(annotate(tokenise("so_what hang him"))).toEqual(["so/0/0", "what/0/0", "hang/0/0", "him/0/0"]);
+    expect(annotate(tokenise("1:02:33 hang him"))).toEqual(["1/0/0", "02/0/1", "33/0/2", "hang/0/3", "him/0/3"]);
+    // not a number that is no timestamp, nor an address or a timestamp inside the sentence
+    expect(annotate(tokenise("5 years for that"))).toEqual(["5/0/0", "years/0/0", "for/0/0", "that/0/0"]);
+    expect(annotate(tokenise("mail me@x now"))).toEqual(["mail/0/0", "me/0/0", "x/0/0", "now/0/0"]);
+    expect(annotate(tokenise("at 2:34 he says it"))).toEqual(["at/0/0", "2/0/0", "34/0/1", "he/0/1", "says/0/1", "it/0/1"]);
+  });
 });
 
 describe("tokenise: pictographs", () => {
