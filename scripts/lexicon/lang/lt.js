@@ -67,6 +67,7 @@ export function inflect(grammar) {
     "violence.infinitive": [],
     "violence.passive": [],
     "violence.wish-verb": [],
+    "violence.jussive-verb": [],
     "violence.intent": [],
     "violence.reported": [],
     "cue.negation": [],
@@ -102,6 +103,12 @@ export function inflect(grammar) {
         // the old jussive "te-" written on the verb: "tedvesia", "težūva", "tesudega"
         if (use("wish") && !v["pres-wish"]) add("violence.call", list(f.pres3).map((p) => `te${p}`), thens);
         if (dying) {
+          // the present alone (no "tegul" in the match) for a "tegul" that a relative clause parts from
+          // it: "Tegul tie rusai, kurie šaukia „Z“ ir džiaugiasi karu, žūsta" (signal
+          // call-jussive-relative; never after "kad", where the present is a report)
+          if (use("wish") && !v["pres-wish"]) add("violence.jussive-verb", list(f.pres3), thens);
+          // and its negation a word of its own ("tegul nežūsta": may they not perish)
+          if (use("wish") && !v["pres-wish"]) out["cue.negation"].push(...list(f.pres3).filter((x) => !x.includes(" ")).map((x) => `ne${x}`));
           // the second person too, a curse: "kad tu nudvėstum", "kad jūs išdvėstumėt"
           if (use("wish")) add("violence.wish-verb", [...f.inf, ...wish, ...f.cond2], thens);
           continue;
