@@ -3,6 +3,7 @@ import type { LexiconIndex } from "./lexicon-index.js";
 import type { TermPart, WordPattern } from "./terms.js";
 import { splitByLexicon, translitVia, VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TYPO, type Candidate, type Split, WordCandidates, type WordInfo } from "./word-candidates.js";
 import type { Tokens } from "../text/tokenise.js";
+import { readsAs } from "../text/keys.js";
 
 export { VIA_GLUED, VIA_SHORT, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "./word-candidates.js";
 
@@ -46,6 +47,8 @@ function wordMatch(ws: Words, i: number, p: WordPattern, fuzzy: boolean): number
   // Ukrainian "h" for г ("voroham"): a guess about the writer's system, so only in a transliteration.
   if (trh !== undefined && p.tr !== undefined && (p.stem ? trh.startsWith(p.tr) : trh === p.tr)) return 1 + (translitVia(p) | VIA_SHORT);
   if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + VIA_TYPO;
+  // A letter hidden behind a symbol ("rꞈssian" for "r*ssian"): the censored transformer flags it.
+  if ((ws.info[i] as WordInfo).wild && readsAs(w, p.key, p.stem)) return 1;
   return 0;
 }
 
@@ -250,7 +253,7 @@ function mayMatch(ws: Words, c: Candidate, i: number, sentence: number): boolean
   const w = ws.tokens.words[j] as string;
   if (p.stem || c.adjDir === 1 ? w.startsWith(p.key) : w === p.key) return true;
   const info = ws.info[j] as WordInfo;
-  if (info.sq !== undefined || (p.tr !== undefined && info.tr !== undefined)) return true;
+  if (info.sq !== undefined || (p.tr !== undefined && info.tr !== undefined) || info.wild) return true;
   // A typo never touches the first letter (fuzzy.ts).
   return c.fuzzy && w.charCodeAt(0) === p.key.charCodeAt(0);
 }

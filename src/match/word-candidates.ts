@@ -2,7 +2,7 @@ import { PackedSet } from "./packed-map.js";
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
 import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
 import { SHORT_TRANSLIT, type WordPattern } from "./terms.js";
-import { isStretched, squeeze, translitSkeleton, translitSkeletonH } from "../text/keys.js";
+import { forEachFill, isStretched, readsWildcards, squeeze, translitSkeleton, translitSkeletonH, WILDCARD } from "../text/keys.js";
 
 /** How a word was matched, beyond its plain normalised form. */
 export const VIA_STRETCHED = 1;
@@ -61,6 +61,11 @@ export interface WordInfo {
   readonly tr: string | undefined;
   /** The skeleton with a lone "h" read as г (Ukrainian "voroham"), when the word has one: counts only in a transliteration (VIA_SHORT). */
   readonly trh: string | undefined;
+  /**
+   * True when the word hides letters behind symbols ("rꞈssian", from "r*ssian": see keys.ts
+   * WILDCARD) that may be read as letters: it matches a word part with a letter for each.
+   */
+  readonly wild: boolean;
   /** Candidates from the exact, squeezed and transliterated views, in lookup order. */
   readonly primary: readonly Candidate[];
   /** False when the word is known or too short to be a typo or two words run together. */
@@ -152,9 +157,23 @@ export class WordCandidates {
       via = VIA_TRANSLIT | VIA_SHORT;
       index.translit.lookup(trh, add);
     }
+    // A letter hidden behind a symbol ("rꞈssian"): the terms anchored on each word it may be.
+    const wild = w.indexOf(WILDCARD) >= 0 && readsWildcards(w);
+    if (wild) {
+      via = 0;
+      const seen = new Set<number>();
+      forEachFill(w, (fill) =>
+        index.exact.lookup(fill, (id) => {
+          if (seen.has(id)) return;
+          seen.add(id);
+          add(id);
+        }),
+      );
+    }
     // A word the policy lists anywhere is a real word: not a typo, and not two words run together.
-    const mayBeMangled = w.length >= 4 && !index.knownWords.has(w);
-    return { sq, tr, trh, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
+    // Nor is a word with hidden letters guessed at twice.
+    const mayBeMangled = w.length >= 4 && !wild && !index.knownWords.has(w);
+    return { sq, tr, trh, wild, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
   }
 
   private computeSecondary(w: string): readonly Candidate[] {

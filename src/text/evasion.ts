@@ -2,6 +2,7 @@ import { C_CYRILLIC, C_LATIN, codePointClass, unitClass } from "./char-class.js"
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
+import { WILDCARD } from "./keys.js";
 import type { Transformer } from "./transformers.js";
 
 
@@ -68,6 +69,59 @@ export const confusables: Transformer = {
       }
     }
     // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case).
+    if (!changed) return null;
+    b.keep(last, input.length);
+    return b.finish();
+  },
+};
+
+/**
+ * Letter groups with symbols between them that may hide a letter: `*` and `#` in any script, and in
+ * a Cyrillic word also `@` and `$` (Latin leetspeak reads them as *a* and *s*, see {@link leet};
+ * Cyrillic leetspeak has no *s* and writes `@` for any vowel: "уб@ть").
+ */
+const CENSORED_RUN = lazyRegExp(String.raw`[\p{L}\p{M}]+(?:[*#@$]{1,2}[\p{L}\p{M}]+)+`, "gu");
+const CENSOR_SYMBOL = /[*#@$]/;
+const ANY_SCRIPT_CENSOR = /[*#]/;
+const WORD_CHAR = lazyRegExp(String.raw`[\p{L}\p{M}\p{N}]`, "u");
+
+/**
+ * A symbol standing for one hidden letter inside a word ("r*ssian", "vyvr*ždiť", "уб@ть", "п#тин"):
+ * each becomes {@link WILDCARD}, a letter the matcher reads as any one letter (keys.ts `wildMatch`),
+ * so the word stays one word. Only between letters: markdown's `*bold*`, a footnote's `word*`, `5*`
+ * and `2*3` are left alone; a word whose every letter stands alone ("k*i*l*l") is letters spelled
+ * out (spaced-letters); a word with a digit is leetspeak's.
+ */
+export const censored: Transformer = {
+  name: "censored",
+  description: "read a symbol inside a word as a hidden letter",
+  evasion: true,
+  apply(input) {
+    if (input.indexOf("*") < 0 && input.indexOf("#") < 0 && input.indexOf("@") < 0 && input.indexOf("$") < 0) return null;
+    const b = new RewriteBuilder(input);
+    let last = 0;
+    let changed = false;
+    for (const m of input.matchAll(CENSORED_RUN())) {
+      const w = m[0];
+      const before = input[m.index - 1];
+      const after = input[m.index + w.length];
+      // Part of a longer token ("a1*bc", "user@mail.com"'s "user@mail" is fine, "abc*2"): not a word.
+      if ((before !== undefined && (WORD_CHAR().test(before) || CENSOR_SYMBOL.test(before))) || (after !== undefined && (WORD_CHAR().test(after) || CENSOR_SYMBOL.test(after)))) continue;
+      const groups = w.split(/[*#@$]+/);
+      if (groups.every((g) => g.length === 1)) continue;
+      const cyrillic = majorityScript(w).script === "cyrillic";
+      let letters = 0;
+      for (const g of groups) letters += g.length;
+      if (letters < 3) continue;
+      for (let i = 0; i < w.length; i++) {
+        const ch = w[i] as string;
+        if (!CENSOR_SYMBOL.test(ch) || (!cyrillic && !ANY_SCRIPT_CENSOR.test(ch))) continue;
+        b.keep(last, m.index + i);
+        b.replace(m.index + i, m.index + i + 1, WILDCARD);
+        last = m.index + i + 1;
+        changed = true;
+      }
+    }
     if (!changed) return null;
     b.keep(last, input.length);
     return b.finish();
@@ -149,9 +203,53 @@ function isolatedLetterAt(s: string, i: number): boolean {
   return (prev === undefined || !WORDISH().test(prev)) && (next === undefined || !WORDISH().test(next));
 }
 
+/** Whether separator `sep` stands between words of a run whose letters are apart by `within`: it is wider, or holds a space where `within` holds none. */
+function widerThan(sep: string, within: string): boolean {
+  return sep !== within && (sep.length > within.length || (sep.includes(" ") && !within.includes(" ")));
+}
+
+/**
+ * Where a run of spelled-out letters (positions `letters` in `s`) breaks into words: the letters of
+ * one word are apart by the run's commonest separator ("k.i.l.l", "p u t i n"), and a wider one, or
+ * one with a space where the letters have none, stands between words ("k.i.l.l. t.h.e.m",
+ * "p u t i n   ö l s ü n", "k-i-l-l a-l-l"). Returns 1 at n when a word starts at letters[n]. A break
+ * between two one-letter words is no break: three of them in a row would be a spelled-out run again,
+ * so only a one-letter word between longer ones stands alone ("k.i.l.l. a. r.u.s.s.i.a.n").
+ */
+function wordBreaks(s: string, letters: readonly number[]): Uint8Array {
+  const n = letters.length;
+  const breaks = new Uint8Array(n);
+  const seps: string[] = [""];
+  const counts = new Map<string, number>();
+  for (let k = 1; k < n; k++) {
+    const sep = s.slice((letters[k - 1] as number) + 1, letters[k]);
+    seps.push(sep);
+    counts.set(sep, (counts.get(sep) ?? 0) + 1);
+  }
+  if (counts.size < 2) return breaks;
+  // The commonest separator; on a tie the shortest, then the first met.
+  let within = "";
+  let best = 0;
+  for (const [sep, c] of counts) if (c > best || (c === best && sep.length < within.length)) [within, best] = [sep, c];
+  let any = false;
+  for (let k = 1; k < n; k++)
+    if (widerThan(seps[k] as string, within)) {
+      breaks[k] = 1;
+      any = true;
+    }
+  if (!any) return breaks;
+  // A word of one letter is the stretch between two breaks (or a break and the run's edge) one letter long.
+  const single = (k: number) => (k === 0 || breaks[k] === 1) && (k + 1 === n || breaks[k + 1] === 1);
+  const singles = Array.from({ length: n }, (_, k) => single(k));
+  for (let k = 1; k < n; k++) if (breaks[k] === 1 && singles[k - 1] && singles[k]) breaks[k] = 0;
+  return breaks;
+}
+
 /**
  * Letters spelled out one at a time ("K i l l", "С.м.е.р.т.ь", "d-i-e"): join a run of three or more
- * single letters. Runs made only of real one-letter words with plain spaces are left alone.
+ * single letters. Runs made only of real one-letter words with plain spaces are left alone. A run of
+ * several words spelled out keeps a space between them where the writer left a wider gap
+ * ("k.i.l.l. t.h.e.m" → "kill them", see {@link wordBreaks}).
  */
 export const spacedLetters: Transformer = {
   name: "spaced-letters",
@@ -182,10 +280,12 @@ export const spacedLetters: Transformer = {
       const allCommon = letters.every((p) => COMMON_SINGLES.has(input[p] as string));
       if (letters.length >= 3 && !(onlySpaces && allCommon)) {
         any = true;
+        const breaks = wordBreaks(input, letters);
         b.keep(last, i + 1);
         for (let n = 1; n < letters.length; n++) {
           const p = letters[n] as number;
-          b.drop((letters[n - 1] as number) + 1, p);
+          if (breaks[n] === 1) b.replace((letters[n - 1] as number) + 1, p, " ");
+          else b.drop((letters[n - 1] as number) + 1, p);
           b.keep(p, p + 1);
         }
         last = j;

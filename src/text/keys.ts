@@ -141,3 +141,146 @@ export function translitSkeletonH(word: string): string | undefined {
   if (from === 0) return undefined;
   return translitSkeleton(out + word.slice(from));
 }
+
+/**
+ * What the `censored` transformer (evasion.ts) writes for a symbol standing for a hidden letter
+ * inside a word ("r*ssian", "уб@ть"): U+A788 MODIFIER LETTER LOW CIRCUMFLEX ACCENT, a letter (so the
+ * word stays one word for the tokeniser and the other transformers) of no script (so it tips no
+ * word's script) that real text does not write. A word holding it is matched by {@link wildMatch}.
+ */
+export const WILDCARD = "\uA788";
+
+/** How many {@link WILDCARD}s `word` holds (0 for nearly every word: one indexOf). */
+export function wildcards(word: string): number {
+  let n = 0;
+  for (let i = word.indexOf(WILDCARD); i >= 0; i = word.indexOf(WILDCARD, i + 1)) n++;
+  return n;
+}
+
+/**
+ * True when `word`, read with each {@link WILDCARD} as one letter of the word's script (see
+ * {@link forEachFill}), is `key` (or, for a stem, begins with it): "rꞈssian" is *russian*, "убꞈть"
+ * is *убить*. A wildcard never stands for an apostrophe, a digit or a letter of another script.
+ */
+export function wildMatch(word: string, key: string, stem: boolean): boolean {
+  if (stem ? word.length < key.length : word.length !== key.length) return false;
+  let abc: string | undefined;
+  for (let i = 0; i < key.length; i++) {
+    const w = word[i] as string;
+    const k = key[i] as string;
+    if (w === k) continue;
+    if (w !== WILDCARD) return false;
+    abc ??= alphabetOf(word) ?? "";
+    if (!abc.includes(k)) return false;
+  }
+  return true;
+}
+
+/** The letters a hidden letter may be, by the script of the word's other letters (after normalisation: no Latin diacritics, ё as е). */
+const ALPHABETS = {
+  latin: "abcdefghijklmnopqrstuvwxyz",
+  cyrillic: "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґўј",
+  georgian: "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+  armenian: "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
+} as const;
+
+function alphabetOf(word: string): string | undefined {
+  for (const ch of word) {
+    if (ch === WILDCARD) continue;
+    const cp = ch.codePointAt(0) as number;
+    if (cp >= 0x61 && cp <= 0x7a) return ALPHABETS.latin;
+    if (cp >= 0x400 && cp <= 0x4ff) return ALPHABETS.cyrillic;
+    if (cp >= 0x10d0 && cp <= 0x10ff) return ALPHABETS.georgian;
+    if (cp >= 0x561 && cp <= 0x587) return ALPHABETS.armenian;
+  }
+  return undefined;
+}
+
+/** Most hidden letters a word may hold and still be read: more is a word too far gone to guess. */
+const MAX_WILDCARDS = 2;
+
+/**
+ * True when the {@link WILDCARD}s of `word` may be read as letters: one or two of them, with at
+ * least three letters shown and two for each hidden one ("f**k" and "п***ц" are guessed at by no
+ * one), in a script whose letters are known, and the word is none of the swear words people star
+ * out ({@link isStarredSwear}).
+ */
+export function readsWildcards(word: string): boolean {
+  const n = wildcards(word);
+  return n > 0 && n <= MAX_WILDCARDS && word.length - n >= Math.max(3, 2 * n) && alphabetOf(word) !== undefined;
+}
+
+/**
+ * Every word `word` may be with each {@link WILDCARD} read as a letter of its script, when it
+ * {@link readsWildcards}: `visit` is called for each, at most 40² of them. A word that may be a
+ * swear word starred out ({@link isStarredSwear}) is read as one only: "sh*t" is *shit*, never
+ * *shot*, and "ху*ло" is *хуйло*, which a lexicon may name.
+ */
+export function forEachFill(word: string, visit: (fill: string) => void): void {
+  if (!readsWildcards(word)) return;
+  const swear = isStarredSwear(word);
+  fill(word, alphabetOf(word) as string, swear ? (f) => isSwear(f) && visit(f) : visit);
+}
+
+function fill(word: string, abc: string, visit: (fill: string) => void): void {
+  const at = word.indexOf(WILDCARD);
+  if (at < 0) {
+    visit(word);
+    return;
+  }
+  const head = word.slice(0, at);
+  const tail = word.slice(at + 1);
+  for (const ch of abc) fill(head + ch + tail, abc, visit);
+}
+
+/**
+ * True when word part `key` (a stem when `stem`) is one of the words `word` may be read as
+ * ({@link forEachFill}): the matcher's test of a word with hidden letters beside an anchor.
+ */
+export function readsAs(word: string, key: string, stem: boolean): boolean {
+  if (!readsWildcards(word) || !wildMatch(word, key, stem)) return false;
+  if (!isStarredSwear(word)) return true;
+  let found = false;
+  forEachFill(word, (f) => {
+    if (stem ? f.startsWith(key) : f === key) found = true;
+  });
+  return found;
+}
+
+/**
+ * Swear words people star out ("sh*t", "f*cking", "бл@ть", "k*rwa"): a starred word that may be one
+ * of them is taken for it, never for a lexicon word of the same shape ("sh*t" is no *shot*). `*`
+ * ends a stem. Lower case, diacritics folded, as normalised text writes them.
+ */
+const STARRED_SWEARS: readonly string[] = [
+  // English
+  "fuck*", "shit*", "bitch*", "cunt*", "dick", "dicks", "cock", "cocks", "piss*", "damn*", "hell", "crap*", "slut*", "whore*",
+  "bastard*", "ass", "asses", "arse", "asshole*", "twat*", "wank*", "prick*", "nigg*", "fag", "fags", "faggot*", "retard*",
+  "motherf*", "bullshit*", "goddam*", "dammit", "bloody", "bugger*", "tits",
+  // German, Dutch
+  "scheiss*", "scheis*", "fick*", "arsch*", "kacke", "hure*", "kut", "kanker*",
+  // Polish
+  "kurw*", "chuj*", "huj*", "pierdol*", "jeba*", "jebi*", "pizd*", "dupa", "dupy", "cholera", "skurw*", "spierdal*", "wypierdal*",
+  // Russian, Ukrainian, Belarusian
+  "хуй*", "хуе*", "хуя*", "хую", "хуи", "хер", "хера", "херня", "пизд*", "блят*", "бляд*", "ебат*", "ебан*", "ебал*", "ебу*",
+  "ёб*", "еб*", "сука", "суки", "сук", "суку", "мудак*", "мудил*", "нахуй", "нахер", "говн*", "жоп*", "залуп*", "пидор*", "пидар*",
+  "гандон*", "курва", "курви",
+  // Czech, Slovak
+  "kurv*", "pic*", "hovn*", "prdel*", "jeb*",
+];
+const SWEAR_WORDS = new Set(STARRED_SWEARS.filter((s) => !s.endsWith("*")));
+const SWEAR_STEMS = STARRED_SWEARS.filter((s) => s.endsWith("*")).map((s) => s.slice(0, -1));
+
+/** True when `word` (plain letters) is a swear word of {@link STARRED_SWEARS}. */
+export function isSwear(word: string): boolean {
+  if (SWEAR_WORDS.has(word)) return true;
+  for (const s of SWEAR_STEMS) if (word.startsWith(s)) return true;
+  return false;
+}
+
+/** True when `word` (holding {@link WILDCARD}s) may be a starred swear word ({@link STARRED_SWEARS}). */
+export function isStarredSwear(word: string): boolean {
+  for (const s of SWEAR_WORDS) if (wildMatch(word, s, false)) return true;
+  for (const s of SWEAR_STEMS) if (wildMatch(word, s, true)) return true;
+  return false;
+}

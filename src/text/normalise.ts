@@ -1,4 +1,4 @@
-import { confusables, leet, spacedLetters } from "./evasion.js";
+import { censored, confusables, leet, spacedLetters } from "./evasion.js";
 import { CHANGED, FIRST_CHANGED, forEachRun, identitySpans, type PackedRuns, REPLACE, runsOf, type Rewrite, type StepMeter } from "./rewrite.js";
 import { apostrophes, compat, diacritics, invisible, lower, type Transformer } from "./transformers.js";
 
@@ -11,6 +11,7 @@ export const TRANSFORMERS: readonly Transformer[] = [
   apostrophes,
   diacritics,
   confusables,
+  censored,
   leet,
   spacedLetters,
 ];

@@ -46,6 +46,12 @@ describe("the matcher, case by case", () => {
     ["a word run into a neighbour some term lists", ["stab", "those people"], "stabthose occupiers", true, ["stabthose <stab>"]],
     ["never an agent noun's ending, though a term lists it", ["shoot", "kill", "uzum er"], "why the shooter and the killers got five years", true, []],
     ["leetspeak and look-alike letters are folded first", ["death to"], "D3ath to the inv4ders", false, ["death to <death to>"]],
+    ["a letter hidden behind a symbol, as the anchor", ["russian*"], "those r*ssians", false, ["r\uA788ssians <russian*>"]],
+    ["and beside it", ["kill ~1 russian*"], "k*ll all r*ssians", false, ["k\uA788ll all r\uA788ssians <kill ~1 russian*>"]],
+    ["in Cyrillic, behind @", ["убить"], "надо уб@ть", false, ["уб\uA788ть <убить>"]],
+    ["never a swear word starred out", ["shot"], "this sh*t", false, []],
+    ["never two hidden letters in a short word", ["kill"], "k**l", false, []],
+    ["letters spelled out, words apart", ["kill the invaders"], "k.i.l.l. t.h.e. i.n.v.a.d.e.r.s.", false, ["kill the invaders <kill the invaders>"]],
   ])("%s", (_, terms, text, fuzzy, expected) => {
     expect(matchesOf(terms, text, fuzzy)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 import { oneTypo, oneTypoStem } from "../../src/match/fuzzy.js";
 import { anchorOf } from "../../src/match/lexicon-index.js";
 import type { TermPart, WordPattern } from "../../src/match/terms.js";
-import { isStretched, squeeze } from "../../src/text/keys.js";
+import { forEachFill, isStretched, readsWildcards, squeeze } from "../../src/text/keys.js";
 import type { Tokens } from "../../src/text/tokenise.js";
 
 /** A term as the reference matcher takes it. */
@@ -10,6 +10,15 @@ export interface RefTerm {
   readonly source: string;
   readonly parts: readonly TermPart[];
   readonly fuzzy: boolean;
+}
+
+/** True when some reading of `w`'s hidden letters (its fills, tried one by one) is word part `p`. */
+function hides(w: string, p: WordPattern): boolean {
+  let found = false;
+  forEachFill(w, (f) => {
+    if (p.stem ? f.startsWith(p.key) : f === p.key) found = true;
+  });
+  return found;
 }
 
 /** A match as [lexicon, source, t0, t1, via bits]. */
@@ -23,7 +32,8 @@ const GLUED = 8;
  * The matcher's specification, written the slow and obvious way: every term tried with its anchor
  * (its longest word) on every word of the post, words compared directly, no index, no memo, no
  * neighbour pre-test. Covers exact words, stems, stretched words, gaps (with excluded words), one
- * typo (fuzzy lexicons), two words of a phrase run together, the first two words of a phrase typed
+ * typo (fuzzy lexicons), letters hidden behind a symbol (read as any letter of the word's script),
+ * two words of a phrase run together, the first two words of a phrase typed
  * as one, and the rule that typos and run-together words are looked for only on a word no term
  * matched and that no term lists. Transliteration and the splitting of long run-together words
  * (7+ letters) are left out: the property test keeps its words short and Latin.
@@ -42,6 +52,8 @@ export function referenceMatches(terms: readonly RefTerm[], tokens: Tokens): Ref
       if (p.stem ? sq.startsWith(p.sq) : sq === p.sq) return 1 + STRETCHED;
     }
     if (fuzzy && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) return 1 + TYPO;
+    // A letter hidden behind a symbol ("kꞈll" from "k*ll"): any letter of the word's script.
+    if (hides(w, p)) return 1;
     return 0;
   };
   const inSentence = (i: number, s: number): boolean => i >= 0 && i < words.length && tokens.sentence[i] === s;
@@ -110,6 +122,7 @@ export function referenceMatches(terms: readonly RefTerm[], tokens: Tokens): Ref
       // The anchor by its plain or stretched form only: typos come second.
       let via = -1;
       if (p.stem ? w.startsWith(p.key) : w === p.key) via = 0;
+      else if (hides(w, p)) via = 0;
       else if (isStretched(w) && (p.stem ? squeeze(w).startsWith(p.sq) : squeeze(w) === p.sq)) via = STRETCHED;
       if (via < 0) continue;
       const m = around(t, a, i, via);
@@ -118,7 +131,7 @@ export function referenceMatches(terms: readonly RefTerm[], tokens: Tokens): Ref
         found = true;
       }
     }
-    if (found || w.length < 4 || known.has(w)) continue;
+    if (found || w.length < 4 || known.has(w) || readsWildcards(w)) continue;
     for (const t of terms) {
       const a = anchorOf(t.parts);
       const p = t.parts[a] as WordPattern;

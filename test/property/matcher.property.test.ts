@@ -32,12 +32,16 @@ const termSource = fc
 
 const lexicons = fc.array(fc.tuple(fc.boolean(), fc.array(termSource, { minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 3 });
 
-/** A post made of the terms' own words, their typos, stretchings and run-togethers, and noise. */
+/** A post made of the terms' own words, their typos, stretchings, run-togethers and starred letters, and noise. */
 function textFor(terms: readonly string[]) {
   const vocab = [...new Set(terms.flatMap((t) => t.split(" ")).filter((w) => !w.startsWith("~")).map((w) => w.replace("*", "")))];
   const base = vocab.length > 0 ? fc.constantFrom(...vocab) : word(1, 5);
-  const mutate = fc.tuple(base, fc.integer({ min: 0, max: 5 }), word(0, 2), fc.constantFrom(...vocab.concat(["ab"]))).map(([w, kind, extra, other]) => {
+  const mutate = fc.tuple(base, fc.integer({ min: 0, max: 7 }), word(0, 2), fc.constantFrom(...vocab.concat(["ab"])), fc.integer({ min: 1, max: 4 }), fc.constantFrom("*", "#")).map(([w, kind, extra, other, at, star]) => {
     switch (kind) {
+      case 6: // a letter hidden behind a symbol ("k*ll")
+        return w.length >= 3 ? w.slice(0, Math.min(at, w.length - 2)) + star + w.slice(Math.min(at, w.length - 2) + 1) : w;
+      case 7: // two of them ("k*l#s")
+        return w.length >= 5 ? w.slice(0, 1) + star + w.slice(2, 3) + "*" + w.slice(4) : w;
       case 0: // as it is
         return w;
       case 1: // a longer word the stem covers

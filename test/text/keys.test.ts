@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isStretched, squeeze, translitSkeleton, translitSkeletonH } from "../../src/text/keys.js";
+import { forEachFill, isStarredSwear, isStretched, readsAs, readsWildcards, squeeze, translitSkeleton, translitSkeletonH, WILDCARD, wildMatch } from "../../src/text/keys.js";
 
 describe("squeeze", () => {
   it.each([
@@ -168,3 +168,80 @@ describe("translitSkeletonH", () => {
   });
 });
 
+
+describe("hidden letters (WILDCARD)", () => {
+  const W = WILDCARD;
+  it.each([
+    [`r${W}ssian`, "russian", false, true],
+    [`r${W}ssians`, "russian", true, true],
+    [`r${W}ssians`, "russian", false, false],
+    [`уб${W}ть`, "убить", false, true],
+    [`уб${W}ть`, "ubit", false, false],
+    [`k${W}ll`, "kill", false, true],
+    [`k${W}ll`, "k'll", false, false],
+    [`k${W}ll`, "kil", true, true],
+    [`${W}ill`, "kill", false, true],
+    ["kill", "kill", false, true],
+  ])("wildMatch(%j, %j, stem %s) is %s", (word, key, stem, expected) => {
+    expect(wildMatch(word, key, stem)).toBe(expected);
+  });
+
+  it.each([
+    [`r${W}ssian`, true],
+    [`k${W}ll`, true],
+    [`уб${W}ть`, true],
+    [`f${W}${W}k`, false],
+    [`a${W}b`, false],
+    [`k${W}l${W}${W}s`, false],
+    [`${W}${W}${W}`, false],
+    ["kill", false],
+  ])("readsWildcards(%j) is %s", (word, expected) => {
+    expect(readsWildcards(word)).toBe(expected);
+  });
+
+  it("takes a starred word that may be a swear word for it, and for nothing else", () => {
+    expect(isStarredSwear(`sh${W}t`)).toBe(true);
+    expect(isStarredSwear(`p${W}zdec`)).toBe(true);
+    expect(isStarredSwear(`r${W}ssian`)).toBe(false);
+    expect(isStarredSwear(`х${W}йло`)).toBe(true);
+    const fills = (w: string) => {
+      const out: string[] = [];
+      forEachFill(w, (f) => out.push(f));
+      return out;
+    };
+    expect(fills(`sh${W}t`)).toEqual(["shit"]);
+    expect(fills(`ху${W}лу`)).toContain("хуйлу");
+    expect(fills(`f${W}cking`)).toContain("fucking");
+    expect(readsAs(`sh${W}t`, "shot", false)).toBe(false);
+    expect(readsAs(`ху${W}ло`, "хуйло", false)).toBe(true);
+    expect(readsAs(`r${W}ssian`, "russian", false)).toBe(true);
+    expect(readsAs(`r${W}ssians`, "russ", true)).toBe(true);
+  });
+
+  it("property: the fills of a word are exactly the words of its script's letters wildMatch takes (the naive reference)", () => {
+    const latin = "abcdefghijklmnopqrstuvwxyz";
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("k", "i", "l", "r", "u", "s", W), { minLength: 1, maxLength: 7 }), (cs) => {
+        const w = cs.join("");
+        const fills: string[] = [];
+        forEachFill(w, (f) => fills.push(f));
+        if (!readsWildcards(w)) {
+          expect(fills).toEqual([]);
+          return;
+        }
+        // (A swear word starred out is read as that word only: see the test above.)
+        if (isStarredSwear(w)) return;
+        // Naive: every Latin word of the same length, kept when wildMatch takes it.
+        const n = [...w].filter((c) => c === W).length;
+        expect(fills.length).toBe(latin.length ** n);
+        for (const f of fills) {
+          expect(f).not.toContain(W);
+          expect(wildMatch(w, f, false)).toBe(true);
+          expect(new RegExp(`^${w.replaceAll(W, "[a-z]")}$`).test(f)).toBe(true);
+        }
+        expect(new Set(fills).size).toBe(fills.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

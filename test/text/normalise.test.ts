@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { confusables, leet, spacedLetters } from "../../src/text/evasion.js";
+import { censored, confusables, leet, spacedLetters } from "../../src/text/evasion.js";
+import { WILDCARD } from "../../src/text/keys.js";
 import { composeRewrite, normalise, toOriginal, transformsIn, TRANSFORMERS, type NormalisedText } from "../../src/text/normalise.js";
 import { RewriteBuilder } from "../../src/text/rewrite.js";
 import { tokenise } from "../../src/text/tokenise.js";
@@ -48,7 +49,7 @@ function seen<T extends string[]>(rows: T[], at: number): T[] {
   for (const r of rows) ALL_INPUTS.push(r[at] as string);
   return rows;
 }
-const EVASION_FOLDERS = [confusables, leet, spacedLetters] as const;
+const EVASION_FOLDERS = [confusables, censored, leet, spacedLetters] as const;
 /** The non-evasion steps only: what clean text should look like after the full pipeline. */
 const PLAIN_STEPS = [lower, apostrophes, diacritics];
 
@@ -62,6 +63,7 @@ describe("TRANSFORMERS", () => {
         "apostrophes: unified apostrophes",
         "diacritics (evasion): folded diacritics",
         "confusables (evasion): folded look-alike letters",
+        "censored (evasion): read a symbol inside a word as a hidden letter",
         "leet (evasion): read digits and symbols as letters (leetspeak)",
         "spaced-letters (evasion): joined letters spelled out with spaces or dots",
       ]
@@ -304,8 +306,53 @@ describe("spacedLetters", () => {
     ["I will k i l l you", "I will kill you"],
     ["смерть о к у п а н т а м", "смерть окупантам"],
     ["a, b, c", "abc"],
+    // Several words spelled out: a wider gap, or a space where the letters have none, parts them.
+    ["k.i.l.l. t.h.e. i.n.v.a.d.e.r.s.", "kill the invaders."],
+    ["p u t i n   ö l s ü n", "putin ölsün"],
+    ["k-i-l-l a-l-l r-u-s-s-i-a-n-s", "kill all russians"],
+    ["K I L L  P U T I N", "KILL PUTIN"],
+    ["у_б_и_т_ь в_с_е_х", "убить всех"],
+    ["z a b i ć   w   p u t i n a", "zabić w putina"],
+    ["k.i.l.l. a. r.u.s.s.i.a.n", "kill a russian"],
+    // Mixed separators of one width are one word; one-letter "words" side by side are letters of one.
+    ["k.i-l.l", "kill"],
+    ["a b c d.e.f.g.h", "abc defgh"],
   ], 0))("joins %j to %j", (input, expected) => {
     expect(run(spacedLetters, input)).toBe(expected);
+  });
+
+  it("property: with the spaces it puts between words taken out, joins what joining every run would (the naive reference)", () => {
+    // The reference is the transformer before word breaks: every separator of a run dropped.
+    const naive = (input: string): string => {
+      const n = normalise(input, [spacedLetters]);
+      let out = "";
+      for (let i = 0; i < n.text.length; i++) {
+        const [a, b] = toOriginal(n, i, i + 1);
+        // A space the transformer wrote between words maps to the separator it replaced.
+        if (n.text[i] === " " && input.slice(a, b) !== " ") continue;
+        out += n.text[i];
+      }
+      return out;
+    };
+    const reference = (input: string): string => {
+      // The naive joiner: a run of three or more single letters apart by 1-3 separators, all dropped
+      // (unless every letter is a common one-letter word apart by plain spaces).
+      const re = /(?<![\p{L}\p{M}\p{N}])\p{L}(?:[ .\-_*\u00B7\u2022/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}]))+/gu;
+      return input.replace(re, (m) => {
+        const letters = m.match(/\p{L}/gu) ?? [];
+        const onlySpaces = !/[^ \p{L}]/u.test(m);
+        const common = letters.every((l) => "aioueywzавжзійоукся".includes(l));
+        return letters.length >= 3 && !(onlySpaces && common) ? letters.join("") : m;
+      });
+    };
+    const piece = fc.oneof(fc.constantFrom("k", "i", "l", "w", "a", "z", "у", "б", "ö"), fc.constantFrom(" ", ".", "-", "_", ". ", "   ", "  ", " - "), fc.constantFrom("kill", "them", "всех"));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 16 }), (ps) => {
+        const s = ps.join("");
+        expect(naive(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it.each(seen([
@@ -319,6 +366,52 @@ describe("spacedLetters", () => {
     ["plain English with single letters", "I think a cat is fine"],
   ], 1))("leaves %s alone", (_, input) => {
     expect(spacedLetters.apply(input)).toBeNull();
+  });
+});
+
+describe("censored", () => {
+  const W = WILDCARD;
+  it.each(seen([
+    ["r*ssian", `r${W}ssian`],
+    ["vyvr*ždiť", `vyvr${W}ždiť`],
+    ["p#tin", `p${W}tin`],
+    ["k*ll them", `k${W}ll them`],
+    ["f*ck*ng", `f${W}ck${W}ng`],
+    ["уб@ть", `уб${W}ть`],
+    ["у$ить", `у${W}ить`],
+    ["смерть ок*пантам", `смерть ок${W}пантам`],
+    ["ви**ти", `ви${W}${W}ти`],
+  ], 0))("reads %j as %j", (input, expected) => {
+    expect(run(censored, input)).toBe(expected);
+  });
+
+  it.each(seen([
+    ["markdown emphasis", "this is *really* bad"],
+    ["a footnote", "invaders* (see below)"],
+    ["a rating", "5* hotel"],
+    ["arithmetic", "2*3=6"],
+    ["letters spelled out", "k*i*l*l"],
+    ["two letters", "a*b"],
+    ["a Latin @ (leetspeak's a)", "r@ssian"],
+    ["a Latin $ (leetspeak's s)", "a$$ault"],
+    ["an e-mail address", "ivan@mail.com"],
+    ["a hashtag", "#StandWithUkraine"],
+    ["a symbol beside a digit", "ab*1cd"],
+    ["three symbols in a row", "k***ll"],
+  ], 1))("leaves %s (%j) alone", (_, input) => {
+    expect(censored.apply(input)).toBeNull();
+  });
+
+  it("maps each hidden letter back to the symbol the writer typed", () => {
+    expect(wordsBack("those R*ssian crews")).toEqual([
+      ["those", "those"],
+      [`r${W}ssian`, "R*ssian"],
+      ["crews", "crews"],
+    ]);
+    const n = normalise("надо уб@ть");
+    const at = n.text.indexOf(W);
+    expect(toOriginal(n, at, at + 1)).toEqual([7, 8]);
+    expect(transformsIn(n, at, at + 1)).toEqual(["read a symbol inside a word as a hidden letter"]);
   });
 });
 
