@@ -89,8 +89,8 @@ export interface Split {
 export function splitByLexicon(cands: readonly Candidate[], flags: readonly boolean[]): Split {
   if (cands.length === 0) return { by: flags, now: NONE, later: NONE };
   const now = cands.filter((c) => flags[c.term.lexicon] !== true);
-  const later = now.length === cands.length ? NONE : cands.filter((c) => flags[c.term.lexicon] === true);
-  return { by: flags, now: later.length === 0 ? cands : now, later };
+  const later = now.length === cands.length ? NONE : exact(cands.filter((c) => flags[c.term.lexicon] === true));
+  return { by: flags, now: later.length === 0 ? cands : exact(now), later };
 }
 
 const LATIN_WORD = /^[a-z']+$/;
@@ -173,7 +173,8 @@ export class WordCandidates {
     // A word the policy lists anywhere is a real word: not a typo, and not two words run together.
     // Nor is a word with hidden letters guessed at twice.
     const mayBeMangled = w.length >= 4 && !wild && !index.knownWords.has(w);
-    return { sq, tr, trh, wild, primary: primary ?? NONE, mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
+    // A copy of exactly the candidates (see {@link exact}): the memo keeps a word's for the rest of the run.
+    return { sq, tr, trh, wild, primary: primary === undefined ? NONE : exact(primary), mayBeMangled, secondary: mayBeMangled ? undefined : NONE };
   }
 
   private computeSecondary(w: string): readonly Candidate[] {
@@ -207,8 +208,17 @@ export class WordCandidates {
         if (w.length - k >= 4 && knownHead[k] === 1) index.exact.lookup(w.slice(k), glued);
       }
     }
-    return out.length > 0 ? out : NONE;
+    return out.length > 0 ? exact(out) : NONE;
   }
+}
+
+/**
+ * `a` in an array of its own length. An array grown by push (or made by `filter`) keeps room for
+ * at least 17 elements, and the memo keeps each word's candidates, split or not, for the rest of the
+ * run: 5 MB of such arrays held ~1.5 MB of candidates after 18,000 real-text posts.
+ */
+function exact<T>(a: T[]): T[] {
+  return a.slice();
 }
 
 /**

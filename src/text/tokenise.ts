@@ -1,4 +1,5 @@
 import { C_SPACE, C_WORD, codePointAt, codePointClass, unitClass } from "./char-class.js";
+import { WORD_HASH_BASIS, WORD_HASH_PRIME, WordInterner } from "./word-intern.js";
 
 /**
  * Words, sentences, clauses and quotations of a normalised text. Word boundaries are Unicode-aware
@@ -272,6 +273,9 @@ function timestampPart(text: string, start: number, end: number): boolean {
   return (end + 1 < text.length && text.charCodeAt(end) === COLON && isAsciiDigit(text.charCodeAt(end + 1))) || (start >= 2 && text.charCodeAt(start - 1) === COLON && isAsciiDigit(text.charCodeAt(start - 2)));
 }
 
+/** The words of every post tokenised, one string each (tokenise is synchronous: one table a thread). */
+const interned = new WordInterner();
+
 /** Splits a normalised text into words and finds their sentence, clause and quotation. */
 export function tokenise(text: string): Tokens {
   const words: string[] = [];
@@ -302,20 +306,27 @@ export function tokenise(text: string): Tokens {
     }
     const start = i;
     i += c < 0xd800 || c > 0xdbff ? 1 : pict ? 2 : width;
+    // The word's hash (see word-intern.ts), unit by unit as the scan takes them in.
+    let h = WORD_HASH_BASIS;
+    for (let k = start; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), WORD_HASH_PRIME);
     while (!pict && i < len) {
       const d = text.charCodeAt(i);
       if (d < 0xd800 || d > 0xdbff) {
         if ((unitClass(d) & C_WORD) !== 0) {
+          h = Math.imul(h ^ d, WORD_HASH_PRIME);
           i++;
           continue;
         }
       } else if ((classAt(text, i) & C_WORD) !== 0) {
-        i += width;
+        const to = i + width;
+        for (; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), WORD_HASH_PRIME);
         continue;
       }
       // An apostrophe between word characters stays inside the word.
-      if (d === APOSTROPHE && i + 1 < len && (classAt(text, i + 1) & C_WORD) !== 0) i += 1 + width;
-      else break;
+      if (d === APOSTROPHE && i + 1 < len && (classAt(text, i + 1) & C_WORD) !== 0) {
+        const to = i + 1 + width;
+        for (; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), WORD_HASH_PRIME);
+      } else break;
     }
     // The gap before this word: most gaps are one space, where nothing can end a sentence or clause or open a quote.
     const clBefore = cl;
@@ -356,7 +367,8 @@ export function tokenise(text: string): Tokens {
     scratch[at + 2] = sen;
     scratch[at + 3] = cl;
     scratch[at + 4] = depth;
-    words.push(text.slice(start, i));
+    // One string for each distinct word, not a new substring each time it is met (see word-intern.ts).
+    words.push(interned.get(text, start, i, h));
     n++;
     prevEnd = i;
   }

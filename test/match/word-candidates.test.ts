@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/match/word-candidates.js";
+import { splitByLexicon, WordCandidates, VIA_STRETCHED, VIA_TRANSLIT, VIA_TYPO } from "../../src/match/word-candidates.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import { loadYamlPolicy } from "../../src/use-cases/load-yaml-policy.js";
 
@@ -16,6 +16,21 @@ describe("WordCandidates", () => {
   ] as const)("%s anchors %s", (word, term, via) => {
     const w = new WordCandidates(mini.index);
     expect(sources(w, word)).toContainEqual([term, via]);
+  });
+
+  it("splits candidates by lexicon into arrays of their own, each in the original order", () => {
+    const w = new WordCandidates(meta.index);
+    const cands = w.info("kill").primary;
+    expect(cands.length).toBeGreaterThan(2);
+    const lexicons = [...new Set(cands.map((c) => c.term.lexicon))];
+    for (const flagged of [[], lexicons.slice(0, 1), lexicons.slice(1), lexicons]) {
+      const flags: boolean[] = [];
+      for (const l of flagged) flags[l] = true;
+      const s = splitByLexicon(cands, flags);
+      expect(s.now).toEqual(cands.filter((c) => flags[c.term.lexicon] !== true));
+      expect(s.later).toEqual(cands.filter((c) => flags[c.term.lexicon] === true));
+      expect(s.now.length + s.later.length).toBe(cands.length);
+    }
   });
 
   it("finds nothing for words no term is filed under", () => {

@@ -52,6 +52,21 @@ describe("termDecoder", () => {
     }
   });
 
+  it("reads strings of 13 units or more (copied out of the line) as JSON.parse does, and each term's parts array holds its parts only", () => {
+    const decode = termDecoder();
+    const long = ["смерть російським окупантам", "kill all the invaders now", "😀😀😀😀😀😀😀 emoji", "a'b c'd e'f g'h", "abcdefghijklm", "abcdefghijkl"];
+    for (const source of long)
+      for (const key of long.map((l) => l.replace(/ /g, ""))) {
+        const t: TermEntry = { lexicon: 3, lang: "uk", source, parts: [wordPart(false, key, key, undefined), gapPart(1, undefined), wordPart(true, key, key.slice(1), key.slice(2))] };
+        const got = decode(termLine(t));
+        expect(got).toEqual(termFromLine(termLine(t)));
+        expect(got).toEqual(t);
+        expect(got.parts.length).toBe(3);
+      }
+    // A term after a longer one: the scratch array left no parts of the one before.
+    expect(decode(termLine({ lexicon: 0, lang: "en", source: "x", parts: [wordPart(false, "x", "x", undefined)] })).parts).toHaveLength(1);
+  });
+
   it("hands out one object for equal parts, and different ones for parts that differ in any field", () => {
     fc.assert(
       fc.property(fc.array(term, { minLength: 1, maxLength: 40 }), (terms) => {
