@@ -9,7 +9,10 @@ const MARK = lazyRegExp(String.raw`\p{M}`, "u");
 const MARKS_G = lazyRegExp(String.raw`\p{M}`, "gu");
 const SPECIAL_LATIN: Record<string, string> = {
   ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
-  "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
+  // Armenian emphasis, exclamation and question marks sit on a word's stressed vowel and go; the
+  // Armenian comma (but, U+055D) follows its word as a comma does and becomes one, unit for unit, so
+  // that it still ends a clause ("Կախեք նկարը՝ պատին", "Ռուսներին՝ ոչ").
+  "\u055B": "", "\u055C": "", "\u055D": ",", "\u055E": "",
 };
 /** The characters that start a cluster even without marks after them: {@link NEEDS_FOLD} but the marks. */
 const FOLD_BASE = lazyRegExp(String.raw`^[\u00C0-\u024F\u0259\u1E00-\u1EFF\u0451\u055B-\u055E]$`, "u");

@@ -218,6 +218,26 @@ describe("diacritics", () => {
     expect(diacritics.apply(input)).toBeNull();
   });
 
+  it.each(seen([
+    ["the emphasis and question marks inside an Armenian word", "ինչո\u055Eւ", "ինչու"],
+    ["the Armenian comma after its word", "նկարը\u055D պատին", "նկարը, պատին"],
+  ], 1))("folds %s", (_, input, expected) => {
+    expect(run(diacritics, input)).toBe(expected);
+  });
+
+  it("keeps the Armenian comma as a comma, unit for unit: an aligned rewrite that still ends a clause", () => {
+    const input = "Կախեք նկարը\u055D պատին";
+    const r = diacritics.apply(input);
+    expect(r?.aligned).toBe(true);
+    expect(r?.text.length).toBe(input.length);
+    const n = normalise(input);
+    const t = tokenise(n.text);
+    expect(t.words).toEqual(["կախեք", "նկարը", "պատին"]);
+    expect(t.clause[1]).not.toBe(t.clause[2]);
+    const [a, b] = toOriginal(n, t.starts[2] as number, t.ends[2] as number);
+    expect(input.slice(a, b)).toBe("պատին");
+  });
+
   it.each([
     ["ordinary Polish diacritics", "śmierć", false],
     ["ё", "ёж", false],

@@ -132,7 +132,7 @@ const MARK = /\p{M}/u;
 const MARKS_G = /\p{M}/gu;
 const SPECIAL_LATIN: Record<string, string> = {
   ł: "l", ø: "o", đ: "d", ħ: "h", ı: "i", ß: "ss", æ: "ae", œ: "oe", þ: "th", ŀ: "l", ə: "e",
-  "\u055B": "", "\u055C": "", "\u055D": "", "\u055E": "",
+  "\u055B": "", "\u055C": "", "\u055D": ",", "\u055E": "",
 };
 const NEEDS_FOLD = /[\p{M}\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]/u;
 const FOLD_CLUSTER = /[\u00C0-\u024F\u0259\u1E00-\u1EFFё\u055B-\u055E]\p{M}*|\P{M}\p{M}+|\p{M}+/gsu;
