@@ -7,6 +7,10 @@
 // intent…). The grammar file is what people edit; the generated file is committed beside it so
 // that reviews show what changed, and `--check` (run by the tests) fails when the two disagree.
 //
+// A shared rule file may be generated too: scripts/lexicon/grammar/shared/<name>.yaml is its grammar,
+// scripts/lexicon/shared/<name>.js (its `generate`) writes rules/shared/<name>.yaml from it
+// (rules/shared/supporters.yaml: relative words × verbs of support × objects in each language).
+//
 //   node scripts/lexicon/generate.js           write every generated file
 //   node scripts/lexicon/generate.js --check   exit 1 if a generated file is out of date
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,6 +22,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const GRAMMAR = join(ROOT, "scripts", "lexicon", "grammar");
 const OUT = join(ROOT, "rules", "lexicons", "generated");
 const LANGS = join(ROOT, "scripts", "lexicon", "lang");
+const SHARED_GRAMMAR = join(GRAMMAR, "shared");
+const SHARED = join(ROOT, "scripts", "lexicon", "shared");
+const RULES = join(ROOT, "rules");
 
 /**
  * The generated lexicon file of one language: `lexicons` maps a lexicon name to its terms. Terms are
@@ -57,6 +64,22 @@ export async function generateAll() {
       throw new Error(`scripts/lexicon/grammar/${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
     out.push([join(OUT, `${lang}.yaml`), render(lang, file, lexicons)]);
+  }
+  // Shared rule files come after the language files, whose terms they may need to leave out: a
+  // generator reads a rule file as this run makes it.
+  const made = new Map(out);
+  const read = (path) => made.get(join(RULES, path)) ?? readFileSync(join(RULES, path), "utf8");
+  for (const file of existsSync(SHARED_GRAMMAR) ? readdirSync(SHARED_GRAMMAR).filter((f) => f.endsWith(".yaml")).sort() : []) {
+    const name = file.replace(/\.yaml$/, "");
+    const source = `scripts/lexicon/grammar/shared/${file}`;
+    const mod = join(SHARED, `${name}.js`);
+    if (!existsSync(mod)) throw new Error(`${source}: no generator scripts/lexicon/shared/${name}.js`);
+    const { generate } = await import(pathToFileURL(mod).href);
+    try {
+      out.push([join(RULES, "shared", `${name}.yaml`), await generate(parse(readFileSync(join(SHARED_GRAMMAR, file), "utf8")), { source, root: ROOT, read })]);
+    } catch (e) {
+      throw new Error(`${source}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
   return out;
 }

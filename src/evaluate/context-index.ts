@@ -59,22 +59,15 @@ export class ContextIndex {
       }
       return (long.cursor = this.gallop(long.starts, t, Math.min(long.cursor, n)));
     }
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      this.step();
-      const mid = (lo + hi) >> 1;
-      if ((list[mid] as LexMatch).t0 < t) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return this.halve(0, n, t, (i) => (list[i] as LexMatch).t0);
   }
 
   /**
    * The first index of `keys` (ascending) whose key is at least `t` (their length if none),
    * searched from index `c`, where the caller's last search ended: galloping away from it (probes
    * c + 1, c + 2, c + 4, … or c - 1, c - 2, c - 4, …) until a probe passes t, then halving the gap
-   * left. The one search of {@link firstFrom} and {@link openBefore}, which once each had their own.
+   * left (by {@link halve}). The one search of {@link firstFrom} and {@link openBefore}, which once
+   * each had their own.
    */
   private gallop(keys: Int32Array, t: number, c: number): number {
     const n = keys.length;
@@ -105,10 +98,19 @@ export class ContextIndex {
         hi = c - step;
       }
     }
+    return this.halve(lo, hi, t, (i) => keys[i] as number);
+  }
+
+  /**
+   * The first index in [lo, hi) whose key (`keyAt`, ascending) is at least `t` (hi if none), by
+   * halving the range: the binary search of a short list in {@link firstFrom}, and what is left of
+   * a long one's after {@link gallop} has bracketed the answer. A step a probe.
+   */
+  private halve(lo: number, hi: number, t: number, keyAt: (i: number) => number): number {
     while (lo < hi) {
       this.step();
       const mid = (lo + hi) >> 1;
-      if ((keys[mid] as number) < t) lo = mid + 1;
+      if (keyAt(mid) < t) lo = mid + 1;
       else hi = mid;
     }
     return lo;

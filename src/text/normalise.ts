@@ -81,30 +81,51 @@ export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): N
   }
   const runs = runsOf(r);
   if (runs) return composeRuns(prev, r.text, runs, bit);
+  // Given unit by unit: each stretch of units made from one span is that span's replacement.
   const n = r.text.length;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
-  const flags = new Uint16Array(n);
+  const out: Maps = { starts: new Uint32Array(n), ends: new Uint32Array(n), flags: new Uint16Array(n) };
+  const maps = mapsOf(prev);
   const { from, to, changed } = r;
-  const prevFlags = prev.flags;
-  // The flags of the last span gathered, [lastFrom, lastTo).
-  let lastFrom = -1;
-  let lastTo = -1;
-  let spanFlags = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; ) {
     const f = from[i] as number;
     const t = to[i] as number;
-    starts[i] = prev.starts[f] ?? prev.original.length;
-    ends[i] = t > f ? (prev.ends[t - 1] as number) : (starts[i] as number);
-    if (f !== lastFrom || t !== lastTo) {
-      spanFlags = 0;
-      for (let k = f; k < t; k++) spanFlags |= prevFlags[k] as number;
-      lastFrom = f;
-      lastTo = t;
-    }
-    flags[i] = changed[i] ? spanFlags | bit : spanFlags;
+    let j = i + 1;
+    while (j < n && from[j] === f && to[j] === t) j++;
+    const spanFlags = fromSpan(prev, maps, f, t, out, i, j - i, 0);
+    for (let k = i; k < j; k++) if (changed[k]) out.flags[k] = spanFlags | bit;
+    i = j;
   }
-  return { original: prev.original, text: r.text, starts, ends, flags };
+  return { original: prev.original, text: r.text, starts: out.starts, ends: out.ends, flags: out.flags };
+}
+
+/** A text's maps back to the original (see {@link NormalisedText}). */
+interface Maps {
+  readonly starts: Uint32Array;
+  readonly ends: Uint32Array;
+  readonly flags: Uint16Array;
+}
+
+/** The maps of `prev` to read, or undefined when its units never moved: unit i is [i, i + 1), unflagged. */
+function mapsOf(prev: NormalisedText): Maps | undefined {
+  return isIdentity(prev) ? undefined : prev;
+}
+
+/**
+ * Writes units [o, o + len) of a rewrite's result, all made from the whole span [f, t) of `prev`
+ * (read through `maps`, see {@link mapsOf}), into `out`: each maps to the span's original characters
+ * and carries the flags of all the span's units, gathered once, plus `bit`. Returns the span's
+ * flags, for a caller that flags only some of the units as changed. The replacement step of
+ * {@link composeRewrite} and {@link composeRuns}.
+ */
+function fromSpan(prev: NormalisedText, maps: Maps | undefined, f: number, t: number, out: Maps, o: number, len: number, bit: number): number {
+  const s = maps ? (maps.starts[f] ?? prev.original.length) : f < prev.text.length ? f : prev.original.length;
+  const e = t > f ? (maps ? (maps.ends[t - 1] as number) : t) : s;
+  let spanFlags = 0;
+  if (maps) for (let k = f; k < t; k++) spanFlags |= maps.flags[k] as number;
+  out.starts.fill(s, o, o + len);
+  out.ends.fill(e, o, o + len);
+  out.flags.fill(spanFlags | bit, o, o + len);
+  return spanFlags;
 }
 
 /**
@@ -115,21 +136,18 @@ export function composeRewrite(prev: NormalisedText, r: Rewrite, bit: number): N
  */
 function composeRuns(prev: NormalisedText, text: string, runs: PackedRuns, bit: number): NormalisedText {
   const n = text.length;
-  const starts = new Uint32Array(n);
-  const ends = new Uint32Array(n);
-  const flags = new Uint16Array(n);
-  const identity = isIdentity(prev);
-  const prevStarts = identity ? undefined : prev.starts;
-  const prevEnds = identity ? undefined : prev.ends;
-  const prevFlags = identity ? undefined : prev.flags;
+  const out: Maps = { starts: new Uint32Array(n), ends: new Uint32Array(n), flags: new Uint16Array(n) };
+  const { starts, ends, flags } = out;
+  const maps = mapsOf(prev);
   forEachRun(runs, (f, t, len, kind, o) => {
     if (len === 0) return;
     if ((kind & REPLACE) === 0) {
       // Unit for unit: unit o + k comes from f + k alone.
-      if (prevStarts && prevEnds && prevFlags) {
-        starts.set(prevStarts.subarray(f, t), o);
-        ends.set(prevEnds.subarray(f, t), o);
+      if (maps) {
+        starts.set(maps.starts.subarray(f, t), o);
+        ends.set(maps.ends.subarray(f, t), o);
         // Flags unit by unit (each read once); offsets as blocks.
+        const prevFlags = maps.flags;
         for (let k = 0; k < len; k++) flags[o + k] = prevFlags[f + k] as number;
       } else {
         for (let k = 0; k < len; k++) {
@@ -139,14 +157,8 @@ function composeRuns(prev: NormalisedText, text: string, runs: PackedRuns, bit: 
       }
       if (kind & FIRST_CHANGED) flags[o] = (flags[o] as number) | bit;
     } else {
-      // Every unit from the whole span [f, t): its start, end and flags gathered once.
-      const s = prevStarts ? (prevStarts[f] ?? prev.original.length) : f < prev.text.length ? f : prev.original.length;
-      const e = t > f ? (prevEnds ? (prevEnds[t - 1] as number) : t) : s;
-      let spanFlags = 0;
-      if (prevFlags) for (let k = f; k < t; k++) spanFlags |= prevFlags[k] as number;
-      starts.fill(s, o, o + len);
-      ends.fill(e, o, o + len);
-      flags.fill(kind & CHANGED ? spanFlags | bit : spanFlags, o, o + len);
+      // Every unit from the whole span [f, t).
+      const spanFlags = fromSpan(prev, maps, f, t, out, o, len, kind & CHANGED ? bit : 0);
       if (kind & FIRST_CHANGED) flags[o] = spanFlags | bit;
     }
   });
