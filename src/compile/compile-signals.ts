@@ -126,7 +126,7 @@ export function compileSignals(
       exclude: contexts(d.exclude, [...path, "exclude"]),
       near: near && near.signal !== undefined ? { ...near, signal: near.signal } : null,
       targetOf: targetOf ?? null,
-      targets: d.targets === undefined ? null : { pronouns: cues(d.targets, "pronouns"), relative: cues(d.targets, "relative"), reportedAct: cues(d.targets, "reported-act"), spare: cues(d.targets, "spare"), spareAround: cues(d.targets, "spare-around"), none: cues(d.targets, "none"), avenged: cues(d.targets, "avenged"), avengedAfter: cues(d.targets, "avenged-after"), same: cues(d.targets, "same"), actStop: cues(d.targets, "act-stop"), reason: cues(d.targets, "reason"), pronounOne: cues(d.targets, "pronoun-one"), onePerson: cues(d.targets, "one-person"), antecedentOnly: cues(d.targets, "antecedent-only") },
+      targets: d.targets === undefined ? null : { pronouns: cues(d.targets, "pronouns"), relative: cues(d.targets, "relative"), reportedAct: cues(d.targets, "reported-act"), spare: cues(d.targets, "spare"), spareAround: cues(d.targets, "spare-around"), none: cues(d.targets, "none"), avenged: cues(d.targets, "avenged"), avengedAfter: cues(d.targets, "avenged-after"), same: cues(d.targets, "same"), also: cues(d.targets, "also"), actStop: cues(d.targets, "act-stop"), reason: cues(d.targets, "reason"), pronounOne: cues(d.targets, "pronoun-one"), onePerson: cues(d.targets, "one-person"), antecedentOnly: cues(d.targets, "antecedent-only") },
       frame: d.frame,
     });
   });

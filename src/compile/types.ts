@@ -60,6 +60,11 @@ export interface TargetCues {
   readonly avengedAfter: readonly number[];
   /** Words that apply a quoted call to whom their sentence names ("the same", "то же самое"). */
   readonly same: readonly number[];
+  /**
+   * Words that add whom a short sentence with no call of its own names to the calls of the sentence
+   * before it ("Путина в гроб. И Шойгу СЛЕДОМ.", "Kill Putin. Shoigu TOO."): an ellipsis of the call.
+   */
+  readonly also: readonly number[];
   /** Words that end the reach of a reported act ("so", "тож", "więc"): a new statement starts. */
   readonly actStop: readonly number[];
   /** Words that open the reason given for a call ("for handing", "за те, що", "because"). */

@@ -94,6 +94,7 @@ export class Post {
   readonly avenged: Map<number, LexMatch[]>;
   readonly avengedAfter: Map<number, LexMatch[]>;
   readonly same: Map<number, LexMatch[]>;
+  readonly also: Map<number, LexMatch[]>;
   readonly actStop: Map<number, LexMatch[]>;
   readonly reasons: Map<number, LexMatch[]>;
   /** Pronouns of one person by sentence, and the lexicons whose names are one person (see TargetCues). */
@@ -129,6 +130,7 @@ export class Post {
     this.avenged = bySentence(cues?.avenged, lex, tokens);
     this.avengedAfter = bySentence(cues?.avengedAfter, lex, tokens);
     this.same = bySentence(cues?.same, lex, tokens);
+    this.also = bySentence(cues?.also, lex, tokens);
     this.actStop = bySentence(cues?.actStop, lex, tokens);
     this.reasons = bySentence(cues?.reason, lex, tokens);
     this.pronounOne = bySentence(cues?.pronounOne, lex, tokens);

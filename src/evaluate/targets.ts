@@ -72,6 +72,14 @@ const AUXILIARIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([["hy", ne
  * ruscy" keep their targets.
  */
 const AVENGED_REACH = 1;
+/**
+ * How many words a sentence with no call of its own may have for an `also` word in it to make it an
+ * ellipsis of the call before it ("И Шойгу следом, туда же.", "І всю його кодлу поряд."); a longer
+ * one says something of its own ("Россияне тоже виноваты в том, что …").
+ */
+const ALSO_WORDS = 8;
+/** How many words from its sentence's start an `also` word may stand ("А следом Шойгу", "Then Shoigu"). */
+const ALSO_LEAD = 2;
 /** Targets listed per call in an explanation (the rest still count). */
 const MAX_LISTED = 50;
 
@@ -489,6 +497,17 @@ export function assignTargets(
     const later = named(a, free(a, sent + 1));
     if (later.length > 0) pointAt(a, sent, -1, cs[0] as LexMatch, later);
   }
+  // "Путина в гроб. И Шойгу следом, туда же.", "Лукашенка — до стінки. І всю його кодлу поряд.",
+  // "Kill Putin. Shoigu too.": a short sentence with no call of its own that adds whom it names
+  // with an `also` word at its start or its end is an ellipsis of the call before it.
+  if (a.also.size > 0) {
+    for (let i = 0; i < callSents.length; i++) {
+      const sent = callSents[i] as number;
+      if (callsBySentence.has(sent + 1) || !a.also.has(sent + 1)) continue;
+      const later = named(a, free(a, sent + 1));
+      if (later.length > 0 && ellipsis(a, sent + 1, later)) pointAt(a, sent, -1, (callsBySentence.get(sent) as LexMatch[])[0] as LexMatch, later);
+    }
+  }
   for (let i = 0; i < sents.length; i++) {
     const sent = sents[i] as number;
     const list = bySent.get(sent) as Candidate[];
@@ -503,6 +522,27 @@ export function assignTargets(
   }
   counted.forEach(sortByStart);
   return { counted, discounted, calls: calls.map((call) => callTargets(a, call)) };
+}
+
+/**
+ * True when sentence `s` is an ellipsis that adds to the call before it: at most {@link ALSO_WORDS}
+ * words, with an `also` word ending it, or among its first {@link ALSO_LEAD + 1} words before one
+ * of `later` (its free candidates). Its words
+ * are found from the `also` word outwards, never past that bound: the cost is constant per sentence.
+ */
+function ellipsis(a: Post, s: number, later: readonly Candidate[]): boolean {
+  const { sentence } = a.tokens;
+  const n = sentence.length;
+  for (const m of a.also.get(s) ?? []) {
+    let first = m.t0;
+    while (first > 0 && sentence[first - 1] === s && m.t1 - first <= ALSO_WORDS) first--;
+    let end = m.t1;
+    while (end < n && sentence[end] === s && end - first <= ALSO_WORDS) end++;
+    if (end - first > ALSO_WORDS) continue;
+    // At its start only before whom it adds ("А следом Шойгу"), not after ("Россияне тоже виноваты").
+    if (m.t1 === end || (m.t0 - first <= ALSO_LEAD && later.some((x) => x.m.t0 >= m.t1))) return true;
+  }
+  return false;
 }
 
 /** A call with its targets and their roles, for explanations: built only when asked for. */

@@ -67,6 +67,12 @@ describe("targets of a call", () => {
     ["forward past a sentence that names no one", "Kill them. All of them. Every russian pig standing on Ukrainian soil", { russians: ["every russian"] }],
     ["Ukraine's own before the pronoun carry the call out", "Rosyjscy żołnierze splądrowali wieś. Niech Ukraińcy tłuką ich do ostatniego.", { "russian-military": ["rosyjscy zolnierze"] }],
     ["an endorsed quote is applied to whom the next sentence says is the same", "Дед говорил: «фашиста надо убивать». С нынешними оккупантами то же самое, дед был прав.", { "unclear-target": ["фашиста"], invaders: ["оккупантами"] }],
+    // targets.also: a short sentence with no call of its own that adds whom it names (round 26)
+    ["a short sentence ending with 'also' words adds whom it names to the call before", "Путина в гроб. И Шойгу следом, туда же.", { "head-of-state": ["путина"], "other-target": ["шойгу"] }],
+    ["a short sentence opening with 'also' words adds whom it names too", "Putin must die. Then Shoigu.", { "head-of-state": ["putin"], "other-target": ["shoigu"] }],
+    ["an 'also' word inside a longer sentence says something of its own", "Пусть Путин сдохнет. Россияне тоже виноваты в том, что молчали столько лет подряд.", { "head-of-state": ["путин"] }],
+    ["an 'also' word in the middle of a short sentence adds no one", "Пусть Путин сдохнет. Россияне тоже виноваты.", { "head-of-state": ["путин"] }],
+    ["a sentence with a call of its own keeps its own targets", "Путина в гроб. Шойгу тоже надо повесить.", { "head-of-state": ["путина"], "other-target": ["шойгу"] }],
   ])("%s: %s", (_, text, expected) => {
     expect(aimedAt(text)).toEqual(expected);
   });
@@ -77,6 +83,11 @@ describe("calls in explanations", () => {
     const { explain } = await import("../../src/evaluate/explain.js");
     const x = explain({ text: "They shelled Kharkiv again, shoot them all.", country: "UA" }, policy);
     expect(x.calls.map((c) => c.targets.map((t) => [t.evidence.text, t.role, t.why]))).toEqual([[["shelled", "antecedent", '"them all" points to it (another clause of its sentence)']]]);
+  });
+  it("names whom an ellipsis after the call adds as its antecedent in the sentence after", async () => {
+    const { explain } = await import("../../src/evaluate/explain.js");
+    const x = explain({ text: "Путина в гроб. И Шойгу следом, туда же.", country: "RU" }, policy);
+    expect(x.calls.map((c) => c.targets.map((t) => [t.evidence.text, t.role]))).toEqual([[["Путина", "target"], ["Шойгу", "antecedent"]]]);
   });
   it("says how many sentences forward a pronoun points", async () => {
     const { explain } = await import("../../src/evaluate/explain.js");
