@@ -221,7 +221,8 @@ export function inflect(grammar) {
         }
         // Beyond the wish words: someone wished to do it ("хоць бы хтосьці атруціў", in the masculine past),
         // a manner that aims slang at people ("біце без жалю"), and "find and …" ("знайсці і павесіць").
-        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
+        // The object may come first: "хоць бы яго хтосьці застрэліў" (up to two words, never across a negation).
+        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ~2${GAP_STOP} ${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
         for (const s of [...SOMEONE_WOULD, ...WISH_ANYONE]) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${tail(v.then)}`);
         if (v.object && v.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${tail(v.then)}`);
         for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${tail(v.then)}`);

@@ -305,7 +305,9 @@ export function inflect(grammar) {
         // Beyond the wish words: someone wished to do it ("хоч би хтось вбив", in the masculine past, as the
         // subject is named), a manner that aims slang at people ("валіть без жалю", "косити пачками"),
         // and "find and …" ("знайти і повісити"), whose object is whom the post has just named.
-        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
+        // The object may come first, as the wish is mostly written: "хоч би його хтось пристрелив", "хоч би їх
+        // хтось перестріляв" (up to two words, never across a negation).
+        for (const w of WISH_SOMEONE) for (const s of SOMEONE) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${w} ~2${GAP_STOP} ${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
         for (const s of SOMEONE_WOULD) for (const x of rx(f.past.slice(0, 1))) out["violence.call"].push(`${s} ~3${GAP_STOP} ${x}${then ? ` ${then}` : ""}`);
         if (e.object && e.object !== "pronoun") for (const w of rx([...f.imp, f.inf])) for (const m of MANNER) out["violence.call"].push(`${w} ~2 ${m}${then ? ` ${then}` : ""}`);
         for (const w of rx([f.inf])) for (const p of FIND) out["violence.infinitive"].push(`${p} ${w}${then ? ` ${then}` : ""}`);
