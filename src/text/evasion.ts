@@ -49,8 +49,6 @@ export const confusables: Transformer = {
     const classes = textClasses(input);
     if ((classes & C_LATIN) === 0 || (classes & C_CYRILLIC) === 0) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
-    let changed = false;
     for (const m of input.matchAll(LETTER_RUN())) {
       const w = m[0];
       const { script, latin, cyrillic } = majorityScript(w);
@@ -61,16 +59,12 @@ export const confusables: Transformer = {
         const ch = w[i] as string;
         // One code unit, as before: half of a surrogate pair is in no script.
         const to = unitClass(w.charCodeAt(i)) & minority ? table[ch] : undefined;
-        if (to === undefined) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, to);
-        last = m.index + i + 1;
-        changed = true;
+        if (to !== undefined) b.replaceUnit(m.index + i, to);
       }
     }
     // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case).
-    if (!changed) return null;
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };
@@ -99,8 +93,6 @@ export const censored: Transformer = {
   apply(input) {
     if (input.indexOf("*") < 0 && input.indexOf("#") < 0 && input.indexOf("@") < 0 && input.indexOf("$") < 0) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
-    let changed = false;
     for (const m of input.matchAll(CENSORED_RUN())) {
       const w = m[0];
       const before = input[m.index - 1];
@@ -115,15 +107,11 @@ export const censored: Transformer = {
       if (letters < 3) continue;
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
-        if (!CENSOR_SYMBOL.test(ch) || (!cyrillic && !ANY_SCRIPT_CENSOR.test(ch))) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, WILDCARD);
-        last = m.index + i + 1;
-        changed = true;
+        if (CENSOR_SYMBOL.test(ch) && (cyrillic || ANY_SCRIPT_CENSOR.test(ch))) b.replaceUnit(m.index + i, WILDCARD);
       }
     }
-    if (!changed) return null;
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };
@@ -158,7 +146,6 @@ export const leet: Transformer = {
     // A digit touching a letter, or a symbol between two word characters: anything else is not leet.
     if (!mayHoldLeet(input)) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
     for (const m of input.matchAll(LEET_RUN())) {
       const w = m[0];
       let letters = 0;
@@ -181,12 +168,11 @@ export const leet: Transformer = {
         if (symbol && (prev === undefined || next === undefined || !WORDISH().test(prev) || !WORDISH().test(next)))
           continue;
         if (!symbol && prev === undefined && next === undefined) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, to);
-        last = m.index + i + 1;
+        b.replaceUnit(m.index + i, to);
       }
     }
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };
