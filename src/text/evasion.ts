@@ -1,4 +1,4 @@
-import { C_CYRILLIC, C_LATIN, codePointClass, unitClass } from "./char-class.js";
+import { C_CYRILLIC, C_LATIN, majorityScript, scriptOf } from "./char-class.js";
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
@@ -19,23 +19,6 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 
 const LETTER_RUN = lazyRegExp(String.raw`[\p{L}\p{M}]+`, "gu");
 
-type Script = "latin" | "cyrillic" | "other";
-
-function majorityScript(word: string): { script: Script; latin: number; cyrillic: number } {
-  let latin = 0;
-  let cyrillic = 0;
-  // By code point, from the class table (the same \p{Script=…} classes, without a regex per letter).
-  for (let i = 0; i < word.length; i++) {
-    const cp = word.codePointAt(i) as number;
-    if (cp > 0xffff) i++;
-    const k = codePointClass(cp);
-    if (k & C_LATIN) latin++;
-    else if (k & C_CYRILLIC) cyrillic++;
-  }
-  const script: Script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
-  return { script, latin, cyrillic };
-}
-
 /**
  * Words that mix Latin and Cyrillic letters ("Смeрть", "Пyтин") are written in one script with a few
  * look-alikes from the other: fold the minority letters into the majority script. A word written
@@ -54,11 +37,11 @@ export const confusables: Transformer = {
       const { script, latin, cyrillic } = majorityScript(w);
       if (latin === 0 || cyrillic === 0 || script === "other") continue;
       const table = script === "cyrillic" ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
-      const minority = script === "cyrillic" ? C_LATIN : C_CYRILLIC;
+      const minority = script === "cyrillic" ? "latin" : "cyrillic";
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
         // One code unit, as before: half of a surrogate pair is in no script.
-        const to = unitClass(w.charCodeAt(i)) & minority ? table[ch] : undefined;
+        const to = scriptOf(w.charCodeAt(i)) === minority ? table[ch] : undefined;
         if (to !== undefined) b.replaceUnit(m.index + i, to);
       }
     }
