@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { FuzzyIndex, type PackedFuzzy } from "./fuzzy.js";
 import { packMap, PackedMap, PackedSet, packSet, type IdMap, type PagedBytes } from "./packed-map.js";
-import type { TermPart } from "./terms.js";
+import { hyphenEndings, type TermPart } from "./terms.js";
 
 /** A compiled term, indexed under the keys of its anchor word. */
 export interface TermEntry {
@@ -193,7 +193,11 @@ class BuiltTerms implements IndexSource {
 
   knownWords(): ReadonlySet<string> {
     const set = new Set<string>();
-    for (const t of this.terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) set.add(p.key);
+    for (const t of this.terms) {
+      // "ie" of "na OIOM-ie" is an ending, not a word (see hyphenEndings).
+      const endings = hyphenEndings(t.source);
+      for (const p of t.parts) if (p.kind === "word" && !p.stem && endings?.has(p.key) !== true) set.add(p.key);
+    }
     return set;
   }
 
@@ -329,7 +333,7 @@ export class LexiconIndex {
   get gluedPairs(): ViewIndex {
     return (this.views.gluedPairs ??= this.source.view("gluedPairs"));
   }
-  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"). */
+  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"); not an ending written after a hyphen ("OIOM-ie", see hyphenEndings in terms.ts). */
   get knownWords(): ReadonlySet<string> {
     return (this.views.knownWords ??= this.source.knownWords());
   }

@@ -53,6 +53,33 @@ export type ParsedTerm = { ok: true; parts: TermPart[]; warnings: string[] } | {
 export const SHORT_TRANSLIT = 5;
 const MAX_GAP = 5;
 
+/** Longest piece after a hyphen that is taken for an ending (see {@link hyphenEndings}). */
+const ENDING_MAX = 3;
+const DASH = /\p{Pd}/u;
+
+/**
+ * The keys of the endings that term `source` writes after a hyphen inside one written word: "ie" of
+ * "na OIOM-ie", "wcy" of "NATO-wcy" (Polish inflects an acronym so; "ЗСУ-шники" likewise). The
+ * tokeniser makes such a word several word parts, and the matcher matches them in a row as it
+ * should; but an ending is no word that other words run into, so the index leaves these out of its
+ * known words (lexicon-index.ts), where "ie" split "drzewie" into "drzew" + "ie". Only pieces of at
+ * most {@link ENDING_MAX} letters after the first of their word: a longer one is more often a word
+ * ("post-Soviet"). A short word after a hyphen ("war" of "anti-war") is left out with the endings, but
+ * it stays known where another term lists it on its own, as such words nearly always are; and a word
+ * of three letters or fewer is never taken for a typo or a run-together word itself, so leaving one
+ * out changes only which words others may be split into. Undefined when the term writes no dash.
+ */
+export function hyphenEndings(source: string): ReadonlySet<string> | undefined {
+  if (!DASH.test(source)) return undefined;
+  let out: Set<string> | undefined;
+  for (const tok of source.trim().split(/\s+/u)) {
+    if (!DASH.test(tok) || tok.startsWith("~")) continue;
+    const words = tokenise(normalise(tok.endsWith("*") ? tok.slice(0, -1) : tok).text).words;
+    for (const w of words.slice(1)) if ([...w].length <= ENDING_MAX) (out ??= new Set()).add(w);
+  }
+  return out;
+}
+
 /**
  * Parses a lexicon term. Syntax: words separated by spaces; `word*` is a stem; a token `~N`
  * (1 ≤ N ≤ 5) allows up to N arbitrary words in between, and `~N!w1,w2` up to N words other than

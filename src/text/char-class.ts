@@ -39,10 +39,16 @@ export const C_SPACE = 1 << 11;
 export const C_LEET_SYMBOL = 1 << 12;
 /** `[ .\-_*·•/+,]`: what may stand between letters spelled out one at a time. */
 export const C_SEPARATOR = 1 << 13;
+/** `\p{Script=Georgian}` */
+export const C_GEORGIAN = 1 << 14;
+/** `\p{Script=Armenian}` */
+export const C_ARMENIAN = 1 << 15;
 /** Letters, marks and digits: what words are made of. */
 export const C_WORD = C_LETTER | C_MARK | C_NUMBER;
+/** Every class bit above: a class is never wider (text-profile.ts keeps its own bits above these). */
+export const CLASS_MASK = (1 << 16) - 1;
 /** Set in every computed entry, so that 0 means "not looked at yet". */
-const COMPUTED = 1 << 15;
+const COMPUTED = 1 << 16;
 
 // The sources of the class regexes. They are strings, made into regexes only when a block outside
 // char-table.ts is first met: V8 checks a regex literal's pattern when it compiles the module, which
@@ -88,6 +94,8 @@ const CLASS_SOURCES: ReadonlyArray<readonly [number, string]> = [
   [C_SPACE, String.raw`\s`],
   [C_LEET_SYMBOL, String.raw`[@$!|\u20AC]`],
   [C_SEPARATOR, String.raw`[ .\-_*\u00B7\u2022/+,]`],
+  [C_GEORGIAN, String.raw`\p{Script=Georgian}`],
+  [C_ARMENIAN, String.raw`\p{Script=Armenian}`],
 ];
 const CLASSES = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "u")] as const));
 const CLASSES_G = lazy(() => CLASS_SOURCES.map(([bit, source]) => [bit, new RegExp(source, "gu")] as const));
@@ -99,14 +107,14 @@ function compute(ch: string): number {
   return bits;
 }
 
-/** Classes of every BMP code unit (a lone surrogate is classed as the code point it stands for). */
-const UNITS = new Uint16Array(0x10000);
+/** Classes of every BMP code unit (a lone surrogate is classed as the code point it stands for); 17 bits with COMPUTED. */
+const UNITS = new Uint32Array(0x10000);
 /** Classes of the supplementary code points met so far (emoji, styled letters): few distinct ones. */
 const ASTRAL = new Map<number, number>();
 
 /**
  * Fills the 256 code units around `c`: from the precomputed table when the block is one of those
- * (char-table.ts), else one pass of each class regex over them, not 256 × 14 calls.
+ * (char-table.ts), else one pass of each class regex over them, not 256 × 16 calls.
  */
 function fillBlock(c: number): number {
   const base = c & ~0xff;
@@ -152,4 +160,52 @@ export function codePointAt(s: string, i: number): number {
     if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
   }
   return c;
+}
+
+/**
+ * The scripts whose letters the normaliser and the matcher tell apart: Latin and Cyrillic, which
+ * evasion mixes (confusables, leetspeak), and Georgian and Armenian, whose alphabets a hidden letter
+ * may stand for (keys.ts). One classifier for all of them, from the class table, so that no module
+ * keeps a range list of its own that could disagree with `\p{Script=…}`.
+ */
+export type Script = "latin" | "cyrillic" | "georgian" | "armenian";
+
+/** The class bit of each {@link Script}. */
+const SCRIPT_BITS: ReadonlyArray<readonly [number, Script]> = [
+  [C_LATIN, "latin"],
+  [C_CYRILLIC, "cyrillic"],
+  [C_GEORGIAN, "georgian"],
+  [C_ARMENIAN, "armenian"],
+];
+const ANY_SCRIPT = C_LATIN | C_CYRILLIC | C_GEORGIAN | C_ARMENIAN;
+
+/** The {@link Script} of the character whose class is `k` (from {@link codePointClass}), or undefined for any other (digits, symbols, Greek…). */
+export function scriptOfClass(k: number): Script | undefined {
+  if ((k & ANY_SCRIPT) === 0) return undefined;
+  for (const [bit, script] of SCRIPT_BITS) if (k & bit) return script;
+  return undefined;
+}
+
+/** The {@link Script} of code point `cp`, or undefined. */
+export function scriptOf(cp: number): Script | undefined {
+  return scriptOfClass(codePointClass(cp));
+}
+
+/**
+ * The script most letters of `word` are written in, Latin against Cyrillic (the two that evasion
+ * mixes), with how many of each it holds: "other" when neither outnumbers the other (none of
+ * either, or as many of both). Code point by code point, so a supplementary letter counts once.
+ */
+export function majorityScript(word: string): { script: "latin" | "cyrillic" | "other"; latin: number; cyrillic: number } {
+  let latin = 0;
+  let cyrillic = 0;
+  for (let i = 0; i < word.length; i++) {
+    const cp = word.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const script = scriptOf(cp);
+    if (script === "latin") latin++;
+    else if (script === "cyrillic") cyrillic++;
+  }
+  const script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
+  return { script, latin, cyrillic };
 }

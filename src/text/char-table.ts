@@ -1,7 +1,7 @@
 /**
  * The classes (see char-class.ts) of the code units of the blocks most posts are written in, as the
  * class regexes give them, without the COMPUTED bit. Filling a block from the regexes costs over a
- * millisecond the first time (V8 compiles each of the fourteen Unicode regexes before it runs them),
+ * millisecond the first time (V8 compiles each of the sixteen Unicode regexes before it runs them),
  * which a one-post run would pay for its first character. The regexes stay the definition:
  * test/text/char-class.test.ts checks every BMP code unit's class against them, these included.
  * A block here is 256 units from a multiple of 256.

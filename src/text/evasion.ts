@@ -1,4 +1,4 @@
-import { C_CYRILLIC, C_LATIN, codePointClass, unitClass } from "./char-class.js";
+import { C_CYRILLIC, C_LATIN, majorityScript, scriptOf } from "./char-class.js";
 import { mayHoldLeet, mayHoldSpacedLetters, textClasses } from "./text-profile.js";
 import { lazyRegExp } from "./lazy.js";
 import { RewriteBuilder } from "./rewrite.js";
@@ -19,23 +19,6 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
 
 const LETTER_RUN = lazyRegExp(String.raw`[\p{L}\p{M}]+`, "gu");
 
-type Script = "latin" | "cyrillic" | "other";
-
-function majorityScript(word: string): { script: Script; latin: number; cyrillic: number } {
-  let latin = 0;
-  let cyrillic = 0;
-  // By code point, from the class table (the same \p{Script=…} classes, without a regex per letter).
-  for (let i = 0; i < word.length; i++) {
-    const cp = word.codePointAt(i) as number;
-    if (cp > 0xffff) i++;
-    const k = codePointClass(cp);
-    if (k & C_LATIN) latin++;
-    else if (k & C_CYRILLIC) cyrillic++;
-  }
-  const script: Script = latin > cyrillic ? "latin" : cyrillic > latin ? "cyrillic" : "other";
-  return { script, latin, cyrillic };
-}
-
 /**
  * Words that mix Latin and Cyrillic letters ("Смeрть", "Пyтин") are written in one script with a few
  * look-alikes from the other: fold the minority letters into the majority script. A word written
@@ -49,28 +32,22 @@ export const confusables: Transformer = {
     const classes = textClasses(input);
     if ((classes & C_LATIN) === 0 || (classes & C_CYRILLIC) === 0) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
-    let changed = false;
     for (const m of input.matchAll(LETTER_RUN())) {
       const w = m[0];
       const { script, latin, cyrillic } = majorityScript(w);
       if (latin === 0 || cyrillic === 0 || script === "other") continue;
       const table = script === "cyrillic" ? LATIN_TO_CYRILLIC : CYRILLIC_TO_LATIN;
-      const minority = script === "cyrillic" ? C_LATIN : C_CYRILLIC;
+      const minority = script === "cyrillic" ? "latin" : "cyrillic";
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
         // One code unit, as before: half of a surrogate pair is in no script.
-        const to = unitClass(w.charCodeAt(i)) & minority ? table[ch] : undefined;
-        if (to === undefined) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, to);
-        last = m.index + i + 1;
-        changed = true;
+        const to = scriptOf(w.charCodeAt(i)) === minority ? table[ch] : undefined;
+        if (to !== undefined) b.replaceUnit(m.index + i, to);
       }
     }
     // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case).
-    if (!changed) return null;
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };
@@ -99,8 +76,6 @@ export const censored: Transformer = {
   apply(input) {
     if (input.indexOf("*") < 0 && input.indexOf("#") < 0 && input.indexOf("@") < 0 && input.indexOf("$") < 0) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
-    let changed = false;
     for (const m of input.matchAll(CENSORED_RUN())) {
       const w = m[0];
       const before = input[m.index - 1];
@@ -115,15 +90,11 @@ export const censored: Transformer = {
       if (letters < 3) continue;
       for (let i = 0; i < w.length; i++) {
         const ch = w[i] as string;
-        if (!CENSOR_SYMBOL.test(ch) || (!cyrillic && !ANY_SCRIPT_CENSOR.test(ch))) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, WILDCARD);
-        last = m.index + i + 1;
-        changed = true;
+        if (CENSOR_SYMBOL.test(ch) && (cyrillic || ANY_SCRIPT_CENSOR.test(ch))) b.replaceUnit(m.index + i, WILDCARD);
       }
     }
-    if (!changed) return null;
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };
@@ -158,7 +129,6 @@ export const leet: Transformer = {
     // A digit touching a letter, or a symbol between two word characters: anything else is not leet.
     if (!mayHoldLeet(input)) return null;
     const b = new RewriteBuilder(input);
-    let last = 0;
     for (const m of input.matchAll(LEET_RUN())) {
       const w = m[0];
       let letters = 0;
@@ -181,12 +151,11 @@ export const leet: Transformer = {
         if (symbol && (prev === undefined || next === undefined || !WORDISH().test(prev) || !WORDISH().test(next)))
           continue;
         if (!symbol && prev === undefined && next === undefined) continue;
-        b.keep(last, m.index + i);
-        b.replace(m.index + i, m.index + i + 1, to);
-        last = m.index + i + 1;
+        b.replaceUnit(m.index + i, to);
       }
     }
-    b.keep(last, input.length);
+    if (!b.changed) return null;
+    b.keepRest();
     return b.finish();
   },
 };

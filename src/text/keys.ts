@@ -3,7 +3,7 @@
  * "view" that both lexicon terms and text words are reduced to, so matching stays one table lookup.
  */
 
-import { C_CYRILLIC, C_LETTER, codePointAt, codePointClass } from "./char-class.js";
+import { C_CYRILLIC, C_LETTER, codePointAt, codePointClass, type Script, scriptOf } from "./char-class.js";
 
 /**
  * True when a word has a letter written three or more times in a row ("deeeath", "killll"): what
@@ -177,21 +177,24 @@ export function wildMatch(word: string, key: string, stem: boolean): boolean {
 }
 
 /** The letters a hidden letter may be, by the script of the word's other letters (after normalisation: no Latin diacritics, ё as е). */
-const ALPHABETS = {
+const ALPHABETS: Readonly<Record<Script, string>> = {
   latin: "abcdefghijklmnopqrstuvwxyz",
   cyrillic: "абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґўј",
   georgian: "აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
   armenian: "աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ",
-} as const;
+};
 
+/**
+ * The alphabet of the script of the first letter of `word` that has one of the four (char-class.ts
+ * {@link scriptOf}, the classifier the normaliser uses): a word holding {@link WILDCARD}s is read in
+ * the script its shown letters are written in.
+ */
 function alphabetOf(word: string): string | undefined {
-  for (const ch of word) {
-    if (ch === WILDCARD) continue;
-    const cp = ch.codePointAt(0) as number;
-    if (cp >= 0x61 && cp <= 0x7a) return ALPHABETS.latin;
-    if (cp >= 0x400 && cp <= 0x4ff) return ALPHABETS.cyrillic;
-    if (cp >= 0x10d0 && cp <= 0x10ff) return ALPHABETS.georgian;
-    if (cp >= 0x561 && cp <= 0x587) return ALPHABETS.armenian;
+  for (let i = 0; i < word.length; ) {
+    const cp = codePointAt(word, i);
+    const script = scriptOf(cp);
+    if (script !== undefined) return ALPHABETS[script];
+    i += cp > 0xffff ? 2 : 1;
   }
   return undefined;
 }

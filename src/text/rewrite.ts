@@ -150,6 +150,8 @@ export class RewriteBuilder {
   /** A dropped input span marks the next output unit as changed, so a match across it is explained. */
   private pendingChange = false;
   private touched = false;
+  /** One past the last input unit written so far: where {@link replaceUnit} and {@link keepRest} resume keeping. */
+  #end = 0;
 
   constructor(
     private readonly input: string,
@@ -165,8 +167,30 @@ export class RewriteBuilder {
     this.#keepRun(start, end);
   }
 
+  /**
+   * Replaces the one input unit at `at` by `out`, as a change, after keeping every unit since the
+   * last one written: for transformers that rewrite a letter here and there (confusables, leet,
+   * censored symbols) and would otherwise each track where their last replacement ended. Units must
+   * be given left to right, after whatever else was written.
+   */
+  replaceUnit(at: number, out: string): void {
+    this.keep(this.#end, at);
+    this.replace(at, at + 1, out);
+  }
+
+  /** Keeps every input unit after the last one written, to the end of the input. */
+  keepRest(): void {
+    this.keep(this.#end, this.input.length);
+  }
+
+  /** True once anything was replaced or dropped: {@link finish} will return a rewrite, not null. */
+  get changed(): boolean {
+    return this.touched;
+  }
+
   /** Records input units [start, end) as kept unit for unit, extending the kept run before them if nothing was dropped between. */
   #keepRun(start: number, end: number): void {
+    this.#end = end;
     const runs = this.runs;
     const n = runs.length;
     if (!this.pendingChange && n > 0 && ((runs[n - 1] as number) & REPLACE) === 0 && runs[n - 3] === start) {
@@ -198,6 +222,7 @@ export class RewriteBuilder {
     }
     this.touched = true;
     if (this.meter) this.meter.steps += out.length;
+    this.#end = end;
     this.parts.push(out);
     this.runs.push(start, end, out.length, REPLACE | (isChange ? CHANGED : 0) | (this.pendingChange ? FIRST_CHANGED : 0));
     this.pendingChange = false;
@@ -206,6 +231,7 @@ export class RewriteBuilder {
   /** Removes input units [start, end). */
   drop(start: number, end: number, isChange = true): void {
     if (end <= start) return;
+    this.#end = end;
     this.touched = true;
     if (isChange) this.pendingChange = true;
   }

@@ -4,17 +4,17 @@
  * its text holds anything it could change; consecutive transformers mostly see the same string,
  * so the answer for the last string is kept and one scan serves several of them.
  */
-import { C_LEET_SYMBOL, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, unitClass } from "./char-class.js";
+import { C_LEET_SYMBOL, CLASS_MASK, C_LETTER, C_NUMBER, C_SEPARATOR, C_WORD, codePointAt, codePointClass, unitClass } from "./char-class.js";
 
 /** A digit touching a letter, or a leet symbol between word characters: `/\p{L}\p{N}|\p{N}\p{L}|[\p{L}\p{N}][@$!|€][\p{L}\p{N}]|^[@$][\p{L}]/u` */
-const LEET_HINT = 1 << 16;
+const LEET_HINT = 1 << 17;
 /**
  * Three single letters in a row, each apart from the next by separators:
  * `/(?:^|[^\p{L}\p{M}\p{N}])\p{L}[ .\-_*·•/+,]{1,3}\p{L}[ .\-_*·•/+,]{1,3}\p{L}(?![\p{L}\p{M}\p{N}])/u`
  */
-const SPACED_HINT = 1 << 17;
-/** The class bits of a profile (see char-class.ts). */
-const CLASSES = 0xffff;
+const SPACED_HINT = 1 << 18;
+/** The class bits of a profile (see char-class.ts); the table's own "computed" bit, 1 << 16, lies between them and the hints. */
+const CLASSES = CLASS_MASK;
 
 const AT = 0x40;
 const DOLLAR = 0x24;

@@ -44,6 +44,11 @@ describe("the matcher, case by case", () => {
     ["two words of a phrase typed together", ["deserve to die"], "they deserve todie", false, ["deserve todie <deserve to die>"]],
     ["the first two words as one", ["death to all"], "deathto all", true, ["deathto all <death to all>"]],
     ["a word run into a neighbour some term lists", ["stab", "those people"], "stabthose occupiers", true, ["stabthose <stab>"]],
+    // A hyphenated term ("na OIOM-ie") lists its ending as a word part: the ending is no word that
+    // other words run into ("drzewie" is not "drzew" + "ie").
+    ["never an ending a hyphenated term writes after its hyphen", ["drzew", "na oiom-ie"], "powiesić na drzewie", true, []],
+    ["though a word the same letters are", ["drzew", "na oiom-ie", "ie ~1 zaraz"], "powiesić na drzewie", true, ["drzewie <drzew>"]],
+    ["a hyphenated term still matches as written", ["na oiom-ie"], "leży na OIOM-ie", true, ["na oiom ie <na oiom-ie>"]],
     ["never an agent noun's ending, though a term lists it", ["shoot", "kill", "uzum er"], "why the shooter and the killers got five years", true, []],
     ["leetspeak and look-alike letters are folded first", ["death to"], "D3ath to the inv4ders", false, ["death to <death to>"]],
     ["a letter hidden behind a symbol, as the anchor", ["russian*"], "those r*ssians", false, ["r\uA788ssians <russian*>"]],
@@ -54,5 +59,23 @@ describe("the matcher, case by case", () => {
     ["letters spelled out, words apart", ["kill the invaders"], "k.i.l.l. t.h.e. i.n.v.a.d.e.r.s.", false, ["kill the invaders <kill the invaders>"]],
   ])("%s", (_, terms, text, fuzzy, expected) => {
     expect(matchesOf(terms, text, fuzzy)).toEqual(expected);
+  });
+});
+
+describe("run-together words across languages (a known limit)", () => {
+  // "ty" (Polish, Czech, Slovak "you", a word of many terms) and "rants" (an English distance word,
+  // cue.distance) read "these tyrants" as "ty" + "rants": adding "rants" flipped "Second amendment
+  // solution for these tyrants" (en.cases.yaml) when it was added. The index's known words carry no
+  // language, so a split cannot ask that both halves be of one language; until they do, this fails.
+  it.fails("never reads a word as a head of one language run into a word of another", () => {
+    const index = new LexiconIndex(["pl", "en"], new Set([0, 1]));
+    for (const [lexicon, lang, source] of [[0, "pl", "ty"], [1, "en", "rants"]] as const) {
+      const p = parseTerm(source);
+      if (!p.ok) throw new Error(p.message);
+      index.addTerm({ lexicon, lang, source, parts: p.parts });
+    }
+    const norm = normalise("these tyrants");
+    const found = findMatches(index, tokenise(norm.text), norm.text, undefined).complete().flat();
+    expect(found.map((m) => m.source)).toEqual([]);
   });
 });

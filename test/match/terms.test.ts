@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anchorOf } from "../../src/match/lexicon-index.js";
-import { parseTerm, type ParsedTerm, type TermPart } from "../../src/match/terms.js";
+import { hyphenEndings, parseTerm, type ParsedTerm, type TermPart } from "../../src/match/terms.js";
 
 function parts(source: string): TermPart[] {
   const r = parseTerm(source);
@@ -191,5 +191,23 @@ describe("anchorOf: the word a term is looked up by", () => {
     ["the longest of two frequent words", "they will", "they"],
   ])("%s: '%s' by '%s'", (_what, source, expected) => {
     expect(anchor(source)).toBe(expected);
+  });
+});
+
+describe("hyphenEndings", () => {
+  it.each([
+    ["na OIOM-ie", ["ie"]],
+    ["NATO-wcy ~2 zabić", ["wcy"]],
+    ["ЗСУ-шникам", []],
+    ["post-Soviet", []],
+    ["anti-war", ["war"]],
+    ["na OIOM-ie*", ["ie"]],
+  ])("%j: %j", (source, endings) => {
+    expect([...(hyphenEndings(source) ?? [])]).toEqual(endings);
+  });
+
+  it("is undefined for a term that writes no dash", () => {
+    expect(hyphenEndings("na oiomie")).toBeUndefined();
+    expect(hyphenEndings("hope ~2 die")).toBeUndefined();
   });
 });
