@@ -345,11 +345,26 @@ describe("spacedLetters", () => {
     // The reference is the transformer before word breaks: every separator of a run dropped.
     const naive = (input: string): string => {
       const n = normalise(input, [spacedLetters]);
+      const wordChar = /[\p{L}\p{M}\p{N}]/u;
+      const at = (i: number): [number, number] => toOriginal(n, i, i + 1);
+      // A letter of a spelled-out run stands alone in the input: no word character on either side.
+      const alone = (i: number): boolean => {
+        if (i < 0 || i >= n.text.length || !/\p{L}/u.test(n.text[i] as string)) return false;
+        const [a, b] = at(i);
+        return !wordChar.test(input[a - 1] ?? "") && !wordChar.test(input[b] ?? "");
+      };
+      // Two output letters joined by the transformer: both alone in the input, with the separator between them dropped.
+      const joined = (i: number, j: number): boolean => alone(i) && alone(j) && at(i)[1] < at(j)[0];
       let out = "";
       for (let i = 0; i < n.text.length; i++) {
-        const [a, b] = toOriginal(n, i, i + 1);
-        // A space the transformer wrote between words maps to the separator it replaced.
-        if (n.text[i] === " " && input.slice(a, b) !== " ") continue;
+        const [a, b] = at(i);
+        if (n.text[i] === " ") {
+          // A space the transformer wrote between words maps to the separator it replaced; where the
+          // writer's gap was one plain space it keeps that space, which stands between letters of a
+          // run it joined on one side or the other ("k.k k" → "kk k").
+          if (input.slice(a, b) !== " ") continue;
+          if (alone(i - 1) && alone(i + 1) && (joined(i - 2, i - 1) || joined(i + 1, i + 2))) continue;
+        }
         out += n.text[i];
       }
       return out;
@@ -371,7 +386,8 @@ describe("spacedLetters", () => {
         const s = ps.join("");
         expect(naive(s)).toBe(reference(s));
       }),
-      { numRuns: 2000 },
+      // Word gaps of one plain space beside a narrower separator, which random runs rarely draw (one failed CI).
+      { numRuns: 2000, examples: [[["k", "-", "k", " ", "k"]], [["k", ".", "k", ".", "k", " ", "k", ".", "k"]], [["a", " ", "b", ".", "c"]]] },
     );
   });
 
