@@ -45,10 +45,8 @@ export const confusables: Transformer = {
         if (to !== undefined) b.replaceUnit(m.index + i, to);
       }
     }
-    // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case).
-    if (!b.changed) return null;
-    b.keepRest();
-    return b.finish();
+    // Latin and Cyrillic words side by side, none mixing the two: nothing to fold (the usual case), null.
+    return b.finishRest();
   },
 };
 
@@ -93,9 +91,7 @@ export const censored: Transformer = {
         if (CENSOR_SYMBOL.test(ch) && (cyrillic || ANY_SCRIPT_CENSOR.test(ch))) b.replaceUnit(m.index + i, WILDCARD);
       }
     }
-    if (!b.changed) return null;
-    b.keepRest();
-    return b.finish();
+    return b.finishRest();
   },
 };
 
@@ -154,9 +150,7 @@ export const leet: Transformer = {
         b.replaceUnit(m.index + i, to);
       }
     }
-    if (!b.changed) return null;
-    b.keepRest();
-    return b.finish();
+    return b.finishRest();
   },
 };
 

@@ -183,6 +183,16 @@ export class RewriteBuilder {
     this.keep(this.#end, this.input.length);
   }
 
+  /**
+   * {@link keepRest} then {@link finish}, for the transformers that write with {@link replaceUnit}:
+   * null at once when nothing was rewritten, without keeping the whole input first.
+   */
+  finishRest(): Rewrite | null {
+    if (!this.touched) return null;
+    this.keepRest();
+    return this.finish();
+  }
+
   /** True once anything was replaced or dropped: {@link finish} will return a rewrite, not null. */
   get changed(): boolean {
     return this.touched;

@@ -63,4 +63,16 @@ describe("RewriteBuilder.replaceUnit", () => {
     c.keepRest();
     expect(c.finish()?.text).toBe("abd");
   });
+
+  it("finishRest is keepRest then finish: null when nothing was rewritten, the same maps when something was", () => {
+    expect(new RewriteBuilder("abc").finishRest()).toBeNull();
+    const viaRest = new RewriteBuilder("abcd");
+    viaRest.replaceUnit(1, "xy");
+    const viaKeep = new RewriteBuilder("abcd");
+    viaKeep.replaceUnit(1, "xy");
+    viaKeep.keepRest();
+    const rest = maps(viaRest.finishRest());
+    expect(rest?.text).toBe("axycd");
+    expect(rest).toEqual(maps(viaKeep.finish()));
+  });
 });
