@@ -7,6 +7,7 @@
 // so the enlarged policies decide every post of the corpus exactly as the real ones do (the bench
 // checks that), and only the cost of carrying more rules and terms is measured.
 import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { expandTerms } from "../lexicon/alternatives.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { isScalar, isSeq, parse, parseDocument } from "yaml";
 import { mulberry32, vocabulary } from "./corpus.js";
@@ -136,7 +137,8 @@ function realTermLists(path) {
   const data = parse(readFileSync(path, "utf8"));
   if (!data || typeof data !== "object" || !data.lexicons || typeof data.lexicons !== "object") return null;
   const out = [];
-  const strings = (xs) => (Array.isArray(xs) ? xs.filter((x) => typeof x === "string") : []);
+  // A term with alternatives is the terms it expands to: the curve counts (and copies) those.
+  const strings = (xs) => expandTerms(Array.isArray(xs) ? xs.filter((x) => typeof x === "string") : []);
   for (const [lexicon, lex] of Object.entries(data.lexicons)) {
     if (Array.isArray(lex)) out.push({ lexicon, lang: data.language, terms: strings(lex) });
     else if (lex && typeof lex === "object") {

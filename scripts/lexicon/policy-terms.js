@@ -7,21 +7,30 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parse } from "yaml";
 
-/** The engine's term parser, from the build: the generator needs the same keys as `check`. */
-async function engineParseTerm(root) {
+/** The engine's term parser and expansion of alternatives, from the build: the generator needs the same keys as `check`. */
+async function engineTerms(root) {
   const mod = join(root, "dist", "match", "index.js");
   if (!existsSync(mod)) throw new Error("the engine's term keys come from dist/: run npm run build first");
-  return (await import(pathToFileURL(mod).href)).parseTerm;
+  return await import(pathToFileURL(mod).href);
 }
 
-/** `key(term)`: a term's key as `check` compares terms (throws on a term the engine refuses). */
+/**
+ * `key(term)`: a term's key as `check` compares terms (throws on a term the engine refuses);
+ * `key.all(term)`: the keys of the terms a term with alternatives ("{stone|flog} him") expands to.
+ */
 export async function termKeyer(root) {
-  const parseTerm = await engineParseTerm(root);
-  return (term) => {
+  const { parseTerm, expandAlternatives } = await engineTerms(root);
+  const key = (term) => {
     const parsed = parseTerm(term);
     if (!parsed.ok) throw new Error(`'${term}': ${parsed.message}`);
     return parsed.parts.map((p) => (p.kind === "gap" ? `~${p.max}` : p.key + (p.stem ? "*" : ""))).join(" ");
   };
+  key.all = (term) => {
+    const x = expandAlternatives(term);
+    if (!x.ok) throw new Error(`'${term}': ${x.message}`);
+    return x.terms.map(key);
+  };
+  return key;
 }
 
 /**
@@ -44,7 +53,7 @@ export function termsBeside(root, file, names, read, key) {
       for (const [lang, list] of Object.entries(byLang)) {
         const keys = ofLexicon.get(lang) ?? new Set();
         ofLexicon.set(lang, keys);
-        for (const t of list) keys.add(key(t));
+        for (const t of list) for (const k of key.all ? key.all(t) : [key(t)]) keys.add(k);
       }
     }
   };

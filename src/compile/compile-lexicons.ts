@@ -2,7 +2,7 @@ import type { SourceRef } from "../load/yaml-file.js";
 import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
-import { compileRe2, LexiconIndex, patternFinder, re2MatchesEmpty, parseTerm } from "../match/index.js";
+import { compileRe2, expandAlternatives, LexiconIndex, patternFinder, re2MatchesEmpty, parseTerm } from "../match/index.js";
 import { patternCost, patternSize } from "./pattern-size.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, type ResourceLimits } from "../load/limits.js";
 
@@ -78,31 +78,37 @@ export function compileLexicons(
       const termsDef = Array.isArray(def) ? def : def.terms;
       const patternsDef = Array.isArray(def) ? undefined : def.patterns;
       // Must-stay-clear words: one word each, normalised like the words of a post.
-      forEachByLang(Array.isArray(def) ? undefined : def.except, path.concat(["except"]), src, r, (lang, word, at) => {
-        const parsed = parseTerm(word);
-        const only = parsed.ok && parsed.parts.length === 1 ? parsed.parts[0] : undefined;
-        if (!only || only.kind !== "word" || only.stem) return r.error(src.ref, at, "invalid-term", `'${word}' is not one whole word: 'except' lists the words this lexicon must never match (lexicon ${name})`);
-        (except[li.index] as string[]).push(`${lang}\u0000${only.key}`);
+      forEachByLang(Array.isArray(def) ? undefined : def.except, path.concat(["except"]), src, r, (lang, written, at) => {
+        for (const word of expanded(written, at, src.ref, r, name)) {
+          const parsed = parseTerm(word);
+          const only = parsed.ok && parsed.parts.length === 1 ? parsed.parts[0] : undefined;
+          if (!only || only.kind !== "word" || only.stem) return r.error(src.ref, at, "invalid-term", `'${word}' is not one whole word: 'except' lists the words this lexicon must never match (lexicon ${name})`);
+          (except[li.index] as string[]).push(`${lang}\u0000${only.key}`);
+        }
       });
       const seen = seenIn.get(name) ?? new Map<string, { term: string; ref: SourceRef; at: (string | number)[] }>();
       seenIn.set(name, seen);
-      forEachByLang(termsDef, path.concat(Array.isArray(def) ? [] : ["terms"]), src, r, (lang, term, at) => {
+      forEachByLang(termsDef, path.concat(Array.isArray(def) ? [] : ["terms"]), src, r, (lang, written, at) => {
         li.languages.add(lang);
-        const parsed = parseTerm(term);
-        if (!parsed.ok) return r.error(src.ref, at, parsed.code, `${parsed.message} (lexicon ${name})`);
-        for (const w of parsed.warnings) r.warn(src.ref, at, "short-stem", w);
-        const key = `${lang}\u0000${parsed.parts.map((p) => (p.kind === "gap" ? `~${p.max}` : p.key + (p.stem ? "*" : ""))).join(" ")}`;
-        const first = seen.get(key);
-        if (first) {
-          // Terms equal only once normalised ("żadną" and "żadna") are duplicates too: say which.
-          // Positions are looked up only here: finding one walks the YAML tree, too slow for every term.
-          const line = first.ref.span(first.at).line;
-          const where = first.ref.file === src.ref.file ? `line ${line}` : `${first.ref.file}:${line}`;
-          const msg = first.term.trim() === term.trim() ? `'${term}' is already in lexicon ${name} (${lang}, ${where})` : `'${term}' is the same as '${first.term}' (${where}) once normalised, already in lexicon ${name} (${lang})`;
-          r.warn(src.ref, at, "duplicate-term", msg);
-        } else seen.set(key, { term, ref: src.ref, at });
-        terms.push({ lexicon: name, lang, key, source: term, ref: src.ref, path: at });
-        index.addTerm({ lexicon: li.index, lang, source: term, parts: parsed.parts });
+        // A term with groups is the terms it spells out, each compiled as if written on its own.
+        for (const term of expanded(written, at, src.ref, r, name)) {
+          const parsed = parseTerm(term);
+          // One report for a written term, not one for each of its expansions: the first says what to fix.
+          if (!parsed.ok) return r.error(src.ref, at, parsed.code, `${parsed.message}${term === written ? "" : ` (in '${term}', an expansion of this term)`} (lexicon ${name})`);
+          for (const w of parsed.warnings) r.warn(src.ref, at, "short-stem", w);
+          const key = `${lang}\u0000${parsed.parts.map((p) => (p.kind === "gap" ? `~${p.max}` : p.key + (p.stem ? "*" : ""))).join(" ")}`;
+          const first = seen.get(key);
+          if (first) {
+            // Terms equal only once normalised ("żadną" and "żadna") are duplicates too: say which.
+            // Positions are looked up only here: finding one walks the YAML tree, too slow for every term.
+            const line = first.ref.span(first.at).line;
+            const where = first.ref.file === src.ref.file ? `line ${line}` : `${first.ref.file}:${line}`;
+            const msg = first.term.trim() === term.trim() ? `'${term}' is already in lexicon ${name} (${lang}, ${where})` : `'${term}' is the same as '${first.term}' (${where}) once normalised, already in lexicon ${name} (${lang})`;
+            r.warn(src.ref, at, "duplicate-term", msg);
+          } else seen.set(key, { term, ref: src.ref, at });
+          terms.push({ lexicon: name, lang, key, source: term, ref: src.ref, path: at });
+          index.addTerm({ lexicon: li.index, lang, source: term, parts: parsed.parts });
+        }
       });
       forEachByLang(patternsDef, path.concat(["patterns"]), src, r, (lang, source, at) => {
         li.languages.add(lang);
@@ -139,6 +145,20 @@ export function compileLexicons(
     }
   }
   return { index, info, definitions, terms, except: except.map((l) => [...new Set(l)].sort()) };
+}
+
+/**
+ * The terms a written term stands for (see term-alternatives.ts): itself when it has no group, none
+ * when its groups are malformed or expand to too many (reported at the braces at fault).
+ */
+function expanded(written: string, at: readonly (string | number)[], ref: SourceRef, r: Reporter, lexicon: string): readonly string[] {
+  const x = expandAlternatives(written);
+  if (!x.ok) {
+    r.error(ref, at, x.code, `${x.message} (lexicon ${lexicon})`, "value", x.at);
+    return [];
+  }
+  for (const d of x.duplicates) r.warn(ref, at, "duplicate-expansion", `'${d}' comes out of this term more than once: two choices of its groups spell the same term (lexicon ${lexicon})`);
+  return x.terms;
 }
 
 function forEachByLang(

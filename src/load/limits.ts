@@ -5,6 +5,9 @@
  * can be raised: through {@link LoadOptions.limits} in the API, or the `MODPOL_MAX_*` environment
  * variables on the command line (see SECURITY.md).
  */
+// The one piece of term syntax a limit needs, from its own dependency-free module (match/index.js would load the matcher).
+import { expansionCount } from "../match/term-alternatives.js";
+
 export interface ResourceLimits {
   /** Largest rule file accepted, in bytes. */
   readonly maxFileBytes: number;
@@ -98,14 +101,22 @@ interface WithLexicons {
   readonly lexicons?: Readonly<Record<string, readonly string[] | { readonly terms?: unknown; readonly patterns?: unknown }>> | undefined;
 }
 
-/** The number of terms and patterns a validated policy or library file defines (for `maxTerms`). */
+/** Patterns are counted one each: they are never expanded. */
+function patterns(v: unknown): number {
+  if (Array.isArray(v)) return v.length;
+  if (v !== null && typeof v === "object") return Object.values(v).reduce((n: number, x) => n + (Array.isArray(x) ? x.length : 0), 0);
+  return 0;
+}
+
+/** The number of terms (a term with groups: its expansions) and patterns a validated policy or library file defines (for `maxTerms`). */
 export function countTerms(doc: WithLexicons): number {
   const size = (v: unknown): number => {
-    if (Array.isArray(v)) return v.length;
-    if (v !== null && typeof v === "object") return Object.values(v).reduce((n: number, x) => n + (Array.isArray(x) ? x.length : 0), 0);
+    if (Array.isArray(v)) return v.reduce((n: number, t) => n + (typeof t === "string" ? expansionCount(t) : 1), 0);
+    if (v !== null && typeof v === "object") return Object.values(v).reduce((n: number, x) => n + size(Array.isArray(x) ? x : []), 0);
     return 0;
   };
   let n = 0;
-  for (const def of Object.values(doc.lexicons ?? {})) n += Array.isArray(def) ? def.length : size((def as { terms?: unknown }).terms) + size((def as { patterns?: unknown }).patterns);
+  // A term with groups counts as the terms it expands to: the limit bounds the index built of them.
+  for (const def of Object.values(doc.lexicons ?? {})) n += Array.isArray(def) ? size(def) : size((def as { terms?: unknown }).terms) + patterns((def as { patterns?: unknown }).patterns);
   return n;
 }

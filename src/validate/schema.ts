@@ -21,7 +21,7 @@ export const Lang = z
   .regex(/^[a-z]{2,3}$/, "a language is an ISO 639 code such as en, uk, ru, pl")
   .describe("ISO 639-1 language code");
 
-const Term = z.string().describe("a word or phrase; 'stem*' matches any ending; '~N' skips up to N words");
+const Term = z.string().describe("a word or phrase; 'stem*' matches any ending; '~N' skips up to N words; '{a|b}' stands for each alternative (quote the term)");
 const Terms = z.array(Term);
 const ByLang = z.union([Terms, z.record(Lang, Terms)]);
 

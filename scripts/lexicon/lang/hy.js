@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { expandTerms } from "../alternatives.js";
 import { parse } from "yaml";
 import { dedupe } from "../dedupe.js";
 import { fileObjectVerbs } from "./objects.js";
@@ -247,7 +248,7 @@ export function inflect(grammar) {
   const hand = parse(readFileSync(new URL("../../../rules/lexicons/hy.yaml", import.meta.url), "utf8"))?.lexicons ?? {};
   for (const name of grammar.latin ?? []) {
     const def = hand[name];
-    const terms = Array.isArray(def) ? def : def?.terms ?? [];
+    const terms = expandTerms(Array.isArray(def) ? def : def?.terms ?? []);
     out[name] ??= [];
     for (const t of terms.filter((x) => /[\u0531-\u058A]/.test(String(x)))) for (const l of latin(String(t), 3)) if (/\s/.test(l.trim()) || l.replace(/[^a-z]/g, "").length >= 5 || SHORT_OK.has(name)) out[name].push(l);
   }
