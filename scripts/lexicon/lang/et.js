@@ -97,6 +97,9 @@ export function inflect(grammar) {
     // Things set burning between the command and its particle ("pane küünal põlema", "pange tuled
     // põlema"): idioms that start with the command, as an exclusion must not lie inside the call.
     if (p) for (const o of list(v.things)) for (const f of [v.pres, v.imp, `${v.pres}me`, `${v.pres}n`, jussive(v.imp)]) add("figurative.idiom", `${f} ~1 ${o} ~1 ${p}`);
+    // …and the same things before the infinitive with its particle, where a modal puts the object
+    // first ("pildid tuleb seinale üles riputada", "jõulutuled tuleks üles riputada").
+    if (p) for (const o of list(v.things)) for (const f of [v.da, v.ma]) add("figurative.idiom", `${o} ~3 ${p} ${f}`);
     if (v.method) for (const k of ["violence.call", "violence.verb", "violence.infinitive", "violence.passive"]) out.method.push(...out[k].slice(mark[k]));
   }
 
