@@ -1,6 +1,7 @@
 import type { CompiledPolicy } from "../compile/types.js";
 import { PackedSet, VIA_SHORT, VIA_TRANSLIT, VIA_TYPO, type LexMatch } from "../match/index.js";
 import { closeTo, plausible, type LanguageGuess } from "../text/language.js";
+import { lazyRegExp } from "../text/lazy.js";
 import { toOriginal, type NormalisedText } from "../text/normalise.js";
 import { isPictographWord, type Tokens } from "../text/tokenise.js";
 import { SHARE, translitScore } from "../text/translit-id.js";
@@ -56,7 +57,8 @@ const NO_TRANSLIT = new Set(["en", "de", "fr", "es", "it", "nl", "pt", "ro", "hu
 
 /** Scripts of languages not written in Latin letters: a term of theirs in Latin letters is a transliteration. */
 const NON_LATIN = new Set(["uk", "ru", "be", "bg", "sr", "mk", "kk", "ka", "hy", "el", "ar", "he", "hi", "zh", "ja", "ko"]);
-const LATIN_TERM = /^[\p{Script=Latin}\d\s'*~!-]+$/u;
+/** Made on first use (see lazyRegExp): only a match of a language in another script asks. */
+const LATIN_TERM = lazyRegExp(String.raw`^[\p{Script=Latin}\d\s'*~!-]+$`, "u");
 /**
  * The languages whose Latin transliterations may match short Cyrillic keys (VIA_SHORT: "ubit",
  * "nado", "ih"): the identifier labels Latin text ru/uk/be only when it reads as a transliteration
@@ -270,7 +272,7 @@ function scriptOfWord(w: string): number {
  * language the identifier knows well.
  */
 function translitAllowed(m: LexMatch, g: LanguageGuess): boolean {
-  const translit = (m.via & VIA_TRANSLIT) !== 0 || (NON_LATIN.has(m.lang) && LATIN_TERM.test(m.source));
+  const translit = (m.via & VIA_TRANSLIT) !== 0 || (NON_LATIN.has(m.lang) && LATIN_TERM().test(m.source));
   if (!translit) return false;
   return g.best === null || !NO_TRANSLIT.has(g.best) || !clearLead(g);
 }

@@ -1,5 +1,6 @@
 import { squeeze, translitSkeleton } from "../text/keys.js";
 import { normalise } from "../text/normalise.js";
+import { lazyRegExp } from "../text/lazy.js";
 import { tokenise } from "../text/tokenise.js";
 
 /** One word of a term as it is looked up: its keys in each view. */
@@ -55,7 +56,8 @@ const MAX_GAP = 5;
 
 /** Longest piece after a hyphen that is taken for an ending (see {@link hyphenEndings}). */
 const ENDING_MAX = 3;
-const DASH = /\p{Pd}/u;
+/** Made on first use (see lazyRegExp): a precompiled policy never asks for endings. */
+const DASH = lazyRegExp(String.raw`\p{Pd}`, "u");
 
 /**
  * The keys of the endings that term `source` writes after a hyphen inside one written word: "ie" of
@@ -70,10 +72,10 @@ const DASH = /\p{Pd}/u;
  * out changes only which words others may be split into. Undefined when the term writes no dash.
  */
 export function hyphenEndings(source: string): ReadonlySet<string> | undefined {
-  if (!DASH.test(source)) return undefined;
+  if (!DASH().test(source)) return undefined;
   let out: Set<string> | undefined;
   for (const tok of source.trim().split(/\s+/u)) {
-    if (!DASH.test(tok) || tok.startsWith("~")) continue;
+    if (!DASH().test(tok) || tok.startsWith("~")) continue;
     const words = tokenise(normalise(tok.endsWith("*") ? tok.slice(0, -1) : tok).text).words;
     for (const w of words.slice(1)) if ([...w].length <= ENDING_MAX) (out ??= new Set()).add(w);
   }

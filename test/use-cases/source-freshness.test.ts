@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync, type Bi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CHECKED_FILE, nodeFileAccess, RACY_MARGIN_NS, sourcesHold, type CheckedRecord, type FileAccess } from "../../src/use-cases/source-freshness.js";
+import { CHECKED_FILE, nodeFileAccess, RACY_MARGIN_NS, sourcePath, sourcesHold, type CheckedRecord, type FileAccess } from "../../src/use-cases/source-freshness.js";
 import { crc32 } from "../../src/use-cases/crc32.js";
 import type { SourceStamp } from "../../src/precompiled/serialise.js";
 
@@ -208,5 +208,40 @@ describe("the record on a real file system", () => {
     const io = nodeFileAccess(record);
     expect(sourcesHold(rules, stamps, { ...io, crcOf: (abs) => (hashed++, io.crcOf(abs)) })).toBe(true);
     expect(hashed).toBe(1);
+  });
+});
+
+describe("touched and rewritten files", () => {
+  it("hashes a file touched without a change once, holds, and vouches for it again after that", () => {
+    const fs = fakeFs({ "a.yaml": "alpha", "b.yaml": "beta" }, T0);
+    const stamps = fs.stamps();
+    expect(sourcesHold("/rules", stamps, fs.io)).toBe(true);
+    fs.state.now += 60n * SECOND;
+    // `touch a.yaml`, a checkout that rewrote it as it was: new times, same bytes.
+    fs.write("a.yaml", "alpha");
+    fs.state.hashed = [];
+    fs.state.now += RACY_MARGIN_NS + SECOND;
+    expect(sourcesHold("/rules", stamps, fs.io)).toBe(true);
+    expect(fs.state.hashed).toEqual(["a.yaml"]);
+    fs.state.hashed = [];
+    fs.state.now += SECOND;
+    expect(sourcesHold("/rules", stamps, fs.io)).toBe(true);
+    expect(fs.state.hashed).toEqual([]);
+  });
+});
+
+describe("sourcePath", () => {
+  it.each([
+    ["a.yaml", "/rules/a.yaml"],
+    ["shared/b.yaml", "/rules/shared/b.yaml"],
+    [".hidden/x.yaml", "/rules/.hidden/x.yaml"],
+    ["./a.yaml", "/rules/a.yaml"],
+    ["../a.yaml", "/a.yaml"],
+    ["a/../b.yaml", "/rules/b.yaml"],
+    ["a//b.yaml", "/rules/a/b.yaml"],
+    ["/abs/a.yaml", "/abs/a.yaml"],
+  ])("joins %j under the rules folder as resolve() does", (path, want) => {
+    expect(sourcePath("/rules", path)).toBe(want);
+    expect(sourcePath("/rules/", path)).toBe(want);
   });
 });
