@@ -28,6 +28,7 @@ function warning(ref: SourceRef, path: readonly (string | number)[], code: strin
 
 const UNUSED: Record<DefinitionKind, [code: string, what: string, by: string]> = {
   lexicon: ["unused-lexicon", "lexicon", "no signal or context refers to it"],
+  "lexicon-group": ["unused-lexicon-group", "lexicon group", "no signal or context refers to it, directly or through another group"],
   signal: ["unused-signal", "signal", "no rule or other signal refers to it"],
   "country-set": ["unused-country-set", "country set", "no rule refers to it"],
   set: ["unused-set", "set", "no rule refers to it"],

@@ -1,7 +1,7 @@
 import type { SourceRef } from "../load/yaml-file.js";
 
 /** The kinds of named definition a policy (or a library file it includes) can make. */
-export type DefinitionKind = "lexicon" | "signal" | "country-set" | "set" | "setting";
+export type DefinitionKind = "lexicon" | "lexicon-group" | "signal" | "country-set" | "set" | "setting";
 
 /** One place a name is defined, for "unused" warnings that point at it. */
 export interface Definition {
@@ -31,7 +31,7 @@ export interface TermSite {
 export interface CompileInfo {
   readonly policyRef: SourceRef;
   readonly definitions: readonly Definition[];
-  /** Names referenced anywhere: by a rule, a signal (`any`, `near`) or a context. */
+  /** Names referenced anywhere: by a rule, a signal (`any`, `near`) or a context (through a lexicon group too). */
   readonly used: { readonly [K in DefinitionKind]: ReadonlySet<string> };
   readonly terms: readonly TermSite[];
   /** Per lexicon, the languages it has terms or patterns in. */

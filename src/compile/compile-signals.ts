@@ -5,6 +5,7 @@ import type { LexiconInfo } from "./compile-lexicons.js";
 import type { Reporter } from "./reporter.js";
 import type { ContextC, Scope, SignalC } from "./types.js";
 import { signalShape } from "./shapes.js";
+import { unknownLexiconMessage, type LexiconGroups } from "./lexicon-groups.js";
 
 type Path = (string | number)[];
 
@@ -23,27 +24,35 @@ export function compileSignals(
   defs: readonly SignalSource[],
   lexicons: ReadonlyMap<string, LexiconInfo>,
   r: Reporter,
-  usedLexicons: Set<string>,
+  used: { readonly lexicons: Set<string>; readonly groups: Set<string> },
+  groups: LexiconGroups,
 ): SignalC[] {
   const names = defs.map((d) => d.name);
   let ref: SourceRef = defs[0]?.ref ?? { file: "", span: () => ({ line: 1, column: 1, endLine: 1, endColumn: 1 }) };
   const indexOf = new Map(names.map((n, i) => [n, i]));
-  const lex = (name: string, path: Path): number | undefined => {
-    const li = lexicons.get(name);
-    if (!li) {
-      r.error(ref, path, "unknown-lexicon", `unknown lexicon '${name}'${didYouMean(name, lexicons.keys())}`);
-      return undefined;
+  /** The lexicons a name of a list stands for: the lexicon itself, or a group's. */
+  const lex = (name: string, path: Path): readonly number[] => {
+    const res = groups.resolve(name);
+    if (!res) {
+      r.error(ref, path, "unknown-lexicon", unknownLexiconMessage(name, lexicons.keys(), groups.names));
+      return [];
     }
-    usedLexicons.add(name);
-    return li.index;
+    for (const g of res.groups) used.groups.add(g);
+    return res.lexicons.map((l) => {
+      used.lexicons.add(l);
+      return (lexicons.get(l) as LexiconInfo).index;
+    });
   };
+  // A list stands for the union of what its names stand for, each lexicon once, in order of first
+  // mention: a group and a lexicon it holds, or two groups that share one, read it once.
   const lexList = (v: string | string[] | undefined, path: Path): number[] => {
     if (v === undefined) return [];
     const list = Array.isArray(v) ? v : [v];
-    return list.flatMap((n, i) => {
-      const x = lex(n, Array.isArray(v) ? [...path, i] : path);
-      return x === undefined ? [] : [x];
+    const out = new Set<number>();
+    list.forEach((n, i) => {
+      for (const x of lex(n, Array.isArray(v) ? [...path, i] : path)) out.add(x);
     });
+    return [...out];
   };
   const sig = (name: string, path: Path): number | undefined => {
     const i = indexOf.get(name);

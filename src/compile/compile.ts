@@ -8,6 +8,7 @@ import type { CompileInfo, Definition } from "./compile-info.js";
 import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
 import { packSet } from "../match/index.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
+import { compileLexiconGroups } from "./lexicon-groups.js";
 import { resolveCondition } from "./compile-conditions.js";
 import { checkFieldNames, compileFields } from "./compile-fields.js";
 import { readField } from "./record-fields.js";
@@ -73,7 +74,9 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
   for (const name of settings.keys()) definitions.push({ kind: "setting", name, ref, path: ["settings", name] });
   const declared = compileFields([{ doc, ref }, ...input.lexiconFiles], countrySets, definitions, r);
   const usedLexicons = new Set<string>();
-  const signals = compileSignals(signalDefs, info, r, usedLexicons);
+  const usedGroups = new Set<string>();
+  const groups = compileLexiconGroups([{ doc, ref }, ...input.lexiconFiles], info, r, definitions);
+  const signals = compileSignals(signalDefs, info, r, { lexicons: usedLexicons, groups: usedGroups }, groups);
   const byName = new Map(signals.map((s) => [s.name, s]));
   for (const s of signals) {
     for (const m of s.members) usedSignals.add(signalDefs[m]?.name ?? "");
@@ -137,7 +140,7 @@ export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; di
   const compileInfo: CompileInfo = {
     policyRef: ref,
     definitions,
-    used: { lexicon: usedLexicons, signal: usedSignals, "country-set": usedCountrySets, set: usedSets, setting: usedSettings },
+    used: { lexicon: usedLexicons, "lexicon-group": usedGroups, signal: usedSignals, "country-set": usedCountrySets, set: usedSets, setting: usedSettings },
     terms: lexicons.terms,
     lexiconLanguages: new Map([...info].map(([name, li]) => [name, li.languages])),
   };

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { closest } from "../base/suggest.js";
 import { DEFAULT_LIMITS, type ResourceLimits } from "../load/limits.js";
 import { toPlain, type YamlFile } from "../load/yaml-file.js";
-import { LexiconDef, LexiconFileDef, PolicyDef, RuleDef, SignalDef, TestDef, type LexiconDoc, type LexiconFileDoc, type PolicyDoc, type SignalDoc } from "./schema.js";
+import { LexiconDef, LexiconFileDef, LexiconGroupMembers, PolicyDef, RuleDef, SignalDef, TestDef, type LexiconDoc, type LexiconFileDoc, type PolicyDoc, type SignalDoc } from "./schema.js";
 
 /**
  * A document rebuilt from a file that failed validation, for checking the names it uses: every part
@@ -25,7 +25,7 @@ export interface Salvaged<T> {
 }
 
 /** The sections that define names: a misspelling of one of them hides definitions. */
-const DEFINING = ["lexicons", "signals", "countries", "settings", "fields", "sets", "rules", "include"];
+const DEFINING = ["lexicons", "lexicon-groups", "signals", "countries", "settings", "fields", "sets", "rules", "include"];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -105,6 +105,12 @@ function repairCountries(v: unknown): string[] | undefined {
   return Array.isArray(v) && v.every((c) => typeof c === "string") ? (v as string[]) : undefined;
 }
 
+/** A group's members, kept only when every one is a valid name (an invalid group stands in empty). */
+function repairGroup(v: unknown): string[] | undefined {
+  const r = LexiconGroupMembers.safeParse(v);
+  return r.success ? r.data : undefined;
+}
+
 /** Drops top-level keys the schema does not know; a misspelt definitions section makes it incomplete. */
 function knownKeys(raw: Obj, schema: z.ZodType, defining: readonly string[] = DEFINING): { known: Obj; complete: boolean } {
   const shape = shapeOf(schema);
@@ -157,14 +163,15 @@ export function salvagePolicy(f: YamlFile, limits: Partial<ResourceLimits> = DEF
   const lexicons = definitions(known.lexicons, repairLexicon, LEXICON_STUB);
   const signals = definitions(known.signals, repairSignal, SIGNAL_STUB);
   const countries = definitions(known.countries, repairCountries, []);
+  const groups = definitions(known["lexicon-groups"], repairGroup, []);
   const settingsRaw = isObj(known.settings) ? known.settings : known.settings === undefined || known.settings === null ? {} : undefined;
   const settings: Record<string, number | boolean | string> = {};
   for (const [name, v] of Object.entries(settingsRaw ?? {})) {
     if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") settings[name] = v;
     else stubbedSettings.add(name);
   }
-  if (!lexicons || !signals || !countries || !settingsRaw || !fieldSections(known, PolicyDef, out)) complete = false;
-  Object.assign(out, { lexicons: lexicons ?? {}, signals: signals ?? {}, countries: countries ?? {}, settings });
+  if (!lexicons || !signals || !countries || !groups || !settingsRaw || !fieldSections(known, PolicyDef, out)) complete = false;
+  Object.assign(out, { lexicons: lexicons ?? {}, "lexicon-groups": groups ?? {}, signals: signals ?? {}, countries: countries ?? {}, settings });
   const rules: unknown[] = [];
   if (known.rules !== undefined && !Array.isArray(known.rules)) complete = false;
   (Array.isArray(known.rules) ? known.rules : []).forEach((r) => {
@@ -194,7 +201,8 @@ export function salvageLibrary(f: YamlFile, limits: Partial<ResourceLimits> = DE
   const lexicons = definitions(known.lexicons, repairLexicon, LEXICON_STUB);
   const signals = definitions(known.signals, repairSignal, SIGNAL_STUB);
   const countries = definitions(known.countries, repairCountries, []);
-  if (!lexicons || !signals || !countries || !fieldSections(known, LexiconFileDef, out)) complete = false;
-  Object.assign(out, { lexicons: lexicons ?? {}, signals: signals ?? {}, countries: countries ?? {} });
+  const groups = definitions(known["lexicon-groups"], repairGroup, []);
+  if (!lexicons || !signals || !countries || !groups || !fieldSections(known, LexiconFileDef, out)) complete = false;
+  Object.assign(out, { lexicons: lexicons ?? {}, "lexicon-groups": groups ?? {}, signals: signals ?? {}, countries: countries ?? {} });
   return { doc: out as unknown as LexiconFileDoc, complete, stubbedSettings: new Set() };
 }

@@ -12,8 +12,21 @@ const nameOf = (what: string) =>
     .string()
     .regex(NAME_RE, `${what} names are lower-case words joined by '-' or '.', e.g. target.invaders`)
     .describe(`${what} name: lower-case words joined by '-' or '.'`);
-/** One lexicon name or a list of them: what a context, a signal's `lexicon` and each of its `targets:` cues name. */
+/**
+ * One lexicon name or a list of them: what a context, a signal's `lexicon` and each of its `targets:`
+ * cues name. A name may also be a lexicon group's (`lexicon-groups:`), which stands for its lexicons.
+ */
 const lexicons = () => z.union([nameOf("lexicon"), z.array(nameOf("lexicon"))]);
+
+/**
+ * Named lists of lexicon references, written once and used by name wherever a lexicon list is
+ * accepted; a member is a lexicon or another group. Defined once across a policy and its includes.
+ */
+export const LexiconGroupMembers = z.array(nameOf("lexicon")).min(1).describe("the lexicons (or other groups) the group stands for");
+const LexiconGroups = z
+  .record(nameOf("lexicon group"), LexiconGroupMembers)
+  .optional()
+  .describe("named lists of lexicons, usable by name wherever a list of lexicons is (signals' lexicon, contexts, targets)");
 
 export const Decision = z.enum(DECISIONS).describe("violating | exempt | clear | review");
 export const Lang = z
@@ -215,6 +228,7 @@ export const PolicyDef = z.strictObject({
   fields: Fields,
   settings: z.record(nameOf("setting"), z.union([z.number(), z.boolean(), z.string()])).optional(),
   lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
+  "lexicon-groups": LexiconGroups,
   signals: z.record(nameOf("signal"), SignalDef).optional(),
   rules: z.array(RuleDef).min(1),
   default: z.union([Decision, z.strictObject({ decision: Decision, reason: z.string().min(1) })]),
@@ -233,6 +247,7 @@ export const LexiconFileDef = z.strictObject({
   sets: StringSets,
   fields: Fields,
   lexicons: z.record(nameOf("lexicon"), LexiconDef).optional(),
+  "lexicon-groups": LexiconGroups,
   signals: z.record(nameOf("signal"), SignalDef).optional(),
 }).meta({ id: "library-file" });
 

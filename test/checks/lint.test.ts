@@ -31,6 +31,8 @@ describe("semantic lint (test/fixtures/lint)", () => {
       [
         "always.yaml:18 unreachable-rule: rule 'after' can never decide: rule 'catch-all' always holds and comes first",
         "always.yaml:23 unreachable-default: the default can never apply: rule 'catch-all' always holds",
+        "groups.yaml:8 unused-lexicon: lexicon 'target.civilians' is never used: no signal or context refers to it",
+        "groups.yaml:13 unused-lexicon-group: lexicon group 'protected' is never used: no signal or context refers to it, directly or through another group",
         "lib/shared.yaml:5 unused-country-set: country set 'nowhere' is never used: no rule refers to it",
         "lib/shared.yaml:10 conflicting-term: 'orc*' (en) is also in lexicon invaders (test/fixtures/lint/lib/shared.yaml:9), which the rules treat differently from civilians: a post with it counts as both",
         "lib/shared.yaml:12 lexicon-missing-language: lexicon 'putin' has no terms in uk (a language the policy declares)",

@@ -15,10 +15,10 @@ const scenarios: Scenario[] = [
       expect(codes).toContain("25 unknown-key");
       expect(codes).toContain("29 unknown-signal");
     } },
-  { name: "warnings alone exit 0", args: ["check", LINT], exitCode: 0, stdout: /⚠ 15 problems \(0 errors, 15 warnings\) in 4 files\n$/ },
+  { name: "warnings alone exit 0", args: ["check", LINT], exitCode: 0, stdout: /⚠ 17 problems \(0 errors, 17 warnings\) in 5 files\n$/ },
   { name: "--strict makes warnings fail", args: ["check", "--strict", LINT], exitCode: 1 },
-  { name: "--quiet reports errors only", args: ["check", "-q", LINT], exitCode: 0, stdout: /^✓ no problems in 4 files\n$/ },
-  { name: "--quiet --strict still fails on warnings, and shows them", args: ["check", "-q", "--strict", LINT], exitCode: 1, stdout: /⚠ 15 problems \(0 errors, 15 warnings\) in 4 files\n$/ },
+  { name: "--quiet reports errors only", args: ["check", "-q", LINT], exitCode: 0, stdout: /^✓ no problems in 5 files\n$/ },
+  { name: "--quiet --strict still fails on warnings, and shows them", args: ["check", "-q", "--strict", LINT], exitCode: 1, stdout: /⚠ 17 problems \(0 errors, 17 warnings\) in 5 files\n$/ },
   { name: "json is one document with a summary", args: ["check", "-f", "json", BROKEN], exitCode: 1, stdout: (s) => {
       const doc = JSON.parse(s);
       expect(doc.summary).toEqual({ files: 1, errors: 3, warnings: 0, infos: 0 });
