@@ -15,10 +15,11 @@
 //
 // --check folds nothing and exits 1 when something would be folded. --min: the fewest strings a
 // fold must replace (default 3: two strings read as well written out as folded).
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { ruleFiles } from "./rule-files.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -235,16 +236,6 @@ function grouped(text, eng) {
   return { terms, strings, minus: (o) => ({ terms: terms - o.terms, strings: strings - o.strings }) };
 }
 
-function yamlFiles(dir) {
-  const out = [];
-  for (const f of readdirSync(dir).sort()) {
-    const p = join(dir, f);
-    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
-    else if (p.endsWith(".yaml")) out.push(p);
-  }
-  return out;
-}
-
 async function main(argv) {
   const check = argv.includes("--check");
   const mi = argv.indexOf("--min");
@@ -254,9 +245,8 @@ async function main(argv) {
   let strings = 0;
   let terms = 0;
   let changedFiles = 0;
-  for (const file of yamlFiles(dir)) {
+  for (const file of ruleFiles(dir)) {
     const text = readFileSync(file, "utf8");
-    if (/^(#[^\n]*\n)*# GENERATED/u.test(text)) continue;
     const out = foldText(text, min, eng);
     if (out === text) continue;
     const folds = grouped(out, eng).minus(grouped(text, eng));

@@ -25,10 +25,11 @@
 //   node scripts/lexicon/fold-groups.js            rewrite rules/ and print the report
 //   node scripts/lexicon/fold-groups.js --check    exit 1 if some list would be rewritten
 //   node scripts/lexicon/fold-groups.js --quiet    no report
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { ruleFiles } from "./rule-files.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const RULES = join(ROOT, "rules");
@@ -50,21 +51,6 @@ lexicon-groups:
 
 /** Keys of a context whose value is a list of lexicons. */
 const LIST_KEYS = new Set(["lexicon", "stop", "contrast", "negated-by", "outside", "skip"]);
-
-/** The rule files under `dir` (sorted, case files and generated files left out). */
-export function ruleFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith(".yaml") && !e.name.endsWith(".cases.yaml")) out.push(p);
-    }
-  };
-  walk(dir);
-  // A generated file says so in its first lines; its generator's template is what to change.
-  return out.filter((f) => !readFileSync(f, "utf8").split("\n", 3).some((l) => l.startsWith("# GENERATED")));
-}
 
 /** Every group defined in the texts given: name → members as written. */
 export function definedGroups(texts) {
