@@ -207,6 +207,9 @@ export function inflect(grammar) {
     } else add("violence.infinitive", ...wish);
     add("violence.verb", f("mAq"), f("mAlI"));
     for (const t of v.then ?? []) for (const w of wish) add("violence.call", `${w} ~3 ${t}`, `${t} ~3 ${w}`);
+    // an ambiguous verb's necessitative with its own words ("Ukrayna torpağında çürüməlidir", must rot in
+    // the land), never alone ("meyvə çürüməlidir")
+    if (v.ambiguous) for (const t of v.then ?? []) add("violence.call", `${t} ~3 ${f("mAlI")}*`);
   }
 
   for (const raw of grammar.nouns ?? []) {

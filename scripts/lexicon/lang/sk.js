@@ -174,7 +174,8 @@ export function inflect(grammar) {
           const [sg, pl2, pl1] = f.imp;
           if (use("imp2sg")) add("violence.call", [sg], thens);
           // "zabite" is also "zabité" (killed): with its object only
-          if (v.class === "j" && thens[0] === undefined) add("violence.call", ["ich", "všetkých", "ho", "ju", "tých"].map((x) => `${pl2} ${x}`), [undefined]);
+          // (grammar "imp2pl-objects": the pronouns and the war's groups in the accusative, "zabite okupantov")
+          if (v.class === "j" && thens[0] === undefined) add("violence.call", list(grammar["imp2pl-objects"] ?? ["ich", "všetkých", "ho", "ju", "tých"]).map((x) => `${pl2} ${x}`), [undefined]);
           else add("violence.call", [pl2], thens);
           add("violence.call", [pl1], thens);
         }
