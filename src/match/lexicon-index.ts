@@ -7,6 +7,7 @@ import { hyphenEndings, type TermPart } from "./terms.js";
 export interface TermEntry {
   /** Index into {@link LexiconIndex.lexicons}. */
   readonly lexicon: number;
+  /** The term's language; "" for none (a word of such a term may be run together with a word of any language). */
   readonly lang: string;
   /** The term as the author wrote it. */
   readonly source: string;
@@ -139,9 +140,21 @@ export interface PackedIndex {
   readonly squeezed: PackedView;
   readonly translit: PackedView;
   readonly gluedPairs: PackedView;
+  /** A packed map: each known word to the ids of its languages in {@link wordLanguages}. */
   readonly knownWords: Packed;
+  readonly wordLanguages: readonly string[];
   readonly fuzzyWords: Packed;
   readonly fuzzy: PackedFuzzy;
+}
+
+/**
+ * Every whole word of some term (see {@link LexiconIndex.knownWords}), each with the languages of
+ * the terms that hold it, as ids into {@link LexiconIndex.wordLanguages} (sorted, no repeats): a
+ * Map while the index is built from terms, a {@link PackedMap} when it comes precompiled.
+ */
+export interface KnownWords {
+  has(word: string): boolean;
+  get(word: string): readonly number[] | undefined;
 }
 
 /** How a precompiled index turns an encoded term back into a term. */
@@ -156,7 +169,8 @@ interface IndexSource {
   readonly termCount: number;
   term(id: number): IndexedTerm;
   view(name: "exact" | "squeezed" | "translit" | "gluedPairs"): ViewIndex;
-  knownWords(): ReadonlySet<string>;
+  knownWords(): KnownWords;
+  wordLanguages(): readonly string[];
   fuzzyWords(): ReadonlySet<string>;
   fuzzy(): FuzzyIndex;
 }
@@ -191,14 +205,28 @@ class BuiltTerms implements IndexSource {
     return v;
   }
 
-  knownWords(): ReadonlySet<string> {
-    const set = new Set<string>();
+  knownWords(): KnownWords {
+    const languages = this.wordLanguages();
+    const id = new Map(languages.map((l, i) => [l, i]));
+    const words = new Map<string, number[]>();
     for (const t of this.terms) {
       // "ie" of "na OIOM-ie" is an ending, not a word (see hyphenEndings).
       const endings = hyphenEndings(t.source);
-      for (const p of t.parts) if (p.kind === "word" && !p.stem && endings?.has(p.key) !== true) set.add(p.key);
+      const lang = id.get(t.lang) as number;
+      for (const p of t.parts) {
+        if (p.kind !== "word" || p.stem || endings?.has(p.key) === true) continue;
+        const ids = words.get(p.key);
+        if (ids === undefined) words.set(p.key, [lang]);
+        else if (!ids.includes(lang)) ids.push(lang);
+      }
     }
-    return set;
+    for (const ids of words.values()) ids.sort((a, b) => a - b);
+    return words;
+  }
+
+  /** The terms' languages, sorted: the same table whenever it is asked for. */
+  wordLanguages(): readonly string[] {
+    return [...new Set(this.terms.map((t) => t.lang))].sort();
   }
 
   fuzzyWords(): ReadonlySet<string> {
@@ -265,8 +293,12 @@ class PackedTerms implements IndexSource {
     return ViewIndex.unpack(this.p[name]);
   }
 
-  knownWords(): ReadonlySet<string> {
-    return new PackedSet(this.p.knownWords);
+  knownWords(): KnownWords {
+    return new PackedMap(this.p.knownWords);
+  }
+
+  wordLanguages(): readonly string[] {
+    return this.p.wordLanguages;
   }
 
   fuzzyWords(): ReadonlySet<string> {
@@ -339,9 +371,17 @@ export class LexiconIndex {
   get gluedPairs(): ViewIndex {
     return (this.views.gluedPairs ??= this.source.view("gluedPairs"));
   }
-  /** Every whole word that appears in any term: what a word may be glued to ("stab"+"those"); not an ending written after a hyphen ("OIOM-ie", see hyphenEndings in terms.ts). */
-  get knownWords(): ReadonlySet<string> {
+  /**
+   * Every whole word that appears in any term, with the languages of the terms it appears in: what a
+   * word may be glued to ("stab"+"those"), by a word of a term of one of those languages; not an
+   * ending written after a hyphen ("OIOM-ie", see hyphenEndings in terms.ts).
+   */
+  get knownWords(): KnownWords {
     return (this.views.knownWords ??= this.source.knownWords());
+  }
+  /** The languages {@link knownWords} names by id: the terms' languages, sorted ("" for none). */
+  get wordLanguages(): readonly string[] {
+    return (this.views.wordLanguages ??= this.source.wordLanguages());
   }
   /** Whole anchor words of fuzzy lexicons: the call words that may be run into any next word. */
   get fuzzyWords(): ReadonlySet<string> {
@@ -359,7 +399,9 @@ export class LexiconIndex {
       squeezed: this.squeezed.pack(),
       translit: this.translit.pack(),
       gluedPairs: this.gluedPairs.pack(),
-      knownWords: packSet(this.knownWords),
+      // A precompiled index's known words are a PackedMap, which packMap reads like a Map.
+      knownWords: packMap(this.knownWords as ReadonlyMap<string, readonly number[]>),
+      wordLanguages: this.wordLanguages,
       fuzzyWords: packSet(this.fuzzyWords),
       fuzzy: this.fuzzy.pack(),
     };
@@ -371,7 +413,8 @@ interface LazyViews {
   squeezed?: ViewIndex;
   translit?: ViewIndex;
   gluedPairs?: ViewIndex;
-  knownWords?: ReadonlySet<string>;
+  knownWords?: KnownWords;
+  wordLanguages?: readonly string[];
   fuzzyWords?: ReadonlySet<string>;
   fuzzy?: FuzzyIndex;
 }

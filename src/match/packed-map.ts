@@ -497,6 +497,11 @@ export class PackedMap extends PackedLines implements IdMap {
     return this.locate(key) ? this.idsAt(this.at[0], this.at[1]) : undefined;
   }
 
+  /** Whether `key` has a line, its ids left unread. */
+  has(key: string): boolean {
+    return this.locate(key);
+  }
+
   /** `visit(id)` for the ids of every key `key.slice(0, k)`, k = 1…maxUnits, shortest first. */
   forEachPrefixId(key: string, maxUnits: number, visit: (id: number) => void): void {
     this.prefixLines(key, maxUnits, (start, keyEnd) => {

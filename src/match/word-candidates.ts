@@ -1,6 +1,6 @@
-import { PackedSet } from "./packed-map.js";
+import { PackedMap } from "./packed-map.js";
 import { oneTypo, oneTypoStem } from "./fuzzy.js";
-import type { IndexedTerm, LexiconIndex } from "./lexicon-index.js";
+import type { IndexedTerm, KnownWords, LexiconIndex } from "./lexicon-index.js";
 import { SHORT_TRANSLIT, type WordPattern } from "./terms.js";
 import { forEachFill, isStretched, readsWildcards, squeeze, translitSkeleton, translitSkeletonH, WILDCARD } from "../text/keys.js";
 
@@ -110,6 +110,8 @@ const NONE: readonly Candidate[] = Object.freeze([]);
 export class WordCandidates {
   private cache = new Map<string, WordInfo>();
   private old: Map<string, WordInfo> | undefined;
+  /** Language → its id in the index's {@link LexiconIndex.wordLanguages}, made at the first split tried. */
+  private languageIds: Map<string, number> | undefined;
 
   constructor(
     private readonly index: LexiconIndex,
@@ -192,23 +194,52 @@ export class WordCandidates {
     // "stabthose", "powiesićtych", "gaythroats": a word run into a neighbour the policy knows. Each
     // split whose one half is a word of some term has its other half looked up in this word's
     // place; endings that are no words ("shooting", "killers", "hanged") are never split off.
+    // Both halves are words of one language, the language of the term found: "these tyrants" is no
+    // Polish "ty" run into the English "rants" (a term of no language pairs with any: see oneLanguage).
     // Run-together words are a few words long; a longer "word" (a URL, a hash, junk) is never split,
     // which also keeps this loop from growing with the square of a huge token.
     if (w.length >= 7 && w.length <= 48) {
-      const glued = (id: number) => out.push(candidate(index, index.term(id), VIA_GLUED, false));
-      // Which heads are known words, in one walk over the word (a look-up of each prefix otherwise).
-      const knownHead = new Uint8Array(w.length + 1);
-      prefixesIn(index.knownWords, w, w.length - 4, (k) => (knownHead[k] = 1));
+      const known = index.knownWords;
+      // The languages of each head that is a known word, in one walk over the word (a look-up of each prefix otherwise).
+      const headLanguages: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(w.length + 1).fill(undefined);
+      prefixesIn(known, w, w.length - 4, (k, langs) => (headLanguages[k] = langs));
       for (let k = 2; k <= w.length - 2; k++) {
         // (tail.length = w.length - k, head.length = k.) A long call word ("powiesić", 8 letters)
-        // may be run into any following word ("powiesićtych"). (A short unknown tail is more likely
-        // an inflection: "zamordowany"+"ch" is one word.) Tests in order of cost: no look-up for a
-        // split whose lengths rule it out.
-        if (k >= 4 && !AGENT_ENDINGS.has(w.slice(k)) && (index.knownWords.has(w.slice(k)) || (k >= 7 && w.length - k >= 3 && index.fuzzyWords.has(w.slice(0, k))))) index.exact.wordIds(w.slice(0, k))?.forEach(glued);
-        if (w.length - k >= 4 && knownHead[k] === 1) index.exact.lookup(w.slice(k), glued);
+        // may be run into any following word ("powiesićtych"), of any language, known or not. (A
+        // short unknown tail is more likely an inflection: "zamordowany"+"ch" is one word.) Tests in
+        // order of cost: no look-up for a split whose lengths rule it out.
+        if (k >= 4 && !AGENT_ENDINGS.has(w.slice(k))) {
+          const tailLanguages = known.get(w.slice(k));
+          const anyTail = k >= 7 && w.length - k >= 3 && index.fuzzyWords.has(w.slice(0, k));
+          if (tailLanguages !== undefined || anyTail)
+            index.exact.wordIds(w.slice(0, k))?.forEach((id) => {
+              const term = index.term(id);
+              if (anyTail || this.oneLanguage(tailLanguages as readonly number[], term)) out.push(candidate(index, term, VIA_GLUED, false));
+            });
+        }
+        const head = headLanguages[k];
+        if (w.length - k >= 4 && head !== undefined)
+          index.exact.lookup(w.slice(k), (id) => {
+            const term = index.term(id);
+            if (this.oneLanguage(head, term)) out.push(candidate(index, term, VIA_GLUED, false));
+          });
       }
     }
     return out.length > 0 ? exact(out) : NONE;
+  }
+
+  /**
+   * True when a known word of languages `langs` (ids, see {@link LexiconIndex.knownWords}) may be
+   * run together with a word of `term`: it is a word of the term's language, or either belongs to
+   * no language ("").
+   */
+  private oneLanguage(langs: readonly number[], term: IndexedTerm): boolean {
+    if (term.lang === "") return true;
+    const ids = (this.languageIds ??= new Map(this.index.wordLanguages.map((l, i) => [l, i])));
+    const id = ids.get(term.lang);
+    const none = ids.get("");
+    for (let i = 0; i < langs.length; i++) if (langs[i] === id || langs[i] === none) return true;
+    return false;
   }
 }
 
@@ -228,8 +259,12 @@ function exact<T>(a: T[]): T[] {
  */
 const AGENT_ENDINGS: ReadonlySet<string> = new Set(["er", "ers"]);
 
-/** `hit(k)` for each k = 1…max for which `w.slice(0, k)` is in `set`, shortest first. */
-function prefixesIn(set: ReadonlySet<string>, w: string, max: number, hit: (k: number) => void): void {
-  if (set instanceof PackedSet) set.forEachPrefix(w, max, hit);
-  else for (let k = 1; k <= Math.min(w.length, max); k++) if (set.has(w.slice(0, k))) hit(k);
+/** `hit(k, languages)` for each k = 1…max for which `w.slice(0, k)` is a known word, shortest first. */
+function prefixesIn(known: KnownWords, w: string, max: number, hit: (k: number, languages: readonly number[]) => void): void {
+  if (known instanceof PackedMap) known.forEachPrefix(w, 1, max, hit);
+  else
+    for (let k = 1; k <= Math.min(w.length, max); k++) {
+      const langs = known.get(w.slice(0, k));
+      if (langs !== undefined) hit(k, langs);
+    }
 }

@@ -7,7 +7,7 @@ import { VERSION } from "../base/version.js";
 import type { LanguageDetector } from "../text/language.js";
 
 /** Version of the precompiled format; a mismatch means "recompile from the YAML". */
-export const IR_VERSION = 15;
+export const IR_VERSION = 16;
 
 /**
  * A file a precompiled policy was built from, to tell when it is stale: by its content, never by
@@ -117,6 +117,8 @@ const SECTIONS = ["terms", "termOffsets", "exact.words", "exact.stems", "squeeze
 interface Header extends Omit<PolicyIR, "index" | "lexiconExcept" | "signalContexts"> {
   readonly stemLengths: readonly number[];
   readonly stemHeads: readonly string[];
+  /** The languages the knownWords section names by id (see LexiconIndex.wordLanguages). */
+  readonly wordLanguages: readonly string[];
   /** Longest stem of each view. */
   readonly maxStems: Readonly<Record<"exact" | "squeezed" | "translit" | "gluedPairs", number>>;
   /** Byte length of each of {@link SECTIONS}, stored one after the other after the header. */
@@ -191,6 +193,7 @@ export function serialisePolicy(p: CompiledPolicy, sources: readonly SourceStamp
     patterns: index.patterns.map(({ lexicon, lang, source, prefix }) => ({ lexicon, lang, source, prefix })),
     stemLengths: packed.fuzzy.stemLengths,
     stemHeads: packed.fuzzy.stemHeads,
+    wordLanguages: packed.wordLanguages,
     maxStems: { exact: packed.exact.maxStem, squeezed: packed.squeezed.maxStem, translit: packed.translit.maxStem, gluedPairs: packed.gluedPairs.maxStem },
     sections: bodies.map((b) => b.length),
     exceptLengths: except.map((b) => b.length),
@@ -321,6 +324,7 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
     get knownWords() {
       return searched("knownWords");
     },
+    wordLanguages: header.wordLanguages,
     get fuzzyWords() {
       return searched("fuzzyWords");
     },
@@ -328,7 +332,7 @@ export function parsePolicyIR(file: Buffer | IrBytes): PolicyIR {
       return { words: searched("fuzzy.words"), longWords: searched("fuzzy.longWords"), stems: searched("fuzzy.stems"), stemLengths: header.stemLengths, stemHeads: header.stemHeads };
     },
   };
-  const { stemLengths: _s, stemHeads: _h, sections: _l, maxStems: _m, exceptLengths, contextLengths, ...ir } = header;
+  const { stemLengths: _s, stemHeads: _h, wordLanguages: _w, sections: _l, maxStems: _m, exceptLengths, contextLengths, ...ir } = header;
   // One read for every lexicon's except words; each is then a view of its own bytes.
   const exceptAll = section("lexiconExcept");
   let exceptAt = 0;

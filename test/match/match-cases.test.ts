@@ -62,12 +62,28 @@ describe("the matcher, case by case", () => {
   });
 });
 
-describe("run-together words across languages (a known limit)", () => {
+/** What the matcher finds with terms of several languages: [lexicon, language, term] each (lexicon 1 forgives typos). */
+function matchesIn(terms: readonly (readonly [number, string, string])[], text: string): string[] {
+  const index = new LexiconIndex(["exact", "fuzzy"], new Set([1]));
+  for (const [lexicon, lang, source] of terms) {
+    const p = parseTerm(source);
+    if (!p.ok) throw new Error(p.message);
+    index.addTerm({ lexicon, lang, source, parts: p.parts });
+  }
+  const norm = normalise(text);
+  const tokens = tokenise(norm.text);
+  return findMatches(index, tokens, norm.text, undefined)
+    .complete()
+    .flat()
+    .map((m) => `${tokens.words.slice(m.t0, m.t1).join(" ")} <${m.source}>`);
+}
+
+describe("run-together words across languages", () => {
   // "ty" (Polish, Czech, Slovak "you", a word of many terms) and "rants" (an English distance word,
   // cue.distance) read "these tyrants" as "ty" + "rants": adding "rants" flipped "Second amendment
-  // solution for these tyrants" (en.cases.yaml) when it was added. The index's known words carry no
-  // language, so a split cannot ask that both halves be of one language; until they do, this fails.
-  it.fails("never reads a word as a head of one language run into a word of another", () => {
+  // solution for these tyrants" (en.cases.yaml) when it was added. A word is split only into two
+  // words of one language, the language of the term found.
+  it("never reads a word as a head of one language run into a word of another", () => {
     const index = new LexiconIndex(["pl", "en"], new Set([0, 1]));
     for (const [lexicon, lang, source] of [[0, "pl", "ty"], [1, "en", "rants"]] as const) {
       const p = parseTerm(source);
@@ -77,5 +93,31 @@ describe("run-together words across languages (a known limit)", () => {
     const norm = normalise("these tyrants");
     const found = findMatches(index, tokenise(norm.text), norm.text, undefined).complete().flat();
     expect(found.map((m) => m.source)).toEqual([]);
+  });
+
+  // Each split both ways: a known word before the term's word ("ty" + "rants"), and the term's word
+  // before a known word ("stab" + "those"); a Cyrillic pair of each; the split found when both words
+  // are of the term's language and refused when the known word is only another language's.
+  it.each([
+    ["a known head and a term of its language", [[0, "en", "ty ~1 go"], [0, "en", "rants"]], "these tyrants", ["tyrants <rants>"]],
+    ["a known head of another language", [[0, "pl", "ty ~1 go"], [0, "en", "rants"]], "these tyrants", []],
+    ["a term's word and a known tail of its language", [[1, "en", "stab"], [0, "en", "those people"]], "stabthose occupiers", ["stabthose <stab>"]],
+    ["a known tail of another language", [[1, "en", "stab"], [0, "pl", "those people"]], "stabthose occupiers", []],
+    ["a known head of several languages, one the term's", [[0, "pl", "ty ~1 go"], [0, "en", "ty ~1 go"], [0, "en", "rants"]], "these tyrants", ["tyrants <rants>"]],
+    ["in Polish, a term's word and a known tail", [[1, "pl", "zabić"], [0, "pl", "ich wszystkich"]], "trzeba zabićich", ["zabicich <zabić>"]],
+    ["in Polish, a tail known only in English", [[1, "pl", "zabić"], [0, "en", "ich bin"]], "trzeba zabićich", []],
+    ["in Cyrillic, a known head and a term of its language", [[1, "ru", "убить"], [0, "ru", "всех их"]], "всехубить", ["всехубить <убить>"]],
+    ["in Cyrillic, a known head of another language", [[1, "ru", "убить"], [0, "uk", "всех їх"]], "всехубить", []],
+    ["in Cyrillic, a term's word and a known tail of its language", [[1, "uk", "вбити"], [0, "uk", "їх усіх"]], "треба вбитиїх", ["вбитиїх <вбити>"]],
+    ["in Cyrillic, a tail known only in Russian", [[1, "uk", "вбити"], [0, "ru", "их всех"]], "треба вбитиих", []],
+    // A long call word may be run into any next word, known or not, of any language ("powiesićtych").
+    ["a long call word run into a word of another language", [[1, "pl", "powiesić"], [0, "en", "them all"]], "powiesićthem", ["powiesicthem <powiesić>"]],
+    ["a long call word run into an unknown word", [[1, "pl", "powiesić"]], "powiesićtych", ["powiesictych <powiesić>"]],
+    // A term of no language ("") pairs with a word of any, and a word of it with a term of any.
+    ["a term of no language and a known head", [[0, "pl", "ty ~1 go"], [0, "", "rants"]], "these tyrants", ["tyrants <rants>"]],
+    ["a known head of no language", [[0, "", "ty ~1 go"], [0, "en", "rants"]], "these tyrants", ["tyrants <rants>"]],
+    ["a known tail of no language", [[1, "pl", "zabić"], [0, "", "ich bin"]], "trzeba zabićich", ["zabicich <zabić>"]],
+  ] as const)("%s", (_, terms, text, expected) => {
+    expect(matchesIn(terms, text)).toEqual(expected);
   });
 });

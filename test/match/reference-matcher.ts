@@ -7,6 +7,8 @@ import type { Tokens } from "../../src/text/tokenise.js";
 /** A term as the reference matcher takes it. */
 export interface RefTerm {
   readonly lexicon: number;
+  /** Its language; "" for none. */
+  readonly lang: string;
   readonly source: string;
   readonly parts: readonly TermPart[];
   readonly fuzzy: boolean;
@@ -34,14 +36,27 @@ const GLUED = 8;
  * neighbour pre-test. Covers exact words, stems, stretched words, gaps (with excluded words), one
  * typo (fuzzy lexicons), letters hidden behind a symbol (read as any letter of the word's script),
  * two words of a phrase run together, the first two words of a phrase typed
- * as one, and the rule that typos and run-together words are looked for only on a word no term
- * matched and that no term lists. Transliteration and the splitting of long run-together words
- * (7+ letters) are left out: the property test keeps its words short and Latin.
+ * as one, a word of 7 letters or more read as two words run together (both of the term's
+ * language), and the rule that typos and run-together words are looked for only on a word no term
+ * matched and that no term lists. Transliteration and hyphenated terms are left out: the property
+ * test keeps its words Latin and without hyphens.
  */
 export function referenceMatches(terms: readonly RefTerm[], tokens: Tokens): RefMatch[] {
   const words = tokens.words;
-  const known = new Set<string>();
-  for (const t of terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) known.add(p.key);
+  // Every whole word of a term, with the languages of the terms that hold it.
+  const known = new Map<string, Set<string>>();
+  for (const t of terms) for (const p of t.parts) if (p.kind === "word" && !p.stem) known.set(p.key, (known.get(p.key) ?? new Set()).add(t.lang));
+  /** True when `word` is a known word of `t`'s language (or either has none). */
+  const knownIn = (word: string, t: RefTerm): boolean => {
+    const langs = known.get(word);
+    return langs !== undefined && (t.lang === "" || langs.has(t.lang) || langs.has(""));
+  };
+  // Whole anchor words of fuzzy lexicons' terms: a call word that may be run into any next word.
+  const callWords = new Set<string>();
+  for (const t of terms) {
+    const p = t.parts[anchorOf(t.parts)] as WordPattern;
+    if (t.fuzzy && !p.stem) callWords.add(p.key);
+  }
 
   /** 0 if word i is not part p; else 1 + via bits (same order of routes as the matcher). */
   const wordIs = (i: number, p: WordPattern, fuzzy: boolean): number => {
@@ -139,6 +154,23 @@ export function referenceMatches(terms: readonly RefTerm[], tokens: Tokens): Ref
       if (typoable && (p.stem ? oneTypoStem(w, p.key) : oneTypo(w, p.key))) {
         const m = around(t, a, i, TYPO);
         if (m) out.push(m);
+      }
+      // "stabthose", "tyrants": a word of 7 to 48 letters as a term's anchor word run together with a
+      // known word of the term's language, after it (a head of 4 letters or more, never before an
+      // agent noun's "er" or "ers", and any tail of 3 letters or more after a call word of 7 or
+      // more) or before it (a tail of 4 letters or more, a head of 2 or more).
+      if (w.length >= 7 && w.length <= 48) {
+        for (let k = 2; k <= w.length - 2; k++) {
+          const head = w.slice(0, k);
+          const tail = w.slice(k);
+          const before = k >= 4 && !p.stem && p.key === head && tail !== "er" && tail !== "ers" && (knownIn(tail, t) || (k >= 7 && tail.length >= 3 && callWords.has(head)));
+          const after = tail.length >= 4 && (p.stem ? tail.startsWith(p.key) : tail === p.key) && knownIn(head, t);
+          for (const split of [before, after]) {
+            if (!split) continue;
+            const m = around(t, a, i, GLUED);
+            if (m) out.push(m);
+          }
+        }
       }
       // "deathto": the first two words of the phrase as one.
       const [p0, p1] = t.parts;

@@ -115,7 +115,7 @@ describe("precompiled policies", () => {
     };
     // What each index finds, as one list per index compared once: an expect per look-up (600,000
     // of them) was most of this test's time, and a difference still shows as the probes that differ.
-    const found = (ix: typeof a, id: number, k: string) => [id, k, ids((v) => v.exact, ix, k), ids((v) => v.squeezed, ix, k), ids((v) => v.translit, ix, k), ids((v) => v.gluedPairs, ix, k), fuzzy(ix, k), ix.knownWords.has(k), ix.fuzzyWords.has(k)];
+    const found = (ix: typeof a, id: number, k: string) => [id, k, ids((v) => v.exact, ix, k), ids((v) => v.squeezed, ix, k), ids((v) => v.translit, ix, k), ids((v) => v.gluedPairs, ix, k), fuzzy(ix, k), ix.knownWords.has(k), ix.knownWords.get(k)?.map((l) => ix.wordLanguages[l]), ix.fuzzyWords.has(k)];
     const got: unknown[] = [];
     const want: unknown[] = [];
     // Every 7th term: its anchor, a stretched, a misspelt and a run-together form of it.
