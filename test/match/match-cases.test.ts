@@ -11,11 +11,15 @@ import { tokenise } from "../../src/text/tokenise.js";
  * property test beside it checks the same rules on arbitrary input against a naive matcher.
  */
 function matchesOf(terms: readonly string[], text: string, fuzzy = false): string[] {
-  const index = new LexiconIndex(["l"], fuzzy ? new Set([0]) : new Set());
-  for (const source of terms) {
+  return matchesWith(new LexiconIndex(["l"], fuzzy ? new Set([0]) : new Set()), terms.map((source) => [0, "en", source] as const), text);
+}
+
+/** The index given, filled with [lexicon, language, term] each; what it finds in the text, as matchesOf shows it. */
+function matchesWith(index: LexiconIndex, terms: readonly (readonly [number, string, string])[], text: string): string[] {
+  for (const [lexicon, lang, source] of terms) {
     const p = parseTerm(source);
     if (!p.ok) throw new Error(p.message);
-    index.addTerm({ lexicon: 0, lang: "en", source, parts: p.parts });
+    index.addTerm({ lexicon, lang, source, parts: p.parts });
   }
   const norm = normalise(text);
   const tokens = tokenise(norm.text);
@@ -64,18 +68,7 @@ describe("the matcher, case by case", () => {
 
 /** What the matcher finds with terms of several languages: [lexicon, language, term] each (lexicon 1 forgives typos). */
 function matchesIn(terms: readonly (readonly [number, string, string])[], text: string): string[] {
-  const index = new LexiconIndex(["exact", "fuzzy"], new Set([1]));
-  for (const [lexicon, lang, source] of terms) {
-    const p = parseTerm(source);
-    if (!p.ok) throw new Error(p.message);
-    index.addTerm({ lexicon, lang, source, parts: p.parts });
-  }
-  const norm = normalise(text);
-  const tokens = tokenise(norm.text);
-  return findMatches(index, tokens, norm.text, undefined)
-    .complete()
-    .flat()
-    .map((m) => `${tokens.words.slice(m.t0, m.t1).join(" ")} <${m.source}>`);
+  return matchesWith(new LexiconIndex(["exact", "fuzzy"], new Set([1])), terms, text);
 }
 
 describe("run-together words across languages", () => {
