@@ -128,7 +128,9 @@ export function parseYaml(file: string, absPath: string, text: string, given: Pa
   for (const [start, end] of duplicates) diagnostics.push(duplicateKey(f, start, end));
   // An unclosed bracket or quote: the parser reports it where it gave up, then a cascade of errors
   // after that. The user erred at the opening character: report that, and none of what follows.
-  const unclosed = findUnclosed(tokens);
+  // The walk visits every token (1.4 s of a 20 s check of a bundled policy): an unclosed bracket
+  // or quote is always a syntax error too, so a file without one has nothing for it to find.
+  const unclosed = syntax.length > 0 ? findUnclosed(tokens) : [];
   const firstUnclosed = unclosed[0]?.offset ?? Infinity;
   for (const e of withoutCascade(syntax.filter((x) => x.start < firstUnclosed), text)) diagnostics.push(diagAt(f, e.start, e.end, "yaml-syntax", e.message));
   for (const u of unclosed) diagnostics.push(diagAt(f, u.offset, u.offset + 1, "yaml-syntax", u.message));
