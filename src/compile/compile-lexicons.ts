@@ -2,7 +2,7 @@ import type { SourceRef } from "../load/yaml-file.js";
 import type { Definition, TermSite } from "./compile-info.js";
 import type { LexiconDoc, LexiconFileDoc } from "../validate/schema.js";
 import type { Reporter } from "./reporter.js";
-import { compileRe2, expandAlternatives, LexiconIndex, patternFinder, re2MatchesEmpty, parseTerm } from "../match/index.js";
+import { compileRe2, expandAlternatives, LexiconIndex, patternFinder, re2MatchesEmpty, parseTerm, type ParsedTerm } from "../match/index.js";
 import { patternCost, patternSize } from "./pattern-size.js";
 import { DEFAULT_LIMITS, LIMIT_ENV, type ResourceLimits } from "../load/limits.js";
 
@@ -35,6 +35,16 @@ export function lexiconSources(policyRef: SourceRef | undefined, inline: Record<
   return out;
 }
 
+/**
+ * Terms already parsed, by their written text. The policies of one run (`check` or `test` over a
+ * folder, the build's precompile) include mostly the same lexicon files, and parsing a term
+ * (normalising, tokenising and transliterating each word) was a quarter of compiling a bundled
+ * policy: compiled again for each policy, three times over. A parsed term is never changed once
+ * parsed (the index keeps its parts as they are), so one result serves every policy of the run; the
+ * memo lives as long as the run that made it.
+ */
+export type TermMemo = Map<string, ParsedTerm>;
+
 /** A pattern that costs more than this per character (see {@link patternCost}) gets a warning. */
 export const COSTLY_PATTERN = 25;
 
@@ -49,9 +59,15 @@ export function compileLexicons(
   sources: readonly LexiconSource[],
   r: Reporter,
   limits: PatternLimits = {},
+  memo: TermMemo = new Map(),
 ): { index: LexiconIndex; info: Map<string, LexiconInfo>; definitions: Definition[]; terms: TermSite[]; except: string[][] } {
   const maxPatternSize = limits.maxPatternSize ?? DEFAULT_LIMITS.maxPatternSize;
   const maxPatternCost = limits.maxPatternCost ?? DEFAULT_LIMITS.maxPatternCost;
+  const parse = (term: string): ParsedTerm => {
+    let parsed = memo.get(term);
+    if (parsed === undefined) memo.set(term, (parsed = parseTerm(term)));
+    return parsed;
+  };
   let patternTotal = 0;
   let costTotal = 0;
   const info = new Map<string, LexiconInfo>();
@@ -80,7 +96,7 @@ export function compileLexicons(
       // Must-stay-clear words: one word each, normalised like the words of a post.
       forEachByLang(Array.isArray(def) ? undefined : def.except, path.concat(["except"]), src, r, (lang, written, at) => {
         for (const word of expanded(written, at, src.ref, r, name)) {
-          const parsed = parseTerm(word);
+          const parsed = parse(word);
           const only = parsed.ok && parsed.parts.length === 1 ? parsed.parts[0] : undefined;
           if (!only || only.kind !== "word" || only.stem) return r.error(src.ref, at, "invalid-term", `'${word}' is not one whole word: 'except' lists the words this lexicon must never match (lexicon ${name})`);
           (except[li.index] as string[]).push(`${lang}\u0000${only.key}`);
@@ -92,7 +108,7 @@ export function compileLexicons(
         li.languages.add(lang);
         // A term with groups is the terms it spells out, each compiled as if written on its own.
         for (const term of expanded(written, at, src.ref, r, name)) {
-          const parsed = parseTerm(term);
+          const parsed = parse(term);
           // One report for a written term, not one for each of its expansions: the first says what to fix.
           if (!parsed.ok) return r.error(src.ref, at, parsed.code, `${parsed.message}${term === written ? "" : ` (in '${term}', an expansion of this term)`} (lexicon ${name})`);
           for (const w of parsed.warnings) r.warn(src.ref, at, "short-stem", w);

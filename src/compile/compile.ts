@@ -5,7 +5,7 @@ import type { SourceRef } from "../load/yaml-file.js";
 import { didYouMean } from "../base/suggest.js";
 import type { LexiconFileDoc, PolicyDoc } from "../validate/schema.js";
 import type { CompileInfo, Definition } from "./compile-info.js";
-import { compileLexicons, lexiconSources } from "./compile-lexicons.js";
+import { compileLexicons, lexiconSources, type TermMemo } from "./compile-lexicons.js";
 import { packSet } from "../match/index.js";
 import { compileSignals, type SignalSource } from "./compile-signals.js";
 import { compileLexiconGroups } from "./lexicon-groups.js";
@@ -35,6 +35,8 @@ export interface PolicyInput {
    * rest of an invalid policy: a condition using one is not reported again, whatever its type.
    */
   readonly stubbedSettings?: ReadonlySet<string>;
+  /** Terms parsed by earlier compiles of the same run, shared with this one (see {@link TermMemo}). */
+  readonly terms?: TermMemo;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface PolicyInput {
 export function compilePolicy(input: PolicyInput): { policy?: CompiledPolicy; diagnostics: Diagnostic[]; info?: CompileInfo } {
   const { doc, ref } = input.policy;
   const r = new Reporter();
-  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r, { maxPatternSize: input.maxPatternSize, maxPatternCost: input.maxPatternCost });
+  const lexicons = compileLexicons(lexiconSources(ref, doc.lexicons, input.lexiconFiles), r, { maxPatternSize: input.maxPatternSize, maxPatternCost: input.maxPatternCost }, input.terms);
   const { index, info } = lexicons;
   const definitions: Definition[] = [...lexicons.definitions];
   const usedSignals = new Set<string>();
@@ -209,9 +211,9 @@ function compileCountrySets(
  * Checks library files that no policy of the run includes: their terms, patterns and country codes.
  * Their signals are not resolved, since the lexicons they name may live in files they do not include.
  */
-export function checkLibraries(files: PolicyInput["lexiconFiles"]): Diagnostic[] {
+export function checkLibraries(files: PolicyInput["lexiconFiles"], terms?: TermMemo): Diagnostic[] {
   const r = new Reporter();
-  compileLexicons(lexiconSources(undefined, undefined, files), r);
+  compileLexicons(lexiconSources(undefined, undefined, files), r, {}, terms);
   const sets = new Map<string, ReadonlySet<string>>();
   for (const f of files) compileCountrySets(f.doc.countries, f.ref, sets, [], r);
   return r.diagnostics;

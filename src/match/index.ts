@@ -3,7 +3,7 @@
  * parsed terms), packing it for the precompiled form, and finding lexicon matches in a tokenised
  * post at evaluation time. Other phases import from here only.
  */
-export { gapPart, parseTerm, type TermPart, wordPart } from "./terms.js";
+export { gapPart, parseTerm, type ParsedTerm, type TermPart, wordPart } from "./terms.js";
 export { expandAlternatives, expansionCount, hasAlternatives, MAX_EXPANSION, type Expansion } from "./term-alternatives.js";
 export { compileRe2, patternFinder, re2MatchesEmpty, LexiconIndex, type PackedIndex, type TermEntry } from "./lexicon-index.js";
 export { bytesOf, PackedSet, packSet, PagedBytes } from "./packed-map.js";

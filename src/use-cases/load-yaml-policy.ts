@@ -2,6 +2,7 @@ import { realpathSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CompileInfo } from "../compile/compile-info.js";
 import { checkConditions, checkLibraries, compilePolicy } from "../compile/compile.js";
+import type { TermMemo } from "../compile/compile-lexicons.js";
 import type { CompiledPolicy } from "../compile/types.js";
 import { appendAll, dedupeDiagnostics, type Diagnostic } from "../base/diagnostics.js";
 import { displayPath, readText, refuseRuleFile, resolveInclude, resolvePolicyPath, suggestPolicyRef } from "../load/files.js";
@@ -29,6 +30,8 @@ export type LibraryCache = Map<string, LibraryFile>;
 export interface LoadOptions extends PublicLoadOptions {
   /** Share parsed library files between several loads (`check` and `test` over a folder). */
   readonly cache?: LibraryCache;
+  /** Share parsed lexicon terms between the policies compiled in one run (see {@link TermMemo}). */
+  readonly terms?: TermMemo;
 }
 
 /** A policy loaded from its YAML, or every diagnostic that stopped it from loading. */
@@ -48,6 +51,7 @@ interface IncludeContext {
   /** The folder includes are confined to. */
   readonly root: string;
   readonly cache: LibraryCache;
+  readonly memo: TermMemo;
   readonly files: YamlFile[];
   readonly diagnostics: Diagnostic[];
   readonly libraries: { doc: LexiconFileDoc; ref: SourceRef }[];
@@ -97,7 +101,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
   // An invalid policy is still compiled as far as it is valid (below), so its terms count too.
   const salvaged: Salvaged<PolicyDoc> | undefined = v.doc ? { doc: v.doc, complete: true, stubbedSettings: new Set() } : salvagePolicy(parsed.yaml, limits);
 
-  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), files, diagnostics, libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: salvaged ? countTerms(salvaged.doc) : 0 };
+  const ctx: IncludeContext = { cwd, limits, root: dirname(abs), cache: opts.cache ?? new Map(), memo: opts.terms ?? new Map(), files, diagnostics, libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: salvaged ? countTerms(salvaged.doc) : 0 };
   if (ctx.terms > limits.maxTerms) {
     const [s, e] = locate(parsed.yaml, ["lexicons"], "key");
     diagnostics.push(diagAt(parsed.yaml, s, e, "too-many-terms", tooManyTerms(limits)));
@@ -111,7 +115,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
     // files are compiled as far as they are valid, invalid definitions standing in by name, so that
     // a misspelt key in one rule does not hide an unknown signal in another.
     if (salvaged?.complete && !ctx.incomplete && ctx.terms <= limits.maxTerms) {
-      const c = compilePolicy({ policy: { doc: salvaged.doc, ref }, lexiconFiles: ctx.checkable, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, stubbedSettings: salvaged.stubbedSettings });
+      const c = compilePolicy({ policy: { doc: salvaged.doc, ref }, lexiconFiles: ctx.checkable, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, stubbedSettings: salvaged.stubbedSettings, terms: ctx.memo });
       appendAll(diagnostics, c.diagnostics);
       return { files, diagnostics: dedupeDiagnostics(diagnostics) };
     }
@@ -119,11 +123,11 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
     // cannot be resolved without reporting false "unknown" errors. Check what can be checked file by
     // file instead (terms, patterns, codes, condition syntax).
     const own = v.doc ? [{ doc: { lexicons: v.doc.lexicons, countries: v.doc.countries }, ref }] : [];
-    appendAll(diagnostics, checkLibraries([...own, ...ctx.libraries]));
+    appendAll(diagnostics, checkLibraries([...own, ...ctx.libraries], ctx.memo));
     if (v.doc) appendAll(diagnostics, checkConditions(ref, v.doc.rules.map((r, index) => ({ index, when: r.when })), limits.maxDepth));
     return { files, diagnostics: dedupeDiagnostics(diagnostics) };
   }
-  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, maxPatternCost: limits.maxPatternCost, languageModel: languageIdentifier() });
+  const c = compilePolicy({ policy: { doc: v.doc, ref }, lexiconFiles: ctx.libraries, maxDepth: limits.maxDepth, maxPatternSize: limits.maxPatternSize, maxPatternCost: limits.maxPatternCost, languageModel: languageIdentifier(), terms: ctx.memo });
   appendAll(diagnostics, c.diagnostics);
   return c.policy ? { policy: c.policy, files, diagnostics, info: c.info } : { files, diagnostics };
 }
@@ -134,7 +138,7 @@ export function loadYamlPolicyFile(abs: string, opts: LoadOptions = {}): LoadRes
  */
 export function loadLibraryFile(abs: string, root: string, opts: LoadOptions = {}): { diagnostics: Diagnostic[]; files: YamlFile[] } {
   const cwd = opts.cwd ?? process.cwd();
-  const ctx: IncludeContext = { cwd, limits: resolveLimits(opts.limits), root, cache: opts.cache ?? new Map(), files: [], diagnostics: [], libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: 0 };
+  const ctx: IncludeContext = { cwd, limits: resolveLimits(opts.limits), root, cache: opts.cache ?? new Map(), memo: opts.terms ?? new Map(), files: [], diagnostics: [], libraries: [], checkable: [], incomplete: false, loaded: new Set(), terms: 0 };
   const real = realPath(abs);
   ctx.loaded.add(real);
   const lib = readLibrary(abs, real, ctx);
@@ -149,7 +153,7 @@ export function loadLibraryFile(abs: string, root: string, opts: LoadOptions = {
   }
   if (lib.doc) ctx.libraries.push({ doc: lib.doc, ref: sourceRef(lib.yaml) });
   followIncludes(ctx, lib.yaml, includesOf(lib), [{ real, file: lib.yaml.file }]);
-  appendAll(ctx.diagnostics, checkLibraries(ctx.libraries));
+  appendAll(ctx.diagnostics, checkLibraries(ctx.libraries, ctx.memo));
   return { diagnostics: ctx.diagnostics, files: ctx.files };
 }
 

@@ -66,7 +66,7 @@ export function loadTimelineFile(abs: string, opts: TimelineLoadOptions = {}): T
       diagnostics.push(diagAt(parsed.yaml as YamlFile, s, e, target.code ?? "policy-not-found", target.message ?? `no policy '${ref}'`));
       return undefined;
     }
-    const result = opts.loaded?.(target.abs) ?? loadYamlPolicyFile(target.abs, { cwd, limits, cache: opts.cache });
+    const result = opts.loaded?.(target.abs) ?? loadYamlPolicyFile(target.abs, { cwd, limits, cache: opts.cache, terms: opts.terms });
     members.push({ abs: target.abs, result });
     if (result.policy) return result.policy;
     const n = result.diagnostics.filter((d) => d.severity === "error").length;

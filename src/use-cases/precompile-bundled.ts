@@ -3,7 +3,8 @@ import { join, relative } from "node:path";
 import { formatDiagnosticLine, type Diagnostic } from "../base/diagnostics.js";
 import { BUNDLED_DIR, BUNDLED_IDS, BUNDLED_TIMELINES, bundledTimelinePath } from "../load/files.js";
 import { serialisePolicy, serialiseTimeline, type SourceStamp } from "../precompiled/serialise.js";
-import { loadYamlPolicy, type LoadResult } from "./load-yaml-policy.js";
+import type { TermMemo } from "../compile/compile-lexicons.js";
+import { loadYamlPolicy, type LibraryCache, type LoadResult } from "./load-yaml-policy.js";
 import { loadTimelineFile } from "./load-yaml-timeline.js";
 import { crc32 } from "./crc32.js";
 
@@ -34,8 +35,10 @@ export function precompileBundled(dir: string): PrecompileResult {
   const written: string[] = [];
   const problems: string[] = [];
   const loaded = new Map<string, LoadResult>();
+  // The bundled policies include mostly the same files: each is parsed, and each term, once.
+  const shared = { cache: new Map() as LibraryCache, terms: new Map() as TermMemo };
   for (const id of BUNDLED_IDS) {
-    const r = loadYamlPolicy(id);
+    const r = loadYamlPolicy(id, shared);
     loaded.set(join(BUNDLED_DIR, `${id}.yaml`), r);
     const errors = errorsOf(r.diagnostics);
     if (!r.policy || errors.length > 0) {

@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { loadCaseFile, type CaseFile } from "./load-case-file.js";
 import { compileCases, type CompiledCases } from "../compile/compile-cases.js";
+import type { TermMemo } from "../compile/compile-lexicons.js";
 import { lintPolicy, mergeLintResults } from "../checks/lint.js";
 import { applyIgnoreComments, dedupeDiagnostics, sortDiagnostics, type Diagnostic, appendAll } from "../base/diagnostics.js";
 import { findRuleFiles, ruleFileKind, type FoundFile } from "../load/discover.js";
@@ -56,7 +57,7 @@ export function loadWorkspace(paths: readonly string[], opts: WorkspaceOptions):
   const { files, missing, refused } = findRuleFiles(paths, opts.cwd);
   if (missing.length > 0) throw new MissingPathsError(missing, opts.cwd);
   const cache: LibraryCache = new Map();
-  const lo = { cwd: opts.cwd, limits: opts.limits, cache };
+  const lo = { cwd: opts.cwd, limits: opts.limits, cache, terms: new Map() as TermMemo };
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [...refused];
   const kinds = new Map<FoundFile, ReturnType<typeof ruleFileKind>>();
