@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { BUILD_INPUTS, newestMtime } from "../scripts/build-freshness.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -12,24 +13,12 @@ import { join } from "node:path";
  * `npm test` builds first, and the build has just written those very files to dist/bundled/ from
  * the same sources: then they are copied instead of compiled again (half a minute of a CI run, in
  * which no test can start). They are used only when the build is newer than every file of src/,
- * scripts/, rules/ and the lock file (what `vitest run` after an edit, without a build, would
+ * scripts/, rules/, the package files and tsconfig.json (what `vitest run` after an edit, without a build, would
  * otherwise test stale), and when the loader itself finds each of them fresh (compiler version and
  * the content of every rule file). Anything else compiles them here, as before;
  * MODPOL_TEST_COMPILE=1 always does.
  */
 const BUILT = "dist/bundled";
-
-/** The newest modification time of any file under these paths (0 when none exists). */
-function newest(paths: readonly string[]): number {
-  let max = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const st = statSync(p);
-    if (st.isDirectory()) max = Math.max(max, newest(readdirSync(p).map((f) => join(p, f))));
-    else max = Math.max(max, st.mtimeMs);
-  }
-  return max;
-}
 
 /** Copies the build's precompiled policies to `dir` when they are the ones this setup would write. */
 async function reuseBuild(dir: string): Promise<boolean> {
@@ -39,7 +28,7 @@ async function reuseBuild(dir: string): Promise<boolean> {
   if (!files.every((f) => existsSync(join(BUILT, f))) || !existsSync("dist/index.js")) return false;
   // The compiled code (tsc) and the policies it then precompiled are both newer than any source.
   const built = Math.min(statSync("dist/index.js").mtimeMs, ...files.map((f) => statSync(join(BUILT, f)).mtimeMs));
-  if (newest(["src", "scripts", "rules", "package-lock.json", "package.json"]) >= built) return false;
+  if (newestMtime(BUILD_INPUTS) >= built) return false;
   for (const f of files) copyFileSync(join(BUILT, f), join(dir, f));
   const { loadPrecompiled, loadPrecompiledTimeline } = await import("../src/use-cases/load-policy.js");
   return BUNDLED_IDS.every((id) => loadPrecompiled(id, dir) !== undefined) && BUNDLED_TIMELINES.every((id) => loadPrecompiledTimeline(id, dir) !== undefined);
