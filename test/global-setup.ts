@@ -1,7 +1,7 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { BUILD_INPUTS, newestMtime } from "../scripts/build-freshness.js";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { builtAfterSources } from "../scripts/build-freshness.js";
 
 /**
  * Precompiles the bundled policies once, from the sources under test, for every test file: without
@@ -25,10 +25,8 @@ async function reuseBuild(dir: string): Promise<boolean> {
   if (process.env.MODPOL_TEST_COMPILE === "1") return false;
   const { BUNDLED_IDS, BUNDLED_TIMELINES } = await import("../src/load/files.js");
   const files = [...BUNDLED_IDS.map((id) => `${id}.ir`), ...BUNDLED_TIMELINES.map((id) => `${id}.timeline.json`), "language-model.bin", "language-model.LICENSE"];
-  if (!files.every((f) => existsSync(join(BUILT, f))) || !existsSync("dist/index.js")) return false;
-  // The compiled code (tsc) and the policies it then precompiled are both newer than any source.
-  const built = Math.min(statSync("dist/index.js").mtimeMs, ...files.map((f) => statSync(join(BUILT, f)).mtimeMs));
-  if (newestMtime(BUILD_INPUTS) >= built) return false;
+  // The compiled code (tsc) and the policies it then precompiled all exist and are newer than any source.
+  if (!builtAfterSources(["dist/index.js", ...files.map((f) => join(BUILT, f))])) return false;
   for (const f of files) copyFileSync(join(BUILT, f), join(dir, f));
   const { loadPrecompiled, loadPrecompiledTimeline } = await import("../src/use-cases/load-policy.js");
   return BUNDLED_IDS.every((id) => loadPrecompiled(id, dir) !== undefined) && BUNDLED_TIMELINES.every((id) => loadPrecompiledTimeline(id, dir) !== undefined);
